@@ -1,0 +1,79 @@
+/**
+ * Who may open which document (ARCHITECTURE.md invariant 3). The token is a short-lived collab token
+ * from `GET /api/v1/collab/token`; the calendar is read-write for the org's admins and read-only for
+ * its interviewers; an interview's notes are for its panel and the org's admins. Everyone else, and
+ * every name outside the contract, is refused.
+ */
+import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
+import type { Sql } from '../db/client';
+import { parseDocName } from '../src/lib/collab/calendar';
+import { hashToken } from '../src/lib/server/auth';
+
+/** What a connection carries once authenticated (Hocuspocus' context). */
+export interface CollabContext {
+	userId: string | null;
+	/** 'system' for the server's own direct connections. */
+	kind: 'user' | 'system';
+	orgId: string;
+	role: 'admin' | 'interviewer' | 'system';
+	readOnly: boolean;
+}
+
+/** Named refusal reasons (sent to the client as the permission-denied reason). */
+export const REFUSAL = {
+	badToken: 'invalid-or-expired-token',
+	badName: 'unknown-document',
+	forbidden: 'forbidden'
+} as const;
+
+/** An authentication refusal whose `reason` Hocuspocus sends to the client. */
+class Refusal extends Error {
+	constructor(readonly reason: (typeof REFUSAL)[keyof typeof REFUSAL]) {
+		super(reason);
+	}
+}
+
+/** Decides access for one user and one document name; null means refused. */
+export async function authorize(
+	sql: Sql,
+	userId: string,
+	documentName: string
+): Promise<Omit<CollabContext, 'userId' | 'kind'> | null> {
+	const parsed = parseDocName(documentName);
+	if (!parsed) return null;
+	if (parsed.kind === 'calendar') {
+		const [m] = await sql<
+			{ role: string }[]
+		>`select role from memberships where user_id = ${userId} and org_id = ${parsed.orgId}`;
+		if (m?.role === 'admin') return { orgId: parsed.orgId, role: 'admin', readOnly: false };
+		if (m?.role === 'interviewer') return { orgId: parsed.orgId, role: 'interviewer', readOnly: true };
+		return null;
+	}
+	const [row] = await sql<{ org_id: string; role: string | null; on_panel: boolean }[]>`
+		select i.org_id, m.role,
+			exists (select 1 from interview_panel p where p.interview_id = i.id and p.user_id = ${userId}) as on_panel
+		from interviews i
+		left join memberships m on m.org_id = i.org_id and m.user_id = ${userId}
+		where i.id = ${parsed.interviewId}`;
+	if (!row) return null;
+	if (row.role === 'admin') return { orgId: row.org_id, role: 'admin', readOnly: false };
+	if (row.role === 'interviewer' && row.on_panel) return { orgId: row.org_id, role: 'interviewer', readOnly: false };
+	return null;
+}
+
+/** The Hocuspocus extension that authenticates every connection. */
+export function authentication(sql: Sql): Extension {
+	return {
+		extensionName: 'parley-auth',
+		async onAuthenticate({ token, documentName, connectionConfig }: onAuthenticatePayload): Promise<CollabContext> {
+			if (typeof token !== 'string' || token.length > 200) throw new Refusal(REFUSAL.badToken);
+			const [row] = await sql<{ user_id: string }[]>`
+				select user_id from collab_tokens where token_hash = ${hashToken(token)} and expires_at > now()`;
+			if (!row) throw new Refusal(REFUSAL.badToken);
+			const access = await authorize(sql, row.user_id, documentName);
+			if (!access) throw new Refusal(parseDocName(documentName) ? REFUSAL.forbidden : REFUSAL.badName);
+			connectionConfig.readOnly = access.readOnly;
+			return { userId: row.user_id, kind: 'user', ...access };
+		}
+	};
+}

@@ -1,0 +1,110 @@
+/**
+ * The collab-server: Hocuspocus with Parley's extensions (authentication, persistence, projection,
+ * and Redis for scale-out). It does not own an HTTP server: `handleUpgrade` takes WebSocket upgrades
+ * routed to it, so it shares one port with the app and the peer-server.
+ */
+import { Hocuspocus, type Extension } from '@hocuspocus/server';
+import { Redis } from '@hocuspocus/extension-redis';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import type { Sql } from '../db/client';
+import type { EventBus } from '../db/events';
+import { authentication, type CollabContext } from './auth';
+import { persistence } from './persistence';
+import { projection, type Projection } from './projection';
+import { revocation } from './revocation';
+
+export const COLLAB_PATH = '/collab';
+export const STORE_DEBOUNCE_MS = 1_000;
+export const STORE_MAX_DEBOUNCE_MS = 5_000;
+const SHUTDOWN_TIMEOUT_MS = 10_000;
+
+export interface CollabOptions {
+	sql: Sql;
+	bus: EventBus;
+	maxMessageBytes: number;
+	redisUrl?: string;
+}
+
+export interface CollabServer {
+	hocuspocus: Hocuspocus;
+	projection: Projection;
+	/** Takes over an HTTP upgrade request for the collab path. */
+	handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+	/** The context of the server's own writes (the JSON API, jobs). */
+	systemContext(orgId: string, userId: string | null): CollabContext;
+	/** Closes every connection and stores every loaded document. */
+	close(): Promise<void>;
+}
+
+/** Builds the collab-server around a database. */
+export function createCollabServer(opts: CollabOptions): CollabServer {
+	const projector = projection(opts.sql, opts.bus);
+	const extensions: Extension[] = [
+		authentication(opts.sql),
+		persistence(opts.sql),
+		projector,
+		revocation(opts.sql, opts.bus)
+	];
+	if (opts.redisUrl) {
+		const url = new URL(opts.redisUrl);
+		extensions.unshift(
+			new Redis({
+				host: url.hostname,
+				port: Number(url.port || 6379),
+				options: { password: url.password || undefined, db: Number(url.pathname.slice(1) || 0) }
+			})
+		);
+	}
+	const hocuspocus = new Hocuspocus({
+		name: 'parley-collab',
+		quiet: true,
+		debounce: STORE_DEBOUNCE_MS,
+		maxDebounce: STORE_MAX_DEBOUNCE_MS,
+		extensions
+	});
+	// maxPayload: ws closes a connection whose message is larger (code 1009); nobody else is affected.
+	const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes });
+	wss.on('connection', (ws, req) => {
+		ws.on('error', () => ws.terminate());
+		hocuspocus.handleConnection(ws, req);
+	});
+
+	return {
+		hocuspocus,
+		projection: projector,
+		handleUpgrade(req, socket, head) {
+			wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+		},
+		systemContext(orgId, userId) {
+			return { userId, kind: 'system', orgId, role: 'system', readOnly: false };
+		},
+		async close() {
+			hocuspocus.closeConnections();
+			for (const client of wss.clients) client.terminate();
+			wss.close();
+			// Store every loaded document now (pending debounces, documents held by direct connections).
+			const stores = [...hocuspocus.documents.values()].map((document) =>
+				hocuspocus
+					.storeDocumentHooks(
+						document,
+						{
+							clientsCount: document.getConnectionsCount(),
+							context: {},
+							document,
+							documentName: document.name,
+							instance: hocuspocus,
+							requestHeaders: {},
+							requestParameters: new URLSearchParams(),
+							socketId: 'shutdown'
+						},
+						true
+					)
+					.catch((err: unknown) => console.error(`[collab] storing ${document.name} at shutdown failed`, err))
+			);
+			await Promise.race([Promise.all(stores), new Promise((r) => setTimeout(r, SHUTDOWN_TIMEOUT_MS).unref())]);
+			await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
+		}
+	};
+}

@@ -1,0 +1,64 @@
+/** Configuration from the environment, validated once. Every variable is listed in the README. */
+import { z } from 'zod';
+
+const bool = (fallback: boolean) =>
+	z
+		.enum(['0', '1', 'true', 'false', 'yes', 'no', ''])
+		.optional()
+		.transform((v) => (v === undefined || v === '' ? fallback : ['1', 'true', 'yes'].includes(v)));
+
+const iceServer = z.object({
+	urls: z.union([z.string(), z.array(z.string())]),
+	username: z.string().optional(),
+	credential: z.string().optional()
+});
+
+const schema = z.object({
+	PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+	HOST: z.string().default('0.0.0.0'),
+	/** The public origin (https://parley.example.edu); sets Secure cookies and absolute links. */
+	ORIGIN: z.string().url().optional(),
+	DATABASE_URL: z.string().optional(),
+	PARLEY_DATA_DIR: z.string().default('.data'),
+	PARLEY_SEED_DEMO: bool(true),
+	REDIS_URL: z.string().optional(),
+	/** JSON array of RTCIceServer objects for the video room. */
+	ICE_SERVERS: z
+		.string()
+		.optional()
+		.transform((v, ctx) => {
+			if (!v) return [];
+			try {
+				return z.array(iceServer).parse(JSON.parse(v));
+			} catch {
+				ctx.addIssue({ code: 'custom', message: 'ICE_SERVERS must be a JSON array of {urls, username?, credential?}' });
+				return z.NEVER;
+			}
+		}),
+	/** Where browsers reach the collab-server when it runs apart from the app (default: same origin /collab). */
+	COLLAB_URL: z.string().optional(),
+	/** Where browsers reach the peer-server when it runs apart from the app (default: same origin /peerjs). */
+	PEER_URL: z.string().optional(),
+	SMTP_URL: z.string().optional(),
+	MAIL_FROM: z.string().default('Parley <no-reply@parley.local>'),
+	/** Largest WebSocket message the collab-server accepts. */
+	COLLAB_MAX_MESSAGE_BYTES: z.coerce
+		.number()
+		.int()
+		.positive()
+		.default(4 * 1024 * 1024),
+	/** Run the background jobs (status automation, reminders) in this process. */
+	PARLEY_JOBS: bool(true)
+});
+
+export type Config = z.output<typeof schema>;
+
+/** Reads and validates the configuration; exits with a readable message on a bad value. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+	const result = schema.safeParse(env);
+	if (!result.success) {
+		const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+		throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+	}
+	return result.data;
+}

@@ -1,0 +1,120 @@
+/**
+ * Background jobs, run every minute in the processes started with `PARLEY_JOBS` on:
+ *  - settling interviews after their end: still scheduled or in progress `autoStatusAfterEndMin`
+ *    after the scheduled end, an interview becomes completed (the candidate joined, or it was in
+ *    person) or no_show (online and the candidate never joined), through the calendar document
+ *    (audited, actor = system);
+ *  - ending personal-link sessions whose link expired or was revoked, and dropping the peer ids of
+ *    rooms closed for a day.
+ * With several instances a pass runs in one of them at a time: a Postgres advisory lock held on a
+ * reserved connection; the embedded database serves one process, so an in-process flag is enough.
+ */
+import type { Sql } from '../db/client';
+import { resolvePolicy, type PolicyOverrides } from '../src/lib/domain/policy';
+import { autoStatusAfterEnd } from '../src/lib/domain/status';
+import type { InterviewStatus } from '../src/lib/domain/types';
+import { endOrphanedLinkSessions } from '../src/lib/server/candidate-links';
+import { changeStatus } from '../src/lib/server/scheduling';
+import type { Runtime } from './runtime';
+
+export const JOB_INTERVAL_MS = 60_000;
+/** The advisory lock key of a jobs pass (any constant shared by every instance). */
+const JOB_LOCK_KEY = 7_140_001;
+
+export interface PassResult {
+	/** False when another runner held the lock and this one did nothing. */
+	ran: boolean;
+	completed: string[];
+	noShow: string[];
+	failed: string[];
+}
+
+/** The embedded database serves one process: a flag keeps two passes in it apart. */
+const running = new WeakSet<Runtime>();
+
+/** Runs one pass of every job; safe to call from several runners at once. */
+export async function runJobsPass(runtime: Runtime, now = new Date()): Promise<PassResult> {
+	const idle: PassResult = { ran: false, completed: [], noShow: [], failed: [] };
+	if (runtime.db.kind === 'embedded') {
+		if (running.has(runtime)) return idle;
+		running.add(runtime);
+		try {
+			return await settle(runtime.db.sql, now);
+		} finally {
+			running.delete(runtime);
+		}
+	}
+	const reserved = await runtime.db.sql.reserve();
+	try {
+		const [lock] = await reserved<{ ok: boolean }[]>`select pg_try_advisory_lock(${JOB_LOCK_KEY}) as ok`;
+		if (!lock?.ok) return idle;
+		try {
+			return await settle(runtime.db.sql, now);
+		} finally {
+			await reserved`select pg_advisory_unlock(${JOB_LOCK_KEY})`;
+		}
+	} finally {
+		reserved.release();
+	}
+}
+
+async function settle(sql: Sql, now: Date): Promise<PassResult> {
+	const result: PassResult = { ran: true, completed: [], noShow: [], failed: [] };
+	// Every interview past its end; the policy of its organization decides whether it is time.
+	const due = await sql<
+		{
+			id: string;
+			org_id: string;
+			start_at: Date;
+			duration_min: number;
+			mode: 'online' | 'offline';
+			status: InterviewStatus;
+			candidate_joined: boolean;
+			policy: PolicyOverrides | null;
+		}[]
+	>`select i.id, i.org_id, i.start_at, i.duration_min, i.mode, i.status,
+			i.candidate_joined_at is not null as candidate_joined, o.policy
+		from interviews i join organizations o on o.id = i.org_id
+		where i.status in ('scheduled', 'in_progress') and i.end_at <= ${now}
+		order by i.end_at
+		limit 500`;
+	for (const i of due) {
+		const to = autoStatusAfterEnd(
+			{ start: i.start_at.toISOString(), durationMin: i.duration_min, mode: i.mode, status: i.status },
+			{ candidateJoined: i.candidate_joined, now, policy: resolvePolicy(i.policy) }
+		);
+		if (!to) continue;
+		try {
+			await changeStatus(i.org_id, null, i.id, to, null);
+			(to === 'completed' ? result.completed : result.noShow).push(i.id);
+		} catch (err) {
+			// Changed meanwhile (an admin settled it by hand): the document refused a stale move.
+			result.failed.push(i.id);
+			console.warn(`[jobs] could not settle interview ${i.id}:`, (err as Error).message);
+		}
+	}
+	await endOrphanedLinkSessions(sql);
+	// Peer ids of rooms closed for a day are of no use to anybody.
+	await sql`delete from room_peers where expires_at < ${new Date(now.getTime() - 24 * 3600_000)}`;
+	return result;
+}
+
+/** Starts the minute timer; returns a stop function that waits for a running pass. */
+export function startJobs(runtime: Runtime, log: (line: string) => void = console.log): () => Promise<void> {
+	let current: Promise<unknown> = Promise.resolve();
+	const tick = () => {
+		current = runJobsPass(runtime)
+			.then((r) => {
+				if (r.completed.length || r.noShow.length)
+					log(`[jobs] settled ${r.completed.length} completed, ${r.noShow.length} no-show`);
+			})
+			.catch((err: unknown) => console.error('[jobs] pass failed', err));
+	};
+	const first = setTimeout(tick, 5_000);
+	const timer = setInterval(tick, JOB_INTERVAL_MS);
+	return async () => {
+		clearTimeout(first);
+		clearInterval(timer);
+		await current;
+	};
+}

@@ -1,0 +1,121 @@
+/**
+ * The composition root: one database, one event bus, the collab-server and the peer-server, shared
+ * by every part of one process. The SvelteKit app reaches it through a global (src/lib/server/runtime.ts)
+ * because the built app is a separate module graph from this one.
+ */
+import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { openDatabase, type Database } from '../db/client';
+import { createEventBus, type EventBus } from '../db/events';
+import { migrate } from '../db/migrate';
+import { isEmpty, seedDemo } from '../db/seed';
+import { COLLAB_PATH, createCollabServer, type CollabServer } from '../collab-server/index';
+import { createPeerServer, PEER_PATH, PEER_WS_PATH, type PeerServer } from '../peer-server/index';
+import { calendarDocName } from '../src/lib/collab/calendar';
+import type { Config } from './config';
+import { startJobs } from './jobs';
+import { createMailer, type Mailer } from './mail';
+
+export const RUNTIME_KEY = Symbol.for('parley.runtime');
+
+export interface Runtime {
+	config: Config;
+	db: Database;
+	bus: EventBus;
+	collab: CollabServer;
+	mail: Mailer;
+	/** Present once attached to an HTTP server. */
+	peer: PeerServer | null;
+	/** Did this start seed the demo data? */
+	seeded: boolean;
+	/** Routes `/collab` and `/peerjs` upgrades and PeerJS HTTP requests of an HTTP server. */
+	attach(
+		server: HttpServer,
+		parts?: { collab: boolean; peer: boolean }
+	): { handleRequest(req: IncomingMessage, res: ServerResponse): boolean };
+	close(): Promise<void>;
+}
+
+/** Loads an organization's calendar once so the projection brings the tables up to date. */
+export async function projectCalendar(collab: CollabServer, orgId: string): Promise<void> {
+	const connection = await collab.hocuspocus.openDirectConnection(
+		calendarDocName(orgId),
+		collab.systemContext(orgId, null)
+	);
+	await collab.projection.flush(orgId);
+	await connection.disconnect();
+}
+
+export interface RuntimeOptions {
+	/** Use this database instead of opening one from the configuration (tests). */
+	db?: Database;
+	log?: (line: string) => void;
+}
+
+/** Opens the database, migrates, seeds a fresh embedded database, and builds the servers. */
+export async function createRuntime(config: Config, opts: RuntimeOptions = {}): Promise<Runtime> {
+	const log = opts.log ?? ((line: string) => console.log(line));
+	const db = opts.db ?? (await openDatabase({ url: config.DATABASE_URL, dataDir: config.PARLEY_DATA_DIR }));
+	const applied = await migrate(db.sql);
+	if (applied.length) log(`[db] applied migrations: ${applied.join(', ')}`);
+	let seededOrg: string | null = null;
+	if (db.kind === 'embedded' && config.PARLEY_SEED_DEMO && (await isEmpty(db.sql))) {
+		seededOrg = await seedDemo(db.sql);
+		if (seededOrg) log('[db] seeded the demo organization');
+	}
+	const bus = await createEventBus(db);
+	const collab = createCollabServer({
+		sql: db.sql,
+		bus,
+		maxMessageBytes: config.COLLAB_MAX_MESSAGE_BYTES,
+		redisUrl: config.REDIS_URL
+	});
+	if (seededOrg) await projectCalendar(collab, seededOrg);
+
+	const runtime: Runtime = {
+		config,
+		db,
+		bus,
+		collab,
+		mail: createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, log }),
+		peer: null,
+		seeded: seededOrg !== null,
+		attach(server, parts = { collab: true, peer: true }) {
+			const peer = createPeerServer({
+				httpServer: server,
+				isIssued: async (peerId) => {
+					const [row] = await db.sql`select 1 from room_peers where peer_id = ${peerId} and expires_at > now()`;
+					return Boolean(row);
+				}
+			});
+			runtime.peer = peer;
+			server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+				const path = (req.url ?? '/').split('?')[0];
+				if (parts.collab && (path === COLLAB_PATH || path?.startsWith(`${COLLAB_PATH}/`)))
+					collab.handleUpgrade(req, socket, head);
+				else if (parts.peer && path === PEER_WS_PATH) void peer.handleUpgrade(req, socket, head);
+				// Anything else (Vite's HMR socket in dev) belongs to another listener; leave it alone.
+			});
+			return {
+				handleRequest(req, res) {
+					const path = (req.url ?? '/').split('?')[0] ?? '/';
+					if (parts.peer && (path === PEER_PATH || path.startsWith(`${PEER_PATH}/`))) {
+						peer.handleRequest(req, res);
+						return true;
+					}
+					return false;
+				}
+			};
+		},
+		async close() {
+			await stopJobs?.();
+			await runtime.peer?.close();
+			await collab.close();
+			await bus.close();
+			if (!opts.db) await db.close();
+		}
+	};
+	(globalThis as Record<symbol, unknown>)[RUNTIME_KEY] = runtime;
+	const stopJobs = config.PARLEY_JOBS ? startJobs(runtime, log) : null;
+	return runtime;
+}

@@ -1,0 +1,82 @@
+import type { Handle, HandleServerError } from '@sveltejs/kit';
+import { SESSION_COOKIE, validateSessionToken, hashToken, loadSessionUser } from '$lib/server/auth';
+import { ApiError, errorResponse } from '$lib/server/errors';
+import { db } from '$lib/server/runtime';
+import { MAX_BODY_BYTES } from '$lib/server/validate';
+import { setSessionCookie } from '$lib/server/cookies';
+
+const SECURITY_HEADERS: Record<string, string> = {
+	'x-content-type-options': 'nosniff',
+	'referrer-policy': 'strict-origin-when-cross-origin',
+	'x-frame-options': 'DENY',
+	'permissions-policy': 'camera=(self), microphone=(self), geolocation=()'
+};
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const isApi = event.url.pathname.startsWith('/api/');
+	event.locals.user = null;
+	event.locals.session = null;
+	event.locals.apiToken = null;
+
+	if (Number(event.request.headers.get('content-length') ?? '0') > MAX_BODY_BYTES) {
+		return errorResponse(
+			new ApiError('payload_too_large', 'The request body is larger than 1 MiB.', { limit_bytes: MAX_BODY_BYTES })
+		);
+	}
+
+	const sql = db();
+	const bearer = event.request.headers.get('authorization');
+	if (bearer) {
+		const token = /^Bearer\s+(\S{1,200})$/i.exec(bearer)?.[1];
+		const [row] = token
+			? await sql<{ id: string; user_id: string; org_id: string }[]>`
+				update api_tokens set last_used_at = now()
+				where token_hash = ${hashToken(token)} and revoked_at is null
+				returning id, user_id, org_id`
+			: [];
+		if (!row) return errorResponse(new ApiError('unauthenticated', 'The API token is invalid or revoked.'));
+		const user = await loadSessionUser(sql, row.user_id);
+		if (!user) return errorResponse(new ApiError('unauthenticated', 'The API token is invalid or revoked.'));
+		// A token acts in the organization it was created for.
+		user.memberships = user.memberships.filter((m) => m.orgId === row.org_id);
+		event.locals.user = user;
+		event.locals.apiToken = { id: row.id, orgId: row.org_id };
+	} else {
+		const token = event.cookies.get(SESSION_COOKIE);
+		if (token) {
+			const result = await validateSessionToken(sql, token);
+			if (result) {
+				event.locals.user = result.user;
+				event.locals.session = result.session;
+				setSessionCookie(event, token, result.session.expiresAt);
+			} else {
+				// Tampered, expired or signed out elsewhere: treat as signed out.
+				event.cookies.delete(SESSION_COOKIE, { path: '/' });
+			}
+		}
+	}
+
+	const response = await resolve(event);
+	for (const [k, v] of Object.entries(SECURITY_HEADERS)) {
+		if (!response.headers.has(k)) response.headers.set(k, v);
+	}
+	if (isApi && response.status >= 400 && !(response.headers.get('content-type') ?? '').includes('json')) {
+		// SvelteKit's own answers (405, unknown route) in the API's error shape.
+		const code = response.status === 405 ? 'method_not_allowed' : response.status === 404 ? 'not_found' : 'internal';
+		const message =
+			response.status === 405
+				? `${event.request.method} is not allowed on ${event.url.pathname}.`
+				: response.status === 404
+					? `No API endpoint at ${event.url.pathname}.`
+					: 'Something went wrong on our side. Please try again.';
+		return errorResponse(new ApiError(code, message), { allow: response.headers.get('allow') ?? '' });
+	}
+	return response;
+};
+
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	if (status !== 404) console.error(`[app] ${event.request.method} ${event.url.pathname} failed`, error);
+	return {
+		message: status === 404 ? 'This page does not exist.' : 'Something went wrong on our side. Please try again.'
+	};
+};

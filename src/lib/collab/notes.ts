@@ -1,0 +1,198 @@
+/**
+ * The browser side of an interview's notes document `interview:<id>:notes` (ARCHITECTURE.md,
+ * "Documents"): a Y.Doc kept in IndexedDB (edits made offline survive reloads and merge on
+ * reconnect) and synced through Hocuspocus with a fresh collab token on every (re)connect. The rich
+ * text lives in `getXmlFragment(NOTES_FIELD)`, bound by TipTap's Collaboration extension.
+ *
+ * Framework-free on purpose: the Svelte component reads `NotesSyncState` through `onChange`.
+ */
+import type { HocuspocusProvider } from '@hocuspocus/provider';
+import type * as Y from 'yjs';
+import { notesDocName } from './calendar';
+import { COLLAB_TOKEN_PATH, fetchCollabToken, openCollabDoc, TokenError } from './provider';
+
+/** The XmlFragment of the notes document that holds the rich text. */
+export const NOTES_FIELD = 'notes';
+/** The close reason collab-server/revocation.ts sends when a user is taken off the panel. */
+export const ACCESS_REVOKED_REASON = 'access-revoked';
+
+/** Where the notes stand, as the sync indicator tells the user. */
+export type NotesSyncStatus =
+	| 'loading' // reading the local copy
+	| 'connecting' // talking to the server
+	| 'syncing' // connected, local changes not yet confirmed
+	| 'synced' // connected and every change stored on the server
+	| 'offline' // no connection: edits are kept in this browser
+	| 'signed-out' // the session ended: sign in again to sync
+	| 'refused' // the server refused access
+	| 'revoked'; // access was withdrawn while the notes were open
+
+export interface NotesSyncState {
+	status: NotesSyncStatus;
+	/** Local changes the server has not confirmed yet. */
+	unsynced: number;
+	/** The local IndexedDB copy has been loaded. */
+	localLoaded: boolean;
+}
+
+/** Who is typing: shown beside their caret to the others. */
+export interface NotesUser {
+	id: string;
+	name: string;
+	color: string;
+}
+
+export interface NotesSession {
+	doc: Y.Doc;
+	provider: HocuspocusProvider;
+	user: NotesUser;
+	fragment: Y.XmlFragment;
+	state(): NotesSyncState;
+	destroy(): void;
+}
+
+/** Raised when the collab token cannot be had (signed out, or a role without notes). */
+export class NotesAccessError extends Error {
+	constructor(readonly status: number) {
+		super(status === 401 ? 'Sign in again to open the notes.' : 'You cannot open these notes.');
+	}
+}
+
+const CARET_COLORS = ['#d1495b', '#2e86ab', '#3c8d2f', '#8e44ad', '#d35400', '#16a085', '#b7950b', '#c0392b'];
+
+/** A stable caret colour per user id. */
+export function colorFor(userId: string): string {
+	let h = 0;
+	for (const ch of userId) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+	return CARET_COLORS[h % CARET_COLORS.length]!;
+}
+
+interface TokenAnswer {
+	token: string;
+	url: string;
+	user: { id: string; name: string };
+}
+
+/** The first token also says where the collab-server is and who we are. */
+async function fetchFirstToken(): Promise<TokenAnswer> {
+	const res = await fetch(COLLAB_TOKEN_PATH, { credentials: 'same-origin', cache: 'no-store' });
+	if (!res.ok) throw new NotesAccessError(res.status);
+	return (await res.json()) as TokenAnswer;
+}
+
+/**
+ * Opens an interview's notes: local copy first, then the server. Throws NotesAccessError when no
+ * collab token can be had and the browser is online; offline, the local copy still opens (with the
+ * identity remembered from the last visit) and syncs once the connection returns.
+ */
+export async function openNotes(
+	interviewId: string,
+	opts: { onChange: (state: NotesSyncState) => void; fallbackUser: { id: string; name: string } }
+): Promise<NotesSession> {
+	const name = notesDocName(interviewId);
+	let first: TokenAnswer | null = null;
+	try {
+		first = await fetchFirstToken();
+	} catch (err) {
+		// Offline: work from the local copy; the socket connects once the network is back.
+		if (err instanceof NotesAccessError) throw err;
+	}
+	const url = first?.url ?? `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`;
+	const who = first?.user ?? opts.fallbackUser;
+	const user: NotesUser = { id: who.id, name: who.name, color: colorFor(who.id) };
+
+	const state: NotesSyncState = { status: 'loading', unsynced: 0, localLoaded: false };
+	const emit = () => opts.onChange({ ...state });
+	let pending: string | null = first?.token ?? null;
+	let final = false;
+	const conn = openCollabDoc({
+		url,
+		name,
+		// Every (re)connect fetches a fresh, short-lived token (the first one is already at hand).
+		token: async () => {
+			if (pending) {
+				const t = pending;
+				pending = null;
+				return t;
+			}
+			try {
+				return await fetchCollabToken();
+			} catch (err) {
+				if (err instanceof TokenError && err.code !== 'network')
+					stop(err.code === 'signed_out' ? 'signed-out' : 'refused');
+				return '';
+			}
+		}
+	});
+	const { doc, provider, socket, persistence } = conn;
+	void conn.whenLocal.then(() => {
+		state.localLoaded = true;
+		emit();
+	});
+
+	const refresh = () => {
+		if (final) return;
+		state.unsynced = provider.unsyncedChanges;
+		const online = typeof navigator === 'undefined' || navigator.onLine;
+		if (!online || socket.status === 'disconnected') state.status = 'offline';
+		else if (socket.status === 'connecting' || !provider.isSynced) state.status = 'connecting';
+		else state.status = provider.unsyncedChanges > 0 ? 'syncing' : 'synced';
+		emit();
+	};
+	function stop(status: 'refused' | 'revoked' | 'signed-out') {
+		if (state.status === 'refused' || state.status === 'revoked') return;
+		final = true;
+		state.status = status;
+		emit();
+		// Stop retrying: the server would keep refusing (auth.ts). A person who may no longer read
+		// these notes must not keep a local copy either; a signed-out one keeps theirs for later.
+		socket.disconnect();
+		if (status !== 'signed-out') void persistence.clearData();
+	}
+	socket.on('status', refresh);
+	provider.on('synced', refresh);
+	provider.on('unsyncedChanges', refresh);
+	provider.on('authenticationFailed', () => {
+		if (state.status !== 'signed-out') stop('refused');
+	});
+	provider.on('close', ({ event }: { event: { reason?: string } }) => {
+		if (event?.reason === ACCESS_REVOKED_REASON) stop('revoked');
+		else refresh();
+	});
+	// The browser knows first when the network is gone: stop the socket (edits stay in the Y.Doc and
+	// IndexedDB) instead of waiting for a timeout, and reconnect at once when it is back.
+	const goOffline = () => {
+		if (final) return;
+		socket.disconnect();
+		refresh();
+	};
+	const goOnline = () => {
+		if (final) return;
+		void socket.connect();
+		refresh();
+	};
+	window.addEventListener('online', goOnline);
+	window.addEventListener('offline', goOffline);
+	if (!navigator.onLine) socket.disconnect();
+	refresh();
+
+	return {
+		doc,
+		provider,
+		user,
+		fragment: doc.getXmlFragment(NOTES_FIELD),
+		state: () => ({ ...state }),
+		destroy() {
+			window.removeEventListener('online', goOnline);
+			window.removeEventListener('offline', goOffline);
+			conn.destroy();
+		}
+	};
+}
+
+/** Link targets the notes accept: web and mail addresses only (never `javascript:` or `data:`). */
+export function isSafeLink(url: string): boolean {
+	// Browsers ignore control characters and spaces inside a scheme ("java\tscript:"): strip them first.
+	const cleaned = url.replace(/[\s\p{Cc}]/gu, '');
+	return /^(https?:\/\/|mailto:)/i.test(cleaned);
+}

@@ -1,0 +1,308 @@
+/**
+ * The live calendar as Svelte 5 state: the interviews of the calendar document, their conflicts,
+ * the sync state shown by the indicator, and who else has the calendar open (awareness).
+ *
+ * Writes go through the helpers of `calendar.ts` on `doc`; this class only observes.
+ */
+/* eslint-disable svelte/prefer-svelte-reactivity -- plain Maps on purpose: they are private working
+   state; what the UI reads is published as fresh immutable snapshots through $state.raw. */
+import type { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import type * as Y from 'yjs';
+import { ConflictIndex, type Conflict, type Interview } from '$lib/domain';
+import { calendarDocName, getInterview, listInterviews, observeInterviews } from './calendar';
+import { fetchCollabToken, openCollabDoc, TokenError, type CollabConnection } from './provider';
+
+/** What the sync indicator shows. */
+export type SyncPhase =
+	'loading' | 'connecting' | 'saved' | 'saving' | 'offline' | 'reconnecting' | 'signed_out' | 'refused';
+
+/** Another person with the calendar open. */
+export interface Peer {
+	clientId: number;
+	userId: string;
+	name: string;
+	color: string;
+	/** The interview they have open in a form or panel, if any. */
+	editing: string | null;
+}
+
+/** Who this browser is. */
+export interface SyncUser {
+	id: string;
+	name: string;
+}
+
+const PALETTE = ['#2e5d92', '#b54708', '#067647', '#6941c6', '#c11574', '#0e7090', '#a15c07', '#3e4784'];
+
+/** A stable colour per user id. */
+export function colorFor(userId: string): string {
+	let h = 0;
+	for (const ch of userId) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+	return PALETTE[h % PALETTE.length]!;
+}
+
+function pendingKey(docName: string): string {
+	return `parley:pending:${docName}`;
+}
+
+/** Live state of one organization's calendar document. */
+export class CalendarSync {
+	readonly docName: string;
+	readonly user: SyncUser;
+	#conn: CollabConnection | null = null;
+	#byId = new Map<string, Interview>();
+	#index = new ConflictIndex();
+	#cleanup: (() => void)[] = [];
+	#signedOut = false;
+	#everConnected = false;
+	#bufferMin: number;
+
+	#interviews = $state.raw<Interview[]>([]);
+	#conflicts = $state.raw<ReadonlyMap<string, Conflict[]>>(new Map());
+	#socketStatus = $state<'connecting' | 'connected' | 'disconnected'>('connecting');
+	#online = $state(true);
+	#synced = $state(false);
+	#unsynced = $state(0);
+	#pending = $state(0);
+	#authError = $state<null | 'signed_out' | 'refused'>(null);
+	#authReason = $state('');
+	#localLoaded = $state(false);
+	#scope = $state<'read-write' | 'readonly' | null>(null);
+	#peers = $state.raw<Peer[]>([]);
+
+	constructor(opts: { orgId: string; user: SyncUser; bufferMin?: number }) {
+		this.docName = calendarDocName(opts.orgId);
+		this.user = opts.user;
+		this.#bufferMin = opts.bufferMin ?? 0;
+		this.#index = new ConflictIndex([], { bufferMin: this.#bufferMin });
+	}
+
+	/** Interviews of the calendar, sorted by start. */
+	get interviews(): Interview[] {
+		return this.#interviews;
+	}
+	/** Conflicts per interview id (only interviews that have some). */
+	get conflicts(): ReadonlyMap<string, Conflict[]> {
+		return this.#conflicts;
+	}
+	/** The conflict index of the current calendar, for checks of proposals. */
+	get index(): ConflictIndex {
+		return this.#index;
+	}
+	get peers(): Peer[] {
+		return this.#peers;
+	}
+	/** Local changes the server has not confirmed yet. */
+	get pending(): number {
+		return Math.max(this.#pending, this.#unsynced);
+	}
+	get localLoaded(): boolean {
+		return this.#localLoaded;
+	}
+	/** Read-only as granted by the server (an interviewer). */
+	get readOnly(): boolean {
+		return this.#scope === 'readonly';
+	}
+	get authReason(): string {
+		return this.#authReason;
+	}
+	/** The Y.Doc to pass to the calendar helpers; null before `start`. */
+	get doc(): Y.Doc | null {
+		return this.#conn?.doc ?? null;
+	}
+
+	get phase(): SyncPhase {
+		if (this.#authError) return this.#authError;
+		if (!this.#online) return 'offline';
+		if (this.#socketStatus !== 'connected' || !this.#synced) {
+			if (!this.#localLoaded) return 'loading';
+			return this.#everConnected ? 'reconnecting' : 'connecting';
+		}
+		return this.pending > 0 ? 'saving' : 'saved';
+	}
+
+	/** Opens IndexedDB and the socket; call once in the browser. */
+	start(url: string): void {
+		if (this.#conn) return;
+		this.#online = navigator.onLine;
+		this.#pending = Number(localStorage.getItem(pendingKey(this.docName)) ?? 0) || 0;
+		const conn = openCollabDoc({
+			url,
+			name: this.docName,
+			token: async () => {
+				try {
+					const token = await fetchCollabToken();
+					this.#signedOut = false;
+					return token;
+				} catch (e) {
+					if (e instanceof TokenError && e.code === 'signed_out') this.#signedOut = true;
+					throw e;
+				}
+			},
+			onProvider: (provider, socket) => this.#wire(provider, socket)
+		});
+		this.#conn = conn;
+		this.#refreshAll();
+		void conn.whenLocal.then(() => {
+			this.#localLoaded = true;
+			this.#refreshAll();
+		});
+		this.#cleanup.push(
+			observeInterviews(conn.doc, (change) => {
+				for (const id of change.ids) this.#refreshOne(id);
+				this.#publish();
+				if (change.local && change.origin !== conn.provider && change.origin !== conn.persistence) {
+					this.#notePending();
+				}
+			})
+		);
+		const onOnline = () => {
+			this.#online = true;
+			void this.#conn?.socket.connect();
+		};
+		const onOffline = () => {
+			this.#online = false;
+			// A lost network does not always close the socket at once; stop it so the state is honest.
+			this.#conn?.socket.disconnect();
+		};
+		window.addEventListener('online', onOnline);
+		window.addEventListener('offline', onOffline);
+		this.#cleanup.push(() => {
+			window.removeEventListener('online', onOnline);
+			window.removeEventListener('offline', onOffline);
+		});
+		if (!this.#online) conn.socket.disconnect();
+	}
+
+	#wire(provider: HocuspocusProvider, socket: HocuspocusProviderWebsocket): void {
+		this.#socketStatus = 'connecting';
+		this.#synced = false;
+		socket.on('status', ({ status }: { status: 'connecting' | 'connected' | 'disconnected' }) => {
+			this.#socketStatus = status;
+			if (status !== 'connected') this.#synced = false;
+		});
+		provider.on('synced', () => {
+			this.#synced = true;
+			this.#everConnected = true;
+			this.#authError = null;
+			this.#settle();
+		});
+		provider.on('authenticated', ({ scope }: { scope: 'read-write' | 'readonly' }) => {
+			this.#scope = scope;
+			this.#authError = null;
+		});
+		provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
+			this.#authReason = reason;
+			this.#authError = this.#signedOut || /expired|session|token/i.test(reason) ? 'signed_out' : 'refused';
+			// The provider would otherwise keep a socket open that can never sync.
+			socket.disconnect();
+		});
+		provider.on('unsyncedChanges', ({ number }: { number: number }) => {
+			this.#unsynced = number;
+			this.#settle();
+		});
+		provider.on('awarenessChange', () => this.#readPeers(provider));
+		provider.setAwarenessField('user', { id: this.user.id, name: this.user.name, color: colorFor(this.user.id) });
+		provider.setAwarenessField('editing', null);
+	}
+
+	/** Everything sent was confirmed: nothing is pending any more. */
+	#settle(): void {
+		const p = this.#conn?.provider;
+		if (!p || !this.#synced || p.unsyncedChanges > 0) return;
+		this.#unsynced = 0;
+		if (this.#pending !== 0) {
+			this.#pending = 0;
+			localStorage.removeItem(pendingKey(this.docName));
+		}
+	}
+
+	#notePending(): void {
+		if (this.#socketStatus === 'connected' && this.#synced) return;
+		this.#pending += 1;
+		localStorage.setItem(pendingKey(this.docName), String(this.#pending));
+	}
+
+	#readPeers(provider: HocuspocusProvider): void {
+		const states = provider.awareness?.getStates() ?? new Map();
+		const own = provider.document.clientID;
+		const seen = new Map<string, Peer>();
+		for (const [clientId, state] of states) {
+			if (clientId === own) continue;
+			const u = (state as { user?: { id?: unknown; name?: unknown; color?: unknown } }).user;
+			if (!u || typeof u.id !== 'string' || typeof u.name !== 'string') continue;
+			const editing = (state as { editing?: unknown }).editing;
+			const prev = seen.get(u.id);
+			const peer: Peer = {
+				clientId,
+				userId: u.id,
+				name: u.name,
+				color: typeof u.color === 'string' ? u.color : colorFor(u.id),
+				editing: typeof editing === 'string' ? editing : (prev?.editing ?? null)
+			};
+			seen.set(u.id, peer);
+		}
+		this.#peers = [...seen.values()].sort((a, b) => a.name.localeCompare(b.name));
+	}
+
+	/** Tells the others which interview this person has open (null: none). */
+	setEditing(id: string | null): void {
+		this.#conn?.provider.setAwarenessField('editing', id);
+	}
+
+	/** After a new sign-in: a fresh connection with a fresh token; local edits then sync. */
+	reconnect(): void {
+		if (!this.#conn) return;
+		this.#authError = null;
+		this.#signedOut = false;
+		this.#conn.reconnect();
+	}
+
+	#refreshOne(id: string): void {
+		const doc = this.#conn?.doc;
+		if (!doc) return;
+		const iv = getInterview(doc, id);
+		if (iv) {
+			this.#byId.set(id, iv);
+			this.#index.upsert(iv);
+		} else {
+			this.#byId.delete(id);
+			this.#index.remove(id);
+		}
+	}
+
+	#refreshAll(): void {
+		const doc = this.#conn?.doc;
+		if (!doc) return;
+		const all = listInterviews(doc);
+		this.#byId = new Map(all.map((iv) => [iv.id, iv]));
+		this.#index = new ConflictIndex(all, { bufferMin: this.#bufferMin });
+		this.#interviews = all;
+		this.#conflicts = this.#index.allConflicts();
+	}
+
+	#publish(): void {
+		this.#interviews = [...this.#byId.values()].sort(
+			(a, b) => Date.parse(a.start) - Date.parse(b.start) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+		);
+		this.#conflicts = this.#index.allConflicts();
+	}
+
+	/** Closes the socket and IndexedDB. */
+	destroy(): void {
+		for (const fn of this.#cleanup.splice(0)) fn();
+		this.#conn?.destroy();
+		this.#conn = null;
+	}
+
+	/** Drops all state (tests). */
+	reset(): void {
+		this.destroy();
+		this.#byId = new Map();
+		this.#index = new ConflictIndex([], { bufferMin: this.#bufferMin });
+		this.#interviews = [];
+		this.#conflicts = new Map();
+		this.#pending = 0;
+		this.#peers = [];
+	}
+}

@@ -1,0 +1,33 @@
+/** Plain data the live calendar components share (loaded by `load.server.ts`). */
+import type { ApplicationStatus, Policy } from '$lib/domain';
+
+export interface CalendarInterviewer {
+	id: string;
+	name: string;
+	email: string;
+	/** IANA zone (the person's own, else the organization's). */
+	timezone: string;
+}
+
+export interface CalendarApplication {
+	id: string;
+	candidateId: string;
+	candidateName: string;
+	cycleId: string;
+	cycleName: string;
+	status: ApplicationStatus;
+	interviewEnabled: boolean;
+	onlineInterviewEnabled: boolean;
+}
+
+export interface CalendarPageData {
+	orgId: string;
+	orgTimezone: string;
+	collabUrl: string;
+	me: { id: string; name: string; timezone: string | null };
+	/** Admins write; interviewers only look. */
+	canEdit: boolean;
+	policy: Policy;
+	interviewers: CalendarInterviewer[];
+	applications: CalendarApplication[];
+}

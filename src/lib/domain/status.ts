@@ -1,0 +1,128 @@
+/**
+ * The interview status machine, the join window of the video room and the automatic settling of
+ * interviews after their end.
+ *
+ *   scheduled ──► in_progress ──► completed
+ *       │             └─────────► no_show
+ *       ├──► completed   (in-person interviews never enter in_progress: nobody joins a room)
+ *       ├──► cancelled   (a reason is required)
+ *       └──► no_show
+ *   no_show ──► completed (a correction: the candidate took part in a way the room could not see,
+ *                          e.g. by phone, after the automatic settling marked a no-show)
+ *
+ * in_progress → no_show is allowed: an interview starts when the first participant joins the room,
+ * usually an interviewer, so a started interview can still be one the candidate never attended.
+ * in_progress → cancelled is not: something that took place is recorded as completed or no_show;
+ * a new date is booked with a reschedule, which links to the original.
+ * completed and cancelled are final.
+ */
+import type { Policy } from './policy';
+import { addMinutes, endOf } from './time';
+import type { Interview, InterviewStatus, Problem } from './types';
+
+/** Statuses that occupy the people and the round: they count for conflicts and `round_taken`. */
+export const ACTIVE_STATUSES = ['scheduled', 'in_progress'] as const satisfies readonly InterviewStatus[];
+
+/** Statuses an interview never leaves (except the no_show correction). */
+export const FINAL_STATUSES = ['completed', 'cancelled', 'no_show'] as const satisfies readonly InterviewStatus[];
+
+const TRANSITIONS: Readonly<Record<InterviewStatus, readonly InterviewStatus[]>> = {
+	scheduled: ['in_progress', 'completed', 'cancelled', 'no_show'],
+	in_progress: ['completed', 'no_show'],
+	completed: [],
+	cancelled: [],
+	no_show: ['completed']
+};
+
+const LABELS: Readonly<Record<InterviewStatus, string>> = {
+	scheduled: 'scheduled',
+	in_progress: 'in progress',
+	completed: 'completed',
+	cancelled: 'cancelled',
+	no_show: 'a no-show'
+};
+
+/** True when the status of an interview is scheduled or in progress. */
+export function isActiveStatus(status: InterviewStatus): boolean {
+	return status === 'scheduled' || status === 'in_progress';
+}
+
+/** True when the machine allows moving from `from` to `to` (a status never "moves" to itself). */
+export function canTransition(from: InterviewStatus, to: InterviewStatus): boolean {
+	return TRANSITIONS[from].includes(to);
+}
+
+/** The statuses reachable from `from`, for menus. */
+export function nextStatuses(from: InterviewStatus): readonly InterviewStatus[] {
+	return TRANSITIONS[from];
+}
+
+/** Checks a status change, including the reason a cancellation needs; null when allowed. */
+export function assertTransition(
+	from: InterviewStatus,
+	to: InterviewStatus,
+	opts: { reason?: string | null } = {}
+): Problem | null {
+	if (from === to) {
+		return {
+			code: 'invalid_transition',
+			field: 'status',
+			message: `The interview is already ${LABELS[to]}.`
+		};
+	}
+	if (!canTransition(from, to)) {
+		return {
+			code: 'invalid_transition',
+			field: 'status',
+			message: `An interview that is ${LABELS[from]} cannot be marked as ${LABELS[to]}.`
+		};
+	}
+	if (to === 'cancelled' && (opts.reason ?? '').trim() === '') {
+		return {
+			code: 'reason_required',
+			field: 'reason',
+			message: 'Give a reason for cancelling the interview.'
+		};
+	}
+	return null;
+}
+
+/**
+ * How an interview that is still open settles after its end: completed if it took place,
+ * no_show if the candidate of an online interview never joined; null while it is too early
+ * (before end + autoStatusAfterEndMin) or when the interview is already settled.
+ * In-person interviews settle as completed: the system cannot see whether the candidate came.
+ */
+export function autoStatusAfterEnd(
+	interview: Pick<Interview, 'start' | 'durationMin' | 'mode' | 'status'>,
+	facts: { candidateJoined: boolean; now: Date; policy: Policy }
+): 'completed' | 'no_show' | null {
+	if (!isActiveStatus(interview.status)) return null;
+	const settleAt = addMinutes(endOf(interview), facts.policy.autoStatusAfterEndMin);
+	if (Number.isNaN(settleAt.getTime()) || facts.now.getTime() < settleAt.getTime()) return null;
+	if (interview.mode === 'online' && !facts.candidateJoined) return 'no_show';
+	return 'completed';
+}
+
+/** When the video room of an interview opens and closes. */
+export function joinWindow(
+	interview: Pick<Interview, 'start' | 'durationMin'>,
+	policy: Policy
+): { opensAt: Date; closesAt: Date } {
+	return {
+		opensAt: addMinutes(interview.start, -policy.joinOpensBeforeMin),
+		closesAt: addMinutes(endOf(interview), policy.joinClosesAfterMin)
+	};
+}
+
+/** True when participants may join the video room now: an active online interview inside its window. */
+export function isJoinOpen(
+	interview: Pick<Interview, 'start' | 'durationMin' | 'mode' | 'status'>,
+	now: Date,
+	policy: Policy
+): boolean {
+	if (interview.mode !== 'online' || !isActiveStatus(interview.status)) return false;
+	const { opensAt, closesAt } = joinWindow(interview, policy);
+	const t = now.getTime();
+	return t >= opensAt.getTime() && t < closesAt.getTime();
+}

@@ -1,0 +1,79 @@
+/** Applications: listing and the admin's pipeline moves. */
+import type { Sql } from '../../../db/client';
+import { applicationMoveMessage, canMoveApplication } from '$lib/domain/applications';
+import type { ApplicationStatus } from '$lib/domain/types';
+import { ApiError, fail } from './errors';
+
+export interface ApplicationRow {
+	id: string;
+	cycle_id: string;
+	candidate_id: string;
+	candidate_name: string;
+	candidate_email: string;
+	status: ApplicationStatus;
+	interview_enabled: boolean;
+	online_interview_enabled: boolean;
+	created_at: Date;
+	updated_at: Date;
+}
+
+/** The API's view of an application. */
+export function applicationJson(a: ApplicationRow) {
+	return {
+		id: a.id,
+		cycle_id: a.cycle_id,
+		candidate: { id: a.candidate_id, name: a.candidate_name, email: a.candidate_email },
+		status: a.status,
+		interview_enabled: a.interview_enabled,
+		online_interview_enabled: a.online_interview_enabled,
+		created_at: a.created_at.toISOString(),
+		updated_at: a.updated_at.toISOString()
+	};
+}
+
+/** Applications of the organization matching the filter, with the total before paging. */
+export async function queryApplications(
+	sql: Sql,
+	f: { orgId: string; id?: string; cycleId?: string; status?: string[]; q?: string; limit?: number; offset?: number }
+): Promise<{ rows: ApplicationRow[]; total: number }> {
+	const where = sql`a.org_id = ${f.orgId}
+		${f.id ? sql`and a.id = ${f.id}` : sql``}
+		${f.cycleId ? sql`and a.cycle_id = ${f.cycleId}` : sql``}
+		${f.status?.length ? sql`and a.status = any(${f.status}::text[])` : sql``}
+		${f.q ? sql`and (u.name ilike ${'%' + f.q.replace(/[\\%_]/g, (c) => '\\' + c) + '%'} or u.email ilike ${'%' + f.q.replace(/[\\%_]/g, (c) => '\\' + c) + '%'})` : sql``}`;
+	const [count] = await sql<
+		{ n: number }[]
+	>`select count(*)::int as n from applications a join users u on u.id = a.candidate_id where ${where}`;
+	const rows = await sql<ApplicationRow[]>`
+		select a.*, u.name as candidate_name, u.email as candidate_email
+		from applications a join users u on u.id = a.candidate_id
+		where ${where} order by u.name, a.id limit ${f.limit ?? 1000} offset ${f.offset ?? 0}`;
+	return { rows, total: count?.n ?? 0 };
+}
+
+/** Applies an admin's change to an application; 404 outside the org, 422 a refused status move. */
+export async function patchApplication(
+	sql: Sql,
+	orgId: string,
+	id: string,
+	patch: { status?: ApplicationStatus; interview_enabled?: boolean; online_interview_enabled?: boolean }
+): Promise<void> {
+	await sql.begin(async (tx) => {
+		const [a] = await tx<
+			{ status: ApplicationStatus }[]
+		>`select status from applications where id = ${id} and org_id = ${orgId} for update`;
+		if (!a) throw fail.notFound('The application');
+		if (patch.status && patch.status !== a.status && !canMoveApplication(a.status, patch.status)) {
+			throw new ApiError('rule_violated', applicationMoveMessage(a.status, patch.status), {
+				rule: 'invalid_status_move',
+				fields: { status: applicationMoveMessage(a.status, patch.status) }
+			});
+		}
+		await tx`update applications set
+			status = ${patch.status ?? a.status},
+			interview_enabled = coalesce(${patch.interview_enabled ?? null}::boolean, interview_enabled),
+			online_interview_enabled = coalesce(${patch.online_interview_enabled ?? null}::boolean, online_interview_enabled),
+			updated_at = now()
+			where id = ${id}`;
+	});
+}

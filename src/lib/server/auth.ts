@@ -1,0 +1,165 @@
+/**
+ * Sessions the Lucia way (lucia-auth.com): a random token in an HttpOnly cookie, only its SHA-256
+ * stored, 30-day expiry renewed when less than half is left. Passwords hashed with argon2id.
+ */
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import { hash, verify } from '@node-rs/argon2';
+import type { Sql } from '../../../db/client';
+import type { Role } from '$lib/roles';
+
+export const SESSION_COOKIE = 'parley_session';
+export const SESSION_TTL_MS = 30 * 24 * 3600_000;
+export const LOGIN_WINDOW_MS = 15 * 60_000;
+export const LOGIN_MAX_FAILURES = 10;
+
+export interface SessionUser {
+	id: string;
+	email: string;
+	name: string;
+	timezone: string | null;
+	memberships: { orgId: string; orgName: string; orgTimezone: string; role: Role }[];
+}
+
+export interface Session {
+	id: string;
+	userId: string;
+	expiresAt: Date;
+	kind: 'password' | 'link';
+}
+
+/** A fresh random token (160 bits) for a session, an invitation, a link or an API token. */
+export function generateToken(): string {
+	const bytes = new Uint8Array(20);
+	crypto.getRandomValues(bytes);
+	return encodeBase32LowerCaseNoPadding(bytes);
+}
+
+/** The SHA-256 hex of a token: the only form in which tokens are stored. */
+export function hashToken(token: string): string {
+	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+}
+
+/** Hashes a password with argon2id and the library's recommended parameters. */
+export function hashPassword(password: string): Promise<string> {
+	return hash(password, { memoryCost: 19456, timeCost: 2, outputLen: 32, parallelism: 1 });
+}
+
+/** Checks a password against a stored hash; a malformed hash counts as a mismatch. */
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+	try {
+		return await verify(passwordHash, password);
+	} catch {
+		return false;
+	}
+}
+
+/** Creates a session for the user and returns the token for the cookie. */
+export async function createSession(
+	sql: Sql,
+	userId: string,
+	kind: Session['kind'] = 'password'
+): Promise<{ token: string; session: Session }> {
+	const token = generateToken();
+	const session: Session = { id: hashToken(token), userId, expiresAt: new Date(Date.now() + SESSION_TTL_MS), kind };
+	await sql`insert into sessions (id, user_id, expires_at, kind)
+		values (${session.id}, ${userId}, ${session.expiresAt}, ${kind})`;
+	return { token, session };
+}
+
+/** Resolves a cookie token to its session and user; expired or unknown → null. Renews at half-life. */
+export async function validateSessionToken(
+	sql: Sql,
+	token: string
+): Promise<{ session: Session; user: SessionUser } | null> {
+	if (!/^[a-z2-7]{32}$/.test(token)) return null;
+	const id = hashToken(token);
+	const [row] = await sql<{ user_id: string; expires_at: Date; kind: Session['kind'] }[]>`
+		select user_id, expires_at, kind from sessions where id = ${id}`;
+	if (!row) return null;
+	const now = Date.now();
+	if (row.expires_at.getTime() <= now) {
+		await sql`delete from sessions where id = ${id}`;
+		return null;
+	}
+	const session: Session = { id, userId: row.user_id, expiresAt: row.expires_at, kind: row.kind };
+	if (row.expires_at.getTime() - now < SESSION_TTL_MS / 2) {
+		session.expiresAt = new Date(now + SESSION_TTL_MS);
+		await sql`update sessions set expires_at = ${session.expiresAt} where id = ${id}`;
+	}
+	const user = await loadSessionUser(sql, row.user_id);
+	return user ? { session, user } : null;
+}
+
+/** The user with their memberships, as `locals.user` carries them. */
+export async function loadSessionUser(sql: Sql, userId: string): Promise<SessionUser | null> {
+	const rows = await sql<
+		{
+			id: string;
+			email: string;
+			name: string;
+			timezone: string | null;
+			org_id: string | null;
+			org_name: string | null;
+			org_timezone: string | null;
+			role: Role | null;
+		}[]
+	>`select u.id, u.email, u.name, u.timezone, m.org_id, o.name as org_name, o.timezone as org_timezone, m.role
+		from users u
+		left join memberships m on m.user_id = u.id
+		left join organizations o on o.id = m.org_id
+		where u.id = ${userId}
+		order by o.name`;
+	const first = rows[0];
+	if (!first) return null;
+	return {
+		id: first.id,
+		email: first.email,
+		name: first.name,
+		timezone: first.timezone,
+		memberships: rows
+			.filter((r) => r.org_id && r.role)
+			.map((r) => ({ orgId: r.org_id!, orgName: r.org_name!, orgTimezone: r.org_timezone!, role: r.role! }))
+	};
+}
+
+/** Deletes one session (sign-out). */
+export async function invalidateSession(sql: Sql, sessionId: string): Promise<void> {
+	await sql`delete from sessions where id = ${sessionId}`;
+}
+
+export type LoginResult =
+	{ ok: true; userId: string } | { ok: false; reason: 'invalid' | 'rate_limited'; retryAfterSec?: number };
+
+export const INVALID_LOGIN_MESSAGE = 'The email or password is incorrect.';
+
+/**
+ * Checks an email and password. Wrong email and wrong password answer alike (and take about as long);
+ * more than LOGIN_MAX_FAILURES failures for one email within LOGIN_WINDOW_MS are refused outright.
+ */
+export async function checkLogin(sql: Sql, emailRaw: string, password: string): Promise<LoginResult> {
+	const email = emailRaw.trim().toLowerCase();
+	const since = new Date(Date.now() - LOGIN_WINDOW_MS);
+	const [failures] = await sql<{ count: number; oldest: Date | null }[]>`
+		select count(*)::int as count, min(failed_at) as oldest from login_failures
+		where email = ${email} and failed_at > ${since}`;
+	const count = failures?.count ?? 0;
+	const oldest = failures?.oldest ?? null;
+	if (count >= LOGIN_MAX_FAILURES) {
+		const retry = oldest ? Math.ceil((oldest.getTime() + LOGIN_WINDOW_MS - Date.now()) / 1000) : 60;
+		return { ok: false, reason: 'rate_limited', retryAfterSec: Math.max(1, retry) };
+	}
+	const [user] = await sql<{ id: string; password_hash: string | null }[]>`
+		select id, password_hash from users where email = ${email}`;
+	// Verify against a dummy hash when the user is unknown so both failures cost the same time.
+	const ok = await verifyPassword(user?.password_hash ?? DUMMY_HASH, password);
+	if (user && user.password_hash && ok) {
+		await sql`delete from login_failures where email = ${email}`;
+		return { ok: true, userId: user.id };
+	}
+	await sql`insert into login_failures (email) values (${email})`;
+	return { ok: false, reason: 'invalid' };
+}
+
+// argon2id hash of a random string nobody knows; only used to equalise timing.
+const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0nVwBXUu7PoxiVJX6dPlCeBJbx3sYOdDZ6PLW6RTEJ4';

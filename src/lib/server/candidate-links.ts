@@ -1,0 +1,92 @@
+/**
+ * Candidates' personal links: a random token (only its SHA-256 stored) that signs a candidate into
+ * their own pages with a session of kind 'link'. A link lives until the end of the last day of the
+ * candidate's open cycle; creating a new one revokes the old; revoking also ends the sessions that
+ * links opened (and the jobs pass ends them once the link expires).
+ */
+import type { Sql } from '../../../db/client';
+import { addDaysToYmd, zonedWallTimeToUtc } from '$lib/domain/time';
+import { generateToken, hashToken } from './auth';
+import { ApiError, fail } from './errors';
+
+/** Where a personal link points. */
+export const LINK_PATH = '/l/';
+
+/** Creates (or replaces) a candidate's personal link; the token is returned once and never stored. */
+export async function createCandidateLink(
+	sql: Sql,
+	opts: { orgId: string; candidateId: string; createdBy: string; now?: Date }
+): Promise<{ token: string; expiresAt: Date }> {
+	const now = opts.now ?? new Date();
+	const [member] = await sql<{ timezone: string }[]>`
+		select o.timezone from memberships m join organizations o on o.id = m.org_id
+		where m.user_id = ${opts.candidateId} and m.org_id = ${opts.orgId} and m.role = 'candidate'`;
+	if (!member) throw fail.notFound('The candidate');
+	const [cycle] = await sql<{ ends_on: string }[]>`
+		select max(c.ends_on)::text as ends_on from applications a join cycles c on c.id = a.cycle_id
+		where a.candidate_id = ${opts.candidateId} and a.org_id = ${opts.orgId} and c.status = 'active'`;
+	// The link works through the last day of the cycle, in the organization's zone.
+	const expiresAt = cycle?.ends_on
+		? zonedWallTimeToUtc(addDaysToYmd(cycle.ends_on, 1), '00:00', member.timezone)
+		: null;
+	if (!expiresAt || expiresAt.getTime() <= now.getTime()) {
+		throw new ApiError(
+			'rule_violated',
+			'This candidate has no application in an open cycle, so a link would not work.',
+			{
+				rule: 'no_open_cycle'
+			}
+		);
+	}
+	const token = generateToken();
+	await sql.begin(async (tx) => {
+		await tx`update candidate_links set revoked_at = now()
+			where user_id = ${opts.candidateId} and org_id = ${opts.orgId} and revoked_at is null`;
+		await tx`insert into candidate_links (token_hash, user_id, org_id, created_by, expires_at)
+			values (${hashToken(token)}, ${opts.candidateId}, ${opts.orgId}, ${opts.createdBy}, ${expiresAt})`;
+	});
+	return { token, expiresAt };
+}
+
+/** Revokes a candidate's links and ends the sessions they opened; false when they are not a candidate here. */
+export async function revokeCandidateLinks(sql: Sql, orgId: string, candidateId: string): Promise<boolean> {
+	const [member] = await sql`select 1 from memberships
+		where user_id = ${candidateId} and org_id = ${orgId} and role = 'candidate'`;
+	if (!member) return false;
+	await sql.begin(async (tx) => {
+		await tx`update candidate_links set revoked_at = now()
+			where user_id = ${candidateId} and org_id = ${orgId} and revoked_at is null`;
+		await tx`delete from sessions where user_id = ${candidateId} and kind = 'link'`;
+	});
+	return true;
+}
+
+/** The candidate a valid (unrevoked, unexpired) token belongs to, or null. */
+export async function redeemCandidateLink(
+	sql: Sql,
+	token: string
+): Promise<{ userId: string; expiresAt: Date } | null> {
+	if (!/^[a-z2-7]{32}$/.test(token)) return null;
+	const [row] = await sql<{ user_id: string; expires_at: Date }[]>`
+		update candidate_links l set last_used_at = now()
+		where l.token_hash = ${hashToken(token)} and l.revoked_at is null and l.expires_at > now()
+			and exists (select 1 from memberships m where m.user_id = l.user_id and m.org_id = l.org_id and m.role = 'candidate')
+		returning l.user_id, l.expires_at`;
+	return row ? { userId: row.user_id, expiresAt: row.expires_at } : null;
+}
+
+/** Candidates of the organization with a working link, and until when. */
+export async function activeLinks(sql: Sql, orgId: string): Promise<Map<string, Date>> {
+	const rows = await sql<{ user_id: string; expires_at: Date }[]>`
+		select user_id, max(expires_at) as expires_at from candidate_links
+		where org_id = ${orgId} and revoked_at is null and expires_at > now() group by user_id`;
+	return new Map(rows.map((r) => [r.user_id, r.expires_at]));
+}
+
+/** Ends link sessions whose person no longer has a working link (expired or revoked elsewhere). */
+export async function endOrphanedLinkSessions(sql: Sql): Promise<number> {
+	const rows = await sql`delete from sessions s where s.kind = 'link' and not exists (
+		select 1 from candidate_links l where l.user_id = s.user_id and l.revoked_at is null and l.expires_at > now())
+		returning s.id`;
+	return rows.length;
+}

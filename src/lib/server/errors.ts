@@ -1,0 +1,75 @@
+/**
+ * The one error shape of the API: `{"error": {"code", "message", "details"}}`. Every endpoint throws
+ * or returns these; hooks.server.ts turns anything unexpected into a 500 with the same shape.
+ */
+import { json } from '@sveltejs/kit';
+
+export type ErrorCode =
+	| 'bad_json'
+	| 'unauthenticated'
+	| 'forbidden'
+	| 'not_found'
+	| 'conflict'
+	| 'payload_too_large'
+	| 'validation_failed'
+	| 'rule_violated'
+	| 'rate_limited'
+	| 'method_not_allowed'
+	| 'unavailable'
+	| 'internal';
+
+const STATUS: Record<ErrorCode, number> = {
+	bad_json: 400,
+	unauthenticated: 401,
+	forbidden: 403,
+	not_found: 404,
+	method_not_allowed: 405,
+	conflict: 409,
+	payload_too_large: 413,
+	validation_failed: 422,
+	rule_violated: 422,
+	rate_limited: 429,
+	internal: 500,
+	unavailable: 503
+};
+
+/** An error an endpoint raises on purpose; its status follows from the code. */
+export class ApiError extends Error {
+	readonly status: number;
+	constructor(
+		readonly code: ErrorCode,
+		message: string,
+		readonly details: Record<string, unknown> = {}
+	) {
+		super(message);
+		this.status = STATUS[code];
+	}
+}
+
+/** The JSON response for an error, with the standard body. */
+export function errorResponse(err: ApiError, headers?: HeadersInit): Response {
+	const h = new Headers(headers);
+	// The unread rest of an oversized body would poison a kept-alive connection: close it.
+	if (err.code === 'payload_too_large') h.set('connection', 'close');
+	return json(
+		{ error: { code: err.code, message: err.message, details: err.details } },
+		{ status: err.status, headers: h }
+	);
+}
+
+/** Shorthands for the errors every endpoint raises. */
+export const fail = {
+	unauthenticated: () => new ApiError('unauthenticated', 'Sign in to continue.'),
+	forbidden: (message = 'You are not allowed to do this.') => new ApiError('forbidden', message),
+	notFound: (what = 'The resource') => new ApiError('not_found', `${what} was not found.`),
+	fields: (fields: Record<string, string>, message?: string) => {
+		const entries = Object.entries(fields);
+		const [first] = entries;
+		const more = entries.length > 1 ? ` (and ${entries.length - 1} more field${entries.length > 2 ? 's' : ''})` : '';
+		return new ApiError(
+			'validation_failed',
+			message ?? (first ? `${first[0]} ${first[1]}${more}.` : 'The request is invalid.'),
+			{ fields }
+		);
+	}
+};

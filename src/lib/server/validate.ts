@@ -1,0 +1,65 @@
+/** Reading request input through zod schemas, with the API's 400/413/422 answers. */
+import type { z } from 'zod';
+import { ApiError, fail } from './errors';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Reads a JSON body of at most 1 MiB and validates it; throws ApiError on any defect. */
+export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
+	const declared = Number(request.headers.get('content-length') ?? '0');
+	if (declared > MAX_BODY_BYTES) throw tooLarge();
+	const raw = await readLimited(request);
+	let body: unknown;
+	try {
+		body = raw.length === 0 ? undefined : JSON.parse(raw);
+	} catch {
+		throw new ApiError('bad_json', 'The request body is not valid JSON.');
+	}
+	if (body === undefined) throw new ApiError('bad_json', 'The request body is empty; JSON was expected.');
+	return parseWith(schema, body);
+}
+
+/** Validates query parameters (all strings) with a schema that coerces as it needs. */
+export function readQuery<S extends z.ZodType>(url: URL, schema: S): z.output<S> {
+	const query: Record<string, string> = {};
+	for (const [k, v] of url.searchParams) query[k] = v;
+	return parseWith(schema, query);
+}
+
+/** Runs a schema and turns its issues into a 422 naming each field. */
+export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+	const result = schema.safeParse(value);
+	if (result.success) return result.data;
+	const fields: Record<string, string> = {};
+	for (const issue of result.error.issues) {
+		const key = issue.path.length ? issue.path.join('.') : '(body)';
+		fields[key] ??= /received undefined$/.test(issue.message)
+			? 'is required'
+			: issue.message.replace(/^Invalid input: /, '');
+	}
+	throw fail.fields(fields);
+}
+
+function tooLarge() {
+	return new ApiError('payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB.`, {
+		limit_bytes: MAX_BODY_BYTES
+	});
+}
+
+async function readLimited(request: Request): Promise<string> {
+	if (!request.body) return '';
+	const reader = request.body.getReader();
+	const chunks: Uint8Array[] = [];
+	let size = 0;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		size += value.byteLength;
+		if (size > MAX_BODY_BYTES) {
+			await reader.cancel();
+			throw tooLarge();
+		}
+		chunks.push(value);
+	}
+	return new TextDecoder().decode(Buffer.concat(chunks));
+}

@@ -1,0 +1,118 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { ApiError } from '$lib/server/errors';
+import { requireRole } from '$lib/server/guards';
+import { db, runtime } from '$lib/server/runtime';
+import { NewMemberBody } from '$lib/server/schemas';
+import { addMember, mailInvitation, reinvite } from '$lib/server/users';
+import { activeLinks, createCandidateLink, LINK_PATH, revokeCandidateLinks } from '$lib/server/candidate-links';
+import { z } from 'zod';
+
+export const load: PageServerLoad = async (event) => {
+	const actor = requireRole(event, 'admin');
+	const members = await db()<
+		{ id: string; name: string; email: string; role: string; has_password: boolean; pending_invite: boolean }[]
+	>`select u.id, u.name, u.email, m.role, u.password_hash is not null as has_password,
+			exists (select 1 from invitations i where i.user_id = u.id and i.used_at is null and i.expires_at > now()) as pending_invite
+		from memberships m join users u on u.id = m.user_id
+		where m.org_id = ${actor.orgId}
+		order by case m.role when 'admin' then 0 when 'interviewer' then 1 else 2 end, u.name`;
+	const links = await activeLinks(db(), actor.orgId);
+	return { members, linkExpiry: Object.fromEntries([...links].map(([id, at]) => [id, at.toISOString()])) };
+};
+
+export const actions: Actions = {
+	add: async (event) => {
+		const actor = requireRole(event, 'admin');
+		const form = Object.fromEntries(await event.request.formData());
+		const parsed = NewMemberBody.safeParse(form);
+		if (!parsed.success) {
+			const fields: Record<string, string> = {};
+			for (const issue of parsed.error.issues) fields[String(issue.path[0])] ??= `This ${issue.message}.`;
+			return fail(422, { values: form as Record<string, string>, fields, invitationUrl: null, message: null });
+		}
+		try {
+			const invited = await addMember(db(), { ...parsed.data, orgId: actor.orgId, createdBy: actor.user.id });
+			const invitationUrl = `${event.url.origin}/invite/${invited.invitationToken}`;
+			const mailed = await mailInvitation((m) => runtime().mail.send(m), {
+				email: parsed.data.email,
+				name: parsed.data.name,
+				orgName: actor.user.memberships[0]?.orgName ?? 'Your organization',
+				url: invitationUrl,
+				expiresAt: invited.expiresAt
+			});
+			const note = mailed
+				? 'The invitation was mailed; you can also copy the link.'
+				: 'The invitation mail could not be sent: copy the link and send it yourself.';
+			return { values: {}, fields: {}, message: `${parsed.data.name} was added. ${note}`, invitationUrl };
+		} catch (err) {
+			if (err instanceof ApiError && err.code === 'conflict') {
+				return fail(409, {
+					values: form as Record<string, string>,
+					fields: { email: err.message },
+					invitationUrl: null,
+					message: null
+				});
+			}
+			throw err;
+		}
+	},
+	reinvite: async (event) => {
+		const actor = requireRole(event, 'admin');
+		const form = await event.request.formData();
+		const userId = z.uuid().safeParse(form.get('user_id'));
+		if (!userId.success) return fail(422, { values: {}, fields: {}, invitationUrl: null, message: 'Unknown person.' });
+		const [member] = await db()<{ email: string; name: string }[]>`select u.email, u.name from memberships m
+			join users u on u.id = m.user_id where m.user_id = ${userId.data} and m.org_id = ${actor.orgId}`;
+		if (!member) return fail(404, { values: {}, fields: {}, invitationUrl: null, message: 'Unknown person.' });
+		const invited = await reinvite(db(), actor.orgId, userId.data, actor.user.id);
+		const invitationUrl = `${event.url.origin}/invite/${invited.invitationToken}`;
+		const mailed = await mailInvitation((m) => runtime().mail.send(m), {
+			...member,
+			orgName: actor.user.memberships[0]?.orgName ?? 'Your organization',
+			url: invitationUrl,
+			expiresAt: invited.expiresAt
+		});
+		const message = mailed
+			? `A new invitation was mailed to ${member.email}; older links stop working.`
+			: 'A new invitation link was created (the mail could not be sent: copy the link).';
+		return { values: {}, fields: {}, message, invitationUrl };
+	},
+	/** A candidate's personal link (replaces the previous one). */
+	link: async (event) => {
+		const actor = requireRole(event, 'admin');
+		const userId = z.uuid().safeParse((await event.request.formData()).get('user_id'));
+		if (!userId.success) return fail(422, { values: {}, fields: {}, invitationUrl: null, message: 'Unknown person.' });
+		try {
+			const { token, expiresAt } = await createCandidateLink(db(), {
+				orgId: actor.orgId,
+				candidateId: userId.data,
+				createdBy: actor.user.id
+			});
+			return {
+				values: {},
+				fields: {},
+				invitationUrl: null,
+				linkUrl: `${event.url.origin}${LINK_PATH}${token}`,
+				linkExpires: expiresAt.toISOString(),
+				message: 'A new personal link was created; any older link of this candidate stops working.'
+			};
+		} catch (err) {
+			if (err instanceof ApiError)
+				return fail(err.status, { values: {}, fields: {}, invitationUrl: null, message: err.message });
+			throw err;
+		}
+	},
+	revokeLink: async (event) => {
+		const actor = requireRole(event, 'admin');
+		const userId = z.uuid().safeParse((await event.request.formData()).get('user_id'));
+		if (!userId.success || !(await revokeCandidateLinks(db(), actor.orgId, userId.data)))
+			return fail(404, { values: {}, fields: {}, invitationUrl: null, message: 'Unknown candidate.' });
+		return {
+			values: {},
+			fields: {},
+			invitationUrl: null,
+			message: 'The personal link was revoked; it signs nobody in any more.'
+		};
+	}
+};

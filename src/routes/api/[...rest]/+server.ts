@@ -1,0 +1,11 @@
+import type { RequestHandler } from './$types';
+import { ApiError, errorResponse } from '$lib/server/errors';
+
+/** Any unknown API path: a JSON 404 (not the HTML error page). */
+const notFound: RequestHandler = ({ url }) =>
+	errorResponse(new ApiError('not_found', `No API endpoint at ${url.pathname}.`));
+export const GET = notFound;
+export const POST = notFound;
+export const PUT = notFound;
+export const PATCH = notFound;
+export const DELETE = notFound;

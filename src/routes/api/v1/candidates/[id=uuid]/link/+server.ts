@@ -1,0 +1,27 @@
+import type { RequestHandler } from './$types';
+import { createCandidateLink, LINK_PATH, revokeCandidateLinks } from '$lib/server/candidate-links';
+import { endpoint } from '$lib/server/endpoint';
+import { fail } from '$lib/server/errors';
+import { requireRole } from '$lib/server/guards';
+import { db } from '$lib/server/runtime';
+
+/**
+ * POST /api/v1/candidates/{id}/link — a new personal link for the candidate (admins); the previous
+ * one stops working. The URL is shown once: only the token's hash is stored.
+ */
+export const POST: RequestHandler = endpoint(async (event) => {
+	const actor = requireRole(event, 'admin');
+	const { token, expiresAt } = await createCandidateLink(db(), {
+		orgId: actor.orgId,
+		candidateId: event.params.id,
+		createdBy: actor.user.id
+	});
+	return { url: `${event.url.origin}${LINK_PATH}${token}`, expires_at: expiresAt.toISOString() };
+});
+
+/** DELETE /api/v1/candidates/{id}/link — revokes the candidate's link and ends the sessions it opened. */
+export const DELETE: RequestHandler = endpoint(async (event) => {
+	const actor = requireRole(event, 'admin');
+	if (!(await revokeCandidateLinks(db(), actor.orgId, event.params.id))) throw fail.notFound('The candidate');
+	return new Response(null, { status: 204 });
+});

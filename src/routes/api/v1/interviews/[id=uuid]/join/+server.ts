@@ -1,0 +1,36 @@
+import type { RequestHandler } from './$types';
+import { endpoint } from '$lib/server/endpoint';
+import { requireUser } from '$lib/server/guards';
+import { joinRoom, refusalError, refusalReason, roomAccess, roomParticipants } from '$lib/server/room';
+import { db, runtime } from '$lib/server/runtime';
+
+/**
+ * POST /api/v1/interviews/{id}/join — enters the video room: a peer id for this participant, the
+ * other participants (with the peer ids they hold now) and the ICE servers. 403 with `details.reason`,
+ * `opens_at` and `closes_at` outside the join window; 404 for anybody who is not a participant.
+ */
+export const POST: RequestHandler = endpoint(async (event) => {
+	const actor = requireUser(event);
+	return joinRoom(db(), actor, event.params.id, { iceServers: runtime().config.ICE_SERVERS });
+});
+
+/** GET /api/v1/interviews/{id}/join — the room's participants and their current peer ids (no new id). */
+export const GET: RequestHandler = endpoint(async (event) => {
+	const actor = requireUser(event);
+	const access = await roomAccess(db(), actor, event.params.id);
+	const reason = refusalReason(access, new Date());
+	if (reason) throw refusalError(access, reason);
+	return { participants: await roomParticipants(db(), access) };
+});
+
+/**
+ * DELETE /api/v1/interviews/{id}/join?peer_id= — gives back one of the caller's peer ids when they
+ * leave, so the others stop waiting for them (only that id: a newer tab of the same person stays).
+ */
+export const DELETE: RequestHandler = endpoint(async (event) => {
+	const actor = requireUser(event);
+	const peerId = event.url.searchParams.get('peer_id') ?? '';
+	await db()`delete from room_peers
+		where interview_id = ${event.params.id} and user_id = ${actor.user.id} and peer_id = ${peerId}`;
+	return new Response(null, { status: 204 });
+});

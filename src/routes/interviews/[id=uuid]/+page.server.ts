@@ -1,0 +1,68 @@
+import { error, fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { ApiError } from '$lib/server/errors';
+import { requireRole, type Actor } from '$lib/server/guards';
+import { findInterview, interviewJson, onPanel } from '$lib/server/interviews';
+import { db } from '$lib/server/runtime';
+import {
+	finalizeScorecards,
+	interviewHistory,
+	listScorecards,
+	parseScorecard,
+	submitScorecard
+} from '$lib/server/scorecards';
+
+/** The interview for this page: the panel and the org's admins; 404 outside the org, 403 off the panel. */
+async function pageInterview(event: RequestEvent, actor: Actor) {
+	const row = await findInterview(db(), actor.orgId, event.params.id);
+	if (!row) error(404, 'The interview was not found.');
+	if (actor.role === 'interviewer' && !onPanel(row, actor.user.id))
+		error(403, 'Only the interview’s panel and the organization’s admins open this page.');
+	return row;
+}
+
+export const load: PageServerLoad = async (event) => {
+	const actor = requireRole(event, 'admin', 'interviewer');
+	const row = await pageInterview(event, actor);
+	const [scorecards, history, people] = await Promise.all([
+		listScorecards(db(), actor, row),
+		interviewHistory(db(), actor.orgId, [row.id]),
+		db()<{ id: string; name: string }[]>`
+			select u.id, u.name from memberships m join users u on u.id = m.user_id
+			where m.org_id = ${actor.orgId} and m.role in ('admin', 'interviewer')`
+	]);
+	return {
+		interview: interviewJson(row),
+		scorecards,
+		history,
+		names: Object.fromEntries(people.map((p) => [p.id, p.name])),
+		viewer: { id: actor.user.id, name: actor.user.name, role: actor.role, onPanel: onPanel(row, actor.user.id) }
+	};
+};
+
+export const actions: Actions = {
+	scorecard: async (event) => {
+		const actor = requireRole(event, 'admin', 'interviewer');
+		const row = await pageInterview(event, actor);
+		const form = await event.request.formData();
+		const values = {
+			rating: String(form.get('rating') ?? ''),
+			recommendation: String(form.get('recommendation') ?? ''),
+			feedback: String(form.get('feedback') ?? '')
+		};
+		try {
+			await submitScorecard(db(), actor, row, parseScorecard(values));
+			return { saved: true, fields: {}, message: null, values: null };
+		} catch (err) {
+			if (!(err instanceof ApiError)) throw err;
+			const fields = (err.details.fields ?? {}) as Record<string, string>;
+			return fail(err.status, { saved: false, fields, message: err.message, values });
+		}
+	},
+	finalize: async (event) => {
+		const actor = requireRole(event, 'admin');
+		const row = await pageInterview(event, actor);
+		await finalizeScorecards(db(), actor, row);
+		return { finalized: true };
+	}
+};

@@ -1,0 +1,32 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { ApiError } from '$lib/server/errors';
+import { requireUser } from '$lib/server/guards';
+import { PEER_CLIENT, refusalError, refusalReason, roomAccess, roomInterviewJson } from '$lib/server/room';
+import { db, runtime } from '$lib/server/runtime';
+
+/** The video room of an interview, for its candidate, its panel and the organization's admins. */
+export const load: PageServerLoad = async (event) => {
+	const actor = requireUser(event);
+	let access;
+	try {
+		access = await roomAccess(db(), actor, event.params.id);
+	} catch (err) {
+		if (err instanceof ApiError && err.code === 'not_found')
+			error(404, 'This interview was not found, or you are not one of its participants.');
+		throw err;
+	}
+	const reason = refusalReason(access, new Date());
+	return {
+		interview: roomInterviewJson(access.row),
+		role: access.role,
+		self: { id: actor.user.id, name: actor.user.name, timezone: actor.user.timezone },
+		orgTimezone: actor.user.memberships[0]?.orgTimezone ?? access.row.timezone,
+		opensAt: access.opensAt.toISOString(),
+		closesAt: access.closesAt.toISOString(),
+		refusal: reason ? { reason, message: refusalError(access, reason).message } : null,
+		signaling: { url: runtime().config.PEER_URL ?? null, ...PEER_CLIENT },
+		// Shared notes are the panel's: never shown to the candidate.
+		showNotes: access.role !== 'candidate'
+	};
+};

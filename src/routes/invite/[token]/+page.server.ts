@@ -1,0 +1,37 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { createSession, loadSessionUser } from '$lib/server/auth';
+import { setSessionCookie } from '$lib/server/cookies';
+import { homeFor, membershipOf } from '$lib/server/guards';
+import { db } from '$lib/server/runtime';
+import { password as passwordSchema } from '$lib/server/schemas';
+import { acceptInvitation, findInvitation } from '$lib/server/users';
+
+export const load: PageServerLoad = async ({ params }) => {
+	const invitation = await findInvitation(db(), params.token);
+	return {
+		invitation: invitation ? { name: invitation.name, email: invitation.email, orgName: invitation.org_name } : null
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const form = await event.request.formData();
+		const password = String(form.get('password') ?? '');
+		const confirm = String(form.get('confirm') ?? '');
+		const parsed = passwordSchema.safeParse(password);
+		if (!parsed.success) return fail(422, { fields: { password: `The password ${parsed.error.issues[0]?.message}.` } });
+		if (password !== confirm) return fail(422, { fields: { confirm: 'The two passwords differ.' } });
+		const sql = db();
+		const userId = await acceptInvitation(sql, event.params.token, password);
+		if (!userId)
+			return fail(410, {
+				fields: {},
+				message: 'This invitation was already used or has expired. Ask your admin for a new one.'
+			});
+		const { token, session } = await createSession(sql, userId);
+		setSessionCookie(event, token, session.expiresAt);
+		const user = await loadSessionUser(sql, userId);
+		redirect(303, homeFor(user ? (membershipOf(user)?.role ?? null) : null));
+	}
+};

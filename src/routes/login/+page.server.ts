@@ -1,0 +1,49 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { checkLogin, createSession, INVALID_LOGIN_MESSAGE, loadSessionUser } from '$lib/server/auth';
+import { setSessionCookie } from '$lib/server/cookies';
+import { homeFor, membershipOf } from '$lib/server/guards';
+import { db } from '$lib/server/runtime';
+
+/** Only same-site paths are followed after sign-in. */
+function safeNext(next: string | null): string | null {
+	return next && next.startsWith('/') && !next.startsWith('//') ? next : null;
+}
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.user)
+		redirect(303, safeNext(url.searchParams.get('next')) ?? homeFor(membershipOf(locals.user)?.role ?? null));
+	return {};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const form = await event.request.formData();
+		const email = String(form.get('email') ?? '').trim();
+		const password = String(form.get('password') ?? '');
+		const fields: Record<string, string> = {};
+		if (!email) fields.email = 'Enter your email address.';
+		if (!password) fields.password = 'Enter your password.';
+		if (Object.keys(fields).length) return fail(422, { email, fields, message: null });
+		const sql = db();
+		const result = await checkLogin(sql, email, password);
+		if (!result.ok) {
+			const message =
+				result.reason === 'rate_limited'
+					? `Too many failed sign-ins for this email. Try again in ${Math.ceil((result.retryAfterSec ?? 60) / 60)} minutes.`
+					: INVALID_LOGIN_MESSAGE;
+			return fail(result.reason === 'rate_limited' ? 429 : 401, {
+				email,
+				fields: {} as Record<string, string>,
+				message
+			});
+		}
+		const { token, session } = await createSession(sql, result.userId);
+		setSessionCookie(event, token, session.expiresAt);
+		const user = await loadSessionUser(sql, result.userId);
+		redirect(
+			303,
+			safeNext(event.url.searchParams.get('next')) ?? homeFor(user ? (membershipOf(user)?.role ?? null) : null)
+		);
+	}
+};

@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { DEMO_ACCOUNTS } from '../../db/seed';
+import { startTestApp, type TestApp } from '../helpers/app';
+import { launchBrowser, newPerson, screenshot, signIn } from '../helpers/browser';
+
+const OLIVER = DEMO_ACCOUNTS.candidates[6].email;
+const JONAS = DEMO_ACCOUNTS.candidates[8].email;
+const NOAH = DEMO_ACCOUNTS.candidates[4].email;
+const ADMIN = DEMO_ACCOUNTS.admin.email;
+
+describe('the candidate’s home, as a candidate sees it', () => {
+	let app: TestApp;
+	let browser: Browser;
+	let admin: string;
+	beforeAll(async () => {
+		[app, browser] = await Promise.all([startTestApp('embedded'), launchBrowser()]);
+		admin = await app.login(ADMIN);
+	});
+	afterAll(async () => {
+		await browser?.close();
+		await app?.close();
+	});
+
+	it('shows the interview in the candidate’s zone and updates by itself when an admin reschedules', async () => {
+		const [row] = await app.runtime.db.sql<{ id: string; start_at: Date }[]>`
+			select i.id, i.start_at from interviews i join users u on u.id = i.candidate_id where u.email = ${OLIVER}`;
+		const page = await (await newPerson(browser, { timezoneId: 'Asia/Tokyo' })).newPage();
+		await signIn(page, app.url, OLIVER);
+		await page.waitForURL('**/me');
+		await page.getByTestId('live-status').getByText('Live').waitFor();
+		const card = page.getByTestId('interview-card');
+		const tokyo = (d: Date) =>
+			new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit' }).format(d);
+		await card.getByTestId('interview-time').getByText(tokyo(row!.start_at)).waitFor();
+		expect(await card.textContent()).toContain('(Asia/Tokyo)');
+		expect(await card.getByTestId('interview-org-time').textContent()).toContain('America/New_York');
+		expect(await card.getByTestId('interview-panel').textContent()).toBe('Ines Okafor, Marco Bianchi');
+		expect(await card.getByTestId('interview-status').textContent()).toContain('Scheduled');
+		expect(await card.getByTestId('room-opens').textContent()).toContain('The video room opens at');
+		await screenshot(page, 'candidate-home');
+
+		const moved = new Date(row!.start_at.getTime() + 26 * 3600_000);
+		const res = await app.api('PATCH', `/api/v1/interviews/${row!.id}`, admin, { start: moved.toISOString() });
+		expect(res.status).toBe(200);
+		const started = Date.now();
+		await card.getByTestId('interview-time').getByText(tokyo(moved)).waitFor({ timeout: 3_000 });
+		expect(Date.now() - started).toBeLessThan(3_000);
+		await page.getByTestId('updated-notice').waitFor();
+		await page.getByTestId('application-timeline').getByText('Interview moved from').waitFor();
+		await screenshot(page, 'candidate-home-rescheduled');
+
+		const download = page.waitForEvent('download');
+		await card.getByTestId('add-to-calendar').click();
+		const file = await download;
+		expect(file.suggestedFilename()).toMatch(/^interview-\d{4}-\d{2}-\d{2}\.ics$/);
+		await page.context().close();
+	});
+
+	it('shows an in-person interview with its place and no join button, on a phone', async () => {
+		const page = await (await newPerson(browser, { phone: true })).newPage();
+		await signIn(page, app.url, JONAS);
+		await page.waitForURL('**/me');
+		const card = page.getByTestId('interview-card');
+		expect(await card.getByTestId('interview-location').textContent()).toContain('Hall B, room 204');
+		expect(await card.getByTestId('join-room').count()).toBe(0);
+		expect(await card.getByTestId('room-opens').count()).toBe(0);
+		await screenshot(page, 'candidate-home-phone');
+		await page.context().close();
+	});
+
+	it('signs a candidate in with the personal link an admin copied, into their own pages only', async () => {
+		const adminPage = await (await newPerson(browser)).newPage();
+		await signIn(adminPage, app.url, ADMIN);
+		await adminPage.waitForURL('**/admin/calendar');
+		await adminPage.goto(`${app.url}/admin/people`);
+		const noahRow = adminPage.getByRole('row').filter({ hasText: NOAH });
+		await noahRow.getByRole('button', { name: 'Copy personal link' }).click();
+		const link = await adminPage.getByTestId('personal-link').inputValue();
+		expect(link).toMatch(/\/l\/[a-z2-7]{32}$/);
+		await noahRow.getByRole('button', { name: 'Revoke link' }).waitFor();
+		await screenshot(adminPage, 'admin-personal-link');
+
+		const page = await (await newPerson(browser)).newPage();
+		await page.goto(link);
+		await page.waitForURL('**/me');
+		await page.getByRole('heading', { name: 'My interview' }).waitFor();
+		expect(await page.getByTestId('application-status').textContent()).toContain('Under review');
+		await screenshot(page, 'candidate-link-signed-in');
+
+		await noahRow.getByRole('button', { name: 'Revoke link' }).click();
+		await noahRow.getByRole('button', { name: 'Revoke link' }).waitFor({ state: 'detached' });
+		await page.reload();
+		expect(new URL(page.url()).pathname).toBe('/login');
+		await page.goto(link);
+		await page.getByTestId('link-invalid').waitFor();
+		await adminPage.context().close();
+		await page.context().close();
+	});
+});

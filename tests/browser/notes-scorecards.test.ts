@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_ACCOUNTS } from '../../db/seed';
+import { startTestApp, type TestApp } from '../helpers/app';
+import { launchBrowser, newPerson, screenshot, signIn } from '../helpers/browser';
+
+const [INES, , PRIYA] = DEMO_ACCOUNTS.interviewers;
+
+describe('scorecards on the interview page and the candidate page', () => {
+	let app: TestApp;
+	let browser: Browser;
+	/** Jonas Berg's in-person interview: panel Ines and Priya. */
+	let jonas: { id: string; candidate: { id: string }; application_id: string };
+	let oliverId: string;
+
+	async function personOn(email: string, path: string): Promise<Page> {
+		const context = await newPerson(browser);
+		const page = await context.newPage();
+		await signIn(page, app.url, email);
+		// Let the sign-in finish its own navigation home before going anywhere else.
+		await page.waitForURL(/\/(me|my\/interviews|admin\/calendar)$/);
+		await page.waitForLoadState('load');
+		await page.goto(`${app.url}${path}`);
+		return page;
+	}
+
+	beforeAll(async () => {
+		[app, browser] = await Promise.all([startTestApp('embedded'), launchBrowser()]);
+		const admin = await app.login(DEMO_ACCOUNTS.admin.email);
+		jonas = (await app.api('GET', '/api/v1/interviews?q=Jonas', admin)).body.data[0];
+		oliverId = (await app.api('GET', '/api/v1/interviews?q=Oliver', admin)).body.data[0].id;
+	});
+	afterAll(async () => {
+		await browser?.close();
+		await app?.close();
+	});
+
+	it('shows the server’s validation messages beside the fields, then saves', async () => {
+		const page = await personOn(INES!.email, `/interviews/${jonas.id}`);
+		await page.getByTestId('scorecard-form').waitFor();
+		// An in-person interview has no video room to join.
+		expect(await page.getByTestId('join-room').count()).toBe(0);
+		await page.getByLabel('Written feedback').fill('x'.repeat(20_001));
+		await page.getByRole('button', { name: 'Submit my scorecard' }).click();
+		await page.getByTestId('error-rating').waitFor();
+		expect(await page.getByTestId('error-rating').textContent()).toBe('Rating is required.');
+		expect(await page.getByTestId('error-recommendation').textContent()).toBe('Recommendation is required.');
+		expect(await page.getByTestId('error-feedback').textContent()).toContain('at most 20,000 characters');
+		await screenshot(page, 'scorecard-errors');
+
+		await page.getByRole('radio', { name: '4' }).check();
+		await page.getByLabel('Recommendation').selectOption('proceed');
+		await page
+			.getByLabel('Written feedback')
+			.fill('Ines-feedback: thoughtful answers, needs more depth on statistics.');
+		await page.getByRole('button', { name: 'Submit my scorecard' }).click();
+		await page.getByText('Your scorecard is saved.').waitFor();
+		expect(await page.getByTestId('error-rating').count()).toBe(0);
+		expect(await page.getByRole('button', { name: 'Update my scorecard' }).count()).toBe(1);
+		await page.context().close();
+	});
+
+	it('hides Ines’s scorecard from Priya until Priya submits hers', async () => {
+		const page = await personOn(PRIYA!.email, `/interviews/${jonas.id}`);
+		const hidden = page.getByTestId('scorecards-hidden');
+		await hidden.waitFor();
+		expect(await hidden.textContent()).toContain('1 of your colleagues has submitted');
+		expect(await page.content()).not.toContain('Ines-feedback');
+		await screenshot(page, 'scorecards-hidden-priya');
+
+		await page.getByRole('radio', { name: '5' }).check();
+		await page.getByLabel('Recommendation').selectOption('hire');
+		await page.getByLabel('Written feedback').fill('Priya: best candidate this week.');
+		await page.getByRole('button', { name: 'Submit my scorecard' }).click();
+		await page.getByText('Your scorecard is saved.').waitFor();
+		const others = page.getByTestId('other-scorecards');
+		await others.getByText('Ines-feedback').waitFor();
+		expect(await others.getByTestId('scorecard').count()).toBe(1);
+		expect(await page.getByTestId('scorecard-summary').textContent()).toMatch(/Average 4\.5\/5 from 2\s+scorecards/);
+		await screenshot(page, 'scorecards-revealed-priya');
+		await page.context().close();
+	});
+
+	it('gives the admin the candidate’s rounds with scores, history and the next-round link', async () => {
+		const page = await personOn(DEMO_ACCOUNTS.admin.email, `/admin/candidates/${jonas.candidate.id}`);
+		await page.getByRole('heading', { name: 'Jonas Berg', level: 1 }).waitFor();
+		expect(await page.getByTestId('application-status').textContent()).toBe('interview scheduled');
+		const round = page.getByTestId('round');
+		expect(await round.count()).toBe(1);
+		expect(await round.textContent()).toContain('Round 1');
+		expect(await round.textContent()).toContain(`Panel: ${INES!.name}, ${PRIYA!.name}`);
+		const scores = await page.getByTestId('round-scores').textContent();
+		expect(scores).toContain('Average 4.5/5');
+		expect(scores).toContain('1 × Hire / admit');
+		expect(scores).toContain('1 × Proceed to next round');
+		expect(await page.getByTestId('schedule-next').getAttribute('href')).toBe(
+			`/admin/calendar?schedule=${jonas.application_id}&round=2`
+		);
+		const history = await page.getByTestId('history').textContent();
+		expect(history).toContain('Scheduled');
+		expect(history).toContain('Scorecard submitted');
+		expect(history).not.toContain('Ines-feedback');
+		await screenshot(page, 'admin-candidate-page');
+
+		// The admin sees every scorecard on the interview page and finalizes them.
+		await page.getByRole('link', { name: 'Open interview' }).click();
+		await page.waitForURL(`**/interviews/${jonas.id}`);
+		expect(await page.getByTestId('scorecard').count()).toBe(2);
+		await page.getByRole('button', { name: 'Finalize scorecards' }).click();
+		await page.getByText(/^Finalized /).waitFor();
+		expect(await page.getByRole('button', { name: 'Finalize scorecards' }).count()).toBe(0);
+		await screenshot(page, 'admin-interview-finalized');
+		await page.context().close();
+	});
+
+	it('refuses a candidate and an interviewer off the panel', async () => {
+		const candidate = await personOn('jonas@student.test', `/me`);
+		const res = await candidate.goto(`${app.url}/interviews/${jonas.id}`);
+		expect(res?.status()).toBe(403);
+		await candidate.context().close();
+		const priya = await personOn(PRIYA!.email, '/my/interviews');
+		const off = await priya.goto(`${app.url}/interviews/${oliverId}`);
+		expect(off?.status()).toBe(403);
+		expect(await priya.getByTestId('error-message').textContent()).toContain('panel');
+		await priya.context().close();
+	});
+});

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { DEMO_ACCOUNTS } from '../../db/seed';
+import { startTestApp, type TestApp } from '../helpers/app';
+import { launchBrowser, newPerson, screenshot, signIn } from '../helpers/browser';
+
+describe('signing in, as people do', () => {
+	let app: TestApp;
+	let browser: Browser;
+	beforeAll(async () => {
+		[app, browser] = await Promise.all([startTestApp('embedded'), launchBrowser()]);
+	});
+	afterAll(async () => {
+		await browser?.close();
+		await app?.close();
+	});
+
+	it.each([
+		['admin', DEMO_ACCOUNTS.admin.email, '/admin/calendar', 'Interview calendar'],
+		['interviewer', DEMO_ACCOUNTS.interviewers[0].email, '/my/interviews', 'My interviews'],
+		['candidate', DEMO_ACCOUNTS.candidates[0].email, '/me', 'My interview']
+	])('takes the %s to their home after signing in', async (role, email, path, heading) => {
+		const context = await newPerson(browser);
+		const page = await context.newPage();
+		await signIn(page, app.url, email);
+		await page.waitForURL(`**${path}`);
+		await expect(page.getByRole('heading', { level: 1 }).first().textContent()).resolves.toContain(heading);
+		await expect(page.getByRole('button', { name: 'Sign out' }).isVisible()).resolves.toBe(true);
+		await screenshot(page, `home-${role}`);
+		await context.close();
+	});
+
+	it('shows the error in the form after a wrong password and stays on /login', async () => {
+		const context = await newPerson(browser);
+		const page = await context.newPage();
+		await signIn(page, app.url, DEMO_ACCOUNTS.admin.email, 'not-the-password');
+		const alert = page.getByTestId('login-error');
+		await alert.waitFor();
+		expect(await alert.textContent()).toContain('The email or password is incorrect.');
+		expect(new URL(page.url()).pathname).toBe('/login');
+		expect(await page.getByLabel('Email').inputValue()).toBe(DEMO_ACCOUNTS.admin.email);
+		await screenshot(page, 'login-error');
+		await context.close();
+	});
+
+	it('sends a signed-out visitor of an admin page to /login and back after signing in', async () => {
+		const context = await newPerson(browser);
+		const page = await context.newPage();
+		await page.goto(`${app.url}/admin/people`);
+		expect(new URL(page.url()).pathname).toBe('/login');
+		await page.getByLabel('Email').fill(DEMO_ACCOUNTS.admin.email);
+		await page.getByLabel('Password').fill('parley-demo');
+		await page.getByRole('button', { name: 'Sign in' }).click();
+		await page.waitForURL('**/admin/people');
+		await page.getByRole('heading', { name: 'People' }).waitFor();
+		await context.close();
+	});
+
+	it('refuses a candidate who opens an admin URL', async () => {
+		const context = await newPerson(browser, { phone: true });
+		const page = await context.newPage();
+		await signIn(page, app.url, DEMO_ACCOUNTS.candidates[1].email);
+		await page.waitForURL('**/me');
+		const res = await page.goto(`${app.url}/admin/calendar`);
+		expect(res?.status()).toBe(403);
+		expect(await page.getByTestId('error-message').textContent()).toContain('admin');
+		await screenshot(page, 'candidate-refused-phone');
+		await context.close();
+	});
+
+	it('signs out and the admin pages are closed again', async () => {
+		const context = await newPerson(browser);
+		const page = await context.newPage();
+		await signIn(page, app.url, DEMO_ACCOUNTS.admin.email);
+		await page.waitForURL('**/admin/calendar');
+		await page.getByRole('button', { name: 'Sign out' }).click();
+		await page.waitForURL('**/login');
+		await page.goto(`${app.url}/admin/calendar`);
+		expect(new URL(page.url()).pathname).toBe('/login');
+		await context.close();
+	});
+});

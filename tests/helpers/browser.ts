@@ -1,0 +1,53 @@
+/** Real Chromium (Debian's) driven by playwright-core, with screenshots saved for a person to look at. */
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { DEMO_PASSWORD } from '../../db/seed';
+
+export const SCREENSHOT_DIR = 'test-results/screenshots';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Launches headless Chromium with the flags this machine needs (and a fake camera for the room). */
+export function launchBrowser(): Promise<Browser> {
+	return chromium.launch({
+		executablePath: CHROMIUM,
+		headless: true,
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--use-fake-device-for-media-stream',
+			'--use-fake-ui-for-media-stream'
+		]
+	});
+}
+
+/** A fresh context (a separate person) with a desktop viewport by default. */
+export function newPerson(
+	browser: Browser,
+	opts: { phone?: boolean; timezoneId?: string } = {}
+): Promise<BrowserContext> {
+	return browser.newContext({
+		viewport: opts.phone ? { width: 390, height: 844 } : { width: 1366, height: 860 },
+		deviceScaleFactor: 1,
+		timezoneId: opts.timezoneId ?? 'Europe/London',
+		locale: 'en-GB'
+	});
+}
+
+/** Signs in through the login form, as a person would. */
+export async function signIn(page: Page, baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<void> {
+	await page.goto(`${baseUrl}/login`);
+	await page.getByLabel('Email').fill(email);
+	await page.getByLabel('Password').fill(password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Saves a full-page screenshot under test-results/screenshots. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+	mkdirSync(SCREENSHOT_DIR, { recursive: true });
+	await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: true });
+}

@@ -1,0 +1,46 @@
+/**
+ * One contract suite, two databases: every integration suite runs against the embedded PGlite and,
+ * when one answers, a real Postgres in a database of its own that the run creates and drops.
+ */
+import postgres from 'postgres';
+import { randomBytes } from 'node:crypto';
+import { openDatabase, type Database, type DbKind } from '../../db/client';
+
+const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+async function realPostgresAnswers(): Promise<boolean> {
+	const probe = postgres(ADMIN_URL, { max: 1, connect_timeout: 2, onnotice: () => {} });
+	try {
+		await probe`select 1`;
+		return true;
+	} catch {
+		return false;
+	} finally {
+		await probe.end({ timeout: 1 }).catch(() => {});
+	}
+}
+
+/** The database kinds this run can test against (embedded always; postgres when reachable). */
+export async function databaseKinds(): Promise<DbKind[]> {
+	if (process.env.PARLEY_TEST_EMBEDDED_ONLY === '1') return ['embedded'];
+	return (await realPostgresAnswers()) ? ['embedded', 'postgres'] : ['embedded'];
+}
+
+/** A fresh, empty database of the given kind; closing it drops a real one. */
+export async function createTestDatabase(kind: DbKind): Promise<Database> {
+	if (kind === 'embedded') return openDatabase({ dataDir: 'memory://' });
+	const name = `parley_test_${randomBytes(6).toString('hex')}`;
+	const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+	await admin.unsafe(`create database ${name}`);
+	const url = new URL(ADMIN_URL);
+	url.pathname = `/${name}`;
+	const db = await openDatabase({ url: url.toString(), maxConnections: 5 });
+	return {
+		...db,
+		async close() {
+			await db.close();
+			await admin.unsafe(`drop database if exists ${name} with (force)`);
+			await admin.end({ timeout: 2 });
+		}
+	};
+}

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
+import { DEMO_ACCOUNTS } from '../../db/seed';
+import { runJobsPass } from '../../server/jobs';
+import { calendarDocName, createInterview } from '../../src/lib/collab/calendar';
+import type { Interview } from '../../src/lib/domain/types';
+import { startTestApp, type TestApp } from '../helpers/app';
+import { databaseKinds } from '../helpers/db';
+
+const kinds = await databaseKinds();
+const SAM = DEMO_ACCOUNTS.candidates[0].email;
+const LENA = DEMO_ACCOUNTS.candidates[1].email;
+const TOMAS = DEMO_ACCOUNTS.candidates[2].email;
+const INES = DEMO_ACCOUNTS.interviewers[0].email;
+
+/** Books interviews straight into the calendar document, in the past where needed. */
+async function book(app: TestApp, specs: { candidate: string; startInMin: number; mode: 'online' | 'offline' }[]) {
+	const sql = app.runtime.db.sql;
+	const [ines] = await sql<{ id: string }[]>`select id from users where email = ${INES}`;
+	const interviews: Interview[] = [];
+	for (const s of specs) {
+		const [a] = await sql<{ id: string; cycle_id: string; candidate_id: string }[]>`
+			select a.id, a.cycle_id, a.candidate_id from applications a join users u on u.id = a.candidate_id
+			where u.email = ${s.candidate}`;
+		interviews.push({
+			id: crypto.randomUUID(),
+			applicationId: a!.id,
+			candidateId: a!.candidate_id,
+			cycleId: a!.cycle_id,
+			start: new Date(Math.floor((Date.now() + s.startInMin * 60_000) / 60_000) * 60_000).toISOString(),
+			durationMin: 30,
+			timezone: 'Europe/Berlin',
+			type: s.mode === 'online' ? 'video' : 'in_person',
+			mode: s.mode,
+			location: s.mode === 'online' ? '' : 'Room 1',
+			round: 1,
+			panel: [ines!.id],
+			status: 'scheduled',
+			rescheduledFrom: null,
+			updatedBy: null,
+			updatedAt: new Date().toISOString()
+		});
+	}
+	const { collab } = app.runtime;
+	const connection = await collab.hocuspocus.openDirectConnection(
+		calendarDocName(app.orgId),
+		collab.systemContext(app.orgId, null)
+	);
+	await connection.transact((doc) => {
+		for (const i of interviews) {
+			const result = createInterview(doc as unknown as Y.Doc, i);
+			if (!result.ok) throw new Error(result.problem.message);
+		}
+	});
+	await connection.disconnect();
+	await collab.projection.flush(app.orgId);
+	return interviews.map((i) => i.id);
+}
+
+async function statusOf(app: TestApp, ids: string[]) {
+	const rows = await app.runtime.db.sql<{ id: string; status: string }[]>`
+		select id, status from interviews where id = any(${ids}::uuid[])`;
+	return Object.fromEntries(rows.map((r) => [r.id, r.status]));
+}
+
+describe.each(kinds)('the interview status job against the %s database', (kind) => {
+	let app: TestApp;
+	beforeAll(async () => {
+		app = await startTestApp(kind);
+	});
+	afterAll(async () => {
+		await app?.close();
+	});
+
+	it('settles interviews 15 minutes after their end: completed when the candidate came or it was in person, else no-show', async () => {
+		// Ended 20 minutes ago (started 50 minutes ago, 30 minutes long).
+		const [joined, missed, inPerson, tooRecent] = await book(app, [
+			{ candidate: SAM, startInMin: -50, mode: 'online' },
+			{ candidate: LENA, startInMin: -50, mode: 'online' },
+			{ candidate: TOMAS, startInMin: -50, mode: 'offline' },
+			// Ended 5 minutes ago: not yet.
+			{ candidate: SAM, startInMin: -35, mode: 'online' }
+		]);
+		await app.runtime.db
+			.sql`update interviews set candidate_joined_at = now() - interval '45 minutes' where id = ${joined!}`;
+		const result = await runJobsPass(app.runtime);
+		expect(result.ran).toBe(true);
+		expect(result.completed.sort()).toEqual([joined!, inPerson!].sort());
+		expect(result.noShow).toEqual([missed!]);
+		expect(await statusOf(app, [joined!, missed!, inPerson!, tooRecent!])).toEqual({
+			[joined!]: 'completed',
+			[missed!]: 'no_show',
+			[inPerson!]: 'completed',
+			[tooRecent!]: 'scheduled'
+		});
+		// Audited as the system (no actor), through the calendar document.
+		const logs = await app.runtime.db.sql<{ interview_id: string; action: string; actor_id: string | null }[]>`
+			select interview_id, action, actor_id from interview_logs
+			where interview_id = any(${[joined!, missed!, inPerson!]}::uuid[]) and action in ('completed', 'no_show')`;
+		expect(logs).toHaveLength(3);
+		expect(logs.every((l) => l.actor_id === null)).toBe(true);
+		expect(logs.find((l) => l.interview_id === missed)?.action).toBe('no_show');
+		// The seeded interviews in the future stay as they are.
+		const [open] = await app.runtime.db.sql<{ n: number }[]>`
+			select count(*)::int as n from interviews where status = 'scheduled' and start_at > now()`;
+		expect(open!.n).toBeGreaterThanOrEqual(3);
+		// A later pass finds nothing more to do; the recent one settles when its time comes.
+		const later = await runJobsPass(app.runtime, new Date(Date.now() + 11 * 60_000));
+		expect(later.completed).toEqual([]);
+		expect(later.noShow).toEqual([tooRecent!]);
+	});
+
+	it('settles each interview once when two runners go at the same time', async () => {
+		const ids = await book(
+			app,
+			Array.from({ length: 6 }, (_, i) => ({
+				candidate: [SAM, LENA, TOMAS][i % 3]!,
+				startInMin: -200 - i * 40,
+				mode: i % 2 ? ('online' as const) : ('offline' as const)
+			}))
+		);
+		const [a, b] = await Promise.all([runJobsPass(app.runtime), runJobsPass(app.runtime)]);
+		const settled = [...a.completed, ...a.noShow, ...b.completed, ...b.noShow];
+		expect(settled.sort()).toEqual([...ids].sort());
+		expect(new Set(settled).size).toBe(ids.length);
+		expect([...a.failed, ...b.failed]).toEqual([]);
+		const logs = await app.runtime.db.sql<{ n: number }[]>`
+			select count(*)::int as n from interview_logs
+			where interview_id = any(${ids}::uuid[]) and action in ('completed', 'no_show')`;
+		expect(logs[0]!.n).toBe(ids.length);
+	});
+});

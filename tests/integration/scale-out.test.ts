@@ -1,0 +1,100 @@
+/** Two collab-server instances joined through Redis on one Postgres: clients on each converge. */
+import { createConnection } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/client';
+import { migrate } from '../../db/migrate';
+import { DEMO_ACCOUNTS, seedDemo } from '../../db/seed';
+import { loadConfig } from '../../server/config';
+import { startParley, type Running } from '../../server/http';
+import { projectCalendar } from '../../server/runtime';
+import {
+	calendarDocName,
+	createInterview,
+	getInterview,
+	listInterviews,
+	updateInterview
+} from '../../src/lib/collab/calendar';
+import { issueCollabToken } from '../../src/lib/server/collab-token';
+import type { TestApp } from '../helpers/app';
+import { connectDoc, eventually, type CollabClient } from '../helpers/collab';
+import { createTestDatabase, databaseKinds } from '../helpers/db';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+async function redisAnswers(): Promise<boolean> {
+	const url = new URL(REDIS_URL);
+	return new Promise((resolve) => {
+		const socket = createConnection({ host: url.hostname, port: Number(url.port || 6379) });
+		socket.setTimeout(1_000);
+		socket.once('connect', () => {
+			socket.end();
+			resolve(true);
+		});
+		socket.once('error', () => resolve(false));
+		socket.once('timeout', () => {
+			socket.destroy();
+			resolve(false);
+		});
+	});
+}
+
+const ready = (await databaseKinds()).includes('postgres') && (await redisAnswers());
+
+describe.skipIf(!ready)('scale-out: two collab instances, one Redis, one Postgres', () => {
+	let db: Database;
+	let orgId: string;
+	const instances: Running[] = [];
+	const clients: CollabClient[] = [];
+
+	beforeAll(async () => {
+		db = await createTestDatabase('postgres');
+		await migrate(db.sql);
+		orgId = (await seedDemo(db.sql))!;
+		// A distinct Redis key prefix per run keeps parallel runs apart.
+		const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', PARLEY_SEED_DEMO: '0', PARLEY_JOBS: '0', REDIS_URL });
+		for (let i = 0; i < 2; i++) instances.push(await startParley({ config, db, log: () => {} }));
+		await projectCalendar(instances[0]!.runtime.collab, orgId);
+	});
+	afterAll(async () => {
+		for (const c of clients) c.close();
+		for (const r of instances) await r.close();
+		await db?.close();
+	});
+
+	async function client(instance: Running): Promise<CollabClient> {
+		const [admin] = await db.sql<{ id: string }[]>`select id from users where email = ${DEMO_ACCOUNTS.admin.email}`;
+		const { token } = await issueCollabToken(db.sql, admin!.id);
+		const c = connectDoc({ url: instance.url } as TestApp, calendarDocName(orgId), { token });
+		clients.push(c);
+		await c.ready;
+		return c;
+	}
+
+	it('converges clients connected to different instances and audits each change once', async () => {
+		const a = await client(instances[0]!);
+		const b = await client(instances[1]!);
+		const base = listInterviews(a.doc).find((i) => i.status === 'scheduled')!;
+		const created = {
+			...base,
+			id: crypto.randomUUID(),
+			round: 5,
+			start: new Date(Date.parse(base.start) + 30 * 86400_000).toISOString()
+		};
+		expect(createInterview(a.doc, created).ok).toBe(true);
+		await eventually(() => getInterview(b.doc, created.id) !== null, 3_000);
+		const moved = new Date(Date.parse(created.start) + 3600_000).toISOString();
+		updateInterview(b.doc, created.id, { start: moved }, { actor: null, now: new Date() });
+		await eventually(() => getInterview(a.doc, created.id)?.start === moved, 3_000);
+		expect(listInterviews(a.doc)).toEqual(listInterviews(b.doc));
+		await eventually(async () => {
+			const [row] = await db.sql`select start_at from interviews where id = ${created.id}`;
+			return (row?.start_at as Date | undefined)?.toISOString() === moved;
+		}, 5_000);
+		// Let both instances settle, then check nothing was audited twice.
+		await new Promise((r) => setTimeout(r, 500));
+		const logs = await db.sql<
+			{ action: string }[]
+		>`select action from interview_logs where interview_id = ${created.id} order by id`;
+		expect(logs.map((l) => l.action)).toEqual(['scheduled', 'rescheduled']);
+	});
+});

@@ -1,0 +1,35 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/** `npm run dev`: the same runtime as `npm start` (database, collab-server, peer-server) on Vite's server. */
+function parleyDev(): Plugin {
+	return {
+		name: 'parley-dev-runtime',
+		apply: 'serve',
+		async configureServer(server) {
+			if (!server.httpServer) return;
+			// Loaded through tsx, not bundled into this config: the runtime is plain Node code.
+			const { tsImport } = await import('tsx/esm/api');
+			const { loadConfig } = (await tsImport(
+				'./server/config.ts',
+				import.meta.url
+			)) as typeof import('./server/config');
+			const { createRuntime } = (await tsImport(
+				'./server/runtime.ts',
+				import.meta.url
+			)) as typeof import('./server/runtime');
+			const runtime = await createRuntime(loadConfig());
+			const routes = runtime.attach(server.httpServer as import('node:http').Server);
+			server.middlewares.use((req, res, next) => {
+				if (!routes.handleRequest(req, res)) next();
+			});
+			server.httpServer.once('close', () => void runtime.close());
+		}
+	};
+}
+
+export default defineConfig({
+	plugins: [parleyDev(), sveltekit()],
+	server: { port: Number(process.env.PORT ?? 5173) },
+	ssr: { noExternal: ['@event-calendar/core'] }
+});

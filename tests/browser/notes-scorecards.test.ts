@@ -102,6 +102,14 @@ describe('scorecards on the interview page and the candidate page', () => {
 		expect(history).not.toContain('Ines-feedback');
 		await screenshot(page, 'admin-candidate-page');
 
+		// "Schedule next round" opens the scheduling form for round 2 of this application.
+		await page.getByTestId('schedule-next').click();
+		await page.waitForURL('**/admin/calendar?**');
+		const form = page.getByRole('complementary', { name: 'Interview' });
+		expect(await form.getByLabel('Round').inputValue()).toBe('2');
+		await page.goBack();
+		await page.getByRole('heading', { name: 'Jonas Berg', level: 1 }).waitFor();
+
 		// The admin sees every scorecard on the interview page and finalizes them.
 		await page.getByRole('link', { name: 'Open interview' }).click();
 		await page.waitForURL(`**/interviews/${jonas.id}`);

@@ -16,10 +16,20 @@ export interface CollabClient {
 
 /** Connects to a document with a collab token fetched for the session cookie (or a given token). */
 export function connectDoc(app: TestApp, name: string, auth: { cookie?: string; token?: string }): CollabClient {
+	return connectTo(app.url.replace('http', 'ws') + '/collab', name, async () => {
+		if (auth.token !== undefined) return auth.token;
+		const res = await app.request('/api/v1/collab/token', { cookie: auth.cookie });
+		if (res.status !== 200) return 'no-token';
+		return ((await res.json()) as { token: string }).token;
+	});
+}
+
+/** Connects to a document on any Hocuspocus server (Parley's or a bare one, for benches). */
+export function connectTo(url: string, name: string, token: () => Promise<string>): CollabClient {
 	const doc = new Y.Doc();
 	let refused: string | null = null;
 	const socket = new HocuspocusProviderWebsocket({
-		url: app.url.replace('http', 'ws') + '/collab',
+		url,
 		WebSocketPolyfill: WebSocket,
 		// Tests stop on a refusal instead of retrying forever.
 		maxAttempts: 1
@@ -34,12 +44,7 @@ export function connectDoc(app: TestApp, name: string, auth: { cookie?: string; 
 		websocketProvider: socket,
 		name,
 		document: doc,
-		token: async () => {
-			if (auth.token !== undefined) return auth.token;
-			const res = await app.request('/api/v1/collab/token', { cookie: auth.cookie });
-			if (res.status !== 200) return 'no-token';
-			return ((await res.json()) as { token: string }).token;
-		},
+		token,
 		onSynced: () => resolveReady(),
 		onAuthenticationFailed: ({ reason }) => {
 			refused = reason;

@@ -24,3 +24,16 @@ export function applicationMoveMessage(from: ApplicationStatus, to: ApplicationS
 	if (to === 'interview_scheduled') return 'An application becomes “interview scheduled” by scheduling an interview.';
 	return `An application that is ${label(from)} cannot become ${label(to)}; it can become ${allowed.map(label).join(' or ') || 'nothing else'}.`;
 }
+
+/**
+ * The round a new interview for an application gets by default: one past the highest round that is
+ * booked or took place. A cancelled or no-show round does not count: it is booked again as itself.
+ */
+export function nextRound(interviews: readonly { round: number; status: string }[]): number {
+	let highest = 0;
+	for (const iv of interviews) {
+		if (iv.status === 'cancelled' || iv.status === 'no_show') continue;
+		highest = Math.max(highest, iv.round);
+	}
+	return highest + 1;
+}

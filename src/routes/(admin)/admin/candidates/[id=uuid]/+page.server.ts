@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
+import { nextRound } from '$lib/domain/applications';
 import { summarizeScorecards, type Recommendation } from '$lib/domain/scorecards';
 import { requireRole } from '$lib/server/guards';
 import { interviewJson, queryInterviews } from '$lib/server/interviews';
@@ -66,7 +67,7 @@ export const load: PageServerLoad = async (event) => {
 		candidate: { ...candidate, joined_at: candidate.joined_at.toISOString() },
 		applications: applications.map((a) => {
 			const own = rounds.filter((r) => r.application_id === a.id);
-			const nextRound = own.reduce((max, r) => Math.max(max, r.round), 0) + 1;
+
 			const blocker = !SCHEDULABLE.has(a.status)
 				? `This application is ${a.status.replace('_', ' ')}; only a selected application gets another round.`
 				: !a.interview_enabled
@@ -77,7 +78,7 @@ export const load: PageServerLoad = async (event) => {
 				created_at: a.created_at.toISOString(),
 				updated_at: a.updated_at.toISOString(),
 				rounds: own,
-				next_round: nextRound,
+				next_round: nextRound(own),
 				schedule_blocker: blocker
 			};
 		}),

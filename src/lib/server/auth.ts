@@ -140,12 +140,19 @@ export const INVALID_LOGIN_MESSAGE = 'The email or password is incorrect.';
 export async function checkLogin(sql: Sql, emailRaw: string, password: string): Promise<LoginResult> {
 	const email = emailRaw.trim().toLowerCase();
 	const since = new Date(Date.now() - LOGIN_WINDOW_MS);
+	// The attempt is written down before the password is checked and counted after, so parallel
+	// guesses cannot all pass a count taken before any of them failed: of any number of concurrent
+	// attempts at most LOGIN_MAX_FAILURES reach the password check.
+	const [attempt] = await sql<{ id: string }[]>`
+		insert into login_failures (email) values (${email}) returning ctid::text as id`;
 	const [failures] = await sql<{ count: number; oldest: Date | null }[]>`
 		select count(*)::int as count, min(failed_at) as oldest from login_failures
 		where email = ${email} and failed_at > ${since}`;
 	const count = failures?.count ?? 0;
-	const oldest = failures?.oldest ?? null;
-	if (count >= LOGIN_MAX_FAILURES) {
+	if (count > LOGIN_MAX_FAILURES) {
+		// A refused attempt is not a failure of its own: the lockout runs from the failures before it.
+		await sql`delete from login_failures where ctid = ${attempt!.id}::tid`;
+		const oldest = failures?.oldest ?? null;
 		const retry = oldest ? Math.ceil((oldest.getTime() + LOGIN_WINDOW_MS - Date.now()) / 1000) : 60;
 		return { ok: false, reason: 'rate_limited', retryAfterSec: Math.max(1, retry) };
 	}
@@ -157,7 +164,6 @@ export async function checkLogin(sql: Sql, emailRaw: string, password: string): 
 		await sql`delete from login_failures where email = ${email}`;
 		return { ok: true, userId: user.id };
 	}
-	await sql`insert into login_failures (email) values (${email})`;
 	return { ok: false, reason: 'invalid' };
 }
 

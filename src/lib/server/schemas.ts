@@ -23,10 +23,21 @@ const uuid = z
 	.string()
 	.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a uuid')
 	.transform((s) => s.toLowerCase());
-const instant = z.iso.datetime({
-	offset: true,
-	message: 'must be an ISO-8601 date-time with a zone, e.g. 2026-12-01T14:00:00Z'
-});
+const LAST_INSTANT_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+/** An ISO-8601 instant with a zone (Z or an offset), handed on as canonical UTC (`…Z`). */
+const instant = z.iso
+	.datetime({
+		offset: true,
+		message: 'must be an ISO-8601 date-time with a zone, e.g. 2026-12-01T14:00:00Z'
+	})
+	.refine(
+		(s) => {
+			const t = Date.parse(s);
+			return t >= 0 && t <= LAST_INSTANT_MS;
+		},
+		{ message: 'must lie between the years 1970 and 9999' }
+	)
+	.transform((s) => new Date(s).toISOString());
 const reason = z.string().trim().min(1, 'is required').max(2000);
 const pageNumber = z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').default(1);
 const pageSize = z.coerce.number().int('must be a whole number').min(1).max(200, 'must be at most 200').default(50);

@@ -26,8 +26,23 @@ export function readQuery<S extends z.ZodType>(url: URL, schema: S): z.output<S>
 	return parseWith(schema, query);
 }
 
+/** Paths of the strings in a value that hold a NUL character, which no text column can store. */
+export function nulPaths(value: unknown, path: string[] = []): string[] {
+	if (typeof value === 'string') return value.includes('\u0000') ? [path.join('.') || '(body)'] : [];
+	if (Array.isArray(value)) return value.flatMap((v, i) => nulPaths(v, [...path, String(i)]));
+	if (value && typeof value === 'object') {
+		return Object.entries(value).flatMap(([k, v]) => [
+			...(k.includes('\u0000') ? [[...path, k].join('.')] : []),
+			...nulPaths(v, [...path, k])
+		]);
+	}
+	return [];
+}
+
 /** Runs a schema and turns its issues into a 422 naming each field. */
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+	const nul = nulPaths(value);
+	if (nul.length) throw fail.fields(Object.fromEntries(nul.map((p) => [p, 'must not contain a NUL character'])));
 	const result = schema.safeParse(value);
 	if (result.success) return result.data;
 	const fields: Record<string, string> = {};

@@ -4,6 +4,7 @@ import { checkLogin, createSession, INVALID_LOGIN_MESSAGE, loadSessionUser } fro
 import { setSessionCookie } from '$lib/server/cookies';
 import { homeFor, membershipOf } from '$lib/server/guards';
 import { db } from '$lib/server/runtime';
+import { readForm } from '$lib/server/forms';
 
 /** Only same-site paths are followed after sign-in. */
 function safeNext(next: string | null): string | null {
@@ -18,12 +19,14 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const email = String(form.get('email') ?? '').trim();
 		const password = String(form.get('password') ?? '');
 		const fields: Record<string, string> = {};
 		if (!email) fields.email = 'Enter your email address.';
+		else if (email.length > 254) fields.email = 'An email address has at most 254 characters.';
 		if (!password) fields.password = 'Enter your password.';
+		else if (password.length > 256) fields.password = 'A password has at most 256 characters.';
 		if (Object.keys(fields).length) return fail(422, { email, fields, message: null });
 		const sql = db();
 		const result = await checkLogin(sql, email, password);

@@ -1,3 +1,4 @@
+import { readForm } from '$lib/server/forms';
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { ApiError } from '$lib/server/errors';
@@ -44,7 +45,7 @@ export const actions: Actions = {
 	scorecard: async (event) => {
 		const actor = requireRole(event, 'admin', 'interviewer');
 		const row = await pageInterview(event, actor);
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const values = {
 			rating: String(form.get('rating') ?? ''),
 			recommendation: String(form.get('recommendation') ?? ''),

@@ -6,6 +6,7 @@ import { homeFor, membershipOf } from '$lib/server/guards';
 import { db } from '$lib/server/runtime';
 import { password as passwordSchema } from '$lib/server/schemas';
 import { acceptInvitation, findInvitation } from '$lib/server/users';
+import { readForm } from '$lib/server/forms';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const invitation = await findInvitation(db(), params.token);
@@ -16,7 +17,7 @@ export const load: PageServerLoad = async ({ params }) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const password = String(form.get('password') ?? '');
 		const confirm = String(form.get('confirm') ?? '');
 		const parsed = passwordSchema.safeParse(password);

@@ -7,6 +7,7 @@ import { ApiError } from '$lib/server/errors';
 import { requireRole } from '$lib/server/guards';
 import { patchApplication } from '$lib/server/applications';
 import { db } from '$lib/server/runtime';
+import { readForm } from '$lib/server/forms';
 
 /** The applications of one cycle with their next interview, for the pipeline table. */
 export const load: PageServerLoad = async (event) => {
@@ -79,14 +80,14 @@ export const actions: Actions = {
 	/** Moves an application along the pipeline (select, reject, approve, back to pending). */
 	move: async (event) => {
 		const actor = requireRole(event, 'admin');
-		const parsed = MoveForm.safeParse(Object.fromEntries(await event.request.formData()));
+		const parsed = MoveForm.safeParse(Object.fromEntries(await readForm(event.request)));
 		if (!parsed.success) return fail(422, { id: null, message: 'That status change is not understood.' });
 		return apply(parsed.data.id, () => patchApplication(db(), actor.orgId, parsed.data.id, { status: parsed.data.to }));
 	},
 	/** Turns the interview or the online interview of an application on or off. */
 	toggle: async (event) => {
 		const actor = requireRole(event, 'admin');
-		const parsed = ToggleForm.safeParse(Object.fromEntries(await event.request.formData()));
+		const parsed = ToggleForm.safeParse(Object.fromEntries(await readForm(event.request)));
 		if (!parsed.success) return fail(422, { id: null, message: 'That change is not understood.' });
 		const { id, field, value } = parsed.data;
 		return apply(id, () => patchApplication(db(), actor.orgId, id, { [field]: value === 'true' }));

@@ -7,6 +7,7 @@ import { NewMemberBody } from '$lib/server/schemas';
 import { addMember, mailInvitation, reinvite } from '$lib/server/users';
 import { activeLinks, createCandidateLink, LINK_PATH, revokeCandidateLinks } from '$lib/server/candidate-links';
 import { z } from 'zod';
+import { readForm } from '$lib/server/forms';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireRole(event, 'admin');
@@ -24,7 +25,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	add: async (event) => {
 		const actor = requireRole(event, 'admin');
-		const form = Object.fromEntries(await event.request.formData());
+		const form = Object.fromEntries(await readForm(event.request));
 		const parsed = NewMemberBody.safeParse(form);
 		if (!parsed.success) {
 			const fields: Record<string, string> = {};
@@ -59,7 +60,7 @@ export const actions: Actions = {
 	},
 	reinvite: async (event) => {
 		const actor = requireRole(event, 'admin');
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const userId = z.uuid().safeParse(form.get('user_id'));
 		if (!userId.success) return fail(422, { values: {}, fields: {}, invitationUrl: null, message: 'Unknown person.' });
 		const [member] = await db()<{ email: string; name: string }[]>`select u.email, u.name from memberships m
@@ -81,7 +82,7 @@ export const actions: Actions = {
 	/** A candidate's personal link (replaces the previous one). */
 	link: async (event) => {
 		const actor = requireRole(event, 'admin');
-		const userId = z.uuid().safeParse((await event.request.formData()).get('user_id'));
+		const userId = z.uuid().safeParse((await readForm(event.request)).get('user_id'));
 		if (!userId.success) return fail(422, { values: {}, fields: {}, invitationUrl: null, message: 'Unknown person.' });
 		try {
 			const { token, expiresAt } = await createCandidateLink(db(), {
@@ -105,7 +106,7 @@ export const actions: Actions = {
 	},
 	revokeLink: async (event) => {
 		const actor = requireRole(event, 'admin');
-		const userId = z.uuid().safeParse((await event.request.formData()).get('user_id'));
+		const userId = z.uuid().safeParse((await readForm(event.request)).get('user_id'));
 		if (!userId.success || !(await revokeCandidateLinks(db(), actor.orgId, userId.data)))
 			return fail(404, { values: {}, fields: {}, invitationUrl: null, message: 'Unknown candidate.' });
 		return {

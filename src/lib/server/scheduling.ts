@@ -16,6 +16,7 @@ import {
 	type WriteResult
 } from '$lib/collab/calendar';
 import { ConflictIndex } from '$lib/domain/conflicts';
+import { doubleBookingMessage } from '$lib/domain/messages';
 import { resolvePolicy, type Policy, type PolicyOverrides } from '$lib/domain/policy';
 import type { ApplicationFacts, Conflict, Interview, InterviewStatus, Problem } from '$lib/domain/types';
 import { validateInterview } from '$lib/domain/validation';
@@ -35,20 +36,15 @@ export function problemsError(problems: readonly Problem[]): ApiError {
 
 /** A 409 listing the clashing interviews. */
 export function conflictError(conflicts: readonly Conflict[]): ApiError {
-	const people = new Set(conflicts.map((c) => c.personId)).size;
-	return new ApiError(
-		'conflict',
-		`This would double-book ${people === 1 ? 'a person' : `${people} people`}: they already have an interview then.`,
-		{
-			conflicts: conflicts.map((c) => ({
-				interview_id: c.interviewId,
-				person_id: c.personId,
-				role: c.role,
-				start: c.start,
-				end: c.end
-			}))
-		}
-	);
+	return new ApiError('conflict', doubleBookingMessage(conflicts), {
+		conflicts: conflicts.map((c) => ({
+			interview_id: c.interviewId,
+			person_id: c.personId,
+			role: c.role,
+			start: c.start,
+			end: c.end
+		}))
+	});
 }
 
 /** What the rules need to know about an organization. */

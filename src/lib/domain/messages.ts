@@ -1,0 +1,12 @@
+/**
+ * Sentences that more than one boundary says to people. The API's 409 and the calendar in the
+ * browser (the scheduling form, a drag, a resize) refuse a double booking with the same words, so
+ * an admin who books offline reads exactly what the server would answer.
+ */
+import type { Conflict } from './types';
+
+/** The refusal of a booking or move that double-books someone: "This would double-book a person: …". */
+export function doubleBookingMessage(conflicts: readonly Pick<Conflict, 'personId'>[]): string {
+	const people = new Set(conflicts.map((c) => c.personId)).size;
+	return `This would double-book ${people <= 1 ? 'a person' : `${people} people`}: they already have an interview then.`;
+}

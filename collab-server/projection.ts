@@ -13,9 +13,11 @@ import type { EventBus } from '../db/events';
 import {
 	getInterview,
 	getLastChange,
+	isUuid,
 	listInterviews,
 	observeInterviews,
-	parseDocName
+	parseDocName,
+	readCalendar
 } from '../src/lib/collab/calendar';
 import { ConflictIndex } from '../src/lib/domain/conflicts';
 import { resolvePolicy, type Policy, type PolicyOverrides } from '../src/lib/domain/policy';
@@ -27,7 +29,17 @@ import type { CollabContext } from './auth';
 /** Origin of Hocuspocus' Redis extension: changes another instance already projected. */
 const REDIS_ORIGIN = '__hocuspocus__redis__origin__';
 
-export type AuditAction = 'scheduled' | 'rescheduled' | 'updated' | 'cancelled' | 'started' | 'completed' | 'no_show';
+export type AuditAction =
+	'scheduled' | 'rescheduled' | 'updated' | 'cancelled' | 'started' | 'completed' | 'no_show' | 'removed';
+
+/** Rules judged at the moment a start is set (a later look finds any start "in the past"). */
+const TIMING_CODES: ReadonlySet<string> = new Set(['start_in_past', 'min_notice', 'too_far_ahead']);
+/** Rules judged when an interview is booked (booking moves the application on). */
+const ELIGIBILITY_CODES: ReadonlySet<string> = new Set([
+	'application_not_eligible',
+	'interview_disabled',
+	'online_disabled'
+]);
 
 /** The context of a transaction origin: a Hocuspocus connection or a server write. */
 export function contextOf(origin: unknown): Partial<CollabContext> | null {
@@ -46,6 +58,8 @@ interface DocState {
 	indexed: Map<string, Interview>;
 	/** Interview id → the actor of its latest unprojected change. */
 	pending: Map<string, string | null>;
+	/** Interviews whose projection failed on its own (bad data or a database error); retried alone. */
+	failed: Map<string, string | null>;
 	chain: Promise<void>;
 	unobserve: () => void;
 }
@@ -66,6 +80,7 @@ interface Row {
 	rescheduled_from: string | null;
 	conflicts: unknown;
 	problems: unknown;
+	removed_at: Date | null;
 	panel: string[];
 }
 
@@ -142,8 +157,19 @@ const conflictJson = (c: Conflict) => ({
 const problemJson = (p: Problem) => ({ code: p.code, field: p.field ?? null, message: p.message });
 
 export interface Projection extends Extension {
-	/** Resolves once every change of the org's calendar seen so far is in Postgres. */
-	flush(orgId: string): Promise<void>;
+	/**
+	 * Resolves once every change of the org's calendar seen so far is in Postgres (or, given `ids`,
+	 * the changes of those interviews); rejects with a ProjectionError naming what could not be stored.
+	 */
+	flush(orgId: string, ids?: Iterable<string>): Promise<void>;
+}
+
+/** Some changes could not be stored in Postgres; they stay queued and are retried. */
+export class ProjectionError extends Error {
+	override readonly name = 'ProjectionError';
+	constructor(readonly ids: string[]) {
+		super(`The projection could not store ${ids.length} interview(s): ${ids.slice(0, 5).join(', ')}`);
+	}
 }
 
 /** The projection extension. */
@@ -157,29 +183,47 @@ export function projection(sql: Sql, bus: EventBus): Projection {
 
 	function enqueue(state: DocState, ids: Iterable<string>, actor: string | null) {
 		for (const id of ids) state.pending.set(id, actor);
-		state.chain = state.chain
-			.then(() => drain(state))
-			.catch((err: unknown) => {
-				console.error(`[projection] org ${state.orgId} failed; it is retried on the next change`, err);
-			});
+		state.chain = state.chain.then(() => drain(state));
 	}
 
-	async function drain(state: DocState) {
-		if (state.pending.size === 0) return;
-		const batch = new Map(state.pending);
+	/**
+	 * Projects everything queued in one batch. When the batch fails, each interview is tried alone,
+	 * so one interview that cannot be stored never holds back the rest of the organization; those
+	 * that fail alone wait in `failed` and are tried again with the next change.
+	 */
+	async function drain(state: DocState): Promise<void> {
+		if (state.pending.size === 0 && state.failed.size === 0) return;
+		const batch = new Map([...state.failed, ...state.pending]);
 		state.pending.clear();
+		state.failed.clear();
 		try {
 			await projectBatch(state, batch);
+			return;
 		} catch (err) {
-			// Keep the work: the next change (or flush) projects these ids again.
-			for (const [id, actor] of batch) if (!state.pending.has(id)) state.pending.set(id, actor);
-			throw err;
+			if (batch.size === 1) {
+				fail(state, batch, err);
+				return;
+			}
 		}
+		for (const [id, actor] of batch) {
+			const one = new Map([[id, actor]]);
+			try {
+				await projectBatch(state, one);
+			} catch (err) {
+				fail(state, one, err);
+			}
+		}
+	}
+
+	function fail(state: DocState, batch: Map<string, string | null>, err: unknown) {
+		for (const [id, actor] of batch) if (!state.pending.has(id)) state.failed.set(id, actor);
+		console.error(`[projection] org ${state.orgId}: ${[...batch.keys()].join(', ')} not stored; retried later`, err);
 	}
 
 	async function projectBatch(state: DocState, batch: Map<string, string | null>) {
 		const { orgId, doc, index } = state;
-		const all = listInterviews(doc);
+		const { interviews: all, malformedIds } = readCalendar(doc);
+		const malformed = new Set(malformedIds);
 		const byId = new Map(all.map((i) => [i.id, i]));
 		// Ids whose stored conflicts may change: the changed ones and everything they clash with, before and after.
 		const touched = new Set<string>(batch.keys());
@@ -255,7 +299,7 @@ export function projection(sql: Sql, bus: EventBus): Projection {
 
 			const upserts: Record<string, unknown>[] = [];
 			const logs: Record<string, unknown>[] = [];
-			const deletions: string[] = [];
+			const removals: { id: string; status: string }[] = [];
 			const scheduledApps = new Set<string>();
 			for (const id of changedIds) {
 				const interview = byId.get(id);
@@ -264,9 +308,32 @@ export function projection(sql: Sql, bus: EventBus): Projection {
 					console.warn(`[projection] org ${orgId} wrote interview ${id} that belongs to another organization; ignored`);
 					continue;
 				}
+				if (!isUuid(id)) {
+					console.warn(
+						`[projection] org ${orgId}: interview id ${JSON.stringify(id).slice(0, 80)} is not a uuid; ignored`
+					);
+					continue;
+				}
+				if (!interview && malformed.has(id)) {
+					// A buggy or hostile client wrote something unreadable: keep the stored row as it was.
+					console.warn(`[projection] org ${orgId}: interview ${id} is malformed in the document; row kept`);
+					continue;
+				}
 				if (!interview) {
-					if (existing) {
-						deletions.push(id);
+					// The entry was deleted from the document. Its row stays (scorecards, attendance and
+					// the history hang on it); an interview that was still to happen is cancelled.
+					if (existing && !existing.removed_at) {
+						const before = rowView(existing);
+						const active = existing.status === 'scheduled' || existing.status === 'in_progress';
+						removals.push({ id, status: active ? 'cancelled' : existing.status });
+						logs.push({
+							interview_id: id,
+							actor_id: batch.get(id) ?? null,
+							action: 'removed',
+							old_values: { status: before.status },
+							new_values: { status: active ? 'cancelled' : before.status },
+							reason: 'Removed from the calendar.'
+						});
 						notify.set(id, new Set([existing.candidate_id, ...existing.panel]));
 					}
 					continue;
@@ -281,16 +348,31 @@ export function projection(sql: Sql, bus: EventBus): Projection {
 				const after = auditView(interview);
 				const before = existing ? rowView(existing) : null;
 				const action = actionFor(before, after);
+				// Timing is judged when a start is set, relative to when the admin set it (an edit made
+				// offline is judged by when it was made); eligibility when the interview is booked or
+				// turns online. Both stay on the row until the next such change.
+				const startSet = action === 'scheduled' || action === 'rescheduled';
+				const modeSet = action === 'scheduled' || (before !== null && before.mode !== after.mode);
+				const setAt = new Date(Math.min(Date.parse(interview.updatedAt), Date.now()));
 				const problems = validateInterview(interview, {
-					now: new Date(),
+					now: setAt,
 					policy,
 					application: app,
 					orgInterviewerIds: interviewerIds,
 					otherInterviews: byApplication.get(interview.applicationId) ?? [],
 					ignoreId: id,
-					checkTiming: false,
-					checkEligibility: false
+					checkTiming: startSet && interview.status === 'scheduled',
+					checkEligibility: modeSet && interview.status === 'scheduled'
 				}).map(problemJson);
+				if (existing && interview.status === 'scheduled') {
+					const carried = (Array.isArray(existing.problems) ? existing.problems : []) as ReturnType<
+						typeof problemJson
+					>[];
+					for (const p of carried) {
+						const keep = (TIMING_CODES.has(p.code) && !startSet) || (ELIGIBILITY_CODES.has(p.code) && !modeSet);
+						if (keep && !problems.some((q) => q.code === p.code && q.message === p.message)) problems.push(p);
+					}
+				}
 				if (interview.candidateId !== app.candidateId) {
 					problems.push({
 						code: 'application_not_eligible',
@@ -301,6 +383,7 @@ export function projection(sql: Sql, bus: EventBus): Projection {
 				const conflicts = index.conflictsFor(interview).map(conflictJson);
 				const unchanged =
 					existing &&
+					!existing.removed_at &&
 					!action &&
 					JSON.stringify(existing.conflicts) === JSON.stringify(conflicts) &&
 					JSON.stringify(existing.problems) === JSON.stringify(problems) &&
@@ -349,7 +432,12 @@ export function projection(sql: Sql, bus: EventBus): Projection {
 				}
 			}
 
-			if (deletions.length) await tx`delete from interviews where id = any(${deletions}::uuid[]) and org_id = ${orgId}`;
+			if (removals.length) {
+				await tx`update interviews i set status = r.status, removed_at = now(), conflicts = '[]',
+						sequence = i.sequence + case when i.status = r.status then 0 else 1 end, updated_at = now()
+					from jsonb_to_recordset(${tx.json(removals as never)}) as r(id uuid, status text)
+					where i.id = r.id and i.org_id = ${orgId}`;
+			}
 			if (upserts.length) {
 				await tx`insert into interviews (id, org_id, application_id, cycle_id, candidate_id, start_at, end_at, duration_min,
 						timezone, type, mode, location, round, status, rescheduled_from, conflicts, problems, updated_by, updated_at)
@@ -365,7 +453,7 @@ export function projection(sql: Sql, bus: EventBus): Projection {
 						timezone = excluded.timezone, type = excluded.type, mode = excluded.mode, location = excluded.location,
 						round = excluded.round, status = excluded.status, rescheduled_from = excluded.rescheduled_from,
 						conflicts = excluded.conflicts, problems = excluded.problems, updated_by = excluded.updated_by,
-						updated_at = excluded.updated_at
+						updated_at = excluded.updated_at, removed_at = null
 					where interviews.org_id = ${orgId}`;
 				const bumped = upserts.filter((u) => u.bump === 1).map((u) => u.id as string);
 				if (bumped.length) await tx`update interviews set sequence = sequence + 1 where id = any(${bumped}::uuid[])`;
@@ -426,6 +514,7 @@ export function projection(sql: Sql, bus: EventBus): Projection {
 			index: new ConflictIndex(),
 			indexed: new Map(),
 			pending: new Map(),
+			failed: new Map(),
 			chain: Promise.resolve(),
 			unobserve: () => {}
 		};
@@ -465,15 +554,18 @@ export function projection(sql: Sql, bus: EventBus): Projection {
 			await state.chain;
 			docs.delete(documentName);
 		},
-		async flush(orgId: string) {
+		async flush(orgId: string, ids?: Iterable<string>) {
+			const wanted = ids ? new Set(ids) : null;
 			for (const state of docs.values()) {
 				if (state.orgId !== orgId) continue;
+				const stuck = () => [...state.pending.keys(), ...state.failed.keys()].filter((id) => !wanted || wanted.has(id));
 				await state.chain;
-				if (state.pending.size === 0) continue;
-				// A drain failed and re-queued its ids: try once more, and tell the caller if it fails again.
-				const retry = state.chain.then(() => drain(state));
-				state.chain = retry.catch(() => {});
-				await retry;
+				if (stuck().length === 0) continue;
+				// Something failed and waits for a retry: try once more now, and tell the caller if it fails again.
+				state.chain = state.chain.then(() => drain(state));
+				await state.chain;
+				const left = stuck();
+				if (left.length) throw new ProjectionError(left);
 			}
 		}
 	};

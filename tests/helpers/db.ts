@@ -23,7 +23,12 @@ async function realPostgresAnswers(): Promise<boolean> {
 /** The database kinds this run can test against (embedded always; postgres when reachable). */
 export async function databaseKinds(): Promise<DbKind[]> {
 	if (process.env.PARLEY_TEST_EMBEDDED_ONLY === '1') return ['embedded'];
-	return (await realPostgresAnswers()) ? ['embedded', 'postgres'] : ['embedded'];
+	const answers = await realPostgresAnswers();
+	// A Postgres asked for by name must be there; the default one is used when it happens to run.
+	if (!answers && process.env.TEST_DATABASE_URL) {
+		throw new Error(`TEST_DATABASE_URL is set but ${new URL(ADMIN_URL).host} does not answer`);
+	}
+	return answers ? ['embedded', 'postgres'] : ['embedded'];
 }
 
 /** A fresh, empty database of the given kind; closing it drops a real one. */

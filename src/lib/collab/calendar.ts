@@ -138,30 +138,48 @@ const FIELDS = [
 	'updatedAt'
 ] as const satisfies readonly (keyof Interview)[];
 
-const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+/** Text that every store can hold: a string without NUL characters, at most `max` long. */
+const text =
+	(max: number, min = 0) =>
+	(v: unknown): v is string =>
+		typeof v === 'string' && v.length >= min && v.length <= max && !v.includes('\u0000');
+const nonEmpty = text(100, 1);
 const nullableId = (v: unknown): boolean => v === null || nonEmpty(v);
+const LAST_INSTANT_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+/** An ISO UTC instant between 1970 and 9999 (what Postgres and every browser agree on). */
+const instant = (v: unknown): boolean => {
+	if (!isIsoUtc(v)) return false;
+	const t = Date.parse(v);
+	return t >= 0 && t <= LAST_INSTANT_MS;
+};
+const wholeNumber = (min: number, max: number) => (v: unknown) =>
+	Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
 
-/** Shape checks per scalar field, shared by reads (tolerant) and writes (strict). */
+/**
+ * Shape checks per scalar field, shared by reads (tolerant) and writes (strict). They bound what a
+ * document may hold (a day at most, a thousand rounds, text without NUL); the scheduling rules in
+ * the domain then judge what is sensible.
+ */
 const SCALAR_CHECKS: { [K in Exclude<keyof Interview, 'panel'>]: (v: unknown) => boolean } = {
 	id: nonEmpty,
 	applicationId: nonEmpty,
 	candidateId: nonEmpty,
 	cycleId: nonEmpty,
-	start: isIsoUtc,
-	durationMin: (v) => typeof v === 'number' && Number.isFinite(v) && v > 0,
-	timezone: nonEmpty,
+	start: instant,
+	durationMin: wholeNumber(1, 24 * 60),
+	timezone: text(64, 1),
 	type: isInterviewType,
 	mode: isInterviewMode,
-	location: (v) => typeof v === 'string',
-	round: (v) => Number.isInteger(v) && (v as number) >= 1,
+	location: text(500),
+	round: wholeNumber(1, 1000),
 	status: isInterviewStatus,
 	rescheduledFrom: nullableId,
 	updatedBy: nullableId,
-	updatedAt: isIsoUtc
+	updatedAt: instant
 };
 
 function isPanel(v: unknown): v is readonly string[] {
-	return Array.isArray(v) && v.every(nonEmpty);
+	return Array.isArray(v) && v.length <= 50 && v.every(nonEmpty);
 }
 
 function dedupe(panel: readonly string[]): string[] {
@@ -231,7 +249,7 @@ export function getLastChange(doc: Y.Doc, id: string): ChangeRecord | null {
 	const r = v as Record<string, unknown>;
 	const actions: readonly unknown[] = ['create', 'update', 'status', 'reschedule'];
 	if (!actions.includes(r.action) || !isIsoUtc(r.at)) return null;
-	if (!(r.reason === null || typeof r.reason === 'string')) return null;
+	if (!(r.reason === null || text(2000)(r.reason))) return null;
 	if (!nullableId(r.actor)) return null;
 	const record: ChangeRecord = {
 		action: r.action as ChangeAction,

@@ -10,6 +10,7 @@ import {
 	createInterview,
 	getInterview,
 	listInterviews,
+	observeInterviews,
 	setStatus,
 	updateInterview,
 	type InterviewPatch,
@@ -87,8 +88,10 @@ export async function applicationFacts(
 
 /**
  * Runs `fn` on the organization's calendar document through a direct connection, as `actorId`, and
- * waits until the projection has stored the result. `fn` runs synchronously on the current document
- * state, so a check and the write it guards cannot interleave with another change.
+ * waits until the projection has stored what it changed (before letting go of the document, so the
+ * projection still holds it). `fn` runs synchronously on the current document state, so a check and
+ * the write it guards cannot interleave with another change. A change that cannot be stored yet
+ * answers 503; it stays in the document and is projected on the next attempt.
  */
 export async function withCalendar<T>(
 	orgId: string,
@@ -100,14 +103,31 @@ export async function withCalendar<T>(
 	const origin = { context };
 	const connection = await collab.hocuspocus.openDirectConnection(calendarDocName(orgId), context);
 	let result: T | undefined;
+	const touched = new Set<string>();
 	try {
 		await connection.transact((doc) => {
-			result = fn(doc as unknown as Y.Doc, origin);
+			const ydoc = doc as unknown as Y.Doc;
+			const stop = observeInterviews(ydoc, ({ ids }) => ids.forEach((id) => touched.add(id)));
+			try {
+				result = fn(ydoc, origin);
+			} finally {
+				stop();
+			}
 		});
+		if (touched.size) await collab.projection.flush(orgId, touched);
+	} catch (err) {
+		// collab-server's ProjectionError, recognised by name: the app bundle has its own module graph.
+		if (err instanceof Error && err.name === 'ProjectionError') {
+			throw new ApiError(
+				'unavailable',
+				'The change was saved in the calendar but not yet in the database; try again shortly.',
+				{ interview_ids: (err as Error & { ids?: string[] }).ids ?? [] }
+			);
+		}
+		throw err;
 	} finally {
 		await connection.disconnect();
 	}
-	await collab.projection.flush(orgId);
 	return result as T;
 }
 

@@ -30,7 +30,8 @@ const ACTION_LABELS: Record<string, string> = {
 	started: 'Started',
 	completed: 'Completed',
 	no_show: 'Marked no-show',
-	scorecard: 'Scorecard'
+	scorecard: 'Scorecard',
+	removed: 'Removed from the calendar'
 };
 
 const FIELD_LABELS: Record<string, string> = {

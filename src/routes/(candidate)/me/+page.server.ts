@@ -6,7 +6,7 @@ import { queryInterviews } from '$lib/server/interviews';
 import { db } from '$lib/server/runtime';
 
 /** What a candidate's timeline shows of the audit log; edits of the panel and scorecards stay internal. */
-const TIMELINE_ACTIONS = ['scheduled', 'rescheduled', 'cancelled', 'started', 'completed', 'no_show'];
+const TIMELINE_ACTIONS = ['scheduled', 'rescheduled', 'cancelled', 'started', 'completed', 'no_show', 'removed'];
 
 /** The candidate's home: their interviews and applications, nothing of anybody else. */
 export const load: PageServerLoad = async (event) => {
@@ -63,6 +63,7 @@ export const load: PageServerLoad = async (event) => {
 	>`select l.interview_id, l.action, l.old_values, l.new_values, l.created_at
 		from interview_logs l join interviews i on i.id = l.interview_id
 		where i.candidate_id = ${userId} and i.org_id = ${actor.orgId} and l.action = any(${TIMELINE_ACTIONS}::text[])
+			and (l.action <> 'removed' or l.new_values->>'status' = 'cancelled')
 		order by l.id`;
 	const appOfInterview = new Map(rows.map((r) => [r.id, r.application_id]));
 	const timeline = applications.map((a) => ({

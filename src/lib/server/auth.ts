@@ -54,37 +54,50 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 	}
 }
 
-/** Creates a session for the user and returns the token for the cookie. */
+/**
+ * Creates a session for the user and returns the token for the cookie. A session opened by a
+ * candidate's personal link names the link and never outlives it.
+ */
 export async function createSession(
 	sql: Sql,
 	userId: string,
-	kind: Session['kind'] = 'password'
+	kind: Session['kind'] = 'password',
+	link?: { id: string; expiresAt: Date }
 ): Promise<{ token: string; session: Session }> {
 	const token = generateToken();
-	const session: Session = { id: hashToken(token), userId, expiresAt: new Date(Date.now() + SESSION_TTL_MS), kind };
-	await sql`insert into sessions (id, user_id, expires_at, kind)
-		values (${session.id}, ${userId}, ${session.expiresAt}, ${kind})`;
+	const expiresAt = new Date(Math.min(Date.now() + SESSION_TTL_MS, link?.expiresAt.getTime() ?? Infinity));
+	const session: Session = { id: hashToken(token), userId, expiresAt, kind };
+	await sql`insert into sessions (id, user_id, expires_at, kind, link_id)
+		values (${session.id}, ${userId}, ${session.expiresAt}, ${kind}, ${link?.id ?? null})`;
 	return { token, session };
 }
 
-/** Resolves a cookie token to its session and user; expired or unknown → null. Renews at half-life. */
+/**
+ * Resolves a cookie token to its session and user; expired or unknown → null. Renews at half-life.
+ * A link session also ends as soon as its link is revoked, replaced or expired.
+ */
 export async function validateSessionToken(
 	sql: Sql,
 	token: string
 ): Promise<{ session: Session; user: SessionUser } | null> {
 	if (!/^[a-z2-7]{32}$/.test(token)) return null;
 	const id = hashToken(token);
-	const [row] = await sql<{ user_id: string; expires_at: Date; kind: Session['kind'] }[]>`
-		select user_id, expires_at, kind from sessions where id = ${id}`;
+	const [row] = await sql<
+		{ user_id: string; expires_at: Date; kind: Session['kind']; link_expires_at: Date | null; link_ok: boolean }[]
+	>`select s.user_id, s.expires_at, s.kind, l.expires_at as link_expires_at,
+			coalesce(l.revoked_at is null and l.expires_at > now(), false) as link_ok
+		from sessions s left join candidate_links l on l.id = s.link_id
+		where s.id = ${id}`;
 	if (!row) return null;
 	const now = Date.now();
-	if (row.expires_at.getTime() <= now) {
+	if (row.expires_at.getTime() <= now || (row.kind === 'link' && !row.link_ok)) {
 		await sql`delete from sessions where id = ${id}`;
 		return null;
 	}
 	const session: Session = { id, userId: row.user_id, expiresAt: row.expires_at, kind: row.kind };
-	if (row.expires_at.getTime() - now < SESSION_TTL_MS / 2) {
-		session.expiresAt = new Date(now + SESSION_TTL_MS);
+	const limit = row.kind === 'link' && row.link_expires_at ? row.link_expires_at.getTime() : Infinity;
+	if (row.expires_at.getTime() - now < SESSION_TTL_MS / 2 && row.expires_at.getTime() < limit) {
+		session.expiresAt = new Date(Math.min(now + SESSION_TTL_MS, limit));
 		await sql`update sessions set expires_at = ${session.expiresAt} where id = ${id}`;
 	}
 	const user = await loadSessionUser(sql, row.user_id);

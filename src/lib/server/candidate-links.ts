@@ -1,8 +1,8 @@
 /**
  * Candidates' personal links: a random token (only its SHA-256 stored) that signs a candidate into
  * their own pages with a session of kind 'link'. A link lives until the end of the last day of the
- * candidate's open cycle; creating a new one revokes the old; revoking also ends the sessions that
- * links opened (and the jobs pass ends them once the link expires).
+ * candidate's open cycle; creating a new one revokes the old; a session opened by a link names it
+ * and ends with it (revoked, replaced or expired), checked at every request.
  */
 import type { Sql } from '../../../db/client';
 import { addDaysToYmd, zonedWallTimeToUtc } from '$lib/domain/time';
@@ -65,14 +65,14 @@ export async function revokeCandidateLinks(sql: Sql, orgId: string, candidateId:
 export async function redeemCandidateLink(
 	sql: Sql,
 	token: string
-): Promise<{ userId: string; expiresAt: Date } | null> {
+): Promise<{ id: string; userId: string; expiresAt: Date } | null> {
 	if (!/^[a-z2-7]{32}$/.test(token)) return null;
-	const [row] = await sql<{ user_id: string; expires_at: Date }[]>`
+	const [row] = await sql<{ id: string; user_id: string; expires_at: Date }[]>`
 		update candidate_links l set last_used_at = now()
 		where l.token_hash = ${hashToken(token)} and l.revoked_at is null and l.expires_at > now()
 			and exists (select 1 from memberships m where m.user_id = l.user_id and m.org_id = l.org_id and m.role = 'candidate')
-		returning l.user_id, l.expires_at`;
-	return row ? { userId: row.user_id, expiresAt: row.expires_at } : null;
+		returning l.id, l.user_id, l.expires_at`;
+	return row ? { id: row.id, userId: row.user_id, expiresAt: row.expires_at } : null;
 }
 
 /** Candidates of the organization with a working link, and until when. */
@@ -83,10 +83,10 @@ export async function activeLinks(sql: Sql, orgId: string): Promise<Map<string, 
 	return new Map(rows.map((r) => [r.user_id, r.expires_at]));
 }
 
-/** Ends link sessions whose person no longer has a working link (expired or revoked elsewhere). */
+/** Deletes link sessions whose link no longer works (they are refused at sign-in anyway). */
 export async function endOrphanedLinkSessions(sql: Sql): Promise<number> {
 	const rows = await sql`delete from sessions s where s.kind = 'link' and not exists (
-		select 1 from candidate_links l where l.user_id = s.user_id and l.revoked_at is null and l.expires_at > now())
+		select 1 from candidate_links l where l.id = s.link_id and l.revoked_at is null and l.expires_at > now())
 		returning s.id`;
 	return rows.length;
 }

@@ -13,7 +13,7 @@ export const load: PageServerLoad = async (event) => {
 		event.setHeaders({ 'cache-control': 'no-store' });
 		return { valid: false };
 	}
-	const { token, session } = await createSession(sql, link.userId, 'link');
+	const { token, session } = await createSession(sql, link.userId, 'link', link);
 	setSessionCookie(event, token, session.expiresAt);
 	redirect(303, '/me');
 };

@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type * as Y from 'yjs';
 import { DEMO_ACCOUNTS } from '../../db/seed';
 import { runJobsPass } from '../../server/jobs';
-import { calendarDocName, createInterview } from '../../src/lib/collab/calendar';
-import type { Interview } from '../../src/lib/domain/types';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { databaseKinds } from '../helpers/db';
+import { bookDirect, type DirectBooking } from '../helpers/calendar';
 
 const kinds = await databaseKinds();
 const SAM = DEMO_ACCOUNTS.candidates[0].email;
@@ -14,48 +12,11 @@ const TOMAS = DEMO_ACCOUNTS.candidates[2].email;
 const INES = DEMO_ACCOUNTS.interviewers[0].email;
 
 /** Books interviews straight into the calendar document, in the past where needed. */
-async function book(app: TestApp, specs: { candidate: string; startInMin: number; mode: 'online' | 'offline' }[]) {
-	const sql = app.runtime.db.sql;
-	const [ines] = await sql<{ id: string }[]>`select id from users where email = ${INES}`;
-	const interviews: Interview[] = [];
-	for (const s of specs) {
-		const [a] = await sql<{ id: string; cycle_id: string; candidate_id: string }[]>`
-			select a.id, a.cycle_id, a.candidate_id from applications a join users u on u.id = a.candidate_id
-			where u.email = ${s.candidate}`;
-		interviews.push({
-			id: crypto.randomUUID(),
-			applicationId: a!.id,
-			candidateId: a!.candidate_id,
-			cycleId: a!.cycle_id,
-			start: new Date(Math.floor((Date.now() + s.startInMin * 60_000) / 60_000) * 60_000).toISOString(),
-			durationMin: 30,
-			timezone: 'Europe/Berlin',
-			type: s.mode === 'online' ? 'video' : 'in_person',
-			mode: s.mode,
-			location: s.mode === 'online' ? '' : 'Room 1',
-			round: 1,
-			panel: [ines!.id],
-			status: 'scheduled',
-			rescheduledFrom: null,
-			updatedBy: null,
-			updatedAt: new Date().toISOString()
-		});
-	}
-	const { collab } = app.runtime;
-	const connection = await collab.hocuspocus.openDirectConnection(
-		calendarDocName(app.orgId),
-		collab.systemContext(app.orgId, null)
+const book = (app: TestApp, specs: Omit<DirectBooking, 'panel'>[]) =>
+	bookDirect(
+		app,
+		specs.map((s) => ({ ...s, panel: [INES] }))
 	);
-	await connection.transact((doc) => {
-		for (const i of interviews) {
-			const result = createInterview(doc as unknown as Y.Doc, i);
-			if (!result.ok) throw new Error(result.problem.message);
-		}
-	});
-	await connection.disconnect();
-	await collab.projection.flush(app.orgId);
-	return interviews.map((i) => i.id);
-}
 
 async function statusOf(app: TestApp, ids: string[]) {
 	const rows = await app.runtime.db.sql<{ id: string; status: string }[]>`

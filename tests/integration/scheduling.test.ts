@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../db/seed';
 import { hashPassword } from '../../src/lib/server/auth';
 import { databaseKinds } from '../helpers/db';
+import { bookDirect } from '../helpers/calendar';
 import { startTestApp, type TestApp } from '../helpers/app';
 
 const kinds = await databaseKinds();
@@ -251,11 +252,29 @@ describe.each(kinds)('scheduling API against the %s database', (kind) => {
 		expect(mine.every((i: { panel: { id: string }[] }) => i.panel.some((p) => p.id === ids[offPanel.email]))).toBe(
 			true
 		);
-		const done = await app.api('POST', `/api/v1/interviews/${jonas.id}/complete`, on);
+		// Jonas's interview is still ahead: its outcome cannot be recorded yet.
+		const early = await app.api('POST', `/api/v1/interviews/${jonas.id}/complete`, on);
+		expect(early.status).toBe(422);
+		expect(early.body.error.details.rule).toBe('not_started');
+		expect((await app.api('POST', `/api/v1/interviews/${jonas.id}/no-show`, admin)).body.error.details.rule).toBe(
+			'not_started'
+		);
+		const [begun] = await bookDirect(app, [
+			{ candidate: 'jonas@student.test', startInMin: -10, mode: 'offline', panel: [onPanel.email], round: 7 }
+		]);
+		const done = await app.api('POST', `/api/v1/interviews/${begun}/complete`, on);
 		expect(done.status).toBe(200);
 		expect(done.body.status).toBe('completed');
-		const logs = (await app.api('GET', `/api/v1/interviews/${jonas.id}/logs`, admin)).body.data;
+		const logs = (await app.api('GET', `/api/v1/interviews/${begun}/logs`, admin)).body.data;
 		expect(logs.at(-1)).toMatchObject({ action: 'completed', actor: { id: ids[onPanel.email] } });
+		// No-show is for admins, once the interview has begun.
+		const [missed] = await bookDirect(app, [
+			{ candidate: 'jonas@student.test', startInMin: -20, mode: 'online', panel: [onPanel.email], round: 8 }
+		]);
+		expect((await app.api('POST', `/api/v1/interviews/${missed}/no-show`, on)).status).toBe(403);
+		const noShow = await app.api('POST', `/api/v1/interviews/${missed}/no-show`, admin);
+		expect(noShow.status).toBe(200);
+		expect(noShow.body.status).toBe('no_show');
 		expect((await app.api('GET', '/api/v1/members?role=interviewer', on)).status).toBe(200);
 		expect((await app.api('GET', '/api/v1/members?role=candidate', on)).status).toBe(403);
 	});

@@ -43,6 +43,16 @@ describe('status machine', () => {
 		for (const from of INTERVIEW_STATUSES) expect(canTransition(from, 'scheduled')).toBe(false);
 	});
 
+	it('records an outcome only once the interview has begun', () => {
+		const start = '2026-11-24T13:00:00.000Z';
+		const before = new Date('2026-11-24T12:59:00Z');
+		expect(assertTransition('scheduled', 'completed', { start, now: before })?.code).toBe('not_started');
+		expect(assertTransition('scheduled', 'no_show', { start, now: before })?.message).toMatch(/not started yet/);
+		expect(assertTransition('scheduled', 'completed', { start, now: new Date(start) })).toBeNull();
+		// Cancelling ahead of time is what cancelling is for.
+		expect(assertTransition('scheduled', 'cancelled', { start, now: before, reason: 'Ill' })).toBeNull();
+	});
+
 	it('asks for a reason to cancel', () => {
 		expect(assertTransition('scheduled', 'cancelled')).toMatchObject({ code: 'reason_required', field: 'reason' });
 		expect(assertTransition('scheduled', 'cancelled', { reason: '   ' })?.code).toBe('reason_required');

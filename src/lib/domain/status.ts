@@ -57,11 +57,15 @@ export function nextStatuses(from: InterviewStatus): readonly InterviewStatus[] 
 	return TRANSITIONS[from];
 }
 
-/** Checks a status change, including the reason a cancellation needs; null when allowed. */
+/**
+ * Checks a status change, including the reason a cancellation needs; null when allowed. Given the
+ * interview's `start` and `now`, it also refuses to record the outcome (completed, no-show) of an
+ * interview that has not begun.
+ */
 export function assertTransition(
 	from: InterviewStatus,
 	to: InterviewStatus,
-	opts: { reason?: string | null } = {}
+	opts: { reason?: string | null; start?: string; now?: Date } = {}
 ): Problem | null {
 	if (from === to) {
 		return {
@@ -75,6 +79,18 @@ export function assertTransition(
 			code: 'invalid_transition',
 			field: 'status',
 			message: `An interview that is ${LABELS[from]} cannot be marked as ${LABELS[to]}.`
+		};
+	}
+	if (
+		(to === 'completed' || to === 'no_show') &&
+		opts.start &&
+		opts.now &&
+		opts.now.getTime() < Date.parse(opts.start)
+	) {
+		return {
+			code: 'not_started',
+			field: 'status',
+			message: `The interview has not started yet; it can be marked ${LABELS[to]} once it has begun.`
 		};
 	}
 	if (to === 'cancelled' && (opts.reason ?? '').trim() === '') {

@@ -17,6 +17,7 @@ import {
 	type WriteResult
 } from '$lib/collab/calendar';
 import { ConflictIndex } from '$lib/domain/conflicts';
+import { assertTransition } from '$lib/domain/status';
 import { doubleBookingMessage } from '$lib/domain/messages';
 import { resolvePolicy, type Policy, type PolicyOverrides } from '$lib/domain/policy';
 import type { ApplicationFacts, Conflict, Interview, InterviewStatus, Problem } from '$lib/domain/types';
@@ -252,7 +253,14 @@ export async function changeStatus(
 	to: InterviewStatus,
 	reason: string | null
 ): Promise<void> {
-	await withCalendar(orgId, actorId, (doc, origin) =>
-		unwrap(setStatus(doc, id, to, { actor: actorId, now: new Date(), reason, origin }))
-	);
+	const now = new Date();
+	await withCalendar(orgId, actorId, (doc, origin) => {
+		const current = getInterview(doc, id);
+		if (!current) throw fail.notFound('The interview');
+		// An outcome is recorded only once the interview has begun (the document helpers allow any
+		// order, so that edits made apart still merge).
+		const early = assertTransition(current.status, to, { reason, start: current.start, now });
+		if (early) throw problemsError([early]);
+		return unwrap(setStatus(doc, id, to, { actor: actorId, now, reason, origin }));
+	});
 }

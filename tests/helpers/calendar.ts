@@ -1,0 +1,69 @@
+/** Booking straight into an organization's calendar document (in the past, or inside a join window), as the server does. */
+import type * as Y from 'yjs';
+import { DEMO_ACCOUNTS } from '../../db/seed';
+import { calendarDocName, createInterview } from '../../src/lib/collab/calendar';
+import type { Interview } from '../../src/lib/domain/types';
+import type { TestApp } from './app';
+
+export interface DirectBooking {
+	/** The candidate's email (their application in the demo cycle is used). */
+	candidate: string;
+	/** Minutes from now to the start, rounded down to the minute; negative for the past. */
+	startInMin: number;
+	mode: 'online' | 'offline';
+	/** Panel members' emails; the first demo interviewer by default. */
+	panel?: string[];
+	durationMin?: number;
+	round?: number;
+}
+
+/** Writes the interviews through a direct connection as the system, waits for the projection, returns their ids. */
+export async function bookDirect(app: TestApp, specs: DirectBooking[]): Promise<string[]> {
+	const sql = app.runtime.db.sql;
+	const interviews: Interview[] = [];
+	for (const s of specs) {
+		const [a] = await sql<{ id: string; cycle_id: string; candidate_id: string }[]>`
+			select a.id, a.cycle_id, a.candidate_id from applications a join users u on u.id = a.candidate_id
+			where u.email = ${s.candidate} and a.org_id = ${app.orgId}`;
+		const emails = s.panel ?? [DEMO_ACCOUNTS.interviewers[0].email];
+		const panel = await sql<{ id: string }[]>`select id from users where email = any(${emails}::text[])`;
+		interviews.push({
+			id: crypto.randomUUID(),
+			applicationId: a!.id,
+			candidateId: a!.candidate_id,
+			cycleId: a!.cycle_id,
+			start: new Date(Math.floor((Date.now() + s.startInMin * 60_000) / 60_000) * 60_000).toISOString(),
+			durationMin: s.durationMin ?? 30,
+			timezone: 'Europe/Berlin',
+			type: s.mode === 'online' ? 'video' : 'in_person',
+			mode: s.mode,
+			location: s.mode === 'online' ? '' : 'Room 1',
+			round: s.round ?? 1,
+			panel: panel.map((p) => p.id),
+			status: 'scheduled',
+			rescheduledFrom: null,
+			updatedBy: null,
+			updatedAt: new Date().toISOString()
+		});
+	}
+	const { collab } = app.runtime;
+	const connection = await collab.hocuspocus.openDirectConnection(
+		calendarDocName(app.orgId),
+		collab.systemContext(app.orgId, null)
+	);
+	try {
+		await connection.transact((doc) => {
+			for (const i of interviews) {
+				const result = createInterview(doc as unknown as Y.Doc, i);
+				if (!result.ok) throw new Error(result.problem.message);
+			}
+		});
+		await collab.projection.flush(
+			app.orgId,
+			interviews.map((i) => i.id)
+		);
+	} finally {
+		await connection.disconnect();
+	}
+	return interviews.map((i) => i.id);
+}

@@ -91,6 +91,7 @@ export type ProblemCode =
 	| 'location_required'
 	| 'round_taken'
 	| 'invalid_transition'
+	| 'not_started'
 	| 'reason_required'
 	| 'not_found'
 	| 'not_editable'

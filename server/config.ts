@@ -48,7 +48,9 @@ const schema = z.object({
 		.positive()
 		.default(4 * 1024 * 1024),
 	/** Run the background jobs (status automation, reminders) in this process. */
-	PARLEY_JOBS: bool(true)
+	PARLEY_JOBS: bool(true),
+	/** `npm start` rebuilds the app when its sources are newer than the build; off for images built once. */
+	PARLEY_AUTO_BUILD: bool(true)
 });
 
 export type Config = z.output<typeof schema>;

@@ -27,7 +27,7 @@ function buildIfNeeded() {
 
 async function main() {
 	const config = loadConfig();
-	buildIfNeeded();
+	if (config.PARLEY_AUTO_BUILD) buildIfNeeded();
 	const running = await startParley({ config });
 	const { runtime } = running;
 	const host = config.ORIGIN ?? `http://localhost:${running.port}`;

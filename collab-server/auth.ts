@@ -33,8 +33,21 @@ class Refusal extends Error {
 	}
 }
 
-/** Decides access for one user and one document name; null means refused. */
+/**
+ * Decides access for one user and one document name; null means refused. `orgScope` limits the
+ * answer to one organization's documents (the organization the collab token was issued for).
+ */
 export async function authorize(
+	sql: Sql,
+	userId: string,
+	documentName: string,
+	orgScope: string | null = null
+): Promise<Omit<CollabContext, 'userId' | 'kind'> | null> {
+	const access = await decide(sql, userId, documentName);
+	return access && (orgScope === null || access.orgId === orgScope) ? access : null;
+}
+
+async function decide(
 	sql: Sql,
 	userId: string,
 	documentName: string
@@ -67,10 +80,10 @@ export function authentication(sql: Sql): Extension {
 		extensionName: 'parley-auth',
 		async onAuthenticate({ token, documentName, connectionConfig }: onAuthenticatePayload): Promise<CollabContext> {
 			if (typeof token !== 'string' || token.length > 200) throw new Refusal(REFUSAL.badToken);
-			const [row] = await sql<{ user_id: string }[]>`
-				select user_id from collab_tokens where token_hash = ${hashToken(token)} and expires_at > now()`;
+			const [row] = await sql<{ user_id: string; org_id: string | null }[]>`
+				select user_id, org_id from collab_tokens where token_hash = ${hashToken(token)} and expires_at > now()`;
 			if (!row) throw new Refusal(REFUSAL.badToken);
-			const access = await authorize(sql, row.user_id, documentName);
+			const access = await authorize(sql, row.user_id, documentName, row.org_id);
 			if (!access) throw new Refusal(parseDocName(documentName) ? REFUSAL.forbidden : REFUSAL.badName);
 			connectionConfig.readOnly = access.readOnly;
 			return { userId: row.user_id, kind: 'user', ...access };

@@ -148,6 +148,27 @@ describe.each(kinds)('collab-server against the %s database', (kind) => {
 		await expect(late.ready).rejects.toThrow(/invalid-or-expired-token/);
 	});
 
+	it('opens only the organization an API token is bound to, even for an admin of two organizations', async () => {
+		const sql = app.runtime.db.sql;
+		const [adm] = await sql<{ id: string }[]>`select id from users where email = ${DEMO_ACCOUNTS.admin.email}`;
+		const [other] = await sql<{ id: string }[]>`insert into organizations (slug, name, timezone)
+			values (${`second-${crypto.randomUUID().slice(0, 8)}`}, 'Second office', 'Europe/Paris') returning id`;
+		await sql`insert into memberships (user_id, org_id, role) values (${adm!.id}, ${other!.id}, 'admin')`;
+		try {
+			const created = await app.api('POST', '/api/v1/tokens', admin, { name: 'Sync script' });
+			const res = await app.request('/api/v1/collab/token', {
+				headers: { authorization: `Bearer ${created.body.token}` }
+			});
+			const { token, org_id } = (await res.json()) as { token: string; org_id: string };
+			expect(org_id).toBe(app.orgId);
+			await connect({ token }).ready;
+			const refused = connect({ token }, calendarDocName(other!.id));
+			await expect(refused.ready).rejects.toThrow(/forbidden/);
+		} finally {
+			await sql`delete from organizations where id = ${other!.id}`;
+		}
+	});
+
 	it('closes only the connection that sends an oversized or malformed message', async () => {
 		const a = connect({ cookie: admin });
 		const b = connect({ cookie: admin2 });
@@ -161,6 +182,14 @@ describe.each(kinds)('collab-server against the %s database', (kind) => {
 			const code = await Promise.race([closed, new Promise<number>((r) => setTimeout(() => r(-1), 3_000))]);
 			expect(code).not.toBe(-1);
 		}
+		// A signed-in client that sends garbage down its own socket loses that socket, nobody else.
+		const rogue = connect({ cookie: admin2 });
+		await rogue.ready;
+		const socket = rogue.provider.configuration.websocketProvider;
+		socket.shouldConnect = false;
+		const rogueClosed = new Promise<void>((r) => socket.on('close', () => r()));
+		(socket.webSocket as unknown as { send(d: Uint8Array): void }).send(new Uint8Array([0xff, 0xff, 0xff, 0x0f, 0x01]));
+		await Promise.race([rogueClosed, new Promise((_, rej) => setTimeout(() => rej(new Error('not closed')), 3_000))]);
 		const created = newInterviewLike(a.doc, 24 * 22);
 		createInterview(a.doc, created);
 		await eventually(() => getInterview(b.doc, created.id) !== null, 2_000);

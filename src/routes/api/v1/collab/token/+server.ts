@@ -7,7 +7,7 @@ import { runtime } from '$lib/server/runtime';
 /** GET /api/v1/collab/token — a short-lived token and the URL for the collab-server. */
 export const GET: RequestHandler = endpoint(async (event) => {
 	const actor = requireRole(event, 'admin', 'interviewer');
-	const { token, expiresAt } = await issueCollabToken(runtime().db.sql, actor.user.id);
+	const { token, expiresAt } = await issueCollabToken(runtime().db.sql, actor.user.id, actor.orgId);
 	const configured = runtime().config.COLLAB_URL;
 	const url = configured ?? `${event.url.protocol === 'https:' ? 'wss' : 'ws'}://${event.url.host}/collab`;
 	return {

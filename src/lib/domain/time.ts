@@ -46,7 +46,8 @@ export function isValidTimeZone(tz: unknown): tz is string {
 	} catch {
 		ok = false;
 	}
-	validZones.set(tz, ok);
+	// Only real zones are remembered (a few hundred exist); made-up names must not grow the cache.
+	if (ok) validZones.set(tz, ok);
 	return ok;
 }
 

@@ -1,5 +1,6 @@
 /** zod schemas of the API's request bodies (also the source of the OpenAPI document). */
 import { z } from 'zod';
+import { FEEDBACK_MAX_CHARS, RATING_MAX, RATING_MIN, RECOMMENDATIONS } from '$lib/domain/scorecards';
 
 export const email = z.string().trim().toLowerCase().email('must be an email address').max(254);
 export const password = z.string().min(10, 'must be at least 10 characters').max(256);
@@ -128,3 +129,288 @@ export const AvailabilityQuery = z.object({
 export const NewApiTokenBody = z.object({ name: z.string().trim().min(1, 'is required').max(100) });
 
 export { INTERVIEW_TYPE, INTERVIEW_MODE, INTERVIEW_STATUS, APPLICATION_STATUS, uuid, instant };
+
+/*
+ * Responses: the JSON the API answers with. They feed the OpenAPI document (src/lib/server/openapi.ts),
+ * and the integration tests parse real answers with them, so they stay true to the handlers.
+ */
+
+const RESPONSE_ID = z.uuid();
+/** An instant as the API answers it: always UTC with `Z`. */
+const utc = z.iso.datetime().describe('UTC instant, ISO-8601 with Z');
+const count = z.number().int().min(0);
+const ROLE = z.enum(['admin', 'interviewer', 'candidate']);
+
+/** The body of every error answer (`{"error": {"code", "message", "details"}}`). */
+export const ErrorBody = z.object({
+	error: z.object({
+		code: z
+			.enum([
+				'bad_json',
+				'unauthenticated',
+				'forbidden',
+				'not_found',
+				'method_not_allowed',
+				'conflict',
+				'payload_too_large',
+				'validation_failed',
+				'rule_violated',
+				'rate_limited',
+				'internal',
+				'unavailable'
+			])
+			.describe('Stable, machine-readable; the HTTP status follows from it'),
+		message: z.string().describe('One English sentence for people'),
+		details: z
+			.record(z.string(), z.unknown())
+			.describe(
+				'Depends on the code: `fields` (field → problem), `rule`, `problems`, `conflicts`, `limit_bytes`, `retry_after_s`, `reason`/`opens_at`/`closes_at`'
+			)
+	})
+});
+
+/** A person named in another object. */
+export const PersonRef = z.object({ id: RESPONSE_ID, name: z.string() });
+
+/** A double-booking found for an interview. */
+export const ConflictEntry = z.object({
+	interview_id: RESPONSE_ID.describe('The other interview'),
+	person_id: RESPONSE_ID.describe('The person booked twice'),
+	role: z.enum(['interviewer', 'candidate']),
+	start: utc,
+	end: utc
+});
+
+/** A scheduling rule an interview breaks (kept on the row so that the calendar can show it). */
+export const ProblemEntry = z.object({
+	code: z.string().describe('e.g. min_notice, duration_range, panel_not_interviewer, online_disabled'),
+	field: z.string().nullable(),
+	message: z.string()
+});
+
+/** An interview in JSON (the issue's contract). */
+export const InterviewResponse = z.object({
+	id: RESPONSE_ID,
+	application_id: RESPONSE_ID,
+	cycle_id: RESPONSE_ID,
+	candidate: PersonRef,
+	start: utc,
+	end: utc,
+	duration_min: z.number().int(),
+	timezone: z.string().describe('IANA time zone of the interview'),
+	type: INTERVIEW_TYPE,
+	mode: INTERVIEW_MODE,
+	location: z.string(),
+	round: z.number().int(),
+	panel: z.array(PersonRef),
+	status: INTERVIEW_STATUS,
+	rescheduled_from: RESPONSE_ID.nullable(),
+	conflicts: z.array(ConflictEntry),
+	problems: z.array(ProblemEntry),
+	created_at: utc,
+	updated_at: utc
+});
+
+/** An interview as its candidate sees it: without the panel's conflicts and problems. */
+export const CandidateInterviewResponse = InterviewResponse.omit({ conflicts: true, problems: true });
+
+/** A page of a list: the items and where they sit in the whole. */
+export const paged = <T extends z.ZodType>(item: T) =>
+	z.object({
+		data: z.array(item),
+		page: z.number().int().min(1),
+		page_size: z.number().int().min(1),
+		total: count.describe('Items matching the filter, across all pages')
+	});
+/** An unpaged list. */
+export const listOf = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item) });
+
+export const InterviewPage = paged(InterviewResponse);
+export const InterviewList = listOf(InterviewResponse);
+export const UpcomingResponse = InterviewList.extend({ days_ahead: z.number().int() });
+export const MyInterviewsResponse = listOf(z.union([InterviewResponse, CandidateInterviewResponse]));
+
+export const ApplicationResponse = z.object({
+	id: RESPONSE_ID,
+	cycle_id: RESPONSE_ID,
+	candidate: PersonRef.extend({ email: z.string() }),
+	status: APPLICATION_STATUS,
+	interview_enabled: z.boolean(),
+	online_interview_enabled: z.boolean(),
+	created_at: utc,
+	updated_at: utc
+});
+export const ApplicationPage = paged(ApplicationResponse);
+
+export const MemberResponse = z.object({
+	id: RESPONSE_ID,
+	name: z.string(),
+	email: z.string(),
+	role: ROLE,
+	timezone: z.string().nullable().describe('The person’s IANA zone; null means the organization’s')
+});
+export const MemberList = listOf(MemberResponse);
+
+export const NewMemberResponse = z.object({
+	user_id: RESPONSE_ID,
+	invitation_url: z.string().describe('One-time link to set a password; shown once'),
+	expires_at: utc,
+	invitation_mailed: z.boolean().describe('False when the mail could not be sent: hand the link over yourself')
+});
+
+export const CycleResponse = z.object({
+	id: RESPONSE_ID,
+	name: z.string(),
+	starts_on: z.iso.date(),
+	ends_on: z.iso.date(),
+	status: z.enum(['active', 'closed'])
+});
+export const CycleList = listOf(CycleResponse);
+
+export const UserResponse = z.object({
+	id: RESPONSE_ID,
+	email: z.string(),
+	name: z.string(),
+	timezone: z.string().nullable(),
+	memberships: z.array(z.object({ org_id: RESPONSE_ID, org_name: z.string(), org_timezone: z.string(), role: ROLE }))
+});
+export const UserEnvelope = z.object({ user: UserResponse });
+
+export const OkResponse = z.object({ ok: z.literal(true) });
+
+export const HealthResponse = z.object({ status: z.literal('ok'), db: z.enum(['embedded', 'postgres']) });
+
+export const SlotList = z.object({
+	data: z.array(z.object({ start: utc, end: utc })).describe('Free start times, earliest first (at most 500)'),
+	duration_min: z.number().int()
+});
+
+export const CandidateLinkResponse = z.object({
+	url: z.string().describe('The personal link; shown once (only its hash is stored)'),
+	expires_at: utc
+});
+
+export const CollabTokenResponse = z.object({
+	token: z.string().describe('Short-lived token for the collab-server’s WebSocket'),
+	url: z.string().describe('WebSocket URL of the collab-server'),
+	expires_at: utc,
+	org_id: RESPONSE_ID,
+	user: PersonRef
+});
+
+export const LogEntryResponse = z.object({
+	id: z.number().int(),
+	action: z
+		.string()
+		.describe('scheduled, rescheduled, updated, cancelled, started, completed, no_show, scorecard or removed'),
+	actor: PersonRef.nullable().describe('null for the system'),
+	old_values: z.record(z.string(), z.unknown()).nullable(),
+	new_values: z.record(z.string(), z.unknown()).nullable(),
+	reason: z.string().nullable(),
+	created_at: utc
+});
+export const LogList = listOf(LogEntryResponse);
+
+const RECOMMENDATION = z.enum(RECOMMENDATIONS);
+
+/**
+ * The body of `PUT …/scorecards/mine`. The handler validates with `validateScorecard`
+ * (src/lib/domain/scorecards.ts); this schema describes the same rules for the document.
+ */
+export const ScorecardBody = z.object({
+	rating: z.number().int().min(RATING_MIN).max(RATING_MAX),
+	recommendation: RECOMMENDATION,
+	feedback: z
+		.string()
+		.max(FEEDBACK_MAX_CHARS)
+		.optional()
+		.describe(`Free text, trimmed; up to ${FEEDBACK_MAX_CHARS.toLocaleString('en-US')} characters`)
+});
+
+export const ScorecardResponse = z.object({
+	author: PersonRef,
+	rating: z.number().int().min(RATING_MIN).max(RATING_MAX),
+	recommendation: RECOMMENDATION,
+	feedback: z.string(),
+	submitted_at: utc,
+	updated_at: utc
+});
+
+export const ScorecardListResponse = z.object({
+	interview_id: RESPONSE_ID,
+	finalized: z.object({ at: utc, by: PersonRef.nullable() }).nullable().describe('null while scorecards are open'),
+	hidden_until_you_submit: z
+		.boolean()
+		.describe('True while an interviewer has not submitted theirs: the others’ are withheld'),
+	hidden_count: count,
+	mine: ScorecardResponse.nullable(),
+	data: z.array(ScorecardResponse),
+	summary: z
+		.object({
+			count,
+			average_rating: z.number().nullable(),
+			recommendations: z.object({ hire: count, proceed: count, maybe: count, reject: count })
+		})
+		.nullable()
+		.describe('Only for a viewer who sees every scorecard'),
+	can_submit: z.boolean()
+});
+
+const ROOM_ROLE = z.enum(['candidate', 'interviewer', 'admin']);
+export const RoomParticipant = z.object({
+	user_id: RESPONSE_ID,
+	name: z.string(),
+	role: ROOM_ROLE,
+	peer_id: z.string().optional().describe('The peer id they hold now, once they have joined')
+});
+export const RoomParticipants = z.object({ participants: z.array(RoomParticipant) });
+
+export const JoinResponse = z.object({
+	peer_id: z.string().describe('Your peer id for the peer-server, valid until the room closes'),
+	expires_at: utc,
+	self: z.object({ user_id: RESPONSE_ID, name: z.string(), role: ROOM_ROLE }),
+	interview: InterviewResponse.pick({
+		id: true,
+		start: true,
+		end: true,
+		duration_min: true,
+		timezone: true,
+		type: true,
+		mode: true,
+		status: true,
+		candidate: true,
+		panel: true
+	}),
+	participants: z.array(RoomParticipant),
+	ice_servers: z.array(
+		z.object({
+			urls: z.union([z.string(), z.array(z.string())]),
+			username: z.string().optional(),
+			credential: z.string().optional()
+		})
+	)
+});
+
+export const ApiTokenResponse = z.object({
+	id: RESPONSE_ID,
+	name: z.string(),
+	created_at: utc,
+	last_used_at: utc.nullable(),
+	revoked_at: utc.nullable()
+});
+export const ApiTokenList = listOf(ApiTokenResponse);
+export const NewApiTokenResponse = z.object({
+	id: RESPONSE_ID,
+	name: z.string(),
+	token: z.string().describe('The secret (prl_…); shown in this answer only'),
+	created_at: utc
+});
+export const RevokedTokenResponse = z.object({ id: RESPONSE_ID, revoked: z.literal(true) });
+
+/**
+ * The query of `DELETE /api/v1/interviews/{id}/join`. The handler reads `peer_id` from the URL itself;
+ * this schema describes it for the document.
+ */
+export const LeaveRoomQuery = z.object({
+	peer_id: z.string().optional().describe('The peer id to give back (one the join answer issued)')
+});

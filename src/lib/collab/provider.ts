@@ -17,7 +17,13 @@ export const MAX_RECONNECT_DELAY_MS = 10_000;
 /** A silent server is noticed after this long (the provider's default is 30 s). */
 export const MESSAGE_RECONNECT_TIMEOUT_MS = 15_000;
 
-/** Why a token could not be fetched. */
+/**
+ * The refusal collab-server sends for a token it does not know or that expired (must match
+ * `REFUSAL.badToken` in collab-server/auth.ts). Not final: a fresh token may well be accepted.
+ */
+export const BAD_TOKEN_REASON = 'invalid-or-expired-token';
+
+/** Why a token could not be fetched: only a 401 means signed out; a 403 means no access; anything else is worth retrying. */
 export class TokenError extends Error {
 	override readonly name = 'TokenError';
 	constructor(

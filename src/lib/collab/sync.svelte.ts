@@ -9,8 +9,19 @@
 import type { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import type * as Y from 'yjs';
 import { ConflictIndex, type Conflict, type Interview } from '$lib/domain';
+import { MoveLedger, type LostMove } from '$lib/components/calendar/move-ledger';
+import { registerLocalCopy } from '$lib/components/offline';
 import { calendarDocName, getInterview, listInterviews, observeInterviews } from './calendar';
-import { fetchCollabToken, openCollabDoc, TokenError, type CollabConnection } from './provider';
+import {
+	BAD_TOKEN_REASON,
+	fetchCollabToken,
+	indexedDbName,
+	MAX_RECONNECT_DELAY_MS,
+	openCollabDoc,
+	RECONNECT_DELAY_MS,
+	TokenError,
+	type CollabConnection
+} from './provider';
 
 /** What the sync indicator shows. */
 export type SyncPhase =
@@ -22,7 +33,7 @@ export interface Peer {
 	userId: string;
 	name: string;
 	color: string;
-	/** The interview they have open in a form or panel, if any. */
+	/** The interview they are changing (edit form or reschedule prompt open), if any. */
 	editing: string | null;
 }
 
@@ -45,6 +56,10 @@ function pendingKey(docName: string): string {
 	return `parley:pending:${docName}`;
 }
 
+function movesKey(docName: string): string {
+	return `parley:moves:${docName}`;
+}
+
 /** Live state of one organization's calendar document. */
 export class CalendarSync {
 	readonly docName: string;
@@ -53,9 +68,13 @@ export class CalendarSync {
 	#byId = new Map<string, Interview>();
 	#index = new ConflictIndex();
 	#cleanup: (() => void)[] = [];
-	#signedOut = false;
+	/** Why the last token fetch failed (null: it did not). */
+	#tokenFailure: TokenError['code'] | null = null;
+	#retryTimer: ReturnType<typeof setTimeout> | undefined;
+	#retryDelayMs = RECONNECT_DELAY_MS;
 	#everConnected = false;
 	#bufferMin: number;
+	#ledger: MoveLedger | null = null;
 
 	#interviews = $state.raw<Interview[]>([]);
 	#conflicts = $state.raw<ReadonlyMap<string, Conflict[]>>(new Map());
@@ -69,6 +88,9 @@ export class CalendarSync {
 	#localLoaded = $state(false);
 	#scope = $state<'read-write' | 'readonly' | null>(null);
 	#peers = $state.raw<Peer[]>([]);
+	/** A token could not be had for a reason worth retrying (network, server error): retrying. */
+	#retrying = $state(false);
+	#lost = $state.raw<LostMove[]>([]);
 
 	constructor(opts: { orgId: string; user: SyncUser; bufferMin?: number }) {
 		this.docName = calendarDocName(opts.orgId);
@@ -106,6 +128,10 @@ export class CalendarSync {
 	get authReason(): string {
 		return this.#authReason;
 	}
+	/** My moves that a move of the same interview made apart replaced, until dismissed. */
+	get lostMoves(): LostMove[] {
+		return this.#lost;
+	}
 	/** The Y.Doc to pass to the calendar helpers; null before `start`. */
 	get doc(): Y.Doc | null {
 		return this.#conn?.doc ?? null;
@@ -114,6 +140,7 @@ export class CalendarSync {
 	get phase(): SyncPhase {
 		if (this.#authError) return this.#authError;
 		if (!this.#online) return 'offline';
+		if (this.#retrying) return 'reconnecting';
 		if (this.#socketStatus !== 'connected' || !this.#synced) {
 			if (!this.#localLoaded) return 'loading';
 			return this.#everConnected ? 'reconnecting' : 'connecting';
@@ -126,16 +153,18 @@ export class CalendarSync {
 		if (this.#conn) return;
 		this.#online = navigator.onLine;
 		this.#pending = Number(localStorage.getItem(pendingKey(this.docName)) ?? 0) || 0;
+		this.#ledger = new MoveLedger({ storage: localStorage, key: movesKey(this.docName), me: this.user.id });
 		const conn = openCollabDoc({
 			url,
 			name: this.docName,
 			token: async () => {
 				try {
 					const token = await fetchCollabToken();
-					this.#signedOut = false;
+					this.#tokenFailure = null;
 					return token;
 				} catch (e) {
-					if (e instanceof TokenError && e.code === 'signed_out') this.#signedOut = true;
+					// The provider reports any throw as "Failed to get token…"; remember the real cause.
+					this.#tokenFailure = e instanceof TokenError ? e.code : 'network';
 					throw e;
 				}
 			},
@@ -151,13 +180,30 @@ export class CalendarSync {
 			observeInterviews(conn.doc, (change) => {
 				for (const id of change.ids) this.#refreshOne(id);
 				this.#publish();
-				if (change.local && change.origin !== conn.provider && change.origin !== conn.persistence) {
+				const ownEdit = change.local && change.origin !== conn.provider && change.origin !== conn.persistence;
+				if (ownEdit) {
 					this.#notePending();
+					this.#ledger?.noteLocal(conn.doc, change.ids);
+				} else if (change.origin !== conn.persistence) {
+					const lost = this.#ledger?.checkRemote(conn.doc, change.ids) ?? [];
+					if (lost.length > 0) {
+						const ids = new Set(lost.map((l) => l.interviewId));
+						this.#lost = [...this.#lost.filter((l) => !ids.has(l.interviewId)), ...lost];
+					}
 				}
+			})
+		);
+		this.#cleanup.push(
+			registerLocalCopy({
+				dbName: indexedDbName(this.docName),
+				pendingKey: pendingKey(this.docName),
+				pendingChanges: () => this.pending,
+				close: () => this.destroy()
 			})
 		);
 		const onOnline = () => {
 			this.#online = true;
+			if (this.#authError) return;
 			void this.#conn?.socket.connect();
 		};
 		const onOffline = () => {
@@ -185,17 +231,35 @@ export class CalendarSync {
 			this.#synced = true;
 			this.#everConnected = true;
 			this.#authError = null;
+			this.#retrying = false;
+			this.#retryDelayMs = RECONNECT_DELAY_MS;
 			this.#settle();
 		});
 		provider.on('authenticated', ({ scope }: { scope: 'read-write' | 'readonly' }) => {
 			this.#scope = scope;
 			this.#authError = null;
+			// A read-only viewer never edits, so never says so.
+			if (scope === 'readonly') provider.setAwarenessField('editing', null);
 		});
 		provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
 			this.#authReason = reason;
-			this.#authError = this.#signedOut || /expired|session|token/i.test(reason) ? 'signed_out' : 'refused';
+			const failure = this.#tokenFailure;
+			this.#tokenFailure = null;
 			// The provider would otherwise keep a socket open that can never sync.
 			socket.disconnect();
+			if (failure === 'signed_out') {
+				// Only a 401 from the token endpoint: edits stay here until the person signs in again.
+				this.#retrying = false;
+				this.#authError = 'signed_out';
+			} else if (failure === 'forbidden' || (failure === null && reason !== BAD_TOKEN_REASON)) {
+				// No access (any more): like the notes, keep no copy of a calendar one may not read.
+				this.#retrying = false;
+				this.#authError = 'refused';
+				void this.#conn?.persistence.clearData();
+			} else {
+				// The network or the server failed on the way, or the token expired in transit: try again.
+				this.#retryLater();
+			}
 		});
 		provider.on('unsyncedChanges', ({ number }: { number: number }) => {
 			this.#unsynced = number;
@@ -204,6 +268,18 @@ export class CalendarSync {
 		provider.on('awarenessChange', () => this.#readPeers(provider));
 		provider.setAwarenessField('user', { id: this.user.id, name: this.user.name, color: colorFor(this.user.id) });
 		provider.setAwarenessField('editing', null);
+	}
+
+	/** Reconnects after a growing pause, fetching a fresh token; the indicator says "reconnecting". */
+	#retryLater(): void {
+		this.#retrying = true;
+		clearTimeout(this.#retryTimer);
+		const delay = this.#retryDelayMs;
+		this.#retryDelayMs = Math.min(delay * 2, MAX_RECONNECT_DELAY_MS);
+		this.#retryTimer = setTimeout(() => {
+			// Offline, the 'online' event reconnects instead.
+			if (this.#conn && !this.#authError && navigator.onLine) void this.#conn.socket.connect();
+		}, delay);
 	}
 
 	/** Everything sent was confirmed: nothing is pending any more. */
@@ -245,16 +321,29 @@ export class CalendarSync {
 		this.#peers = [...seen.values()].sort((a, b) => a.name.localeCompare(b.name));
 	}
 
-	/** Tells the others which interview this person has open (null: none). */
+	/**
+	 * Tells the others which interview this person is changing (null: none). Only someone who can
+	 * write says so: a read-only viewer never edits.
+	 */
 	setEditing(id: string | null): void {
-		this.#conn?.provider.setAwarenessField('editing', id);
+		const provider = this.#conn?.provider;
+		if (!provider) return;
+		const next = this.readOnly ? null : id;
+		if ((provider.awareness?.getLocalState()?.editing ?? null) !== next) provider.setAwarenessField('editing', next);
+	}
+
+	/** Forgets a lost move (re-applied or accepted). */
+	dismissLost(interviewId: string): void {
+		this.#lost = this.#lost.filter((l) => l.interviewId !== interviewId);
 	}
 
 	/** After a new sign-in: a fresh connection with a fresh token; local edits then sync. */
 	reconnect(): void {
 		if (!this.#conn) return;
+		clearTimeout(this.#retryTimer);
 		this.#authError = null;
-		this.#signedOut = false;
+		this.#retrying = false;
+		this.#tokenFailure = null;
 		this.#conn.reconnect();
 	}
 
@@ -290,6 +379,7 @@ export class CalendarSync {
 
 	/** Closes the socket and IndexedDB. */
 	destroy(): void {
+		clearTimeout(this.#retryTimer);
 		for (const fn of this.#cleanup.splice(0)) fn();
 		this.#conn?.destroy();
 		this.#conn = null;
@@ -304,5 +394,8 @@ export class CalendarSync {
 		this.#conflicts = new Map();
 		this.#pending = 0;
 		this.#peers = [];
+		this.#lost = [];
+		this.#retrying = false;
+		this.#authError = null;
 	}
 }

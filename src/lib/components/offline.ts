@@ -1,7 +1,20 @@
-/** The page side of offline support: keeps the open calendar page in the service worker's page cache. */
+/**
+ * The page side of offline support: keeps the open calendar page in the service worker's page
+ * cache, and forgets everything kept on this device when the person signs out.
+ *
+ * Light on purpose (no Yjs, no provider): the root layout imports it for the sign-out button.
+ */
 
 /** Must match `PAGE_CACHE` in src/service-worker/index.ts. */
 export const PAGE_CACHE = 'parley-pages';
+
+/** IndexedDB names of the collab documents kept on this device (`parley:org:…:calendar`, `parley:interview:…:notes`). */
+export const LOCAL_DB_PREFIX = 'parley:';
+/** localStorage keys that hold a person's data rather than a preference: pending counts and remembered moves. */
+export const PRIVATE_KEY_PREFIXES = ['parley:pending:', 'parley:moves:'] as const;
+
+/** How long sign-out waits for one IndexedDB database to go (an open tab can block it). */
+const DELETE_WAIT_MS = 2_000;
 
 /**
  * Stores the current page so a reload works offline. The first visit happens before the service
@@ -19,4 +32,95 @@ export async function keepPageForOffline(): Promise<boolean> {
 	} catch {
 		return false;
 	}
+}
+
+/** A document kept on this device by an open page (the live calendar registers itself). */
+export interface LocalCopy {
+	/** Its IndexedDB database name. */
+	readonly dbName: string;
+	/** Its localStorage key of the pending count. */
+	readonly pendingKey: string;
+	/** Changes the server has not confirmed yet. */
+	pendingChanges(): number;
+	/** Closes its socket and IndexedDB so the database can be deleted. */
+	close(): void;
+}
+
+const open = new Set<LocalCopy>();
+
+/** Registers an open local copy; returns the unregister function. */
+export function registerLocalCopy(copy: LocalCopy): () => void {
+	open.add(copy);
+	return () => open.delete(copy);
+}
+
+/** Changes made on this device that the server has not confirmed: open calendars, and counts kept by closed ones. */
+export function unsavedChangesOnDevice(): number {
+	let n = 0;
+	const counted = new Set<string>();
+	for (const copy of open) {
+		n += copy.pendingChanges();
+		counted.add(copy.pendingKey);
+	}
+	for (const key of storageKeys()) {
+		if (key.startsWith(PRIVATE_KEY_PREFIXES[0]) && !counted.has(key)) n += Number(localStorage.getItem(key)) || 0;
+	}
+	return n;
+}
+
+/**
+ * Deletes what this device keeps of the person's data: the calendar and notes copies in IndexedDB,
+ * the pending counts and remembered moves, and the kept pages. Called at sign-out; the caller warns
+ * first when `unsavedChangesOnDevice()` is not 0.
+ */
+export async function forgetLocalData(): Promise<void> {
+	const names = new Set<string>();
+	for (const copy of open) {
+		names.add(copy.dbName);
+		copy.close();
+	}
+	open.clear();
+	for (const key of storageKeys()) {
+		if (PRIVATE_KEY_PREFIXES.some((p) => key.startsWith(p))) localStorage.removeItem(key);
+	}
+	if (typeof indexedDB !== 'undefined') {
+		try {
+			// Not in every browser (Firefox before 126): then the open copies' names are all we know.
+			for (const db of (await indexedDB.databases?.()) ?? []) {
+				if (db.name?.startsWith(LOCAL_DB_PREFIX)) names.add(db.name);
+			}
+		} catch {
+			// keep the names we have
+		}
+		await Promise.all([...names].map(deleteDatabase));
+	}
+	if ('caches' in window) await caches.delete(PAGE_CACHE).catch(() => false);
+}
+
+function storageKeys(): string[] {
+	if (typeof localStorage === 'undefined') return [];
+	const keys: string[] = [];
+	for (let i = 0; i < localStorage.length; i++) {
+		const key = localStorage.key(i);
+		if (key) keys.push(key);
+	}
+	return keys;
+}
+
+/** Deletes one database; gives up waiting after DELETE_WAIT_MS (the deletion still happens once other tabs close it). */
+function deleteDatabase(name: string): Promise<void> {
+	return new Promise((resolve) => {
+		const timer = setTimeout(resolve, DELETE_WAIT_MS);
+		const done = () => {
+			clearTimeout(timer);
+			resolve();
+		};
+		try {
+			const req = indexedDB.deleteDatabase(name);
+			req.onsuccess = done;
+			req.onerror = done;
+		} catch {
+			done();
+		}
+	});
 }

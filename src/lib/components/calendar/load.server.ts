@@ -21,6 +21,9 @@ export async function loadCalendarData(event: RequestEvent, actor: Actor): Promi
 		select u.id, u.name, u.email, coalesce(u.timezone, ${org?.timezone ?? 'UTC'}) as timezone
 		from memberships m join users u on u.id = m.user_id
 		where m.org_id = ${actor.orgId} and m.role = 'interviewer' order by u.name`;
+	const admins = await sql<{ id: string; name: string }[]>`
+		select u.id, u.name from memberships m join users u on u.id = m.user_id
+		where m.org_id = ${actor.orgId} and m.role = 'admin' order by u.name`;
 	const apps = await sql<
 		{
 			id: string;
@@ -55,6 +58,7 @@ export async function loadCalendarData(event: RequestEvent, actor: Actor): Promi
 		canEdit: actor.role === 'admin',
 		policy,
 		interviewers: interviewers.map((i) => ({ ...i })),
+		admins: admins.map((a) => ({ id: a.id, name: a.name })),
 		applications
 	};
 }

@@ -29,5 +29,7 @@ export interface CalendarPageData {
 	canEdit: boolean;
 	policy: Policy;
 	interviewers: CalendarInterviewer[];
+	/** The organization's admins, to name who made a change. */
+	admins: { id: string; name: string }[];
 	applications: CalendarApplication[];
 }

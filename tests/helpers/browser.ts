@@ -28,13 +28,15 @@ export function launchBrowser(): Promise<Browser> {
 /** A fresh context (a separate person) with a desktop viewport by default. */
 export function newPerson(
 	browser: Browser,
-	opts: { phone?: boolean; timezoneId?: string } = {}
+	opts: { phone?: boolean; timezoneId?: string; serviceWorkers?: 'allow' | 'block' } = {}
 ): Promise<BrowserContext> {
 	return browser.newContext({
 		viewport: opts.phone ? { width: 390, height: 844 } : { width: 1366, height: 860 },
 		deviceScaleFactor: 1,
 		timezoneId: opts.timezoneId ?? 'Europe/London',
-		locale: 'en-GB'
+		locale: 'en-GB',
+		// Requests a service worker handles do not reach page.route; tests that fake answers block it.
+		serviceWorkers: opts.serviceWorkers ?? 'allow'
 	});
 }
 
@@ -49,5 +51,7 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
 /** Saves a full-page screenshot under test-results/screenshots. */
 export async function screenshot(page: Page, name: string): Promise<void> {
 	mkdirSync(SCREENSHOT_DIR, { recursive: true });
+	// A full-page shot of a scrolled page draws sticky bars where the viewport was: start at the top.
+	await page.evaluate(() => window.scrollTo(0, 0));
 	await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: true });
 }

@@ -755,6 +755,14 @@ describe('the live calendar, as two admins, an interviewer and a candidate use i
 		const before = await kept();
 		expect(before.dbs.some((n) => /^parley:org:[0-9a-f-]+:calendar$/.test(n))).toBe(true);
 		expect(before.keys.length).toBeGreaterThan(0);
+		// Offline the session cannot end: nothing is deleted.
+		await a.context.setOffline(true);
+		await page.getByRole('button', { name: 'Sign out' }).click();
+		await page.getByTestId('signout-offline').waitFor();
+		expect(await kept()).toEqual(before);
+		await page.getByTestId('signout-offline').getByRole('button', { name: 'OK' }).click();
+		await a.context.setOffline(false);
+		await waitForPhase(page, 'saved');
 		await page.getByRole('button', { name: 'Sign out' }).click();
 		await page.waitForURL(/\/login/);
 		expect(await kept()).toEqual({ dbs: [], keys: [] });

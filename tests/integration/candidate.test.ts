@@ -229,6 +229,9 @@ describe.each(kinds)('the candidate’s side against the %s database', (kind) =>
 		);
 		expect(gone.calendar.METHOD).toBe('CANCEL');
 		expect(gone.event.STATUS!.value).toBe('CANCELLED');
+		// A CANCEL names its organizer and the attendee it is for (RFC 5546).
+		expect(gone.event.ORGANIZER!.value).toMatch(/^mailto:no-reply@parley\.local$/i);
+		expect(gone.event.ATTENDEE!.value).toMatch(/^mailto:mei@student\.test$/i);
 		expect(Number(gone.event.SEQUENCE!.value)).toBe(seq + 2);
 	});
 

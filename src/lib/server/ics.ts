@@ -114,8 +114,24 @@ const TYPE_LABEL: Record<string, string> = {
 	final: 'Final interview'
 };
 
-/** The .ics text of one interview, for the candidate or a panel member. */
-export function interviewIcs(row: InterviewRow, opts: { orgName: string; origin: string }): string {
+/** The address part of a mail header value such as `Parley <no-reply@parley.local>`. */
+export function mailAddress(from: string): string {
+	return (/<([^>]+)>/.exec(from)?.[1] ?? from).trim();
+}
+
+/**
+ * The .ics text of one interview, for the candidate or a panel member. The organization is the
+ * ORGANIZER and the person downloading it the ATTENDEE, which a METHOD:CANCEL needs (RFC 5546).
+ */
+export function interviewIcs(
+	row: InterviewRow,
+	opts: {
+		orgName: string;
+		origin: string;
+		organizerEmail?: string;
+		attendee?: { name: string; email: string };
+	}
+): string {
 	const cancelled = row.status === 'cancelled';
 	const online = row.mode === 'online';
 	const roomUrl = `${opts.origin}/interviews/${row.id}/room`;
@@ -151,7 +167,9 @@ export function interviewIcs(row: InterviewRow, opts: { orgName: string; origin:
 		description,
 		location: online ? roomUrl : row.location || null,
 		url: online ? roomUrl : null,
-		status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED
+		status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+		organizer: { name: opts.orgName, email: opts.organizerEmail ?? 'no-reply@parley.local' },
+		attendees: opts.attendee ? [{ name: opts.attendee.name, email: opts.attendee.email }] : []
 	});
 	return calendar.toString();
 }

@@ -6,7 +6,7 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ out: 'build' }),
-		// CSRF: SvelteKit checks Origin on form posts; the JSON API checks it too (see hooks.server.ts).
+		// CSRF: SvelteKit checks Origin on form posts; hooks.server.ts refuses cookie-driven API writes from another origin.
 		csrf: { trustedOrigins: [] }
 	},
 	compilerOptions: { runes: true }

@@ -24,6 +24,15 @@ export const handle: Handle = async ({ event, resolve }) => {
 		);
 	}
 
+	// CSRF for the JSON API: a browser sends the session cookie with a cross-site request, so a
+	// write that names another origin is refused (SvelteKit checks the same for form posts; API
+	// tokens and clients that send no Origin, such as curl, are not cookie-driven).
+	const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(event.request.method);
+	const origin = event.request.headers.get('origin');
+	if (isApi && unsafe && origin && origin !== event.url.origin && !event.request.headers.has('authorization')) {
+		return errorResponse(new ApiError('forbidden', 'Cross-site requests to the API are not allowed.'));
+	}
+
 	const sql = db();
 	const bearer = event.request.headers.get('authorization');
 	if (bearer) {

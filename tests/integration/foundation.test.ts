@@ -51,6 +51,20 @@ describe.each(kinds)('foundation against the %s database', (kind) => {
 		expect(cookie).not.toMatch(/Secure/i);
 	});
 
+	it('refuses a cookie-driven API write from another site, and allows one without an Origin', async () => {
+		const cookie = await app.login(ADMIN);
+		const res = await fetch(`${app.url}/api/v1/auth/logout`, {
+			method: 'POST',
+			headers: { cookie, origin: 'https://evil.example' }
+		});
+		expect(res.status).toBe(403);
+		expect((await res.json()).error.code).toBe('forbidden');
+		expect((await app.api('GET', '/api/v1/me', cookie)).status).toBe(200);
+		const plain = await fetch(`${app.url}/api/v1/auth/logout`, { method: 'POST', headers: { cookie } });
+		expect(plain.status).toBeLessThan(300);
+		expect((await app.api('GET', '/api/v1/me', cookie)).status).toBe(401);
+	});
+
 	it('stores only the SHA-256 of the session token', async () => {
 		const cookie = await app.login(ADMIN);
 		const token = cookie.split('=')[1]!;

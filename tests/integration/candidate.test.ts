@@ -175,7 +175,10 @@ describe.each(kinds)('the candidate’s side against the %s database', (kind) =>
 		await mei.waitFor((e) => e.event === 'ready');
 		const before = await interviewOf(app, OLIVER);
 		const start = new Date(before.start_at.getTime() + 24 * 3600_000).toISOString();
-		const patched = await app.api('PATCH', `/api/v1/interviews/${before.id}`, cookies[ADMIN], { start });
+		const patched = await app.api('PATCH', `/api/v1/interviews/${before.id}`, cookies[ADMIN], {
+			start,
+			reason: 'Room change'
+		});
 		expect(patched.status).toBe(200);
 		await oliver.waitFor((e) => e.event === 'interview.changed' && JSON.parse(e.data).interview_id === before.id);
 		// The page the event asks to re-read now shows the new time.
@@ -212,7 +215,10 @@ describe.each(kinds)('the candidate’s side against the %s database', (kind) =>
 		const seq = Number(ics.event.SEQUENCE!.value);
 
 		const start = new Date(interview.start_at.getTime() + 2 * 24 * 3600_000).toISOString();
-		expect((await app.api('PATCH', `/api/v1/interviews/${interview.id}`, cookies[ADMIN], { start })).status).toBe(200);
+		expect(
+			(await app.api('PATCH', `/api/v1/interviews/${interview.id}`, cookies[ADMIN], { start, reason: 'Room change' }))
+				.status
+		).toBe(200);
 		const moved = parseIcs(
 			await (await app.request(`/api/v1/interviews/${interview.id}/ics`, { cookie: cookies[MEI] })).text()
 		);
@@ -259,7 +265,10 @@ describe.each(kinds)('the candidate’s side against the %s database', (kind) =>
 		const stream = await openEvents(app, sam);
 		await stream.waitFor((e) => e.event === 'ready');
 		const start = new Date(theirs.start_at.getTime() + 3600_000).toISOString();
-		expect((await app.api('PATCH', `/api/v1/interviews/${theirs.id}`, cookies[ADMIN], { start })).status).toBe(200);
+		expect(
+			(await app.api('PATCH', `/api/v1/interviews/${theirs.id}`, cookies[ADMIN], { start, reason: 'Room change' }))
+				.status
+		).toBe(200);
 		await new Promise((r) => setTimeout(r, 500));
 		expect(stream.events.map((e) => e.event)).toEqual(['ready']);
 		await stream.close();
@@ -271,7 +280,7 @@ describe.each(kinds)('the candidate’s side against the %s database', (kind) =>
 	it('signs a candidate in with a personal link that an admin creates, and no more once revoked', async () => {
 		const [noah] = await app.runtime.db.sql<{ id: string }[]>`select id from users where email = ${NOAH}`;
 		const created = await app.api('POST', `/api/v1/candidates/${noah!.id}/link`, cookies[ADMIN]);
-		expect(created.status).toBe(200);
+		expect(created.status).toBe(201);
 		const url = new URL(created.body.url);
 		expect(url.pathname).toMatch(/^\/l\/[a-z2-7]{32}$/);
 		expect(Date.parse(created.body.expires_at)).toBeGreaterThan(Date.now() + 100 * 24 * 3600_000);

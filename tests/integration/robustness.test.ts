@@ -244,14 +244,14 @@ describe.each(kinds)('robustness against the %s database', (kind) => {
 	it("ends a personal link's sessions as soon as the link is replaced", async () => {
 		const candidate = apps.lena!.candidate.id;
 		const first = await app.api('POST', `/api/v1/candidates/${candidate}/link`, admin);
-		expect(first.status).toBe(200);
+		expect(first.status).toBe(201);
 		const token = String(first.body.url).split('/l/')[1]!;
 		const open = await app.request(`/l/${token}`);
 		expect(open.status).toBe(303);
 		const cookie = (open.headers.get('set-cookie') ?? '').split(';')[0]!;
 		expect((await app.api('GET', '/api/v1/me', cookie)).status).toBe(200);
 		const second = await app.api('POST', `/api/v1/candidates/${candidate}/link`, admin);
-		expect(second.status).toBe(200);
+		expect(second.status).toBe(201);
 		expect((await app.api('GET', '/api/v1/me', cookie)).status).toBe(401);
 	});
 });

@@ -167,11 +167,12 @@ export const ROUTES: readonly RouteDoc[] = [
 		tag: 'Me',
 		summary: 'My interviews',
 		description:
-			'A candidate gets their own interviews, without `conflicts` and `problems`; anybody else the interviews whose panel they sit on. Not paged.',
+			'A candidate gets their own interviews, without `conflicts` and `problems`; anybody else the interviews whose panel they sit on. Paged.',
 		access: ['admin', 'interviewer', 'candidate'],
 		who: 'Any member of an organization.',
+		query: S.PageQuery,
 		responses: { 200: { description: 'The interviews, earliest first.', schema: S.MyInterviewsResponse } },
-		errors: { ...MEMBER }
+		errors: { ...MEMBER, ...QUERY }
 	},
 	{
 		method: 'GET',
@@ -312,7 +313,7 @@ export const ROUTES: readonly RouteDoc[] = [
 		operationId: 'upcomingInterviews',
 		tag: 'Interviews',
 		summary: 'Active interviews of the next days',
-		description: 'Scheduled or in progress, from now to `days_ahead` days ahead. Not paged.',
+		description: 'Scheduled or in progress, from now to `days_ahead` days ahead. Paged.',
 		access: ['admin', 'interviewer'],
 		who: 'Admins see the organization’s; interviewers those whose panel they sit on.',
 		query: S.UpcomingQuery,
@@ -454,11 +455,12 @@ export const ROUTES: readonly RouteDoc[] = [
 		operationId: 'candidateInterviews',
 		tag: 'Candidates',
 		summary: 'Every interview of one candidate',
-		description: 'Not paged.',
+		description: 'Paged.',
 		access: ['admin'],
 		who: 'Admins.',
-		responses: { 200: { description: 'The interviews, earliest first.', schema: S.InterviewList } },
-		errors: { ...AUTH, 404: 'No such candidate in your organization.' }
+		query: S.PageQuery,
+		responses: { 200: { description: 'The interviews, earliest first.', schema: S.InterviewPage } },
+		errors: { ...AUTH, ...QUERY, 404: 'No such candidate in your organization.' }
 	},
 	{
 		method: 'POST',
@@ -467,10 +469,10 @@ export const ROUTES: readonly RouteDoc[] = [
 		tag: 'Candidates',
 		summary: 'A personal sign-in link for a candidate',
 		description:
-			'The link signs the candidate into their own pages until the end of the last day of their open cycle. The previous link stops working. No body; answers 200.',
+			'The link signs the candidate into their own pages until the end of the last day of their open cycle. The previous link stops working, with the sessions it opened. No body; answers 201.',
 		access: ['admin'],
 		who: 'Admins.',
-		responses: { 200: { description: 'The link, shown once.', schema: S.CandidateLinkResponse } },
+		responses: { 201: { description: 'The link, shown once.', schema: S.CandidateLinkResponse } },
 		errors: {
 			...AUTH,
 			404: 'No such candidate in your organization.',
@@ -680,7 +682,6 @@ const COMPONENTS: Record<string, z.ZodType> = {
 	Interview: S.InterviewResponse,
 	CandidateInterview: S.CandidateInterviewResponse,
 	InterviewPage: S.InterviewPage,
-	InterviewList: S.InterviewList,
 	UpcomingInterviews: S.UpcomingResponse,
 	MyInterviews: S.MyInterviewsResponse,
 	Application: S.ApplicationResponse,

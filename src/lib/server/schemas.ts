@@ -80,7 +80,6 @@ export const PatchInterviewBody = z
 	.refine((b) => Object.keys(b).some((k) => k !== 'reason'), { message: 'names nothing to change', path: ['(body)'] });
 
 export const ReasonBody = z.object({ reason });
-export const OptionalReasonBody = z.object({ reason: reason.optional() }).default({});
 
 export const InterviewListQuery = z.object({
 	cycle_id: uuid.optional(),
@@ -95,7 +94,10 @@ export const InterviewListQuery = z.object({
 	sort: z.enum(['start', '-start', 'updated', '-updated', 'candidate', '-candidate']).default('start')
 });
 
-export const UpcomingQuery = z.object({
+/** Paging of the lists that take no other filter. */
+export const PageQuery = z.object({ page: pageNumber, page_size: pageSize });
+
+export const UpcomingQuery = PageQuery.extend({
 	days_ahead: z.coerce.number().int().min(1).max(90, 'must be at most 90').default(7)
 });
 
@@ -226,9 +228,8 @@ export const paged = <T extends z.ZodType>(item: T) =>
 export const listOf = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item) });
 
 export const InterviewPage = paged(InterviewResponse);
-export const InterviewList = listOf(InterviewResponse);
-export const UpcomingResponse = InterviewList.extend({ days_ahead: z.number().int() });
-export const MyInterviewsResponse = listOf(z.union([InterviewResponse, CandidateInterviewResponse]));
+export const UpcomingResponse = InterviewPage.extend({ days_ahead: z.number().int() });
+export const MyInterviewsResponse = paged(z.union([InterviewResponse, CandidateInterviewResponse]));
 
 export const ApplicationResponse = z.object({
 	id: RESPONSE_ID,

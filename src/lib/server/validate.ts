@@ -26,6 +26,15 @@ export function readQuery<S extends z.ZodType>(url: URL, schema: S): z.output<S>
 	return parseWith(schema, query);
 }
 
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+	let v = value;
+	for (const key of path) {
+		if (v === null || typeof v !== 'object') return undefined;
+		v = (v as Record<PropertyKey, unknown>)[key];
+	}
+	return v;
+}
+
 /** Paths of the strings in a value that hold a NUL character, which no text column can store. */
 export function nulPaths(value: unknown, path: string[] = []): string[] {
 	if (typeof value === 'string') return value.includes('\u0000') ? [path.join('.') || '(body)'] : [];
@@ -48,9 +57,11 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.out
 	const fields: Record<string, string> = {};
 	for (const issue of result.error.issues) {
 		const key = issue.path.length ? issue.path.join('.') : '(body)';
-		fields[key] ??= /received undefined$/.test(issue.message)
-			? 'is required'
-			: issue.message.replace(/^Invalid input: /, '');
+		const missing = issue.path.length > 0 && valueAt(value, issue.path) === undefined;
+		fields[key] ??=
+			missing || /received undefined$/.test(issue.message)
+				? 'is required'
+				: issue.message.replace(/^Invalid input: /, '');
 	}
 	throw fail.fields(fields);
 }

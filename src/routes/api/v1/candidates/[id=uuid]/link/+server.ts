@@ -1,3 +1,4 @@
+import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { createCandidateLink, LINK_PATH, revokeCandidateLinks } from '$lib/server/candidate-links';
 import { endpoint } from '$lib/server/endpoint';
@@ -16,7 +17,7 @@ export const POST: RequestHandler = endpoint(async (event) => {
 		candidateId: event.params.id,
 		createdBy: actor.user.id
 	});
-	return { url: `${event.url.origin}${LINK_PATH}${token}`, expires_at: expiresAt.toISOString() };
+	return json({ url: `${event.url.origin}${LINK_PATH}${token}`, expires_at: expiresAt.toISOString() }, { status: 201 });
 });
 
 /** DELETE /api/v1/candidates/{id}/link — revokes the candidate's link and ends the sessions it opened. */

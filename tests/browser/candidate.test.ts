@@ -41,7 +41,10 @@ describe('the candidate’s home, as a candidate sees it', () => {
 		await screenshot(page, 'candidate-home');
 
 		const moved = new Date(row!.start_at.getTime() + 26 * 3600_000);
-		const res = await app.api('PATCH', `/api/v1/interviews/${row!.id}`, admin, { start: moved.toISOString() });
+		const res = await app.api('PATCH', `/api/v1/interviews/${row!.id}`, admin, {
+			start: moved.toISOString(),
+			reason: 'The panel is travelling'
+		});
 		expect(res.status).toBe(200);
 		const started = Date.now();
 		await card.getByTestId('interview-time').getByText(tokyo(moved)).waitFor({ timeout: 3_000 });

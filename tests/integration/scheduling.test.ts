@@ -189,6 +189,10 @@ describe.each(kinds)('scheduling API against the %s database', (kind) => {
 		const booked = await book('aiko', futureStart(9), [PRIYA!.email]);
 		expect(booked.status).toBe(201);
 		const newStart = new Date(Date.parse(booked.body.start) + 2 * HOUR).toISOString();
+		// A new time without a reason is refused, as the calendar refuses it.
+		const silent = await app.api('PATCH', `/api/v1/interviews/${booked.body.id}`, admin, { start: newStart });
+		expect(silent.status).toBe(422);
+		expect(silent.body.error.details.fields.reason).toBe('Give a reason for the new time.');
 		const res = await app.api('PATCH', `/api/v1/interviews/${booked.body.id}`, admin, {
 			start: newStart,
 			reason: 'Panel member travelling'
@@ -208,6 +212,16 @@ describe.each(kinds)('scheduling API against the %s database', (kind) => {
 			422
 		);
 		expect((await app.api('PATCH', `/api/v1/interviews/${booked.body.id}`, admin, { colour: 'red' })).status).toBe(422);
+		// Moving onto a time when the panel member is already booked is a 409, and nothing moves.
+		const other = await book('aiko', futureStart(11), [PRIYA!.email], { round: 2 });
+		expect(other.status).toBe(201);
+		const clash = await app.api('PATCH', `/api/v1/interviews/${other.body.id}`, admin, {
+			start: newStart,
+			reason: 'Try the same slot'
+		});
+		expect(clash.status).toBe(409);
+		expect(clash.body.error.details.conflicts[0].interview_id).toBe(booked.body.id);
+		expect((await app.api('GET', `/api/v1/interviews/${other.body.id}`, admin)).body.start).toBe(other.body.start);
 	});
 
 	it('cancels only with a reason, and a cancelled interview cannot be completed', async () => {

@@ -18,7 +18,7 @@ import {
 } from '$lib/collab/calendar';
 import { ConflictIndex } from '$lib/domain/conflicts';
 import { assertTransition } from '$lib/domain/status';
-import { doubleBookingMessage } from '$lib/domain/messages';
+import { doubleBookingMessage, rescheduleReasonProblem } from '$lib/domain/messages';
 import { resolvePolicy, type Policy, type PolicyOverrides } from '$lib/domain/policy';
 import type { ApplicationFacts, Conflict, Interview, InterviewStatus, Problem } from '$lib/domain/types';
 import { validateInterview } from '$lib/domain/validation';
@@ -219,6 +219,7 @@ export async function editInterview(
 			start: patch.start ? new Date(patch.start).toISOString() : current.start
 		};
 		const moved = next.start !== current.start;
+		if (moved && !reason?.trim()) throw problemsError([rescheduleReasonProblem('move')]);
 		const existing = listInterviews(doc);
 		const problems = validateInterview(next, {
 			now,

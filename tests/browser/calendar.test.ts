@@ -454,7 +454,7 @@ describe('the live calendar, as two admins, an interviewer and a candidate use i
 		await a.page.getByRole('button', { name: 'Sign out' }).click();
 		const warning = a.page.getByRole('alertdialog');
 		await warning.waitFor();
-		expect(await warning.textContent()).toContain('1 calendar change has not reached the server yet');
+		expect(await warning.textContent()).toContain('1 change has not reached the server yet');
 		expect(
 			await warning.getByRole('button', { name: 'Stay signed in' }).evaluate((el) => el === document.activeElement)
 		).toBe(true);

@@ -269,4 +269,21 @@ describe('shared interview notes, as two interviewers use them', () => {
 		await screenshot(ines.page, 'notes-hostile-content-ines');
 		rogue.close();
 	});
+
+	it('warns before a sign-out would delete notes typed while signed out, and keeps them on "Stay"', async () => {
+		await marco.context.setOffline(true);
+		await waitForStatus(marco.page, 'offline');
+		await typeParagraph(marco.page, 'Marco: typed with no connection.');
+		await app.runtime.db.sql`delete from sessions where user_id = (select id from users where email = ${MARCO!.email})`;
+		await marco.context.setOffline(false);
+		await waitForStatus(marco.page, 'signed-out');
+		await marco.page.getByRole('button', { name: 'Sign out' }).click();
+		const warning = marco.page.getByRole('alertdialog');
+		await warning.waitFor();
+		expect(await warning.textContent()).toMatch(/\d+ changes? (has|have) not reached the server yet/);
+		expect(await warning.textContent()).toContain('notes');
+		await screenshot(marco.page, 'notes-signout-warning-marco');
+		await warning.getByRole('button', { name: 'Stay signed in' }).click();
+		expect(await notesText(marco.page)).toContain('typed with no connection');
+	});
 });

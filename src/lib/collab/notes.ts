@@ -9,7 +9,8 @@
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import type * as Y from 'yjs';
 import { notesDocName } from './calendar';
-import { COLLAB_TOKEN_PATH, fetchCollabToken, openCollabDoc, TokenError } from './provider';
+import { pendingKeyOf, registerLocalCopy } from '$lib/components/offline';
+import { COLLAB_TOKEN_PATH, fetchCollabToken, indexedDbName, openCollabDoc, TokenError } from './provider';
 
 /** The XmlFragment of the notes document that holds the rich text. */
 export const NOTES_FIELD = 'notes';
@@ -130,9 +131,31 @@ export async function openNotes(
 		emit();
 	});
 
+	// Edits typed while the server cannot confirm them are counted on this device (the provider's
+	// own count starts again at 0 on a reload), so sign-out can warn before it deletes them.
+	const key = pendingKeyOf(name);
+	let destroyed = false;
+	let offlineEdits = Number(localStorage.getItem(key) ?? 0) || 0;
+	doc.on('update', (_update: Uint8Array, origin: unknown) => {
+		if (origin === provider || origin === persistence) return;
+		if (socket.status === 'connected' && provider.isSynced) return;
+		offlineEdits += 1;
+		localStorage.setItem(key, String(offlineEdits));
+	});
+	const unregister = registerLocalCopy({
+		dbName: indexedDbName(name),
+		pendingKey: key,
+		pendingChanges: () => Math.max(offlineEdits, provider.unsyncedChanges),
+		close: () => destroy()
+	});
+
 	const refresh = () => {
 		if (final) return;
 		state.unsynced = provider.unsyncedChanges;
+		if (provider.isSynced && provider.unsyncedChanges === 0 && socket.status === 'connected' && offlineEdits) {
+			offlineEdits = 0;
+			localStorage.removeItem(key);
+		}
 		const online = typeof navigator === 'undefined' || navigator.onLine;
 		if (!online || socket.status === 'disconnected') state.status = 'offline';
 		else if (socket.status === 'connecting' || !provider.isSynced) state.status = 'connecting';
@@ -182,12 +205,17 @@ export async function openNotes(
 		user,
 		fragment: doc.getXmlFragment(NOTES_FIELD),
 		state: () => ({ ...state }),
-		destroy() {
-			window.removeEventListener('online', goOnline);
-			window.removeEventListener('offline', goOffline);
-			conn.destroy();
-		}
+		destroy
 	};
+
+	function destroy() {
+		if (destroyed) return;
+		destroyed = true;
+		unregister();
+		window.removeEventListener('online', goOnline);
+		window.removeEventListener('offline', goOffline);
+		conn.destroy();
+	}
 }
 
 /** Link targets the notes accept: web and mail addresses only (never `javascript:` or `data:`). */

@@ -10,7 +10,7 @@ import type { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocu
 import type * as Y from 'yjs';
 import { ConflictIndex, type Conflict, type Interview } from '$lib/domain';
 import { MoveLedger, type LostMove } from '$lib/components/calendar/move-ledger';
-import { registerLocalCopy } from '$lib/components/offline';
+import { pendingKeyOf, registerLocalCopy } from '$lib/components/offline';
 import { calendarDocName, getInterview, listInterviews, observeInterviews } from './calendar';
 import {
 	BAD_TOKEN_REASON,
@@ -52,9 +52,7 @@ export function colorFor(userId: string): string {
 	return PALETTE[h % PALETTE.length]!;
 }
 
-function pendingKey(docName: string): string {
-	return `parley:pending:${docName}`;
-}
+const pendingKey = pendingKeyOf;
 
 function movesKey(docName: string): string {
 	return `parley:moves:${docName}`;

@@ -13,6 +13,11 @@ export const LOCAL_DB_PREFIX = 'parley:';
 /** localStorage keys that hold a person's data rather than a preference: pending counts and remembered moves. */
 export const PRIVATE_KEY_PREFIXES = ['parley:pending:', 'parley:moves:'] as const;
 
+/** The localStorage key that counts a document's edits made on this device and not yet stored. */
+export function pendingKeyOf(docName: string): string {
+	return `${PRIVATE_KEY_PREFIXES[0]}${docName}`;
+}
+
 /** How long sign-out waits for one IndexedDB database to go (an open tab can block it). */
 const DELETE_WAIT_MS = 2_000;
 
@@ -34,7 +39,7 @@ export async function keepPageForOffline(): Promise<boolean> {
 	}
 }
 
-/** A document kept on this device by an open page (the live calendar registers itself). */
+/** A document kept on this device by an open page (the live calendar and open notes register themselves). */
 export interface LocalCopy {
 	/** Its IndexedDB database name. */
 	readonly dbName: string;

@@ -9,7 +9,7 @@
 import type { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import type * as Y from 'yjs';
 import { ConflictIndex, type Conflict, type Interview } from '$lib/domain';
-import { MoveLedger, type LostMove } from '$lib/components/calendar/move-ledger';
+import { MoveLedger, type LostMove } from './move-ledger';
 import { pendingKeyOf, registerLocalCopy } from '$lib/components/offline';
 import { calendarDocName, getInterview, listInterviews, observeInterviews } from './calendar';
 import {

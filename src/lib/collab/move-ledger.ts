@@ -11,7 +11,7 @@
  * when the merge finally happens.
  */
 import * as Y from 'yjs';
-import { getInterview, interviewsMap } from '$lib/collab/calendar';
+import { getInterview, interviewsMap } from './calendar';
 
 /** The keys a move writes. */
 export const MOVE_KEYS = ['start', 'durationMin'] as const;

@@ -11,6 +11,7 @@
 import { pathToFileURL } from 'node:url';
 import { ConflictIndex, naiveConflicts } from '../src/lib/domain/conflicts';
 import type { Interview, InterviewStatus } from '../src/lib/domain/types';
+import { prng } from '../tests/helpers/prng';
 
 const INTERVIEWS = 10_000;
 const INTERVIEWERS = 60;
@@ -18,18 +19,6 @@ const CANDIDATES = 5_000;
 const DAYS = 91;
 const INCREMENTAL_SAMPLES = 1_000;
 const FULL_REPEATS = 9;
-
-/** mulberry32, so every run benchmarks the same calendar. */
-function prng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 /**
  * A synthetic calendar shaped like a real one: weekday office hours, 15-minute starts, mostly

@@ -17,6 +17,7 @@ import {
 	type SlotPerson
 } from '../src/lib/domain/slots';
 import type { Interview } from '../src/lib/domain/types';
+import { prng } from '../tests/helpers/prng';
 
 const FROM = Date.UTC(2026, 9, 19); // Monday 19 Oct 2026; Europe changes on 25 Oct, the US on 1 Nov
 const TO = FROM + 28 * 86_400_000;
@@ -53,18 +54,6 @@ const PANEL: SlotPerson[] = [
 		workingHours: { startTime: '13:00', endTime: '22:00', weekdays: [1, 2, 3, 4, 5, 6] }
 	}
 ];
-
-/** mulberry32, so every run benchmarks the same calendar. */
-function prng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 /** A busy calendar: each panel member has 0–3 other interviews on each working day, in their hours. */
 function busyCalendar(seed = 42): Interview[] {

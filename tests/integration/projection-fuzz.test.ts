@@ -17,22 +17,11 @@ import { hashPassword } from '../../src/lib/server/auth';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { connectDoc, eventually, type CollabClient } from '../helpers/collab';
 import { databaseKinds } from '../helpers/db';
+import { prng } from '../helpers/prng';
 
 const kinds = await databaseKinds();
 const SEEDS = [7, 1234];
 const STEPS = 40;
-
-/** mulberry32: a tiny seeded PRNG, so a failing run can be replayed. */
-function prng(seed: number) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 describe.each(kinds)('projection under random concurrent and offline edits (%s)', (kind) => {
 	let app: TestApp;

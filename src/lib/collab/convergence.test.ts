@@ -19,18 +19,7 @@ import {
 	setStatus,
 	updateInterview
 } from './calendar';
-
-/** mulberry32: a tiny seeded generator, enough for picking operations. */
-function prng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+import { prng } from '../../../tests/helpers/prng';
 
 const REMOTE = Symbol('remote');
 const INTERVIEWERS = ['ivan', 'jane', 'kim', 'lee', 'max'];

@@ -1,6 +1,7 @@
 /** Display helpers shared by the interview page and the admin's candidate page. */
 import { formatInZone, isValidTimeZone } from '$lib/domain/time';
 import { RECOMMENDATION_LABELS, isRecommendation } from '$lib/domain/scorecards';
+import { actionLabel } from '../audit';
 
 /** The zone to show times in: the person's own, else this browser's, else the organization's. */
 export function viewerZone(userZone: string | null | undefined, orgZone: string | null | undefined): string {
@@ -22,18 +23,6 @@ export function recommendationLabel(code: unknown): string {
 	return isRecommendation(code) ? RECOMMENDATION_LABELS[code] : String(code);
 }
 
-const ACTION_LABELS: Record<string, string> = {
-	scheduled: 'Scheduled',
-	rescheduled: 'Rescheduled',
-	updated: 'Updated',
-	cancelled: 'Cancelled',
-	started: 'Started',
-	completed: 'Completed',
-	no_show: 'Marked no-show',
-	scorecard: 'Scorecard',
-	removed: 'Removed from the calendar'
-};
-
 const FIELD_LABELS: Record<string, string> = {
 	start: 'start',
 	duration_min: 'duration (min)',
@@ -52,7 +41,7 @@ export function describeEntry(
 	zone: string,
 	names: Record<string, string> = {}
 ): { title: string; detail: string } {
-	const title = ACTION_LABELS[entry.action] ?? entry.action;
+	const title = actionLabel(entry.action);
 	const n = entry.new_values ?? {};
 	const o = entry.old_values ?? {};
 	if (entry.action === 'scorecard') {

@@ -1,39 +1,83 @@
 /**
  * The peer-server: PeerJS signaling for the video room. `peer` itself accepts any self-chosen id, so
- * Parley routes the upgrades itself and refuses, before the WebSocket opens, every id the app did not
- * issue (or that expired). No media passes through here.
+ * Parley routes the upgrades itself and refuses, before the WebSocket opens, every connection whose id
+ * and secret (the PeerJS `token`) the app did not issue together, whose id expired, or whose holder
+ * may not be in that room now. An open socket is checked again whenever its interview changes (the
+ * event bus) and every PEER_RECHECK_MS, and closed once its holder left the interview, the room closed
+ * or the id expired. No media passes through here.
  */
 import express from 'express';
 import { ExpressPeerServer } from 'peer';
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 
 export const PEER_PATH = '/peerjs';
 /** The PeerJS client connects to `<mount>/peerjs?key=&id=&token=`. */
 export const PEER_WS_PATH = `${PEER_PATH}/peerjs`;
 export const PEER_KEY = 'parley';
+/** A client that sent nothing (PeerJS sends a heartbeat every 5 s) for this long is dropped. */
+export const PEER_ALIVE_TIMEOUT_MS = 60_000;
+/** How often every open socket is checked against `room_peers` (expiry, left the panel, room closed). */
+export const PEER_RECHECK_MS = 10_000;
+/** The close a socket gets when its id no longer admits it; the client then asks the app for a new one. */
+export const PEER_REVOKED = { code: 4403, reason: 'peer-id-revoked' } as const;
 const MAX_SIGNAL_MESSAGE_BYTES = 64 * 1024;
+/** A revoked client that does not answer the close handshake is cut off after this long. */
+const CLOSE_GRACE_MS = 2_000;
+/** Issued ids and secrets are base32 tokens; anything else is refused before the database is asked. */
+const ID_RE = /^[A-Za-z0-9_-]{8,64}$/;
+const SECRET_RE = /^[A-Za-z0-9_-]{16,128}$/;
+
+/** What an admitted connection may do: be in one room until its id expires. */
+export interface PeerGrant {
+	room: string;
+	expiresAt: Date;
+}
+
+/** The app's answers about peer ids (src/lib/server/room.ts implements it over `room_peers`). */
+export interface PeerAccess {
+	/** The grant for an id with this secret, if the app issued them together and the holder may be in the room now. */
+	admit(peerId: string, secret: string): Promise<PeerGrant | null>;
+	/**
+	 * Forgets the ids (of one room, or of all) that no longer admit their holder, and returns the ids
+	 * that still do.
+	 */
+	recheck(room?: string): Promise<Set<string>>;
+	/** Calls `listener` with a room whenever something about it changed; returns the unsubscribe. */
+	onRoomChanged(listener: (room: string) => void): () => void;
+}
 
 export interface PeerServerOptions {
 	httpServer: HttpServer;
-	/** Whether the app issued this peer id and it has not expired. */
-	isIssued(peerId: string): Promise<boolean>;
+	access: PeerAccess;
+	/** Defaults to PEER_RECHECK_MS. */
+	recheckMs?: number;
 }
 
 export interface PeerServer {
 	/** Serves the PeerJS HTTP endpoints under PEER_PATH. */
 	handleRequest(req: IncomingMessage, res: ServerResponse): void;
-	/** Takes over an upgrade for PEER_WS_PATH; refuses unknown ids with 403. */
+	/** Takes over an upgrade for PEER_WS_PATH; refuses with 403 what `access.admit` does not grant. */
 	handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void>;
+	/** Checks the open sockets (of one room, or all) now and closes those no longer admitted; returns how many. */
+	recheck(room?: string): Promise<number>;
 	/** Number of signaling connections open now. */
 	connectionCount(): number;
 	close(): Promise<void>;
 }
 
+interface Admitted {
+	peerId: string;
+	room: string;
+	/** performance.now() at admission: a recheck that started earlier must not judge this socket. */
+	admittedAt: number;
+}
+
 /** Builds the peer-server on a shared HTTP server. */
 export function createPeerServer(opts: PeerServerOptions): PeerServer {
 	let wss: WebSocketServer | null = null;
+	const admitted = new Map<WebSocket, Admitted>();
 	const app = express();
 	app.disable('x-powered-by');
 	// Ids come only from the app: the id generator and peer listing of PeerJS stay closed.
@@ -48,12 +92,45 @@ export function createPeerServer(opts: PeerServerOptions): PeerServer {
 		key: PEER_KEY,
 		path: '/',
 		allow_discovery: false,
+		alive_timeout: PEER_ALIVE_TIMEOUT_MS,
 		createWebSocketServer: (options) => {
 			wss = new WebSocketServer({ noServer: true, path: options.path, maxPayload: MAX_SIGNAL_MESSAGE_BYTES });
 			return wss;
 		}
 	});
 	app.use(PEER_PATH, peerApp);
+
+	function revoke(ws: WebSocket) {
+		admitted.delete(ws);
+		ws.close(PEER_REVOKED.code, PEER_REVOKED.reason);
+		setTimeout(() => ws.terminate(), CLOSE_GRACE_MS).unref();
+	}
+
+	async function recheck(room?: string): Promise<number> {
+		const startedAt = performance.now();
+		const valid = await opts.access.recheck(room);
+		let closed = 0;
+		for (const [ws, a] of admitted) {
+			if (room !== undefined && a.room !== room) continue;
+			if (a.admittedAt > startedAt || valid.has(a.peerId)) continue;
+			revoke(ws);
+			closed++;
+		}
+		return closed;
+	}
+
+	const report = (what: string) => (err: unknown) => console.error(`[peer] re-checking ${what} failed`, err);
+	let sweeping = false;
+	const sweep = setInterval(() => {
+		// With no socket open there is nothing to close; a room's ids are still purged on its changes.
+		if (sweeping || admitted.size === 0) return;
+		sweeping = true;
+		recheck()
+			.catch(report('the open sockets'))
+			.finally(() => (sweeping = false));
+	}, opts.recheckMs ?? PEER_RECHECK_MS);
+	sweep.unref();
+	const unsubscribe = opts.access.onRoomChanged((room) => void recheck(room).catch(report(`room ${room}`)));
 
 	return {
 		handleRequest(req, res) {
@@ -62,18 +139,27 @@ export function createPeerServer(opts: PeerServerOptions): PeerServer {
 		async handleUpgrade(req, socket, head) {
 			const url = new URL(req.url ?? '/', 'http://localhost');
 			const id = url.searchParams.get('id') ?? '';
-			const allowed = wss !== null && /^[A-Za-z0-9_-]{8,64}$/.test(id) && (await opts.isIssued(id).catch(() => false));
-			if (!allowed || !wss) {
+			const secret = url.searchParams.get('token') ?? '';
+			const grant =
+				ID_RE.test(id) && SECRET_RE.test(secret) ? await opts.access.admit(id, secret).catch(() => null) : null;
+			const server = wss;
+			if (!grant || !server) {
 				socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
 				return;
 			}
-			const server = wss;
-			server.handleUpgrade(req, socket, head, (ws) => server.emit('connection', ws, req));
+			server.handleUpgrade(req, socket, head, (ws) => {
+				admitted.set(ws, { peerId: id, room: grant.room, admittedAt: performance.now() });
+				ws.once('close', () => admitted.delete(ws));
+				server.emit('connection', ws, req);
+			});
 		},
+		recheck,
 		connectionCount() {
 			return wss?.clients.size ?? 0;
 		},
 		async close() {
+			clearInterval(sweep);
+			unsubscribe();
 			for (const client of wss?.clients ?? []) client.terminate();
 			await new Promise<void>((resolve) => (wss ? wss.close(() => resolve()) : resolve()));
 		}

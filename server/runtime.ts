@@ -12,6 +12,7 @@ import { isEmpty, seedDemo } from '../db/seed';
 import { COLLAB_PATH, createCollabServer, type CollabServer } from '../collab-server/index';
 import { createPeerServer, PEER_PATH, PEER_WS_PATH, type PeerServer } from '../peer-server/index';
 import { calendarDocName } from '../src/lib/collab/calendar';
+import { roomPeerAccess } from '../src/lib/server/room';
 import type { Config } from './config';
 import { startJobs } from './jobs';
 import { createMailer, type Mailer } from './mail';
@@ -83,10 +84,8 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
 		attach(server, parts = { collab: true, peer: true }) {
 			const peer = createPeerServer({
 				httpServer: server,
-				isIssued: async (peerId) => {
-					const [row] = await db.sql`select 1 from room_peers where peer_id = ${peerId} and expires_at > now()`;
-					return Boolean(row);
-				}
+				// Peer id + secret checked against room_peers; the bus says when a room's sockets need a re-check.
+				access: roomPeerAccess(db.sql, bus)
 			});
 			runtime.peer = peer;
 			server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {

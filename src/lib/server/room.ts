@@ -2,17 +2,31 @@
  * The video room's server side: who may enter an interview's room and when, the peer ids the
  * peer-server accepts (`room_peers`), and attendance (`candidate_joined_at`, `interviewer_joined_at`,
  * server-only facts) that starts the interview through the calendar document.
+ *
+ * A peer id is a participant's public address in the room: the others learn it to call them. It is
+ * not a credential. Each id comes with a random secret that only its holder receives (and that the
+ * PeerJS client sends as its `token`); the database keeps the secret's SHA-256. Ids are short-lived
+ * and re-issued on every reconnect, and the peer-server closes the socket of an id whose holder left
+ * the interview, whose room closed or that expired.
  */
+import type postgres from 'postgres';
 import type { Sql } from '../../../db/client';
+import type { EventBus } from '../../../db/events';
+import type { PeerAccess } from '../../../peer-server/index';
 import { resolvePolicy, type Policy, type PolicyOverrides } from '$lib/domain/policy';
 import { isActiveStatus, joinWindow } from '$lib/domain/status';
 import { formatInZone } from '$lib/domain/time';
 import type { InterviewStatus } from '$lib/domain/types';
-import { generateToken } from './auth';
+import { generateToken, hashToken } from './auth';
 import { ApiError, fail } from './errors';
 import type { Actor } from './guards';
 import { findInterview, onPanel, type InterviewRow } from './interviews';
 import { changeStatus } from './scheduling';
+
+/** How long an issued peer id (with its secret) is good for; the client asks for a new one before. */
+export const PEER_ID_TTL_MS = 10 * 60_000;
+/** The most people in one room: a full mesh sends every stream to everybody, so it stops here. */
+export const MAX_ROOM_PEOPLE = 6;
 
 /** How a person takes part in a room. Admins of the organization may enter as observers. */
 export type RoomRole = 'candidate' | 'interviewer' | 'admin';
@@ -62,14 +76,29 @@ export async function roomAccess(sql: Sql, actor: Actor, interviewId: string): P
 	return { row, role, onlineEnabled: facts?.online_interview_enabled ?? false, policy, opensAt, closesAt };
 }
 
+/** What decides whether a room is open, whoever asks. */
+interface RoomState {
+	mode: string;
+	onlineEnabled: boolean;
+	status: string;
+	opensAt: Date;
+	closesAt: Date;
+}
+
+/** Why a room is closed now, or null when it is open. */
+function roomClosedReason(room: RoomState, now: Date): RoomRefusal | null {
+	if (room.mode !== 'online') return 'in_person';
+	if (!room.onlineEnabled) return 'online_disabled';
+	if (!isActiveStatus(room.status as InterviewStatus)) return 'not_active';
+	if (now.getTime() < room.opensAt.getTime()) return 'not_open_yet';
+	if (now.getTime() >= room.closesAt.getTime()) return 'closed';
+	return null;
+}
+
 /** Why the room is closed to this interview now, or null when it is open. */
 export function refusalReason(access: RoomAccess, now: Date): RoomRefusal | null {
-	if (access.row.mode !== 'online') return 'in_person';
-	if (!access.onlineEnabled) return 'online_disabled';
-	if (!isActiveStatus(access.row.status as InterviewStatus)) return 'not_active';
-	if (now.getTime() < access.opensAt.getTime()) return 'not_open_yet';
-	if (now.getTime() >= access.closesAt.getTime()) return 'closed';
-	return null;
+	const { row, onlineEnabled, opensAt, closesAt } = access;
+	return roomClosedReason({ mode: row.mode, onlineEnabled, status: row.status, opensAt, closesAt }, now);
 }
 
 /** The API's refusal: 403 with the reason and the window, so a client can say when the room opens. */
@@ -94,22 +123,86 @@ export function refusalError(access: RoomAccess, reason: RoomRefusal): ApiError 
 	});
 }
 
-/** The people of a room with the peer ids they hold now (the latest unexpired one each). */
-export async function roomParticipants(sql: Sql, access: RoomAccess): Promise<RoomParticipant[]> {
-	const { row } = access;
-	const peers = await sql<{ peer_id: string; user_id: string; name: string }[]>`
-		select rp.peer_id, rp.user_id, u.name from room_peers rp join users u on u.id = rp.user_id
-		where rp.interview_id = ${row.id} and rp.expires_at > now()
+/**
+ * A peer id of `room_peers` with everything that decides whether its holder may still be in the room:
+ * the interview's state and window, and whether the holder is its candidate, on its panel today or an
+ * admin of its organization today.
+ */
+interface Holder {
+	peer_id: string;
+	interview_id: string;
+	user_id: string;
+	name: string;
+	expires_at: Date;
+	created_at: Date;
+	status: string;
+	mode: string;
+	start_at: Date;
+	duration_min: number;
+	online_interview_enabled: boolean;
+	policy: PolicyOverrides | null;
+	is_candidate: boolean;
+	on_panel: boolean;
+	is_admin: boolean;
+}
+
+type Query = Sql | postgres.TransactionSql<Record<string, unknown>>;
+
+/** The issued peer ids matching `where` (a fragment over `rp`, the room_peers row), oldest first. */
+function holders(sql: Query, where: postgres.PendingQuery<postgres.Row[]>): Promise<Holder[]> {
+	return sql<Holder[]>`
+		select rp.peer_id, rp.interview_id, rp.user_id, u.name, rp.expires_at, rp.created_at,
+			i.status, i.mode, i.start_at, i.duration_min, a.online_interview_enabled, o.policy,
+			i.candidate_id = rp.user_id as is_candidate,
+			exists (select 1 from interview_panel ip where ip.interview_id = i.id and ip.user_id = rp.user_id) as on_panel,
+			exists (select 1 from memberships m
+				where m.org_id = i.org_id and m.user_id = rp.user_id and m.role = 'admin') as is_admin
+		from room_peers rp
+			join interviews i on i.id = rp.interview_id
+			join applications a on a.id = i.application_id
+			join organizations o on o.id = i.org_id
+			join users u on u.id = rp.user_id
+		where ${where}
 		order by rp.created_at, rp.peer_id`;
+}
+
+/** The holder's place in the room today, or null when they are no longer one of its people. */
+function holderRole(h: Holder): RoomRole | null {
+	if (h.is_candidate) return 'candidate';
+	if (h.on_panel) return 'interviewer';
+	if (h.is_admin) return 'admin';
+	return null;
+}
+
+/** Whether a peer id still lets its holder be in the room: unexpired, a participant, the room open. */
+function holderMayStay(h: Holder, now: Date): boolean {
+	if (h.expires_at.getTime() <= now.getTime() || !holderRole(h)) return false;
+	const window = joinWindow(
+		{ start: h.start_at.toISOString(), durationMin: h.duration_min },
+		resolvePolicy(h.policy ?? null)
+	);
+	return (
+		roomClosedReason({ mode: h.mode, onlineEnabled: h.online_interview_enabled, status: h.status, ...window }, now) ===
+		null
+	);
+}
+
+/**
+ * The people of a room: its candidate and panel, and the admins observing (only while they are still
+ * admins of the organization), each with the latest peer id they hold that is still good.
+ */
+export async function roomParticipants(sql: Sql, access: RoomAccess, now = new Date()): Promise<RoomParticipant[]> {
+	const { row } = access;
+	const present = (await holders(sql, sql`rp.interview_id = ${row.id}`)).filter((h) => holderMayStay(h, now));
 	const latest = new Map<string, string>();
-	for (const p of peers) latest.set(p.user_id, p.peer_id);
+	for (const h of present) latest.set(h.user_id, h.peer_id);
 	const people: RoomParticipant[] = [
 		{ user_id: row.candidate_id, name: row.candidate_name, role: 'candidate' },
 		...row.panel.map((p) => ({ user_id: p.id, name: p.name, role: 'interviewer' as const }))
 	];
-	// Admins appear once they are in the room.
-	for (const p of peers) {
-		if (!people.some((x) => x.user_id === p.user_id)) people.push({ user_id: p.user_id, name: p.name, role: 'admin' });
+	for (const h of present) {
+		if (holderRole(h) === 'admin' && !people.some((x) => x.user_id === h.user_id))
+			people.push({ user_id: h.user_id, name: h.name, role: 'admin' });
 	}
 	return people.map((p) => {
 		const peerId = latest.get(p.user_id);
@@ -134,18 +227,37 @@ export function roomInterviewJson(row: InterviewRow) {
 }
 
 export interface JoinResult {
+	/** The caller's address in the room; the others see it. */
 	peer_id: string;
+	/** The secret of this peer id, for the caller alone: the PeerJS client sends it as `token`. */
+	peer_secret: string;
+	issued_at: string;
+	/** When the peer-server stops accepting (and closes) this id: ask again before. */
 	expires_at: string;
+	/** When the room closes: no id lives longer. */
+	closes_at: string;
 	self: { user_id: string; name: string; role: RoomRole };
 	interview: ReturnType<typeof roomInterviewJson>;
 	participants: RoomParticipant[];
 	ice_servers: unknown[];
+	max_people: number;
+}
+
+/** The 409 for the person who would be one too many in the room. */
+function roomFullError(present: number): ApiError {
+	return new ApiError(
+		'conflict',
+		`The room is full: ${present} people are in it, and a video room holds at most ${MAX_ROOM_PEOPLE}. Try again when somebody has left.`,
+		{ reason: 'room_full', max_people: MAX_ROOM_PEOPLE, present }
+	);
 }
 
 /**
- * Lets a participant into the room: issues a fresh random peer id valid until the room closes
- * (replacing the ids this person held for it, so a reloaded tab does not leave a ghost), records the
- * first join of the candidate and of a panel member, and starts the interview once both came.
+ * Lets a participant into the room, or back in on a reconnect: issues a fresh random peer id and
+ * secret, good for PEER_ID_TTL_MS (never past the room's close), replacing the ids this person held
+ * for it so a reloaded tab leaves no ghost. Refuses with 409 a person who would make the room hold
+ * more than MAX_ROOM_PEOPLE. Records the first join of the candidate and of a panel member, and starts
+ * the interview once both came.
  */
 export async function joinRoom(
 	sql: Sql,
@@ -158,25 +270,42 @@ export async function joinRoom(
 	const reason = refusalReason(access, now);
 	if (reason) throw refusalError(access, reason);
 	const peerId = generateToken();
+	const secret = generateToken();
+	const expiresAt = new Date(Math.min(now.getTime() + PEER_ID_TTL_MS, access.closesAt.getTime()));
 	await sql.begin(async (tx) => {
+		// Joins of one room take turns here, so two people cannot both take its last place.
+		await tx`select id from interviews where id = ${interviewId} for update`;
+		const present = (await holders(tx, tx`rp.interview_id = ${interviewId}`)).filter((h) => holderMayStay(h, now));
+		const others = new Set(present.map((h) => h.user_id).filter((id) => id !== actor.user.id));
+		if (others.size >= MAX_ROOM_PEOPLE) throw roomFullError(others.size);
 		await tx`delete from room_peers where interview_id = ${interviewId} and user_id = ${actor.user.id}`;
-		await tx`insert into room_peers (peer_id, interview_id, user_id, expires_at)
-			values (${peerId}, ${interviewId}, ${actor.user.id}, ${access.closesAt})`;
+		await tx`insert into room_peers (peer_id, interview_id, user_id, expires_at, secret_hash)
+			values (${peerId}, ${interviewId}, ${actor.user.id}, ${expiresAt}, ${hashToken(secret)})`;
 	});
 	await recordAttendance(sql, access, actor);
-	const participants = (await roomParticipants(sql, access)).map((p) => {
+	const participants = (await roomParticipants(sql, access, now)).map((p) => {
 		if (p.user_id !== actor.user.id) return p;
 		const { peer_id: _own, ...rest } = p;
 		return rest;
 	});
 	return {
 		peer_id: peerId,
-		expires_at: access.closesAt.toISOString(),
+		peer_secret: secret,
+		issued_at: now.toISOString(),
+		expires_at: expiresAt.toISOString(),
+		closes_at: access.closesAt.toISOString(),
 		self: { user_id: actor.user.id, name: actor.user.name, role: access.role },
 		interview: roomInterviewJson(access.row),
 		participants,
-		ice_servers: opts.iceServers
+		ice_servers: opts.iceServers,
+		max_people: MAX_ROOM_PEOPLE
 	};
+}
+
+/** Gives back one of the actor's own peer ids for this interview (a newer tab of theirs keeps its own). */
+export async function leaveRoom(sql: Sql, actor: Actor, interviewId: string, peerId: string): Promise<void> {
+	await sql`delete from room_peers
+		where interview_id = ${interviewId} and user_id = ${actor.user.id} and peer_id = ${peerId}`;
 }
 
 /**
@@ -205,3 +334,32 @@ async function recordAttendance(sql: Sql, access: RoomAccess, actor: Actor): Pro
 
 /** Where the browser's PeerJS client finds the peer-server (mirrors PEER_PATH and PEER_KEY of peer-server/). */
 export const PEER_CLIENT = { path: '/peerjs', key: 'parley' } as const;
+
+/**
+ * What the peer-server asks about peer ids, answered from `room_peers` with the same rules as /join.
+ * A room is an interview id; `interview.changed` on the event bus (published by the projection after
+ * every change of an interview: panel, status, time) makes the peer-server check that room's sockets
+ * at once.
+ */
+export function roomPeerAccess(sql: Sql, bus: EventBus): PeerAccess {
+	return {
+		async admit(peerId, secret) {
+			const [h] = await holders(sql, sql`rp.peer_id = ${peerId} and rp.secret_hash = ${hashToken(secret)}`);
+			if (!h || !holderMayStay(h, new Date())) return null;
+			return { room: h.interview_id, expiresAt: h.expires_at };
+		},
+		async recheck(room) {
+			const now = new Date();
+			const rows = await holders(sql, room ? sql`rp.interview_id = ${room}` : sql`true`);
+			const gone = rows.filter((h) => !holderMayStay(h, now)).map((h) => h.peer_id);
+			if (gone.length) await sql`delete from room_peers where peer_id = any(${gone}::text[])`;
+			const goneSet = new Set(gone);
+			return new Set(rows.map((h) => h.peer_id).filter((id) => !goneSet.has(id)));
+		},
+		onRoomChanged(listener) {
+			return bus.subscribe((event) => {
+				if (event.type === 'interview.changed' && event.interviewId) listener(event.interviewId);
+			});
+		}
+	};
+}

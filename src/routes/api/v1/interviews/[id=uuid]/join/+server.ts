@@ -1,13 +1,17 @@
 import type { RequestHandler } from './$types';
 import { endpoint } from '$lib/server/endpoint';
 import { requireUser } from '$lib/server/guards';
-import { joinRoom, refusalError, refusalReason, roomAccess, roomParticipants } from '$lib/server/room';
+import { joinRoom, leaveRoom, refusalError, refusalReason, roomAccess, roomParticipants } from '$lib/server/room';
 import { db, runtime } from '$lib/server/runtime';
+import { LeaveRoomQuery } from '$lib/server/schemas';
+import { readQuery } from '$lib/server/validate';
 
 /**
- * POST /api/v1/interviews/{id}/join — enters the video room: a peer id for this participant, the
- * other participants (with the peer ids they hold now) and the ICE servers. 403 with `details.reason`,
- * `opens_at` and `closes_at` outside the join window; 404 for anybody who is not a participant.
+ * POST /api/v1/interviews/{id}/join — enters the video room, or re-enters it on a reconnect: a fresh
+ * short-lived peer id with its secret (for the caller alone), the other participants with the peer ids
+ * they hold now, and the ICE servers. 403 with `details.reason`, `opens_at` and `closes_at` outside
+ * the join window; 404 for anybody who is not a participant; 409 (`details.reason` = `room_full`) for
+ * a person who would be one too many.
  */
 export const POST: RequestHandler = endpoint(async (event) => {
 	const actor = requireUser(event);
@@ -29,8 +33,7 @@ export const GET: RequestHandler = endpoint(async (event) => {
  */
 export const DELETE: RequestHandler = endpoint(async (event) => {
 	const actor = requireUser(event);
-	const peerId = event.url.searchParams.get('peer_id') ?? '';
-	await db()`delete from room_peers
-		where interview_id = ${event.params.id} and user_id = ${actor.user.id} and peer_id = ${peerId}`;
+	const { peer_id: peerId } = readQuery(event.url, LeaveRoomQuery);
+	if (peerId) await leaveRoom(db(), actor, event.params.id, peerId);
 	return new Response(null, { status: 204 });
 });

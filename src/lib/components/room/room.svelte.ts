@@ -1,24 +1,35 @@
 /**
- * The browser side of the video room: the local camera and microphone, a PeerJS peer with the id the
- * app issued, and a full mesh of calls to the other participants (up to six people). Every pair also
- * keeps a PeerJS data connection on which each side announces its microphone and camera state.
+ * The browser side of the video room: the local camera and microphone, a PeerJS peer with the id and
+ * secret the app issued, and a full mesh of calls to the other participants (up to six people). Every
+ * pair also keeps a PeerJS data connection on which each side announces its microphone and camera
+ * state.
  *
- * Who calls whom: a newcomer (or a peer whose signaling came back) calls everybody it is not
- * connected to; after a dropped call only the side with the smaller peer id calls again, and when two
- * calls cross, the one placed by the smaller id wins. So every pair ends with exactly one call.
+ * Peer ids are short-lived. Before ours expires, whenever our signaling socket drops (the peer-server
+ * closes it when the id expires or is revoked) and when the browser comes back online, we ask the app
+ * for a fresh id and secret and open a new PeerJS peer with them. The calls of the old peer stay up
+ * (WebRTC does not need the signaling socket once connected); after being offline they are placed
+ * again from the new peer, since the network under them may have changed.
+ *
+ * Who calls whom: a newcomer (or a peer back with a new id) calls everybody it is not connected to;
+ * after a dropped call only the side with the smaller peer id calls again, and when two calls cross,
+ * the one placed by the smaller id wins. So every pair ends with exactly one call. A call is accepted
+ * only from a peer id that the app lists as a participant's current one.
  */
 import type { DataConnection, MediaConnection, Peer as PeerType, PeerError } from 'peerjs';
 
-/** How often the room re-reads who is in it, to find dropped or re-joined peers. */
+/** How often the room re-reads who is in it, to find dropped, re-joined or removed peers. */
 export const PARTICIPANTS_POLL_MS = 5_000;
 /** Delay before calling a dropped peer again. */
 export const RECALL_DELAY_MS = 2_000;
-/** Calls to a dropped peer before its tile goes. */
-export const MAX_RECALLS = 5;
-/** Delay before reconnecting to the signaling server after it dropped us. */
-export const SIGNAL_RECONNECT_DELAY_MS = 2_000;
-/** The mesh grows with every person; beyond this the room says so. */
-export const MAX_PARTICIPANTS = 6;
+/** How long a dropped participant's tile waits for them to come back before it goes. */
+export const RECONNECT_GRACE_MS = 60_000;
+/** How long ICE may stay "disconnected" (it often recovers by itself) before we call again. */
+export const ICE_RECOVERY_MS = 4_000;
+/** First delay before asking for a new peer id after the signaling socket dropped; it doubles up to the max. */
+export const RENEW_DELAY_MS = 1_000;
+export const RENEW_MAX_DELAY_MS = 15_000;
+/** Ask for the next peer id this long before ours expires (at the latest at half its lifetime). */
+export const RENEW_BEFORE_EXPIRY_MS = 2 * 60_000;
 
 export type RoomRole = 'candidate' | 'interviewer' | 'admin';
 
@@ -31,16 +42,21 @@ export interface Participant {
 
 export interface JoinAnswer {
 	peer_id: string;
+	/** Only we get this: the PeerJS `token` that proves the id is ours. */
+	peer_secret: string;
+	issued_at: string;
 	expires_at: string;
+	closes_at: string;
 	self: { user_id: string; name: string; role: RoomRole };
 	participants: Participant[];
 	ice_servers: RTCIceServer[];
+	max_people: number;
 }
 
 export interface RoomRefusal {
 	code: string;
 	message: string;
-	details: { reason?: string; opens_at?: string; closes_at?: string };
+	details: { reason?: string; opens_at?: string; closes_at?: string; max_people?: number; present?: number };
 }
 
 /** Where the browser reaches the peer-server. */
@@ -60,10 +76,13 @@ function isStateMessage(data: unknown): data is StateMessage {
 	return (d.type === 'state' && typeof d.audio === 'boolean' && typeof d.video === 'boolean') || d.type === 'bye';
 }
 
-/** One remote participant of the mesh. */
+type Listed = Participant & { peer_id: string };
+
+/** One remote participant of the mesh: one tile per person, whichever peer id they use now. */
 export class RemotePeer {
-	readonly peerId: string;
-	userId = $state('');
+	readonly userId: string;
+	/** The peer id of the call we have (or are setting up) with this person. */
+	peerId = $state('');
 	name = $state('');
 	role = $state<RoomRole>('interviewer');
 	stream = $state<MediaStream | null>(null);
@@ -76,14 +95,16 @@ export class RemotePeer {
 	outgoing = false;
 	/** Whether this side opened the current data connection. */
 	dataOutgoing = false;
-	/** Calls placed since the last working connection (to stop retrying a peer that is gone). */
-	retries = 0;
+	/** Whether a call with this person ever carried media (a first failed call drops the tile). */
+	everConnected = false;
+	/** When the connection was lost (null while it works). */
+	lostAt: number | null = null;
 
-	constructor(peerId: string, who: Partial<Participant>) {
+	constructor(peerId: string, who: Participant) {
+		this.userId = who.user_id;
 		this.peerId = peerId;
-		this.userId = who.user_id ?? '';
-		this.name = who.name ?? 'Participant';
-		this.role = who.role ?? 'interviewer';
+		this.name = who.name;
+		this.role = who.role;
 	}
 }
 
@@ -99,6 +120,11 @@ export function mediaErrorMessage(err: unknown): string {
 	return 'Your camera and microphone could not be started. You can still join and see and hear the others.';
 }
 
+type Asked = { ok: true; answer: JoinAnswer } | { ok: false; refusal: RoomRefusal } | { ok: false; offline: true };
+
+const LOST_SIGNAL = 'Connection to the room was lost. Reconnecting…';
+const OFFLINE = 'You are offline. The call continues as soon as your connection is back.';
+
 /** The state of one visit to a room, for `Room.svelte`. */
 export class RoomSession {
 	#phase = $state<'lobby' | 'joining' | 'joined' | 'left' | 'refused'>('lobby');
@@ -112,15 +138,23 @@ export class RoomSession {
 	#notice = $state<string | null>(null);
 	#refusal = $state<RoomRefusal | null>(null);
 	#error = $state<string | null>(null);
+	#selfId = $state('');
 
+	/** The peer with our current id; older peers stay until their calls end. */
 	#peer: PeerType | null = null;
-	#selfId = '';
+	#retired: PeerType[] = [];
 	#self: JoinAnswer['self'] | null = null;
 	#participants: Participant[] = [];
 	#iceServers: RTCIceServer[] = [];
 	#timers: ReturnType<typeof setTimeout>[] = [];
 	#poll: ReturnType<typeof setInterval> | null = null;
+	#renewTimer: ReturnType<typeof setTimeout> | null = null;
+	#renewing = false;
+	#renewDelay = RENEW_DELAY_MS;
+	/** Set when we were offline: the next peer places every call again. */
+	#recallAll = false;
 	#closed = false;
+	#unlisten: (() => void) | null = null;
 
 	constructor(
 		readonly interviewId: string,
@@ -160,8 +194,13 @@ export class RoomSession {
 	get error() {
 		return this.#error;
 	}
+	/** Our current peer id (it changes every few minutes). */
 	get peerId() {
 		return this.#selfId;
+	}
+	/** Whether asking again may help (a full room); other refusals stand until something changes. */
+	get canRetry() {
+		return this.#phase === 'refused' && !this.#closed && this.#refusal?.details.reason === 'room_full';
 	}
 
 	/** Starts the camera and microphone for the preview; falls back to whichever of the two works. */
@@ -199,60 +238,27 @@ export class RoomSession {
 
 	/** Asks the app for a peer id, connects to the signaling server and calls everybody present. */
 	async join(): Promise<void> {
-		if (this.#phase === 'joining' || this.#phase === 'joined') return;
+		if (this.#closed || this.#phase === 'joining' || this.#phase === 'joined') return;
 		this.#phase = 'joining';
 		this.#error = null;
 		this.#refusal = null;
-		let answer: JoinAnswer;
-		try {
-			const res = await fetch(`/api/v1/interviews/${this.interviewId}/join`, {
-				method: 'POST',
-				credentials: 'same-origin'
-			});
-			const body = (await res.json()) as JoinAnswer | { error: RoomRefusal };
-			if (!res.ok || 'error' in body) {
-				this.#refusal = 'error' in body ? body.error : { code: 'internal', message: 'The room refused.', details: {} };
+		const asked = await this.#askForId();
+		if (this.#closed) return;
+		if (!asked.ok) {
+			if ('refusal' in asked) {
+				this.#refusal = asked.refusal;
 				this.#phase = 'refused';
-				return;
+			} else {
+				this.#error = 'The server cannot be reached. Check your connection and try again.';
+				this.#phase = 'lobby';
 			}
-			answer = body;
-		} catch {
-			this.#error = 'The server cannot be reached. Check your connection and try again.';
-			this.#phase = 'lobby';
 			return;
 		}
-		this.#selfId = answer.peer_id;
-		this.#self = answer.self;
-		this.#participants = answer.participants;
-		this.#iceServers = answer.ice_servers;
-		const { Peer } = await import('peerjs');
-		const peer = new Peer(answer.peer_id, {
-			host: this.signaling.host,
-			port: this.signaling.port,
-			path: this.signaling.path,
-			secure: this.signaling.secure,
-			key: this.signaling.key,
-			config: { iceServers: this.#iceServers },
-			debug: 0
-		});
-		this.#peer = peer;
-		peer.on('open', () => {
-			this.#notice = null;
-			this.#phase = 'joined';
-			// A newcomer, or a peer back from a signaling drop, calls everybody it is not connected to.
-			this.#callMissing(true);
-		});
-		peer.on('call', (call) => void this.#onIncomingCall(call));
-		peer.on('connection', (conn) => void this.#onIncomingData(conn));
-		peer.on('disconnected', () => {
-			if (this.#closed) return;
-			this.#notice = 'Connection to the room was lost. Reconnecting…';
-			this.#later(() => {
-				if (!this.#closed && peer.disconnected && !peer.destroyed) peer.reconnect();
-			}, SIGNAL_RECONNECT_DELAY_MS);
-		});
-		peer.on('error', (err: PeerError<string>) => this.#onPeerError(err));
+		this.#self = asked.answer.self;
+		this.#iceServers = asked.answer.ice_servers;
+		this.#listenToNetwork();
 		this.#poll = setInterval(() => void this.#refreshParticipants(), PARTICIPANTS_POLL_MS);
+		await this.#connect(asked.answer);
 	}
 
 	/** Mutes or unmutes the microphone and tells the others. */
@@ -288,12 +294,15 @@ export class RoomSession {
 	close(): void {
 		this.#closed = true;
 		if (this.#poll) clearInterval(this.#poll);
+		if (this.#renewTimer) clearTimeout(this.#renewTimer);
 		for (const t of this.#timers) clearTimeout(t);
 		this.#timers = [];
+		this.#unlisten?.();
 		for (const r of this.#remotes) this.#hangUp(r);
 		this.#remotes = [];
-		this.#peer?.destroy();
+		for (const p of [this.#peer, ...this.#retired]) p?.destroy();
 		this.#peer = null;
+		this.#retired = [];
 		this.#localStream?.getTracks().forEach((t) => t.stop());
 		this.#localStream = null;
 	}
@@ -304,6 +313,160 @@ export class RoomSession {
 			fn();
 		}, ms);
 		this.#timers.push(t);
+	}
+
+	/** POST /join: a fresh peer id and secret, and who is in the room. */
+	async #askForId(): Promise<Asked> {
+		try {
+			const res = await fetch(`/api/v1/interviews/${this.interviewId}/join`, {
+				method: 'POST',
+				credentials: 'same-origin'
+			});
+			const body = (await res.json()) as JoinAnswer | { error: RoomRefusal };
+			if (res.ok && !('error' in body)) return { ok: true, answer: body };
+			if ('error' in body) return { ok: false, refusal: body.error };
+			return { ok: false, refusal: { code: 'internal', message: 'The room refused.', details: {} } };
+		} catch {
+			return { ok: false, offline: true };
+		}
+	}
+
+	/** Opens a PeerJS peer with an issued id; once it is open it becomes ours and the previous one retires. */
+	async #connect(answer: JoinAnswer): Promise<void> {
+		const { Peer } = await import('peerjs');
+		if (this.#closed) return;
+		this.#participants = answer.participants;
+		const previous = this.#peer;
+		const peer = new Peer(answer.peer_id, {
+			host: this.signaling.host,
+			port: this.signaling.port,
+			path: this.signaling.path,
+			secure: this.signaling.secure,
+			key: this.signaling.key,
+			token: answer.peer_secret,
+			config: { iceServers: this.#iceServers },
+			debug: 0
+		});
+		this.#peer = peer;
+		if (previous) this.#retired.push(previous);
+		peer.on('open', () => {
+			if (this.#peer !== peer || this.#closed) return;
+			this.#selfId = answer.peer_id;
+			this.#notice = navigator.onLine === false ? OFFLINE : null;
+			this.#error = null;
+			this.#phase = 'joined';
+			this.#renewDelay = RENEW_DELAY_MS;
+			this.#retire();
+			this.#scheduleRefresh(answer);
+			if (this.#recallAll) {
+				this.#recallAll = false;
+				this.#callEverybodyAgain();
+			} else {
+				// A newcomer, or a peer back with a new id, calls everybody it is not connected to.
+				this.#callMissing(true);
+			}
+		});
+		// Calls may still reach a retiring peer's id: they are handled alike.
+		peer.on('call', (call) => void this.#onIncomingCall(call));
+		peer.on('connection', (conn) => void this.#onIncomingData(conn));
+		peer.on('disconnected', () => {
+			if (this.#peer !== peer || this.#closed) return;
+			// The peer-server closed our socket (the id expired or was revoked) or the network dropped it.
+			this.#notice = navigator.onLine === false ? OFFLINE : LOST_SIGNAL;
+			this.#scheduleRenew();
+		});
+		peer.on('error', (err: PeerError<string>) => this.#onPeerError(peer, err));
+	}
+
+	/**
+	 * Lets the older peers go: their signaling sockets close (their ids are spent), and a peer is
+	 * destroyed once no call or data connection of ours still runs through it.
+	 */
+	#retire() {
+		const inUse = this.#remotes.flatMap((r) => [r.call?.provider, r.data?.provider]);
+		this.#retired = this.#retired.filter((p) => {
+			if (!inUse.includes(p)) {
+				p.destroy();
+				return false;
+			}
+			if (!p.disconnected) p.disconnect();
+			return true;
+		});
+	}
+
+	/** Asks for the next id a little before this one expires (none when it lasts until the room closes). */
+	#scheduleRefresh(answer: JoinAnswer) {
+		if (this.#renewTimer) clearTimeout(this.#renewTimer);
+		this.#renewTimer = null;
+		const lifetime = Date.parse(answer.expires_at) - Date.parse(answer.issued_at);
+		if (!(lifetime > 0) || Date.parse(answer.expires_at) >= Date.parse(answer.closes_at)) return;
+		const margin = Math.min(RENEW_BEFORE_EXPIRY_MS, lifetime / 2);
+		this.#renewTimer = setTimeout(() => {
+			this.#renewTimer = null;
+			void this.#renew();
+		}, lifetime - margin);
+	}
+
+	/** Asks for a new id after a pause that grows while the server stays out of reach. */
+	#scheduleRenew(now = false) {
+		if (this.#closed || this.#renewing) return;
+		if (this.#renewTimer) clearTimeout(this.#renewTimer);
+		const delay = now ? 0 : this.#renewDelay;
+		this.#renewDelay = Math.min(this.#renewDelay * 2, RENEW_MAX_DELAY_MS);
+		this.#renewTimer = setTimeout(() => {
+			this.#renewTimer = null;
+			void this.#renew();
+		}, delay);
+	}
+
+	/** Gets a fresh id and secret and moves to a new peer; a refusal now ends the visit. */
+	async #renew(): Promise<void> {
+		if (this.#closed || this.#renewing) return;
+		this.#renewing = true;
+		const asked = await this.#askForId();
+		// Asking replaced our old id: its socket may close any moment now, which must not ask again.
+		if (asked.ok && !this.#closed) await this.#connect(asked.answer);
+		this.#renewing = false;
+		if (this.#closed || asked.ok) return;
+		if ('refusal' in asked) {
+			this.#end(asked.refusal);
+			return;
+		}
+		this.#notice = navigator.onLine === false ? OFFLINE : LOST_SIGNAL;
+		this.#scheduleRenew();
+	}
+
+	/** The room will not have us any more (taken off the panel, cancelled, closed): hang up and say why. */
+	#end(refusal: RoomRefusal) {
+		const message =
+			refusal.code === 'not_found'
+				? 'You are no longer a participant of this interview, so you have left its room.'
+				: refusal.message;
+		this.#refusal = { ...refusal, message };
+		this.#phase = 'refused';
+		this.close();
+	}
+
+	/** The browser's own view of the network: a hint to act at once instead of waiting for timeouts. */
+	#listenToNetwork() {
+		const offline = () => {
+			this.#notice = OFFLINE;
+			this.#recallAll = true;
+		};
+		const online = () => {
+			if (this.#closed) return;
+			this.#notice = LOST_SIGNAL;
+			// The network may have changed under every connection: a new id, and every call placed again.
+			this.#recallAll = true;
+			this.#renewDelay = RENEW_DELAY_MS;
+			this.#scheduleRenew(true);
+		};
+		window.addEventListener('offline', offline);
+		window.addEventListener('online', online);
+		this.#unlisten = () => {
+			window.removeEventListener('offline', offline);
+			window.removeEventListener('online', online);
+		};
 	}
 
 	#state(): StateMessage {
@@ -318,22 +481,29 @@ export class RoomSession {
 		for (const r of this.#remotes) this.#send(r, this.#state());
 	}
 
-	#findParticipant(peerId: string): Participant | undefined {
+	/** The participant whose current peer id this is (the only ids we take calls from). */
+	#byPeerId(peerId: string): Participant | undefined {
 		return this.#participants.find((p) => p.peer_id === peerId);
 	}
 
-	#remote(peerId: string): RemotePeer | undefined {
-		return this.#remotes.find((r) => r.peerId === peerId);
+	/** The participant with this user id, with their current peer id if they have one. */
+	#byUser(userId: string): Participant | undefined {
+		return this.#participants.find((p) => p.user_id === userId);
 	}
 
-	/** The tile of a peer, created on first contact; an older tile of the same person goes away. */
+	#remoteOf(userId: string): RemotePeer | undefined {
+		return this.#remotes.find((r) => r.userId === userId);
+	}
+
+	/** The tile of a person, created on first contact; it follows them to a new peer id. */
 	#ensureRemote(peerId: string, who: Participant): RemotePeer {
-		let remote = this.#remote(peerId);
+		let remote = this.#remoteOf(who.user_id);
 		if (!remote) {
-			for (const old of this.#remotes.filter((r) => r.userId === who.user_id)) this.#drop(old);
 			remote = new RemotePeer(peerId, who);
 			this.#remotes = [...this.#remotes, remote];
 		}
+		remote.name = who.name;
+		remote.role = who.role;
 		return remote;
 	}
 
@@ -350,12 +520,12 @@ export class RoomSession {
 		data?.close();
 	}
 
-	/** Calls (media and data) one peer. */
-	#callPeer(p: Participant & { peer_id: string }) {
+	/** Calls (media and data) one person at their current peer id, replacing a call to an older one. */
+	#callPeer(p: Listed) {
 		const peer = this.#peer;
-		if (!peer || peer.disconnected || this.#closed) return;
+		if (!peer || !peer.open || this.#closed) return;
 		const remote = this.#ensureRemote(p.peer_id, p);
-		if (remote.call) return;
+		if (remote.call && remote.call.peer === p.peer_id && remote.call.provider === peer) return;
 		const stream = this.#localStream ?? new MediaStream();
 		const options = {
 			metadata: this.#self,
@@ -364,61 +534,93 @@ export class RoomSession {
 		};
 		const call = peer.call(p.peer_id, stream, options);
 		if (!call) return;
+		const old = remote.call;
+		remote.call = null;
+		old?.close();
+		remote.peerId = p.peer_id;
 		remote.outgoing = true;
 		this.#wireCall(remote, call);
-		if (!remote.data) {
-			remote.dataOutgoing = true;
-			this.#wireData(remote, peer.connect(p.peer_id, { metadata: this.#self, reliable: true }));
+		if (!remote.data || remote.data.peer !== p.peer_id || remote.data.provider !== peer) {
+			const oldData = remote.data;
+			remote.data = null;
+			oldData?.close();
+			const conn = peer.connect(p.peer_id, { metadata: this.#self, reliable: true });
+			if (conn) {
+				remote.dataOutgoing = true;
+				this.#wireData(remote, conn);
+			}
 		}
 	}
 
 	/** Calls each present participant we have no call with (everybody, or only where our id is smaller). */
 	#callMissing(all: boolean) {
 		for (const p of this.#participants) {
-			if (!p.peer_id || p.peer_id === this.#selfId || p.user_id === this.#self?.user_id) continue;
-			const existing = this.#remote(p.peer_id);
+			if (!p.peer_id || p.user_id === this.#self?.user_id) continue;
+			const existing = this.#remoteOf(p.user_id);
 			if (existing?.call) continue;
-			if (all || this.#selfId < p.peer_id) this.#callPeer(p as Participant & { peer_id: string });
+			if (all || this.#selfId < p.peer_id) this.#callPeer(p as Listed);
 		}
 	}
 
-	/** Re-reads the participants; then calls those we miss, unless we are answering a call right now. */
+	/** Back from offline: every call is placed again from our new peer (the old paths may be gone). */
+	#callEverybodyAgain() {
+		for (const p of this.#participants) {
+			if (!p.peer_id || p.user_id === this.#self?.user_id) continue;
+			const remote = this.#remoteOf(p.user_id);
+			if (remote?.status === 'connected') remote.status = 'reconnecting';
+			this.#callPeer(p as Listed);
+		}
+	}
+
+	/**
+	 * Re-reads the participants: tiles of people no longer in the room go, tiles that waited too long
+	 * for a lost person go, and those we miss are called (unless we are answering a call right now).
+	 */
 	async #refreshParticipants(callMissing = true): Promise<void> {
 		if (this.#closed) return;
 		try {
 			const res = await fetch(`/api/v1/interviews/${this.interviewId}/join`, { credentials: 'same-origin' });
-			if (!res.ok) {
-				if (res.status === 403) this.#notice = 'The room has closed.';
+			const body = (await res.json()) as { participants: Participant[] } | { error: RoomRefusal };
+			if ('error' in body) {
+				// Taken off the panel, the interview cancelled or moved, the room closed: the visit ends.
+				if (res.status === 403 || res.status === 404) this.#end(body.error);
 				return;
 			}
-			const body = (await res.json()) as { participants: Participant[] };
 			this.#participants = body.participants;
 		} catch {
 			return;
 		}
-		const current = this.#participants.map((p) => p.peer_id);
-		// A person who re-joined from another tab has a new id: their old tile goes once it is dead.
-		for (const r of this.#remotes) if (!current.includes(r.peerId) && r.status !== 'connected') this.#drop(r);
+		if (this.#closed) return;
+		const now = Date.now();
 		for (const r of this.#remotes) {
-			const p = this.#findParticipant(r.peerId);
-			if (p) r.name = p.name;
+			const listed = this.#byUser(r.userId);
+			// Somebody no longer of this room is hung up on at once, whatever the state of their call.
+			if (!listed) this.#drop(r);
+			else if (r.lostAt !== null && now - r.lostAt > RECONNECT_GRACE_MS) this.#drop(r);
+			else r.name = listed.name;
 		}
 		if (callMissing) this.#callMissing(false);
 	}
 
 	async #onIncomingCall(call: MediaConnection) {
-		let who = this.#findParticipant(call.peer);
+		let who = this.#byPeerId(call.peer);
 		if (!who) {
 			await this.#refreshParticipants(false);
-			who = this.#findParticipant(call.peer);
+			who = this.#byPeerId(call.peer);
 		}
-		// Only the people of this interview may call (ids are random and issued per interview).
-		if (!who || this.#closed) {
+		// Only a participant's current peer id may call: anybody else is hung up on.
+		if (!who || this.#closed || who.user_id === this.#self?.user_id) {
 			call.close();
 			return;
 		}
 		const remote = this.#ensureRemote(call.peer, who);
-		if (remote.call && remote.status !== 'connected' && remote.outgoing && this.#selfId < call.peer) {
+		const crossing =
+			remote.call &&
+			remote.call.peer === call.peer &&
+			remote.outgoing &&
+			remote.status !== 'connected' &&
+			remote.call.provider === this.#peer;
+		if (crossing && this.#selfId < call.peer) {
 			// Both called at once: the call placed by the smaller id wins, and that is ours.
 			call.close();
 			return;
@@ -428,6 +630,7 @@ export class RoomSession {
 			remote.call = null;
 			old.close();
 		}
+		remote.peerId = call.peer;
 		remote.outgoing = false;
 		call.answer(this.#localStream ?? new MediaStream());
 		this.#wireCall(remote, call);
@@ -438,20 +641,21 @@ export class RoomSession {
 		const early: unknown[] = [];
 		const keep = (data: unknown) => void early.push(data);
 		conn.on('data', keep);
-		let who = this.#findParticipant(conn.peer);
+		let who = this.#byPeerId(conn.peer);
 		if (!who) {
 			await this.#refreshParticipants(false);
-			who = this.#findParticipant(conn.peer);
+			who = this.#byPeerId(conn.peer);
 		}
 		conn.off('data', keep);
-		if (!who || this.#closed) {
+		if (!who || this.#closed || who.user_id === this.#self?.user_id) {
 			conn.close();
 			return;
 		}
 		const remote = this.#ensureRemote(conn.peer, who);
 		if (remote.data && remote.data !== conn) {
 			// Crossed connections: like calls, the one opened by the smaller id wins on both sides.
-			if (remote.dataOutgoing && this.#selfId < conn.peer) {
+			const crossing = remote.data.peer === conn.peer && remote.dataOutgoing && !remote.data.open;
+			if (crossing && this.#selfId < conn.peer) {
 				conn.close();
 				return;
 			}
@@ -466,25 +670,30 @@ export class RoomSession {
 
 	#wireCall(remote: RemotePeer, call: MediaConnection) {
 		remote.call = call;
-		remote.status = remote.status === 'connected' ? 'reconnecting' : 'connecting';
+		remote.status = remote.everConnected ? 'reconnecting' : 'connecting';
+		const connected = () => {
+			remote.status = 'connected';
+			remote.everConnected = true;
+			remote.lostAt = null;
+		};
 		call.on('stream', (stream) => {
 			if (remote.call !== call) return;
 			remote.stream = stream;
-			remote.status = 'connected';
-			remote.retries = 0;
+			connected();
 		});
 		call.on('iceStateChanged', (state) => {
 			if (remote.call !== call) return;
 			// Connected even when the other side sends no media (no camera or microphone).
-			if (state === 'connected' || state === 'completed') remote.status = 'connected';
+			if (state === 'connected' || state === 'completed') connected();
 			else if (state === 'failed' || state === 'closed') this.#lost(remote, call);
 			else if (state === 'disconnected') {
 				remote.status = 'reconnecting';
+				remote.lostAt ??= Date.now();
 				// Give ICE a moment to recover on its own before calling again.
 				this.#later(() => {
 					if (remote.call === call && call.peerConnection?.iceConnectionState === 'disconnected')
 						this.#lost(remote, call);
-				}, 4_000);
+				}, ICE_RECOVERY_MS);
 			}
 		});
 		call.on('close', () => this.#lost(remote, call));
@@ -511,51 +720,65 @@ export class RoomSession {
 		remote.video = data.video;
 	}
 
-	/** A call ended without a goodbye: show the tile as reconnecting and call again if it is our turn. */
+	/**
+	 * A call ended without a goodbye. A person we never reached goes (they call us when they come);
+	 * otherwise the tile shows "reconnecting" and we call again when it is our turn, until the grace
+	 * time runs out.
+	 */
 	#lost(remote: RemotePeer, call: MediaConnection) {
 		if (remote.call !== call || this.#closed) return;
 		remote.call = null;
-		remote.status = 'reconnecting';
 		call.close();
+		if (!remote.everConnected) {
+			this.#drop(remote);
+			return;
+		}
+		remote.status = 'reconnecting';
+		remote.lostAt ??= Date.now();
 		// The data connection is left alone: it may already be the one that replaces a crossed call,
 		// and it closes by itself when the other side is really gone.
 		// The smaller id calls again at once; the other side waits for that call and only tries itself
-		// when it does not come (the other side may be gone for good: then the call fails and the tile goes).
-		const myTurn = this.#selfId < remote.peerId;
+		// when it does not come.
+		const theirs = this.#byUser(remote.userId)?.peer_id ?? remote.peerId;
+		const myTurn = this.#selfId < theirs;
 		this.#later(
 			() => {
 				if (this.#closed || !this.#remotes.includes(remote) || remote.call) return;
-				const p = this.#findParticipant(remote.peerId);
-				if (!p || remote.retries >= MAX_RECALLS) {
+				const p = this.#byUser(remote.userId);
+				if (remote.lostAt !== null && Date.now() - remote.lostAt > RECONNECT_GRACE_MS) {
 					this.#drop(remote);
 					return;
 				}
-				remote.retries++;
-				this.#callPeer(p as Participant & { peer_id: string });
+				// Not in the room just now (no current id): keep the tile; they call us when they are back.
+				if (p?.peer_id) this.#callPeer(p as Listed);
 			},
 			myTurn ? RECALL_DELAY_MS : RECALL_DELAY_MS * 4
 		);
 	}
 
-	#onPeerError(err: PeerError<string>) {
+	#onPeerError(peer: PeerType, err: PeerError<string>) {
 		if (err.type === 'peer-unavailable') {
-			// Somebody who had joined is gone (or not back yet).
+			// Somebody we called is not connected to the signaling server (gone, or getting a new id).
 			const id = /peer (\S+)$/.exec(err.message)?.[1];
-			const remote = id ? this.#remote(id) : undefined;
-			// They will call us when they come back.
-			if (remote && remote.status !== 'connected') this.#drop(remote);
+			const remote = this.#remotes.find((r) => r.call?.peer === id);
+			if (remote?.call) this.#lost(remote, remote.call);
 			return;
 		}
+		// A retiring peer's troubles are nobody's concern: its calls run without its socket.
+		if (peer !== this.#peer) return;
 		if (
 			err.type === 'network' ||
 			err.type === 'socket-error' ||
 			err.type === 'socket-closed' ||
-			err.type === 'disconnected'
+			err.type === 'disconnected' ||
+			err.type === 'server-error' ||
+			err.type === 'unavailable-id'
 		) {
-			this.#notice = 'Connection to the room was lost. Reconnecting…';
+			// The peer-server refused or dropped this id: 'disconnected' follows, and a new id with it.
+			this.#notice = navigator.onLine === false ? OFFLINE : LOST_SIGNAL;
 			return;
 		}
-		if (err.type === 'unavailable-id' || err.type === 'invalid-id' || err.type === 'invalid-key') {
+		if (err.type === 'invalid-id' || err.type === 'invalid-key') {
 			this.#error = 'The room did not accept this visit. Reload the page to join again.';
 			return;
 		}

@@ -7,12 +7,15 @@
  *     candidate clicks "Join the interview" and we time until the first frame of the interviewer's
  *     video is decoded. Baseline: two plain pages with the PeerJS client on a bare `peer` server,
  *     timing a click that creates the peer and calls (no app, no issued id).
- *  2. idle signaling connections: N WebSocket clients with issued ids are opened against Parley's
- *     peer-server (each upgrade checks `room_peers`) and against a bare `peer` server, then left
- *     idle for a while; we count how many are still held.
+ *  2. idle signaling connections: N WebSocket clients with issued ids and secrets are opened against
+ *     Parley's peer-server (each upgrade checks id + secret hash, the holder and the room in
+ *     `room_peers`, and every open socket is re-checked every PEER_RECHECK_MS) and against a bare
+ *     `peer` server with the same alive timeout. Each client then idles as a PeerJS client does (a
+ *     HEARTBEAT every 5 s, nothing else) for longer than the alive timeout, so the count shows what
+ *     the servers really keep, not what they have not got round to dropping yet.
  *
- * BENCH_ROOM_CLIENTS (default 2000) and BENCH_ROOM_JOINS (default 5) tune the sizes. The last line
- * is machine-readable.
+ * BENCH_ROOM_CLIENTS (default 2000), BENCH_ROOM_JOINS (default 5) and BENCH_ROOM_IDLE_S (default
+ * 70, above the 60 s alive timeout) tune the sizes. The last line is machine-readable.
  */
 import express from 'express';
 import { readFileSync } from 'node:fs';
@@ -25,17 +28,19 @@ import type { Browser, Page } from 'playwright-core';
 import WebSocket from 'ws';
 import type * as Y from 'yjs';
 import { DEMO_ACCOUNTS } from '../db/seed';
-import { PEER_KEY, PEER_PATH } from '../peer-server/index';
+import { PEER_ALIVE_TIMEOUT_MS, PEER_KEY, PEER_PATH } from '../peer-server/index';
 import { calendarDocName, createInterview } from '../src/lib/collab/calendar';
 import type { Interview } from '../src/lib/domain/types';
-import { generateToken } from '../src/lib/server/auth';
+import { generateToken, hashToken } from '../src/lib/server/auth';
 import { startTestApp, type TestApp } from '../tests/helpers/app';
 import { launchBrowser, newPerson, signIn } from '../tests/helpers/browser';
 
 const CLIENTS = Number(process.env.BENCH_ROOM_CLIENTS ?? 2000);
 const JOINS = Number(process.env.BENCH_ROOM_JOINS ?? 5);
-/** How long the clients stay idle before they are counted. */
-const IDLE_MS = 5_000;
+/** How long the clients stay idle before they are counted: longer than the servers' alive timeout. */
+const IDLE_MS = Number(process.env.BENCH_ROOM_IDLE_S ?? 70) * 1000;
+/** What a PeerJS client sends while idle (its default pingInterval). */
+const HEARTBEAT_MS = 5_000;
 const RAMP_BATCH = 100;
 
 const median = (xs: number[]) => {
@@ -148,7 +153,15 @@ async function startBarePeer(): Promise<{ server: Server; url: string; port: num
 	const peerjs = readFileSync(resolve(import.meta.dirname, '../node_modules/peerjs/dist/peerjs.min.js'), 'utf8');
 	app.get('/peerjs.min.js', (_req, res) => void res.type('js').send(peerjs));
 	app.get('/', (_req, res) => void res.type('html').send(BARE_PAGE));
-	app.use(PEER_PATH, ExpressPeerServer(server, { key: PEER_KEY, path: '/', allow_discovery: false }));
+	app.use(
+		PEER_PATH,
+		ExpressPeerServer(server, {
+			key: PEER_KEY,
+			path: '/',
+			allow_discovery: false,
+			alive_timeout: PEER_ALIVE_TIMEOUT_MS
+		})
+	);
 	await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
 	const port = (server.address() as AddressInfo).port;
 	return { server, port, url: `http://127.0.0.1:${port}` };
@@ -200,20 +213,28 @@ async function bareJoinToFrame(browser: Browser): Promise<number[]> {
 	return times;
 }
 
-/** Opens `ids.length` idle signaling sockets in batches; returns how many opened and how many are still open after IDLE_MS. */
+interface Credential {
+	id: string;
+	secret: string;
+}
+
+/**
+ * Opens one idle signaling socket per credential, in batches; each sends a HEARTBEAT every 5 s like
+ * a PeerJS client. Returns how many opened and how many are still open after IDLE_MS.
+ */
 async function holdIdleClients(
 	wsBase: string,
-	ids: string[],
+	clients: Credential[],
 	serverCount: () => number = () => NaN
 ): Promise<{ opened: number; held: number; rampMs: number; counted: number }> {
 	const sockets: WebSocket[] = [];
 	const started = performance.now();
 	let opened = 0;
-	for (let i = 0; i < ids.length; i += RAMP_BATCH) {
-		const batch = ids.slice(i, i + RAMP_BATCH).map(
-			(id) =>
+	for (let i = 0; i < clients.length; i += RAMP_BATCH) {
+		const batch = clients.slice(i, i + RAMP_BATCH).map(
+			({ id, secret }) =>
 				new Promise<void>((resolveOpen) => {
-					const ws = new WebSocket(`${wsBase}${PEER_PATH}/peerjs?key=${PEER_KEY}&id=${id}&token=bench`);
+					const ws = new WebSocket(`${wsBase}${PEER_PATH}/peerjs?key=${PEER_KEY}&id=${id}&token=${secret}`);
 					sockets.push(ws);
 					const done = () => resolveOpen();
 					ws.once('message', (data) => {
@@ -227,7 +248,11 @@ async function holdIdleClients(
 		await Promise.all(batch);
 	}
 	const rampMs = performance.now() - started;
+	const heartbeat = setInterval(() => {
+		for (const s of sockets) if (s.readyState === WebSocket.OPEN) s.send('{"type":"HEARTBEAT"}');
+	}, HEARTBEAT_MS);
 	await new Promise((r) => setTimeout(r, IDLE_MS));
+	clearInterval(heartbeat);
 	const held = sockets.filter((s) => s.readyState === WebSocket.OPEN).length;
 	const counted = serverCount();
 	await Promise.all(
@@ -254,32 +279,34 @@ export async function main(): Promise<void> {
 		);
 		await browser.close();
 
-		// Issued ids for Parley's peer-server: rows of room_peers of one interview in its window.
+		// Issued ids and secrets for Parley's peer-server: rows of room_peers of one interview in its
+		// window, held by an admin of its organization (who may observe any room), valid for the run.
 		const interviewId = await bookNow(app);
 		const [user] = await app.runtime.db.sql<
 			{ id: string }[]
 		>`select id from users where email = ${DEMO_ACCOUNTS.admin.email}`;
-		const ids = Array.from({ length: CLIENTS }, () => generateToken());
-		const expires = new Date(Date.now() + 3600_000);
-		await app.runtime.db.sql`insert into room_peers (peer_id, interview_id, user_id, expires_at)
-			select unnest(${ids}::text[]), ${interviewId}, ${user!.id}, ${expires}`;
+		const credentials = Array.from({ length: CLIENTS }, () => ({ id: generateToken(), secret: generateToken() }));
+		const expires = new Date(Date.now() + IDLE_MS + 3600_000);
+		await app.runtime.db.sql`insert into room_peers (peer_id, interview_id, user_id, expires_at, secret_hash)
+			select unnest(${credentials.map((c) => c.id)}::text[]), ${interviewId}, ${user!.id}, ${expires},
+				unnest(${credentials.map((c) => hashToken(c.secret))}::text[])`;
 		const parley = await holdIdleClients(
 			app.url.replace('http', 'ws'),
-			ids,
+			credentials,
 			() => app.runtime.peer?.connectionCount() ?? 0
 		);
 		const bare = await startBarePeer();
 		const bareRun = await holdIdleClients(
 			`ws://127.0.0.1:${bare.port}`,
-			ids.map(() => generateToken())
+			credentials.map(() => ({ id: generateToken(), secret: generateToken() }))
 		);
 		bare.server.closeAllConnections();
 		await new Promise<void>((r) => bare.server.close(() => r()));
 		console.log(
-			`idle signaling clients (${CLIENTS}, idle ${IDLE_MS / 1000} s): Parley held ${parley.held} (ramp ${parley.rampMs.toFixed(0)} ms, ${parley.counted} counted by the peer-server), bare peer held ${bareRun.held} (ramp ${bareRun.rampMs.toFixed(0)} ms)`
+			`idle signaling clients (${CLIENTS}, idle ${IDLE_MS / 1000} s with heartbeats, alive timeout ${PEER_ALIVE_TIMEOUT_MS / 1000} s): Parley held ${parley.held} (ramp ${parley.rampMs.toFixed(0)} ms, ${parley.counted} counted by the peer-server), bare peer held ${bareRun.held} (ramp ${bareRun.rampMs.toFixed(0)} ms)`
 		);
 		console.log(
-			`bench room: join_first_frame_ms=${median(parleyJoin).toFixed(0)} bare_join_first_frame_ms=${median(bareJoin).toFixed(0)} clients=${CLIENTS} held=${parley.held} bare_held=${bareRun.held} ramp_ms=${parley.rampMs.toFixed(0)} bare_ramp_ms=${bareRun.rampMs.toFixed(0)}`
+			`bench room: join_first_frame_ms=${median(parleyJoin).toFixed(0)} bare_join_first_frame_ms=${median(bareJoin).toFixed(0)} clients=${CLIENTS} idle_s=${IDLE_MS / 1000} alive_timeout_s=${PEER_ALIVE_TIMEOUT_MS / 1000} held=${parley.held} bare_held=${bareRun.held} ramp_ms=${parley.rampMs.toFixed(0)} bare_ramp_ms=${bareRun.rampMs.toFixed(0)}`
 		);
 	} finally {
 		await browser.close().catch(() => {});

@@ -26,14 +26,12 @@ import { pathToFileURL } from 'node:url';
 import { ExpressPeerServer } from 'peer';
 import type { Browser, Page } from 'playwright-core';
 import WebSocket from 'ws';
-import type * as Y from 'yjs';
 import { DEMO_ACCOUNTS } from '../db/seed';
 import { PEER_ALIVE_TIMEOUT_MS, PEER_KEY, PEER_PATH } from '../peer-server/index';
-import { calendarDocName, createInterview } from '../src/lib/collab/calendar';
-import type { Interview } from '../src/lib/domain/types';
 import { generateToken, hashToken } from '../src/lib/server/auth';
 import { startTestApp, type TestApp } from '../tests/helpers/app';
 import { launchBrowser, newPerson, signIn } from '../tests/helpers/browser';
+import { bookDirect } from '../tests/helpers/calendar';
 
 const CLIENTS = Number(process.env.BENCH_ROOM_CLIENTS ?? 2000);
 const JOINS = Number(process.env.BENCH_ROOM_JOINS ?? 5);
@@ -50,38 +48,10 @@ const median = (xs: number[]) => {
 
 /** An online interview that is in its join window now, written through the calendar document. */
 async function bookNow(app: TestApp): Promise<string> {
-	const sql = app.runtime.db.sql;
-	const [a] = await sql<{ id: string; cycle_id: string; candidate_id: string }[]>`
-		select a.id, a.cycle_id, a.candidate_id from applications a join users u on u.id = a.candidate_id
-		where u.email = ${DEMO_ACCOUNTS.candidates[0].email}`;
-	const [ines] = await sql<{ id: string }[]>`select id from users where email = ${DEMO_ACCOUNTS.interviewers[0].email}`;
-	const interview: Interview = {
-		id: crypto.randomUUID(),
-		applicationId: a!.id,
-		candidateId: a!.candidate_id,
-		cycleId: a!.cycle_id,
-		start: new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString(),
-		durationMin: 60,
-		timezone: 'UTC',
-		type: 'video',
-		mode: 'online',
-		location: '',
-		round: 1,
-		panel: [ines!.id],
-		status: 'scheduled',
-		rescheduledFrom: null,
-		updatedBy: null,
-		updatedAt: new Date().toISOString()
-	};
-	const { collab } = app.runtime;
-	const connection = await collab.hocuspocus.openDirectConnection(
-		calendarDocName(app.orgId),
-		collab.systemContext(app.orgId, null)
-	);
-	await connection.transact((doc) => void createInterview(doc as unknown as Y.Doc, interview));
-	await connection.disconnect();
-	await collab.projection.flush(app.orgId);
-	return interview.id;
+	const [id] = await bookDirect(app, [
+		{ candidate: DEMO_ACCOUNTS.candidates[0].email, startInMin: 0, mode: 'online', durationMin: 60, timezone: 'UTC' }
+	]);
+	return id!;
 }
 
 /**

@@ -4,12 +4,12 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type * as Y from 'yjs';
 import { DEMO_ACCOUNTS } from '../../db/seed';
-import { calendarDocName, createInterview, updateInterview } from '../../src/lib/collab/calendar';
-import type { Interview } from '../../src/lib/domain/types';
+import { calendarDocName, updateInterview } from '../../src/lib/collab/calendar';
 import { generateToken, hashToken } from '../../src/lib/server/auth';
 import { MAX_ROOM_PEOPLE } from '../../src/lib/server/room';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { launchBrowser, newPerson, screenshot, signIn } from '../helpers/browser';
+import { bookDirect } from '../helpers/calendar';
 
 const [SAM, LENA] = [DEMO_ACCOUNTS.candidates[0].email, DEMO_ACCOUNTS.candidates[1].email];
 const INES = DEMO_ACCOUNTS.interviewers[0].email;
@@ -20,42 +20,18 @@ const OLIVER = DEMO_ACCOUNTS.candidates[6].email;
 
 /** Books an interview straight into the calendar document (the API refuses starts under 2 h ahead). */
 async function bookInRoomWindow(app: TestApp, candidateEmail: string, panelEmails: string[], startInMin: number) {
-	const sql = app.runtime.db.sql;
-	const [a] = await sql<{ id: string; cycle_id: string; candidate_id: string }[]>`
-		select a.id, a.cycle_id, a.candidate_id from applications a join users u on u.id = a.candidate_id
-		where u.email = ${candidateEmail}`;
-	const panel = await sql<{ id: string }[]>`select id from users where email = any(${panelEmails}::text[])`;
-	const [admin] = await sql<{ id: string }[]>`select id from users where email = ${DEMO_ACCOUNTS.admin.email}`;
-	const interview: Interview = {
-		id: crypto.randomUUID(),
-		applicationId: a!.id,
-		candidateId: a!.candidate_id,
-		cycleId: a!.cycle_id,
-		start: new Date(Math.floor((Date.now() + startInMin * 60_000) / 60_000) * 60_000).toISOString(),
-		durationMin: 45,
-		timezone: 'America/New_York',
-		type: 'video',
-		mode: 'online',
-		location: '',
-		round: 1,
-		panel: panel.map((p) => p.id),
-		status: 'scheduled',
-		rescheduledFrom: null,
-		updatedBy: admin!.id,
-		updatedAt: new Date().toISOString()
-	};
-	const { collab } = app.runtime;
-	const connection = await collab.hocuspocus.openDirectConnection(
-		calendarDocName(app.orgId),
-		collab.systemContext(app.orgId, admin!.id)
-	);
-	await connection.transact((doc) => {
-		const result = createInterview(doc as unknown as Y.Doc, interview);
-		if (!result.ok) throw new Error(result.problem.message);
-	});
-	await connection.disconnect();
-	await collab.projection.flush(app.orgId);
-	return interview.id;
+	const [id] = await bookDirect(app, [
+		{
+			candidate: candidateEmail,
+			panel: panelEmails,
+			startInMin,
+			mode: 'online',
+			durationMin: 45,
+			timezone: 'America/New_York',
+			actor: DEMO_ACCOUNTS.admin.email
+		}
+	]);
+	return id!;
 }
 
 /** Frames decoded by the video of the first remote tile, and its size. */

@@ -15,13 +15,24 @@ export interface DirectBooking {
 	panel?: string[];
 	durationMin?: number;
 	round?: number;
+	/** The interview's zone (Europe/Berlin by default). */
+	timezone?: string;
+	/** Email of the admin named as the writer (the system by default). */
+	actor?: string;
+	/** Any other field, as written. */
+	extra?: Partial<Interview>;
 }
 
 /** Writes the interviews through a direct connection as the system, waits for the projection, returns their ids. */
 export async function bookDirect(app: TestApp, specs: DirectBooking[]): Promise<string[]> {
 	const sql = app.runtime.db.sql;
 	const interviews: Interview[] = [];
+	const actors = new Map<string, string>();
 	for (const s of specs) {
+		if (s.actor && !actors.has(s.actor)) {
+			const [u] = await sql<{ id: string }[]>`select id from users where email = ${s.actor}`;
+			actors.set(s.actor, u!.id);
+		}
 		const [a] = await sql<{ id: string; cycle_id: string; candidate_id: string }[]>`
 			select a.id, a.cycle_id, a.candidate_id from applications a join users u on u.id = a.candidate_id
 			where u.email = ${s.candidate} and a.org_id = ${app.orgId}`;
@@ -34,7 +45,7 @@ export async function bookDirect(app: TestApp, specs: DirectBooking[]): Promise<
 			cycleId: a!.cycle_id,
 			start: new Date(Math.floor((Date.now() + s.startInMin * 60_000) / 60_000) * 60_000).toISOString(),
 			durationMin: s.durationMin ?? 30,
-			timezone: 'Europe/Berlin',
+			timezone: s.timezone ?? 'Europe/Berlin',
 			type: s.mode === 'online' ? 'video' : 'in_person',
 			mode: s.mode,
 			location: s.mode === 'online' ? '' : 'Room 1',
@@ -42,14 +53,15 @@ export async function bookDirect(app: TestApp, specs: DirectBooking[]): Promise<
 			panel: panel.map((p) => p.id),
 			status: 'scheduled',
 			rescheduledFrom: null,
-			updatedBy: null,
-			updatedAt: new Date().toISOString()
+			updatedBy: s.actor ? actors.get(s.actor)! : null,
+			updatedAt: new Date().toISOString(),
+			...s.extra
 		});
 	}
 	const { collab } = app.runtime;
 	const connection = await collab.hocuspocus.openDirectConnection(
 		calendarDocName(app.orgId),
-		collab.systemContext(app.orgId, null)
+		collab.systemContext(app.orgId, (specs[0]?.actor && actors.get(specs[0].actor)) || null)
 	);
 	try {
 		await connection.transact((doc) => {

@@ -3,13 +3,14 @@ import WebSocket from 'ws';
 import type * as Y from 'yjs';
 import { DEMO_ACCOUNTS } from '../../db/seed';
 import { PEER_KEY, PEER_PATH, PEER_REVOKED } from '../../peer-server/index';
-import { calendarDocName, createInterview, setStatus, updateInterview } from '../../src/lib/collab/calendar';
+import { calendarDocName, setStatus, updateInterview } from '../../src/lib/collab/calendar';
 import type { Interview } from '../../src/lib/domain/types';
 import { hashToken } from '../../src/lib/server/auth';
 import { MAX_ROOM_PEOPLE, PEER_CLIENT, PEER_ID_TTL_MS } from '../../src/lib/server/room';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { eventually } from '../helpers/collab';
 import { databaseKinds } from '../helpers/db';
+import { bookDirect } from '../helpers/calendar';
 
 const kinds = await databaseKinds();
 const SAM = DEMO_ACCOUNTS.candidates[0].email;
@@ -20,7 +21,7 @@ const MARCO = DEMO_ACCOUNTS.interviewers[1].email;
 const PRIYA = DEMO_ACCOUNTS.interviewers[2].email;
 const ADMIN = DEMO_ACCOUNTS.admin.email;
 
-/** Books an interview straight into the calendar document (the API refuses starts under 2 h ahead). */
+/** Books an interview in (or near) its join window straight into the calendar document. */
 async function book(
 	app: TestApp,
 	candidateEmail: string,
@@ -28,42 +29,10 @@ async function book(
 	startInMin: number,
 	extra: Partial<Interview> = {}
 ): Promise<string> {
-	const sql = app.runtime.db.sql;
-	const [a] = await sql<{ id: string; cycle_id: string; candidate_id: string }[]>`
-		select a.id, a.cycle_id, a.candidate_id from applications a join users u on u.id = a.candidate_id
-		where u.email = ${candidateEmail}`;
-	const panel = await sql<{ id: string }[]>`select id from users where email = any(${panelEmails}::text[])`;
-	const interview: Interview = {
-		id: crypto.randomUUID(),
-		applicationId: a!.id,
-		candidateId: a!.candidate_id,
-		cycleId: a!.cycle_id,
-		start: new Date(Math.floor((Date.now() + startInMin * 60_000) / 60_000) * 60_000).toISOString(),
-		durationMin: 30,
-		timezone: 'America/New_York',
-		type: 'video',
-		mode: 'online',
-		location: '',
-		round: 1,
-		panel: panel.map((p) => p.id),
-		status: 'scheduled',
-		rescheduledFrom: null,
-		updatedBy: null,
-		updatedAt: new Date().toISOString(),
-		...extra
-	};
-	const { collab } = app.runtime;
-	const connection = await collab.hocuspocus.openDirectConnection(
-		calendarDocName(app.orgId),
-		collab.systemContext(app.orgId, null)
-	);
-	await connection.transact((doc) => {
-		const result = createInterview(doc as unknown as Y.Doc, interview);
-		if (!result.ok) throw new Error(result.problem.message);
-	});
-	await connection.disconnect();
-	await collab.projection.flush(app.orgId);
-	return interview.id;
+	const [id] = await bookDirect(app, [
+		{ candidate: candidateEmail, panel: panelEmails, startInMin, mode: 'online', timezone: 'America/New_York', extra }
+	]);
+	return id!;
 }
 
 /** Changes an interview through the calendar document, as an admin would (the projection follows). */

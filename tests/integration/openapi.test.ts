@@ -244,4 +244,23 @@ describe.each(kinds)('the API reference against the %s database', (kind) => {
 		expect(revoked.status).toBe(204);
 		expect(routeFor('DELETE', `/api/v1/candidates/${candidate}/link`).responses[204]).toBeTruthy();
 	});
+
+	it('documents what changing one’s own time zone and working hours really answers', async () => {
+		const interviewer = await app.login(INES!.email);
+		const set = await call('PATCH', '/api/v1/me', interviewer, {
+			timezone: 'Europe/Lisbon',
+			working_hours: { weekdays: [1, 2, 3], start_time: '07:30', end_time: '15:00' }
+		});
+		expect(set.status).toBe(200);
+		await call('GET', '/api/v1/me', interviewer);
+		const reset = await call('PATCH', '/api/v1/me', interviewer, { working_hours: null });
+		expect(reset.body.user.working_hours).toBeNull();
+		await call('PATCH', '/api/v1/me', interviewer, { timezone: 'Nowhere/Special' });
+		await call('PATCH', '/api/v1/me', interviewer, '{"timezone":');
+		await call('PATCH', '/api/v1/me', undefined, { timezone: 'UTC' });
+		const candidate = await app.login(DEMO_ACCOUNTS.candidates[1]!.email);
+		await call('GET', '/api/v1/me', candidate);
+		const refused = await call('PATCH', '/api/v1/me', candidate, { working_hours: null });
+		expect(refused.status).toBe(403);
+	});
 });

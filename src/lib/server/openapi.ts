@@ -153,12 +153,32 @@ export const ROUTES: readonly RouteDoc[] = [
 		path: '/api/v1/me',
 		operationId: 'me',
 		tag: 'Me',
-		summary: 'The signed-in person and their memberships',
-		description: 'With an API token, only the membership of the token’s organization is listed.',
+		summary: 'The signed-in person, their memberships, time zone and working hours',
+		description:
+			'With an API token, only the membership of the token’s organization is listed. `working_hours` are the person’s own (null: the organization’s default); `effective_working_hours` are the hours the slot finder and the scheduling form read them in, in their `timezone`.',
 		access: 'signed_in',
 		who: 'Anybody signed in, even without an organization.',
-		responses: { 200: { description: 'The person.', schema: S.UserEnvelope } },
+		responses: { 200: { description: 'The person.', schema: S.MeEnvelope } },
 		errors: { 401: AUTH[401] }
+	},
+	{
+		method: 'PATCH',
+		path: '/api/v1/me',
+		operationId: 'updateMe',
+		tag: 'Me',
+		summary: 'Change my time zone or working hours',
+		description:
+			'Any subset of `timezone` (an IANA zone; its letter case is stored as zone lists spell it) and `working_hours` (`{weekdays, start_time, end_time}`: ISO weekdays 1 = Monday … 7 = Sunday on which a shift starts, local `HH:MM` times read in your zone; an end before the start is on the next day; at least 15 minutes). `working_hours: null` goes back to the organization’s default. Availability and the scheduling form use the new hours at once.',
+		access: 'signed_in',
+		who: 'Anybody signed in, for themselves; only admins and interviewers have working hours.',
+		body: S.PatchMeBody,
+		responses: { 200: { description: 'The person after the change.', schema: S.MeEnvelope } },
+		errors: {
+			...BODY,
+			401: AUTH[401],
+			403: 'A candidate, or somebody without an organization, sent `working_hours`.',
+			422: 'A field is invalid or unknown, or names nothing to change; `details.fields` names each (e.g. `timezone`, `working_hours.end_time`).'
+		}
 	},
 	{
 		method: 'GET',
@@ -656,7 +676,7 @@ export const ROUTES: readonly RouteDoc[] = [
 /** Tag descriptions, in the order the docs page shows the groups. */
 export const TAGS: readonly { name: string; description: string }[] = [
 	{ name: 'Auth', description: 'Cookie sessions for browsers and scripts that sign in.' },
-	{ name: 'Me', description: 'The signed-in person, their interviews and live updates.' },
+	{ name: 'Me', description: 'The signed-in person, their settings, their interviews and live updates.' },
 	{
 		name: 'Interviews',
 		description: 'Scheduling, rescheduling and the status machine; every write goes through the calendar document.'
@@ -693,6 +713,9 @@ const COMPONENTS: Record<string, z.ZodType> = {
 	CycleList: S.CycleList,
 	User: S.UserResponse,
 	UserEnvelope: S.UserEnvelope,
+	WorkingHours: S.WorkingHoursResponse,
+	Me: S.MeResponse,
+	MeEnvelope: S.MeEnvelope,
 	Ok: S.OkResponse,
 	Health: S.HealthResponse,
 	SlotList: S.SlotList,
@@ -716,7 +739,9 @@ const COMPONENTS: Record<string, z.ZodType> = {
 	PatchInterviewBody: S.PatchInterviewBody,
 	ReasonBody: S.ReasonBody,
 	ScorecardBody: S.ScorecardBody,
-	NewApiTokenBody: S.NewApiTokenBody
+	NewApiTokenBody: S.NewApiTokenBody,
+	PatchMeBody: S.PatchMeBody,
+	WorkingHoursBody: S.WorkingHoursBody
 };
 
 /** A JSON Schema object as zod emits it (loosely typed: the document is data). */

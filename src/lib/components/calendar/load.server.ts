@@ -3,6 +3,7 @@ import type { RequestEvent } from '@sveltejs/kit';
 import type { Actor } from '$lib/server/guards';
 import { db, runtime } from '$lib/server/runtime';
 import { resolvePolicy, type ApplicationStatus, type Policy, type PolicyOverrides } from '$lib/domain';
+import { effectiveWorkingHours } from '$lib/domain/working-hours';
 import type { CalendarApplication, CalendarInterviewer, CalendarPageData } from './types';
 
 /** The collab-server URL as the browser reaches it. */
@@ -17,8 +18,8 @@ export async function loadCalendarData(event: RequestEvent, actor: Actor): Promi
 	const [org] = await sql<
 		{ name: string; timezone: string; policy: PolicyOverrides | null }[]
 	>`select name, timezone, policy from organizations where id = ${actor.orgId}`;
-	const interviewers = await sql<CalendarInterviewer[]>`
-		select u.id, u.name, u.email, coalesce(u.timezone, ${org?.timezone ?? 'UTC'}) as timezone
+	const interviewers = await sql<(Omit<CalendarInterviewer, 'workingHours'> & { working_hours: unknown })[]>`
+		select u.id, u.name, u.email, coalesce(u.timezone, ${org?.timezone ?? 'UTC'}) as timezone, u.working_hours
 		from memberships m join users u on u.id = m.user_id
 		where m.org_id = ${actor.orgId} and m.role = 'interviewer' order by u.name`;
 	const admins = await sql<{ id: string; name: string }[]>`
@@ -57,7 +58,10 @@ export async function loadCalendarData(event: RequestEvent, actor: Actor): Promi
 		me: { id: actor.user.id, name: actor.user.name, timezone: actor.user.timezone ?? null },
 		canEdit: actor.role === 'admin',
 		policy,
-		interviewers: interviewers.map((i) => ({ ...i })),
+		interviewers: interviewers.map(({ working_hours, ...i }) => ({
+			...i,
+			workingHours: effectiveWorkingHours(working_hours, policy.workingHours)
+		})),
 		admins: admins.map((a) => ({ id: a.id, name: a.name })),
 		applications
 	};

@@ -1,5 +1,5 @@
 /** Plain data the live calendar components share (loaded by `load.server.ts`). */
-import type { ApplicationStatus, Policy } from '$lib/domain';
+import type { ApplicationStatus, Policy, WorkingHours } from '$lib/domain';
 
 export interface CalendarInterviewer {
 	id: string;
@@ -7,6 +7,8 @@ export interface CalendarInterviewer {
 	email: string;
 	/** IANA zone (the person's own, else the organization's). */
 	timezone: string;
+	/** The hours they work, read in `timezone` (their own, else the organization's default). */
+	workingHours: WorkingHours;
 }
 
 export interface CalendarApplication {

@@ -1,5 +1,6 @@
 import type { RequestHandler } from './$types';
 import { findSlots, type BusyLike, type SlotPerson } from '$lib/domain/slots';
+import { effectiveWorkingHours } from '$lib/domain/working-hours';
 import { endpoint } from '$lib/server/endpoint';
 import { ApiError, fail } from '$lib/server/errors';
 import { requireRole } from '$lib/server/guards';
@@ -32,8 +33,10 @@ export const GET: RequestHandler = endpoint(async (event) => {
 	if (unknown.length)
 		throw fail.fields({ interviewer_ids: `not interviewers of this organization: ${unknown.join(', ')}` });
 	const ids = [...q.interviewer_ids, ...(q.candidate_id ? [q.candidate_id] : [])];
-	const people = await sql<{ id: string; timezone: string | null; role: string; org_tz: string }[]>`
-		select u.id, u.timezone, m.role, o.timezone as org_tz
+	const people = await sql<
+		{ id: string; timezone: string | null; working_hours: unknown; role: string; org_tz: string }[]
+	>`
+		select u.id, u.timezone, u.working_hours, m.role, o.timezone as org_tz
 		from users u join memberships m on m.user_id = u.id and m.org_id = ${actor.orgId} join organizations o on o.id = m.org_id
 		where u.id = any(${ids}::uuid[])`;
 	if (q.candidate_id && !people.some((p) => p.id === q.candidate_id && p.role === 'candidate'))
@@ -41,7 +44,8 @@ export const GET: RequestHandler = endpoint(async (event) => {
 	const slotPeople: SlotPerson[] = people.map((p) => ({
 		id: p.id,
 		timezone: p.timezone ?? p.org_tz,
-		workingHours: p.role === 'candidate' ? CANDIDATE_HOURS : policy.workingHours
+		// Each interviewer's own hours (else the organization's), read in their own zone.
+		workingHours: p.role === 'candidate' ? CANDIDATE_HOURS : effectiveWorkingHours(p.working_hours, policy.workingHours)
 	}));
 	const busyRows = await sql<{ person: string; start_at: Date; end_at: Date }[]>`
 		select p.user_id as person, i.start_at, i.end_at from interviews i join interview_panel p on p.interview_id = i.id

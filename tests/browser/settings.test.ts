@@ -251,4 +251,39 @@ describe('personal settings, as people use them', () => {
 		expect(row!.timezone).toBe('Europe/Madrid');
 		await context.close();
 	});
+
+	it('lets an admin create an API token, shown once, that works until they revoke it', async () => {
+		const context = await newPerson(browser, { timezoneId: VIEW_ZONE });
+		const page = await context.newPage();
+		watchErrors(page, 'admin');
+		await signIn(page, app.url, DEMO_ACCOUNTS.admin.email);
+		await page.waitForURL('**/admin/calendar**');
+		await page.goto(`${app.url}/settings`);
+		const tokens = page.getByTestId('api-tokens');
+		await tokens.waitFor();
+		expect(await tokens.getByTestId('no-tokens').count()).toBe(1);
+		// An empty name is refused beside the field.
+		await tokens.getByRole('button', { name: 'Create token' }).click();
+		await tokens.getByText('Give the token a name').waitFor();
+		await tokens.getByLabel("New token's name").fill('Nightly export');
+		await tokens.getByRole('button', { name: 'Create token' }).click();
+		const secret = (await tokens.getByTestId('new-token-value').textContent())!.trim();
+		expect(secret).toMatch(/^prl_[a-z2-7]{32}$/);
+		expect(await tokens.getByTestId('token-row').count()).toBe(1);
+		await screenshot(page, 'settings-api-token-created');
+
+		const bearer = { authorization: `Bearer ${secret}` };
+		expect((await fetch(`${app.url}/api/v1/interviews?page_size=1`, { headers: bearer })).status).toBe(200);
+		await page.reload();
+		// After a reload the secret is gone for good; the row says when it was last used.
+		expect(await tokens.getByTestId('new-token').count()).toBe(0);
+		expect(await tokens.getByTestId('token-row').textContent()).not.toContain('Never');
+
+		await tokens.getByRole('button', { name: 'Revoke…' }).click();
+		await tokens.getByRole('button', { name: 'Revoke now' }).click();
+		await tokens.getByText(/^Revoked /).waitFor();
+		expect((await fetch(`${app.url}/api/v1/interviews?page_size=1`, { headers: bearer })).status).toBe(401);
+		await screenshot(page, 'settings-api-token-revoked');
+		await context.close();
+	});
 });

@@ -2,8 +2,9 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { isValidTimeZone } from '$lib/domain/time';
 import { validateWorkingHours, type WorkingHoursField } from '$lib/domain/working-hours';
+import { createApiToken, listApiTokens, revokeApiToken } from '$lib/server/api-tokens';
 import { readForm } from '$lib/server/forms';
-import { requireUser } from '$lib/server/guards';
+import { requireRole, requireUser } from '$lib/server/guards';
 import { hasWorkingHours, loadSettings, saveSettings } from '$lib/server/profile';
 import { db } from '$lib/server/runtime';
 
@@ -24,7 +25,17 @@ export const load: PageServerLoad = async (event) => {
 		ownHours: settings.workingHours,
 		orgHours: settings.orgWorkingHours,
 		effectiveHours: settings.effectiveWorkingHours,
-		hasWorkingHours: hasWorkingHours(actor.user)
+		hasWorkingHours: hasWorkingHours(actor.user),
+		tokens:
+			actor.role === 'admin'
+				? (await listApiTokens(db(), actor.user.id, actor.orgId)).map((t) => ({
+						id: t.id,
+						name: t.name,
+						created_at: t.created_at.toISOString(),
+						last_used_at: t.last_used_at?.toISOString() ?? null,
+						revoked_at: t.revoked_at?.toISOString() ?? null
+					}))
+				: null
 	};
 };
 
@@ -89,5 +100,22 @@ export const actions: Actions = {
 				? 'Saved. Scheduling now reads your working hours in your time zone.'
 				: 'Saved. Times are shown in your time zone.'
 		};
+	},
+	/** Creates a personal API token (admins); its secret is shown in this answer only. */
+	createToken: async (event) => {
+		const actor = requireRole(event, 'admin');
+		const name = ((await readForm(event.request)).get('name') ?? '').trim();
+		if (!name) return fail(422, { tokenError: 'Give the token a name, such as the script that will use it.' });
+		if (name.length > 100) return fail(422, { tokenError: 'A token name has at most 100 characters.' });
+		const created = await createApiToken(db(), actor.user.id, actor.orgId, name);
+		return { createdToken: { name: created.name, token: created.token } };
+	},
+	/** Revokes one of the admin's tokens at once. */
+	revokeToken: async (event) => {
+		const actor = requireRole(event, 'admin');
+		const id = (await readForm(event.request)).get('id') ?? '';
+		const ok = /^[0-9a-f-]{36}$/i.test(id) && (await revokeApiToken(db(), actor.user.id, actor.orgId, id));
+		if (!ok) return fail(404, { tokenError: 'That token was not found.' });
+		return { revokedToken: true };
 	}
 };

@@ -1,0 +1,42 @@
+/**
+ * Personal API tokens of admins: `prl_` + a random token, stored as SHA-256 only, bound to the
+ * organization they were created in. Used by /api/v1/tokens and the settings page.
+ */
+import type { Sql } from '../../../db/client';
+import { generateToken, hashToken } from './auth';
+
+export interface ApiTokenRow {
+	id: string;
+	name: string;
+	created_at: Date;
+	last_used_at: Date | null;
+	revoked_at: Date | null;
+}
+
+/** The admin's tokens in one organization, newest first (never the secrets). */
+export function listApiTokens(sql: Sql, userId: string, orgId: string): Promise<ApiTokenRow[]> {
+	return sql<ApiTokenRow[]>`
+		select id, name, created_at, last_used_at, revoked_at from api_tokens
+		where user_id = ${userId} and org_id = ${orgId} order by created_at desc`;
+}
+
+/** Creates a token; the secret is returned here once and never stored. */
+export async function createApiToken(
+	sql: Sql,
+	userId: string,
+	orgId: string,
+	name: string
+): Promise<{ id: string; name: string; token: string; created_at: Date }> {
+	const token = `prl_${generateToken()}`;
+	const [row] = await sql<{ id: string; created_at: Date }[]>`
+		insert into api_tokens (token_hash, user_id, org_id, name) values (${hashToken(token)}, ${userId}, ${orgId}, ${name})
+		returning id, created_at`;
+	return { id: row!.id, name, token, created_at: row!.created_at };
+}
+
+/** Revokes one of the admin's tokens in this organization at once; false when there is none such. */
+export async function revokeApiToken(sql: Sql, userId: string, orgId: string, id: string): Promise<boolean> {
+	const rows = await sql`update api_tokens set revoked_at = coalesce(revoked_at, now())
+		where id = ${id} and user_id = ${userId} and org_id = ${orgId} returning id`;
+	return rows.length > 0;
+}

@@ -8,6 +8,7 @@ import { ROUTES, type HttpMethod } from '../../src/lib/server/openapi';
 import { ErrorBody } from '../../src/lib/server/schemas';
 import { databaseKinds } from '../helpers/db';
 import { startTestApp, type TestApp } from '../helpers/app';
+import { bookDirect } from '../helpers/calendar';
 
 const kinds = await databaseKinds();
 const [INES, , PRIYA] = DEMO_ACCOUNTS.interviewers;
@@ -208,6 +209,18 @@ describe.each(kinds)('the API reference against the %s database', (kind) => {
 		await call('GET', `/api/v1/interviews/${id}/scorecards`, admin);
 		await call('GET', `/api/v1/interviews/${id}/join`, interviewer);
 		await call('POST', `/api/v1/interviews/${id}/join`, interviewer);
+		// Inside a join window the answers are the documented 200s.
+		const [open] = await bookDirect(app, [
+			{ candidate: DEMO_ACCOUNTS.candidates[1].email, startInMin: 5, mode: 'online', panel: [PRIYA!.email], round: 9 }
+		]);
+		const joined = await call('POST', `/api/v1/interviews/${open}/join`, interviewer);
+		expect(joined.status).toBe(200);
+		await call('GET', `/api/v1/interviews/${open}/join`, interviewer);
+		const left = await app.request(`/api/v1/interviews/${open}/join?peer_id=${joined.body.peer_id}`, {
+			method: 'DELETE',
+			cookie: interviewer
+		});
+		expect(left.status).toBe(204);
 		const ics = await app.request(`/api/v1/interviews/${id}/ics`, { cookie: interviewer });
 		expect(ics.status).toBe(200);
 		expect(ics.headers.get('content-type')).toMatch(/^text\/calendar/);

@@ -575,14 +575,15 @@ export const ROUTES: readonly RouteDoc[] = [
 		tag: 'Video room',
 		summary: 'Enter the video room',
 		description:
-			'Issues a fresh peer id for the peer-server (replacing this person’s earlier ones), records attendance, and starts the interview once the candidate and a panel member have both joined. The room is open from 15 minutes before the start to 15 minutes after the scheduled end.',
+			'Issues a fresh peer id and its secret for the peer-server (replacing this person’s earlier ones; an id lives about 10 minutes, so clients join again before it expires), records attendance, and starts the interview once the candidate and a panel member have both joined. The room is open from 15 minutes before the start to 15 minutes after the scheduled end, and holds at most 6 people.',
 		access: ['admin', 'interviewer', 'candidate'],
 		who: 'Its candidate, its panel, and admins of its organization (as observers).',
 		responses: { 200: { description: 'Entered.', schema: S.JoinResponse } },
 		errors: {
 			...MEMBER,
 			403: 'The room is closed to this interview now: `details.reason` (`in_person`, `online_disabled`, `not_active`, `not_open_yet`, `closed`), `details.opens_at`, `details.closes_at`; or not a member of any organization.',
-			404: 'No such interview, or you are not a participant.'
+			404: 'No such interview, or you are not a participant.',
+			409: 'The room is full (`details.reason` `room_full`, `details.max_people`, `details.present`).'
 		}
 	},
 	{
@@ -613,7 +614,7 @@ export const ROUTES: readonly RouteDoc[] = [
 		who: 'Any member of an organization (only their own peer ids).',
 		query: S.LeaveRoomQuery,
 		responses: { 204: { description: 'Done.' } },
-		errors: { ...MEMBER }
+		errors: { ...MEMBER, ...QUERY }
 	},
 
 	// Live collaboration

@@ -369,8 +369,13 @@ export const RoomParticipant = z.object({
 export const RoomParticipants = z.object({ participants: z.array(RoomParticipant) });
 
 export const JoinResponse = z.object({
-	peer_id: z.string().describe('Your peer id for the peer-server, valid until the room closes'),
-	expires_at: utc,
+	peer_id: z.string().describe('Your address in the room for the peer-server; the other participants see it'),
+	peer_secret: z
+		.string()
+		.describe('The secret of this peer id, for you alone: the PeerJS client sends it as its `token`'),
+	issued_at: utc,
+	expires_at: utc.describe('When the peer-server stops accepting this id (about 10 minutes): join again before'),
+	closes_at: utc.describe('When the room closes; no id lives longer'),
 	self: z.object({ user_id: RESPONSE_ID, name: z.string(), role: ROOM_ROLE }),
 	interview: InterviewResponse.pick({
 		id: true,
@@ -391,7 +396,8 @@ export const JoinResponse = z.object({
 			username: z.string().optional(),
 			credential: z.string().optional()
 		})
-	)
+	),
+	max_people: z.number().int().describe('How many people the room holds at most')
 });
 
 export const ApiTokenResponse = z.object({

@@ -221,7 +221,7 @@ export function projection(sql: Sql, bus: EventBus): Projection {
 	}
 
 	async function projectBatch(state: DocState, batch: Map<string, string | null>) {
-		const { orgId, doc, index } = state;
+		const { doc, index } = state;
 		const { interviews: all, malformedIds } = readCalendar(doc);
 		const malformed = new Set(malformedIds);
 		const byId = new Map(all.map((i) => [i.id, i]));
@@ -231,16 +231,34 @@ export function projection(sql: Sql, bus: EventBus): Projection {
 			const old = state.indexed.get(id);
 			if (old) for (const c of index.conflictsFor(old)) touched.add(c.interviewId);
 		}
-		for (const id of batch.keys()) {
-			const now = byId.get(id);
-			if (now) {
-				index.upsert(now);
-				state.indexed.set(id, now);
+		// What the index held before, to put back if the batch cannot be stored: a retry must see the
+		// old neighbours again, or their stale conflicts would stay.
+		const previous = new Map([...batch.keys()].map((id) => [id, state.indexed.get(id)]));
+		const setIndexed = (id: string, interview: Interview | undefined) => {
+			if (interview) {
+				index.upsert(interview);
+				state.indexed.set(id, interview);
 			} else {
 				index.remove(id);
 				state.indexed.delete(id);
 			}
+		};
+		for (const id of batch.keys()) setIndexed(id, byId.get(id));
+		try {
+			await storeBatch(state, batch, { all, byId, malformed, touched });
+		} catch (err) {
+			for (const [id, interview] of previous) setIndexed(id, interview);
+			throw err;
 		}
+	}
+
+	async function storeBatch(
+		state: DocState,
+		batch: Map<string, string | null>,
+		ctx: { all: Interview[]; byId: Map<string, Interview>; malformed: Set<string>; touched: Set<string> }
+	) {
+		const { orgId, doc, index } = state;
+		const { all, byId, malformed, touched } = ctx;
 		for (const id of batch.keys()) {
 			const now = byId.get(id);
 			if (now) for (const c of index.conflictsFor(now)) touched.add(c.interviewId);
@@ -254,8 +272,16 @@ export function projection(sql: Sql, bus: EventBus): Projection {
 				>`select user_id from memberships where org_id = ${orgId} and role = 'interviewer'`
 			).map((r) => r.user_id)
 		);
-		const changedIds = [...batch.keys()];
-		const appIds = [...new Set(changedIds.map((id) => byId.get(id)?.applicationId).filter((x): x is string => !!x))];
+		// Only uuids reach Postgres' uuid columns: a key or link a modified client made up is skipped.
+		const changedIds = [...batch.keys()].filter((id) => {
+			if (isUuid(id)) return true;
+			console.warn(`[projection] org ${orgId}: interview id ${JSON.stringify(id).slice(0, 80)} is not a uuid; ignored`);
+			return false;
+		});
+		if (changedIds.length === 0) return;
+		const appIds = [
+			...new Set(changedIds.map((id) => byId.get(id)?.applicationId).filter((x): x is string => isUuid(x)))
+		];
 		const apps = new Map(
 			(
 				await sql<
@@ -308,12 +334,6 @@ export function projection(sql: Sql, bus: EventBus): Projection {
 					console.warn(`[projection] org ${orgId} wrote interview ${id} that belongs to another organization; ignored`);
 					continue;
 				}
-				if (!isUuid(id)) {
-					console.warn(
-						`[projection] org ${orgId}: interview id ${JSON.stringify(id).slice(0, 80)} is not a uuid; ignored`
-					);
-					continue;
-				}
 				if (!interview && malformed.has(id)) {
 					// A buggy or hostile client wrote something unreadable: keep the stored row as it was.
 					console.warn(`[projection] org ${orgId}: interview ${id} is malformed in the document; row kept`);
@@ -324,7 +344,8 @@ export function projection(sql: Sql, bus: EventBus): Projection {
 					// the history hang on it); an interview that was still to happen is cancelled.
 					if (existing && !existing.removed_at) {
 						const before = rowView(existing);
-						const active = existing.status === 'scheduled' || existing.status === 'in_progress';
+						// An interview under way took place: it keeps its status (and can still be scored).
+						const active = existing.status === 'scheduled';
 						removals.push({ id, status: active ? 'cancelled' : existing.status });
 						logs.push({
 							interview_id: id,
@@ -375,7 +396,7 @@ export function projection(sql: Sql, bus: EventBus): Projection {
 				}
 				if (interview.candidateId !== app.candidateId) {
 					problems.push({
-						code: 'application_not_eligible',
+						code: 'candidate_mismatch',
 						field: 'application_id',
 						message: 'The candidate does not match the application.'
 					});
@@ -501,7 +522,7 @@ export function projection(sql: Sql, bus: EventBus): Projection {
 	}
 
 	function isUser(id: string | null): id is string {
-		return typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id);
+		return isUuid(id);
 	}
 
 	function attach(documentName: string, document: Document) {
@@ -540,6 +561,26 @@ export function projection(sql: Sql, bus: EventBus): Projection {
 		// Reconcile everything once: the database may lag the document (a crash between store and projection).
 		const ids = new Set(listInterviews(doc).map((i) => i.id));
 		enqueue(state, ids, null);
+		// ...including interviews deleted from the document whose removal never reached the table.
+		state.chain = state.chain
+			.then(async () => {
+				const rows = await sql<{ id: string }[]>`
+					select id from interviews where org_id = ${state.orgId} and removed_at is null`;
+				const { interviews, malformedIds } = readCalendar(doc);
+				const present = new Set([...interviews.map((i) => i.id), ...malformedIds]);
+				const missing = rows.map((r) => r.id).filter((id) => !present.has(id));
+				if (missing.length === 0) return;
+				if (present.size === 0) {
+					// An empty document beside a full table is a lost document, not a mass cancellation.
+					console.warn(
+						`[projection] org ${state.orgId}: the calendar document is empty but ${missing.length} interviews are stored; not removing them`
+					);
+					return;
+				}
+				for (const id of missing) if (!state.pending.has(id)) state.pending.set(id, null);
+				await drain(state);
+			})
+			.catch((err: unknown) => console.error(`[projection] org ${state.orgId}: reconciling removals failed`, err));
 	}
 
 	return {
@@ -550,9 +591,11 @@ export function projection(sql: Sql, bus: EventBus): Projection {
 		async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload) {
 			const state = docs.get(documentName);
 			if (!state) return;
+			// Forget it at once: the document may be loaded again (and attached afresh) while the last
+			// projection of this copy finishes.
+			docs.delete(documentName);
 			state.unobserve();
 			await state.chain;
-			docs.delete(documentName);
 		},
 		async flush(orgId: string, ids?: Iterable<string>) {
 			const wanted = ids ? new Set(ids) : null;

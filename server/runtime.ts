@@ -43,8 +43,11 @@ export async function projectCalendar(collab: CollabServer, orgId: string): Prom
 		calendarDocName(orgId),
 		collab.systemContext(orgId, null)
 	);
-	await collab.projection.flush(orgId);
-	await connection.disconnect();
+	try {
+		await collab.projection.flush(orgId);
+	} finally {
+		await connection.disconnect();
+	}
 }
 
 export interface RuntimeOptions {

@@ -239,6 +239,26 @@ describe.each(kinds)('robustness against the %s database', (kind) => {
 		});
 		const cards = (await app.api('GET', `/api/v1/interviews/${id}/scorecards`, admin)).body.data;
 		expect(cards).toHaveLength(1);
+
+		// A removal whose projection was lost (a crash between storing the document and the table) is
+		// caught up when the document is next loaded.
+		await app.runtime.db.sql`update interviews set status = 'scheduled', removed_at = null where id = ${id}`;
+		live.close();
+		await app.restart();
+		live = connectDoc(app, calendarDocName(app.orgId), { cookie: admin });
+		await live.ready;
+		await eventually(async () => (await row(id)).status === 'cancelled', 5_000, 50);
+	});
+
+	it('keeps made-up ids out of uuid columns: the rest of the interview is stored', async () => {
+		const odd = '-'.repeat(36);
+		const iv = liveInterview('lena', futureStart(14), [MARCO!.email], { round: 7, rescheduledFrom: odd });
+		iv.panel = [...iv.panel, odd];
+		createInterview(live.doc, iv);
+		await eventually(async () => (await row(iv.id)).id === iv.id, 5_000, 50);
+		const stored = await row(iv.id);
+		expect(stored.panel.map((p: { id: string }) => p.id)).toEqual([ids[MARCO!.email]]);
+		expect(stored.rescheduled_from).toBeNull();
 	});
 
 	it("ends a personal link's sessions as soon as the link is replaced", async () => {

@@ -92,6 +92,7 @@ export type ProblemCode =
 	| 'round_taken'
 	| 'invalid_transition'
 	| 'not_started'
+	| 'candidate_mismatch'
 	| 'reason_required'
 	| 'not_found'
 	| 'not_editable'

@@ -10,7 +10,16 @@ import type { HocuspocusProvider } from '@hocuspocus/provider';
 import type * as Y from 'yjs';
 import { notesDocName } from './calendar';
 import { pendingKeyOf, registerLocalCopy } from '$lib/components/offline';
-import { COLLAB_TOKEN_PATH, fetchCollabToken, indexedDbName, openCollabDoc, TokenError } from './provider';
+import {
+	COLLAB_TOKEN_PATH,
+	DENIED_REASONS,
+	fetchCollabToken,
+	indexedDbName,
+	MAX_RECONNECT_DELAY_MS,
+	openCollabDoc,
+	RECONNECT_DELAY_MS,
+	TokenError
+} from './provider';
 
 /** The XmlFragment of the notes document that holds the rich text. */
 export const NOTES_FIELD = 'notes';
@@ -175,8 +184,25 @@ export async function openNotes(
 	socket.on('status', refresh);
 	provider.on('synced', refresh);
 	provider.on('unsyncedChanges', refresh);
-	provider.on('authenticationFailed', () => {
-		if (state.status !== 'signed-out') stop('refused');
+	// Refused for good only when the server says so; a failure on its side is retried with a growing pause.
+	let retryDelay = RECONNECT_DELAY_MS;
+	let retryTimer: ReturnType<typeof setTimeout> | undefined;
+	provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
+		if (state.status === 'signed-out' || final) return;
+		if (DENIED_REASONS.has(reason)) {
+			stop('refused');
+			return;
+		}
+		socket.disconnect();
+		refresh();
+		clearTimeout(retryTimer);
+		retryTimer = setTimeout(() => {
+			if (!final && navigator.onLine) void socket.connect();
+		}, retryDelay);
+		retryDelay = Math.min(retryDelay * 2, MAX_RECONNECT_DELAY_MS);
+	});
+	provider.on('authenticated', () => {
+		retryDelay = RECONNECT_DELAY_MS;
 	});
 	provider.on('close', ({ event }: { event: { reason?: string } }) => {
 		if (event?.reason === ACCESS_REVOKED_REASON) stop('revoked');
@@ -211,6 +237,7 @@ export async function openNotes(
 	function destroy() {
 		if (destroyed) return;
 		destroyed = true;
+		clearTimeout(retryTimer);
 		unregister();
 		window.removeEventListener('online', goOnline);
 		window.removeEventListener('offline', goOffline);

@@ -23,6 +23,14 @@ export const MESSAGE_RECONNECT_TIMEOUT_MS = 15_000;
  */
 export const BAD_TOKEN_REASON = 'invalid-or-expired-token';
 
+/**
+ * The refusals that mean "you may not open this document" (`REFUSAL.forbidden` and
+ * `REFUSAL.badName` in collab-server/auth.ts). Only these drop the local copy: Hocuspocus answers
+ * any other failure while connecting (a database hiccup loading the document) with its generic
+ * `permission-denied`, which must never cost an admin their offline edits.
+ */
+export const DENIED_REASONS: ReadonlySet<string> = new Set(['forbidden', 'unknown-document']);
+
 /** Why a token could not be fetched: only a 401 means signed out; a 403 means no access; anything else is worth retrying. */
 export class TokenError extends Error {
 	override readonly name = 'TokenError';

@@ -13,7 +13,7 @@ import { MoveLedger, type LostMove } from './move-ledger';
 import { pendingKeyOf, registerLocalCopy } from '$lib/components/offline';
 import { calendarDocName, getInterview, listInterviews, observeInterviews } from './calendar';
 import {
-	BAD_TOKEN_REASON,
+	DENIED_REASONS,
 	fetchCollabToken,
 	indexedDbName,
 	MAX_RECONNECT_DELAY_MS,
@@ -249,7 +249,7 @@ export class CalendarSync {
 				// Only a 401 from the token endpoint: edits stay here until the person signs in again.
 				this.#retrying = false;
 				this.#authError = 'signed_out';
-			} else if (failure === 'forbidden' || (failure === null && reason !== BAD_TOKEN_REASON)) {
+			} else if (failure === 'forbidden' || (failure === null && DENIED_REASONS.has(reason))) {
 				// No access (any more): like the notes, keep no copy of a calendar one may not read.
 				this.#retrying = false;
 				this.#authError = 'refused';

@@ -34,7 +34,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 
 	const sql = db();
-	const bearer = event.request.headers.get('authorization');
+	// API tokens act on the JSON API only; pages and their form actions need a signed-in session
+	// (so a token cannot, say, mint another token through the Settings page).
+	const bearer = isApi ? event.request.headers.get('authorization') : null;
 	if (bearer) {
 		const token = /^Bearer\s+(\S{1,200})$/i.exec(bearer)?.[1];
 		const [row] = token

@@ -396,12 +396,35 @@ describe.each(kinds)('scheduling API against the %s database', (kind) => {
 		expect(stored!.token_hash).not.toContain(token);
 		const collab = await app.request('/api/v1/collab/token', { headers });
 		expect(collab.status).toBe(200);
+		// A token acts on the API only: a page (and its form actions) sees a signed-out visitor.
+		const page = await app.request('/settings', { headers });
+		expect(page.status).toBe(303);
+		expect(page.headers.get('location')).toMatch(/^\/login/);
+		const mint = await app.request('/settings?/createToken', {
+			method: 'POST',
+			headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+			body: 'name=escape'
+		});
+		// SvelteKit answers a non-browser form post with its JSON result: a redirect to sign in.
+		expect(await mint.text()).toMatch(/"type":"redirect".*\/login/);
+		const [{ n }] = await app.runtime.db.sql<
+			{ n: number }[]
+		>`select count(*)::int as n from api_tokens where name = 'escape'`;
+		expect(n).toBe(0);
 		expect((await app.api('DELETE', `/api/v1/tokens/${created.body.id}`, admin)).status).toBe(200);
 		const after = await app.request('/api/v1/interviews', { headers });
 		expect(after.status).toBe(401);
 		expect((await app.request('/api/v1/interviews', { headers: { authorization: 'Bearer nonsense' } })).status).toBe(
 			401
 		);
+	});
+
+	it('refuses a page number past 100000 with 422, not a database error', async () => {
+		const res = await app.api('GET', '/api/v1/interviews?page=1000000000000000000', admin);
+		expect(res.status).toBe(422);
+		expect(res.body.error.details.fields.page).toMatch(/at most|whole number/);
+		const big = await app.api('GET', '/api/v1/interviews?page=100001', admin);
+		expect(big.body.error.details.fields.page).toBe('must be at most 100000');
 	});
 
 	it('answers 401 without a session and 404 for unknown ids', async () => {

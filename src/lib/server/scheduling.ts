@@ -121,7 +121,7 @@ export async function withCalendar<T>(
 		if (err instanceof Error && err.name === 'ProjectionError') {
 			throw new ApiError(
 				'unavailable',
-				'The change was saved in the calendar but not yet in the database; try again shortly.',
+				'The change is in the calendar but not yet in the database; it will be stored shortly. Do not send it again: read the interview back in a minute.',
 				{ interview_ids: (err as Error & { ids?: string[] }).ids ?? [] }
 			);
 		}

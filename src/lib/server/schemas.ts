@@ -42,7 +42,12 @@ const instant = z.iso
 	)
 	.transform((s) => new Date(s).toISOString());
 const reason = z.string().trim().min(1, 'is required').max(2000);
-const pageNumber = z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').default(1);
+const pageNumber = z.coerce
+	.number()
+	.int('must be a whole number')
+	.min(1, 'must be at least 1')
+	.max(100_000, 'must be at most 100000')
+	.default(1);
 const pageSize = z.coerce.number().int('must be a whole number').min(1).max(200, 'must be at most 200').default(50);
 const list = <T extends z.ZodType<string, string>>(item: T) =>
 	z

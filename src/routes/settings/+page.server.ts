@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
+import { isUuid } from '$lib/collab/calendar';
 import { isValidTimeZone } from '$lib/domain/time';
 import { validateWorkingHours, type WorkingHoursField } from '$lib/domain/working-hours';
 import { createApiToken, listApiTokens, revokeApiToken } from '$lib/server/api-tokens';
@@ -114,7 +115,7 @@ export const actions: Actions = {
 	revokeToken: async (event) => {
 		const actor = requireRole(event, 'admin');
 		const id = (await readForm(event.request)).get('id') ?? '';
-		const ok = /^[0-9a-f-]{36}$/i.test(id) && (await revokeApiToken(db(), actor.user.id, actor.orgId, id));
+		const ok = isUuid(id) && (await revokeApiToken(db(), actor.user.id, actor.orgId, id));
 		if (!ok) return fail(404, { tokenError: 'That token was not found.' });
 		return { revokedToken: true };
 	}

@@ -409,6 +409,28 @@ describe.each(kinds)('the video room against the %s database', (kind) => {
 		expect((await app.api('POST', `/api/v1/interviews/${id}/join`, extra[1])).status).toBe(200);
 	});
 
+	it('keeps the last place for the candidate', async () => {
+		const id = await book(app, SAM, [INES, MARCO, PRIYA], 13);
+		const [admin] = await app.runtime.db.sql<{ password_hash: string }[]>`
+			select password_hash from users where email = ${ADMIN}`;
+		const people = [cookies[INES], cookies[MARCO], await app.login(PRIYA), cookies[ADMIN]];
+		for (const n of [1, 2]) {
+			const email = `room-seat-${n}@northfield.test`;
+			const [u] = await app.runtime.db.sql<{ id: string }[]>`
+				insert into users (email, name, password_hash) values (${email}, ${`Observer ${n}`}, ${admin!.password_hash})
+				returning id`;
+			await app.runtime.db
+				.sql`insert into memberships (user_id, org_id, role) values (${u!.id}, ${app.orgId}, 'admin')`;
+			people.push(await app.login(email));
+		}
+		for (const cookie of people.slice(0, 5))
+			expect((await app.api('POST', `/api/v1/interviews/${id}/join`, cookie)).status).toBe(200);
+		const sixth = await app.api('POST', `/api/v1/interviews/${id}/join`, people[5]);
+		expect(sixth.status).toBe(409);
+		expect(sixth.body.error.message).toMatch(/kept for the candidate/);
+		expect((await app.api('POST', `/api/v1/interviews/${id}/join`, cookies[SAM])).status).toBe(200);
+	});
+
 	it('refuses concurrent joins beyond the limit too', async () => {
 		const id = await book(app, SAM, [INES, MARCO, PRIYA], 11);
 		const [admin] = await app.runtime.db.sql<{ password_hash: string }[]>`

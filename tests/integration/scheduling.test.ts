@@ -407,10 +407,10 @@ describe.each(kinds)('scheduling API against the %s database', (kind) => {
 		});
 		// SvelteKit answers a non-browser form post with its JSON result: a redirect to sign in.
 		expect(await mint.text()).toMatch(/"type":"redirect".*\/login/);
-		const [{ n }] = await app.runtime.db.sql<
+		const [minted] = await app.runtime.db.sql<
 			{ n: number }[]
 		>`select count(*)::int as n from api_tokens where name = 'escape'`;
-		expect(n).toBe(0);
+		expect(minted!.n).toBe(0);
 		expect((await app.api('DELETE', `/api/v1/tokens/${created.body.id}`, admin)).status).toBe(200);
 		const after = await app.request('/api/v1/interviews', { headers });
 		expect(after.status).toBe(401);

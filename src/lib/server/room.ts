@@ -244,10 +244,12 @@ export interface JoinResult {
 }
 
 /** The 409 for the person who would be one too many in the room. */
-function roomFullError(present: number): ApiError {
+function roomFullError(present: number, keptForCandidate: boolean): ApiError {
 	return new ApiError(
 		'conflict',
-		`The room is full: ${present} people are in it, and a video room holds at most ${MAX_ROOM_PEOPLE}. Try again when somebody has left.`,
+		keptForCandidate
+			? `The room is full: ${present} people are in it, and the last of its ${MAX_ROOM_PEOPLE} places is kept for the candidate. Try again when somebody has left.`
+			: `The room is full: ${present} people are in it, and a video room holds at most ${MAX_ROOM_PEOPLE}. Try again when somebody has left.`,
 		{ reason: 'room_full', max_people: MAX_ROOM_PEOPLE, present }
 	);
 }
@@ -277,7 +279,10 @@ export async function joinRoom(
 		await tx`select id from interviews where id = ${interviewId} for update`;
 		const present = (await holders(tx, tx`rp.interview_id = ${interviewId}`)).filter((h) => holderMayStay(h, now));
 		const others = new Set(present.map((h) => h.user_id).filter((id) => id !== actor.user.id));
-		if (others.size >= MAX_ROOM_PEOPLE) throw roomFullError(others.size);
+		// The candidate's place is never taken by observers: until they are in, the others get one less.
+		const candidateId = access.row.candidate_id;
+		const keepSeat = actor.user.id !== candidateId && !others.has(candidateId);
+		if (others.size >= MAX_ROOM_PEOPLE - (keepSeat ? 1 : 0)) throw roomFullError(others.size, keepSeat);
 		await tx`delete from room_peers where interview_id = ${interviewId} and user_id = ${actor.user.id}`;
 		await tx`insert into room_peers (peer_id, interview_id, user_id, expires_at, secret_hash)
 			values (${peerId}, ${interviewId}, ${actor.user.id}, ${expiresAt}, ${hashToken(secret)})`;

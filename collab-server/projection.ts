@@ -429,13 +429,13 @@ export function projection(sql: Sql, bus: EventBus): Projection {
 					location: interview.location,
 					round: interview.round,
 					status: interview.status,
-					rescheduled_from: isUser(interview.rescheduledFrom) ? interview.rescheduledFrom : null,
+					rescheduled_from: isUuid(interview.rescheduledFrom) ? interview.rescheduledFrom : null,
 					conflicts,
 					problems,
-					updated_by: isUser(interview.updatedBy) ? interview.updatedBy : null,
+					updated_by: isUuid(interview.updatedBy) ? interview.updatedBy : null,
 					updated_at: interview.updatedAt,
 					bump,
-					panel: interview.panel.filter(isUser)
+					panel: interview.panel.filter(isUuid)
 				});
 				if (action) {
 					const change = diff(before ?? ({} as AuditView), after);
@@ -519,10 +519,6 @@ export function projection(sql: Sql, bus: EventBus): Projection {
 		for (const [interviewId, users] of notify) {
 			await bus.publish({ type: 'interview.changed', orgId, interviewId, userIds: [...users] }).catch(() => {});
 		}
-	}
-
-	function isUser(id: string | null): id is string {
-		return isUuid(id);
 	}
 
 	function attach(documentName: string, document: Document) {

@@ -5,6 +5,13 @@ import { calendarDocName, createInterview } from '../../src/lib/collab/calendar'
 import type { Interview } from '../../src/lib/domain/types';
 import type { TestApp } from './app';
 
+/** A start `days` ahead at a round UTC hour (well past the two-hour minimum notice). */
+export function futureStart(days: number, hourUtc = 15): string {
+	const d = new Date(Date.now() + days * 86400_000);
+	d.setUTCHours(hourUtc, 0, 0, 0);
+	return d.toISOString();
+}
+
 export interface DirectBooking {
 	/** The candidate's email (their application in the demo cycle is used). */
 	candidate: string;

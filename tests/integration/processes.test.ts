@@ -19,7 +19,7 @@ import { loadConfig } from '../../server/config';
 import { startParley } from '../../server/http';
 import { calendarDocName, getInterview, updateInterview } from '../../src/lib/collab/calendar';
 import type { TestApp } from '../helpers/app';
-import { bookDirect } from '../helpers/calendar';
+import { bookDirect, futureStart } from '../helpers/calendar';
 import { connectDoc, eventually } from '../helpers/collab';
 import { createTestDatabase, databaseKinds } from '../helpers/db';
 
@@ -102,12 +102,6 @@ function client(url: string) {
 			cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
 		}
 	};
-}
-
-function futureStart(days: number, hourUtc = 15): string {
-	const d = new Date(Date.now() + days * 86400_000);
-	d.setUTCHours(hourUtc, 0, 0, 0);
-	return d.toISOString();
 }
 
 describe('npm start on the embedded database', () => {

@@ -11,17 +11,12 @@ import { DEMO_ACCOUNTS } from '../../db/seed';
 import { calendarDocName, createInterview, getInterview, interviewsMap } from '../../src/lib/collab/calendar';
 import type { Interview } from '../../src/lib/domain/types';
 import { databaseKinds } from '../helpers/db';
+import { futureStart } from '../helpers/calendar';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { connectDoc, eventually, type CollabClient } from '../helpers/collab';
 
 const kinds = await databaseKinds();
 const [INES, MARCO] = DEMO_ACCOUNTS.interviewers;
-
-function futureStart(days: number, hourUtc = 15): string {
-	const d = new Date(Date.now() + days * 86400_000);
-	d.setUTCHours(hourUtc, 0, 0, 0);
-	return d.toISOString();
-}
 
 describe.each(kinds)('robustness against the %s database', (kind) => {
 	let app: TestApp;

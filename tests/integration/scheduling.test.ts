@@ -3,19 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../db/seed';
 import { hashPassword } from '../../src/lib/server/auth';
 import { databaseKinds } from '../helpers/db';
-import { bookDirect } from '../helpers/calendar';
+import { bookDirect, futureStart } from '../helpers/calendar';
 import { startTestApp, type TestApp } from '../helpers/app';
 
 const kinds = await databaseKinds();
 const [INES, MARCO, PRIYA] = DEMO_ACCOUNTS.interviewers;
 const HOUR = 3600_000;
-
-/** A start `days` ahead at a round UTC hour (well past the two-hour minimum notice). */
-function futureStart(days: number, hourUtc = 15): string {
-	const d = new Date(Date.now() + days * 86400_000);
-	d.setUTCHours(hourUtc, 0, 0, 0);
-	return d.toISOString();
-}
 
 describe.each(kinds)('scheduling API against the %s database', (kind) => {
 	let app: TestApp;

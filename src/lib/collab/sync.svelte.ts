@@ -52,8 +52,6 @@ export function colorFor(userId: string): string {
 	return PALETTE[h % PALETTE.length]!;
 }
 
-const pendingKey = pendingKeyOf;
-
 function movesKey(docName: string): string {
 	return `parley:moves:${docName}`;
 }
@@ -150,7 +148,7 @@ export class CalendarSync {
 	start(url: string): void {
 		if (this.#conn) return;
 		this.#online = navigator.onLine;
-		this.#pending = Number(localStorage.getItem(pendingKey(this.docName)) ?? 0) || 0;
+		this.#pending = Number(localStorage.getItem(pendingKeyOf(this.docName)) ?? 0) || 0;
 		this.#ledger = new MoveLedger({ storage: localStorage, key: movesKey(this.docName), me: this.user.id });
 		const conn = openCollabDoc({
 			url,
@@ -194,7 +192,7 @@ export class CalendarSync {
 		this.#cleanup.push(
 			registerLocalCopy({
 				dbName: indexedDbName(this.docName),
-				pendingKey: pendingKey(this.docName),
+				pendingKey: pendingKeyOf(this.docName),
 				pendingChanges: () => this.pending,
 				close: () => this.destroy()
 			})
@@ -287,14 +285,14 @@ export class CalendarSync {
 		this.#unsynced = 0;
 		if (this.#pending !== 0) {
 			this.#pending = 0;
-			localStorage.removeItem(pendingKey(this.docName));
+			localStorage.removeItem(pendingKeyOf(this.docName));
 		}
 	}
 
 	#notePending(): void {
 		if (this.#socketStatus === 'connected' && this.#synced) return;
 		this.#pending += 1;
-		localStorage.setItem(pendingKey(this.docName), String(this.#pending));
+		localStorage.setItem(pendingKeyOf(this.docName), String(this.#pending));
 	}
 
 	#readPeers(provider: HocuspocusProvider): void {

@@ -80,9 +80,13 @@ export function unsavedChangesOnDevice(): number {
  */
 export async function forgetLocalData(): Promise<void> {
 	const names = new Set<string>();
-	for (const copy of open) {
+	for (const copy of [...open]) {
 		names.add(copy.dbName);
-		copy.close();
+		try {
+			copy.close();
+		} catch (err) {
+			console.error(`[sign-out] closing ${copy.dbName} failed`, err);
+		}
 	}
 	open.clear();
 	for (const key of storageKeys()) {

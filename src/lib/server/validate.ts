@@ -1,5 +1,10 @@
-/** Reading request input through zod schemas, with the API's 400/413/422 answers. */
+/**
+ * Reading request input through zod schemas, with the API's 400/413/422 answers. Every string is
+ * normalized on the way in (a lone surrogate becomes U+FFFD) and a NUL character is refused with 422:
+ * what passes here can be stored in the calendar document and in every Postgres column.
+ */
 import type { z } from 'zod';
+import { wellFormedDeep } from '$lib/domain/text';
 import { ApiError, fail } from './errors';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -48,10 +53,16 @@ export function nulPaths(value: unknown, path: string[] = []): string[] {
 	return [];
 }
 
-/** Runs a schema and turns its issues into a 422 naming each field. */
-export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-	const nul = nulPaths(value);
-	if (nul.length) throw fail.fields(Object.fromEntries(nul.map((p) => [p, 'must not contain a NUL character'])));
+/** The 422 for input holding NUL characters, naming each field. */
+export function nulError(paths: string[]): ApiError {
+	return fail.fields(Object.fromEntries(paths.map((p) => [p, 'must not contain a NUL character'])));
+}
+
+/** Normalizes the strings of `raw`, runs a schema on it and turns its issues into a 422 naming each field. */
+export function parseWith<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
+	const nul = nulPaths(raw);
+	if (nul.length) throw nulError(nul);
+	const value = wellFormedDeep(raw);
 	const result = schema.safeParse(value);
 	if (result.success) return result.data;
 	const fields: Record<string, string> = {};

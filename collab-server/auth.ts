@@ -7,6 +7,7 @@
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
 import type { Sql } from '../db/client';
 import { parseDocName } from '../src/lib/collab/calendar';
+import { interviewAccess } from '../src/lib/server/access';
 import { hashToken } from '../src/lib/server/auth';
 
 /** What a connection carries once authenticated (Hocuspocus' context). */
@@ -62,15 +63,11 @@ async function decide(
 		if (m?.role === 'interviewer') return { orgId: parsed.orgId, role: 'interviewer', readOnly: true };
 		return null;
 	}
-	const [row] = await sql<{ org_id: string; role: string | null; on_panel: boolean }[]>`
-		select i.org_id, m.role,
-			exists (select 1 from interview_panel p where p.interview_id = i.id and p.user_id = ${userId}) as on_panel
-		from interviews i
-		left join memberships m on m.org_id = i.org_id and m.user_id = ${userId}
-		where i.id = ${parsed.interviewId}`;
-	if (!row) return null;
-	if (row.role === 'admin') return { orgId: row.org_id, role: 'admin', readOnly: false };
-	if (row.role === 'interviewer' && row.on_panel) return { orgId: row.org_id, role: 'interviewer', readOnly: false };
+	// The one access rule of the app (panel ∩ the org's interviewers, from Postgres); the notes are the
+	// panel's, so its candidate never opens them.
+	const access = await interviewAccess(sql, userId, parsed.interviewId);
+	if (access?.role === 'admin') return { orgId: access.orgId, role: 'admin', readOnly: false };
+	if (access?.role === 'interviewer') return { orgId: access.orgId, role: 'interviewer', readOnly: false };
 	return null;
 }
 

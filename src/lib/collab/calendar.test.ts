@@ -8,7 +8,9 @@ import {
 	deleteInterview,
 	getInterview,
 	getLastChange,
+	inspectEntry,
 	interviewsMap,
+	listDamaged,
 	listInterviews,
 	notesDocName,
 	observeInterviews,
@@ -16,6 +18,7 @@ import {
 	readCalendar,
 	readInterview,
 	rescheduleInterview,
+	restoreInterview,
 	setStatus,
 	updateInterview,
 	type InterviewsChange
@@ -364,5 +367,83 @@ describe('observeInterviews', () => {
 		observeInterviews(b, (c) => seen.push(c));
 		Y.applyUpdate(b, Y.encodeStateAsUpdate(a), 'provider');
 		expect(seen).toEqual([{ ids: new Set([ID]), origin: 'provider', local: false }]);
+	});
+});
+
+describe('strings read from the document', () => {
+	it('reads a lone surrogate as U+FFFD, in fields, the panel and the change record', () => {
+		const doc = docWith(interview());
+		const m = interviewsMap(doc).get(ID) as Y.Map<unknown>;
+		m.set('location', 'Room \ud800');
+		(m.get('panel') as Y.Array<string>).push(['x\udc00']);
+		m.set('lastChange', { action: 'update', reason: 'moved \udbff', actor: ADMIN, at: NOW.toISOString() });
+		const iv = getInterview(doc, ID)!;
+		expect(iv.location).toBe('Room \ufffd');
+		expect(iv.panel).toContain('x\ufffd');
+		expect(getLastChange(doc, ID)!.reason).toBe('moved \ufffd');
+		// A well-formed pair is kept as it is.
+		m.set('location', 'Room 😀');
+		expect(getInterview(doc, ID)!.location).toBe('Room 😀');
+	});
+});
+
+describe('damaged entries (needs repair)', () => {
+	it('names the fields that cannot be read and keeps the readable ones', () => {
+		const doc = docWith(interview(), interview({ id: ID2 }));
+		const m = interviewsMap(doc).get(ID) as Y.Map<unknown>;
+		m.set('durationMin', 'long');
+		m.delete('start');
+		m.set('panel', 'alice');
+		expect(getInterview(doc, ID)).toBeNull();
+		const entry = inspectEntry(doc, ID)!;
+		expect(entry.broken.sort()).toEqual(['durationMin', 'panel', 'start']);
+		expect(entry.readable).toMatchObject({
+			id: ID,
+			applicationId: 'app-1',
+			timezone: 'Europe/Berlin',
+			status: 'scheduled'
+		});
+		expect(inspectEntry(doc, ID2)).toBeNull();
+		expect(listDamaged(doc).map((e) => e.id)).toEqual([ID]);
+	});
+
+	it('names an entry that is not a map at all, or that claims another id', () => {
+		const doc = docWith(interview());
+		interviewsMap(doc).set(ID2, 'garbage');
+		expect(inspectEntry(doc, ID2)!.broken).toHaveLength(16);
+		(interviewsMap(doc).get(ID) as Y.Map<unknown>).set('id', ID2);
+		expect(inspectEntry(doc, ID)!.broken).toEqual(['id']);
+	});
+
+	it('restores a damaged entry as a whole interview, stamped, readable again on every replica', () => {
+		const a = docWith(interview());
+		const b = new Y.Doc();
+		sync(a, b);
+		const m = interviewsMap(a).get(ID) as Y.Map<unknown>;
+		m.set('durationMin', -3);
+		m.set('panel', 42);
+		sync(a, b);
+		expect(getInterview(b, ID)).toBeNull();
+		const repaired = interview({ durationMin: 45, panel: ['bob'] });
+		const result = restoreInterview(a, repaired, { actor: ADMIN, now: NOW, reason: 'Repaired' });
+		expect(result).toMatchObject({ ok: true, id: ID });
+		sync(a, b);
+		expect(getInterview(b, ID)).toEqual({ ...repaired, updatedAt: NOW.toISOString() });
+		expect(getLastChange(b, ID)).toMatchObject({ action: 'update', reason: 'Repaired', actor: ADMIN });
+	});
+
+	it('replaces an entry that is not even a map, and refuses to "repair" a healthy one', () => {
+		const doc = new Y.Doc();
+		interviewsMap(doc).set(ID, 'garbage');
+		expect(
+			restoreInterview(doc, interview({ status: 'cancelled' }), { actor: ADMIN, now: NOW, action: 'status' }).ok
+		).toBe(true);
+		expect(getInterview(doc, ID)!.status).toBe('cancelled');
+		const again = restoreInterview(doc, interview(), { actor: ADMIN, now: NOW });
+		expect(again).toMatchObject({ ok: false, problem: { code: 'not_damaged' } });
+		expect(restoreInterview(doc, interview({ id: ID2 }), { actor: ADMIN, now: NOW })).toMatchObject({
+			ok: false,
+			problem: { code: 'not_found' }
+		});
 	});
 });

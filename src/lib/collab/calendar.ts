@@ -22,6 +22,7 @@
  */
 import * as Y from 'yjs';
 import { assertTransition } from '../domain/status';
+import { wellFormed } from '../domain/text';
 import { isIsoUtc } from '../domain/time';
 import {
 	isInterviewMode,
@@ -191,27 +192,65 @@ export function interviewsMap(doc: Y.Doc): Y.Map<unknown> {
 	return doc.getMap<unknown>(INTERVIEWS_MAP);
 }
 
-/** Reads one interview Y.Map into plain data; null when anything is missing or malformed. */
-export function readInterview(ymap: unknown): Interview | null {
-	if (!(ymap instanceof Y.Map)) return null;
+/** What can still be read of a calendar entry that does not read as an interview: it needs repair. */
+export interface DamagedEntry {
+	/** The entry's key in the interviews map. */
+	id: string;
+	/** The fields that read correctly (strings normalized, as `readInterview` gives them). */
+	readable: Partial<Interview>;
+	/** The fields that are missing or malformed; `id` when the entry names another id than its key. */
+	broken: (keyof Interview)[];
+}
+
+/** A string as every store can hold it (a lone surrogate becomes U+FFFD); anything else as it is. */
+const normalized = (v: unknown): unknown => (typeof v === 'string' ? wellFormed(v) : v);
+
+/** Reads the fields of one entry one by one: those that pass their check, and the names of the others. */
+function readFields(ymap: unknown): Pick<DamagedEntry, 'readable' | 'broken'> {
+	if (!(ymap instanceof Y.Map)) return { readable: {}, broken: [...FIELDS] };
 	const m = ymap as Y.Map<unknown>;
 	const raw: Record<string, unknown> = {};
+	const broken: (keyof Interview)[] = [];
 	for (const field of FIELDS) {
 		if (field === 'panel') continue;
-		let v = m.get(field);
+		let v = normalized(m.get(field));
 		// Optional links and a missing location read as their empty value.
 		if (v === undefined && (field === 'rescheduledFrom' || field === 'updatedBy')) v = null;
 		if (v === undefined && field === 'location') v = '';
-		if (!SCALAR_CHECKS[field](v)) return null;
-		raw[field] = v;
+		if (SCALAR_CHECKS[field](v)) raw[field] = v;
+		else broken.push(field);
 	}
 	const panel = m.get('panel');
-	if (!(panel instanceof Y.Array)) return null;
-	const members = (panel as Y.Array<unknown>).toArray();
-	if (!isPanel(members)) return null;
+	const members = panel instanceof Y.Array ? (panel as Y.Array<unknown>).toArray().map(normalized) : null;
 	// Two admins adding the same person offline both insert them; the merge keeps one.
-	raw.panel = dedupe(members);
-	return raw as unknown as Interview;
+	if (members && isPanel(members)) raw.panel = dedupe(members);
+	else broken.push('panel');
+	return { readable: raw as Partial<Interview>, broken };
+}
+
+/** Reads one interview Y.Map into plain data; null when anything is missing or malformed. */
+export function readInterview(ymap: unknown): Interview | null {
+	const { readable, broken } = readFields(ymap);
+	return broken.length === 0 ? (readable as Interview) : null;
+}
+
+/** The entry under `id` when it is there but does not read as that interview; null otherwise. */
+export function inspectEntry(doc: Y.Doc, id: string): DamagedEntry | null {
+	const map = interviewsMap(doc);
+	if (!map.has(id)) return null;
+	const { readable, broken } = readFields(map.get(id));
+	if (readable.id !== undefined && readable.id !== id) {
+		delete readable.id;
+		broken.unshift('id');
+	}
+	return broken.length === 0 ? null : { id, readable, broken };
+}
+
+/** Every entry of the calendar that needs repair, sorted by key. */
+export function listDamaged(doc: Y.Doc): DamagedEntry[] {
+	return readCalendar(doc)
+		.malformedIds.map((id) => inspectEntry(doc, id))
+		.filter((e): e is DamagedEntry => e !== null);
 }
 
 /** Reads the whole calendar, sorted by start then id, and names the entries that could not be read. */
@@ -246,7 +285,7 @@ export function getLastChange(doc: Y.Doc, id: string): ChangeRecord | null {
 	if (!(m instanceof Y.Map)) return null;
 	const v: unknown = (m as Y.Map<unknown>).get(LAST_CHANGE_KEY);
 	if (typeof v !== 'object' || v === null) return null;
-	const r = v as Record<string, unknown>;
+	const r = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, normalized(x)]));
 	const actions: readonly unknown[] = ['create', 'update', 'status', 'reschedule'];
 	if (!actions.includes(r.action) || !isIsoUtc(r.at)) return null;
 	if (!(r.reason === null || text(2000)(r.reason))) return null;
@@ -432,6 +471,55 @@ export function setStatus(doc: Y.Doc, id: string, to: InterviewStatus, opts: Wri
 		stamp(m, opts, { action: 'status' });
 	}, opts.origin);
 	return { ok: true, id, changed: ['status', 'updatedBy', 'updatedAt'] };
+}
+
+/**
+ * Writes a whole interview over a damaged entry (a repair, or the cancel of a damaged entry): every
+ * field is set again from `interview`, a panel that is not a Y.Array is replaced, and the change is
+ * stamped. Refuses an entry that reads as an interview (`not_damaged`: change it with the other
+ * helpers) and one that is not there.
+ */
+export function restoreInterview(
+	doc: Y.Doc,
+	interview: Interview,
+	opts: WriteOptions & { action?: 'update' | 'status' }
+): WriteResult {
+	assertInterview(interview);
+	const id = interview.id;
+	const damaged = inspectEntry(doc, id);
+	if (!damaged) {
+		if (!interviewsMap(doc).has(id)) return notFound(id);
+		return {
+			ok: false,
+			problem: { code: 'not_damaged', field: 'id', message: 'The interview reads correctly; it needs no repair.' }
+		};
+	}
+	const m = rawMap(doc, id);
+	doc.transact(() => {
+		if (!m) {
+			// Not even a map: write a fresh one in its place.
+			writeNew(doc, interview, {
+				action: opts.action ?? 'update',
+				reason: opts.reason ?? null,
+				actor: opts.actor,
+				at: opts.now.toISOString()
+			});
+		} else {
+			for (const field of FIELDS) {
+				if (field === 'panel') {
+					const arr = m.get('panel');
+					if (arr instanceof Y.Array) replacePanel(arr as Y.Array<unknown>, dedupe(interview.panel));
+					else m.set('panel', Y.Array.from(dedupe(interview.panel)));
+				} else if (field === 'start') {
+					if (m.get(field) !== canonicalInstant(interview.start)) m.set(field, canonicalInstant(interview.start));
+				} else if (m.get(field) !== interview[field]) {
+					m.set(field, interview[field]);
+				}
+			}
+		}
+		stamp(rawMap(doc, id)!, opts, { action: opts.action ?? 'update' });
+	}, opts.origin);
+	return { ok: true, id, changed: [...damaged.broken, 'updatedBy', 'updatedAt'] };
 }
 
 /** The new time (and anything else that changes with it) of a reschedule. */

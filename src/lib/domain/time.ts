@@ -51,6 +51,15 @@ export function isValidTimeZone(tz: unknown): tz is string {
 	return ok;
 }
 
+/**
+ * The zone to show something in: `tz` when this runtime knows it, else `fallback` (the
+ * organization's), else UTC. A zone written by a client can name anything; a page must still render.
+ */
+export function zoneOrFallback(tz: unknown, fallback: string): string {
+	if (isValidTimeZone(tz)) return tz;
+	return isValidTimeZone(fallback) ? fallback : 'UTC';
+}
+
 function assertTimeZone(tz: string): void {
 	if (!isValidTimeZone(tz)) throw new RangeError(`Unknown time zone: ${tz}`);
 }

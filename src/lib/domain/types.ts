@@ -96,7 +96,10 @@ export type ProblemCode =
 	| 'reason_required'
 	| 'not_found'
 	| 'not_editable'
-	| 'already_exists';
+	| 'already_exists'
+	/** A calendar entry that does not read as an interview, and what a repair still lacks. */
+	| 'needs_repair'
+	| 'not_damaged';
 
 /** The snake_case API field a problem points at, so forms can put the message beside the input. */
 export type ProblemField =

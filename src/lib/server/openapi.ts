@@ -358,7 +358,7 @@ export const ROUTES: readonly RouteDoc[] = [
 		tag: 'Interviews',
 		summary: 'Edit or reschedule an interview',
 		description:
-			'A new `start` or `duration_min` is a reschedule (the audit log keeps the old and new time). The same rules and double-booking checks as scheduling apply. `reason` alone changes nothing and is refused.',
+			'A new `start` or `duration_min` is a reschedule (the audit log keeps the old and new time). The same rules and double-booking checks as scheduling apply. `reason` alone changes nothing and is refused. It also repairs a calendar entry that needs repair (written malformed by a faulty client): the fields sent, over the fields that still read and the last stored state, are written back whole and checked by the same rules (as a booking when the entry was never stored); when something is still missing the answer is 422 with `details.rule` = `needs_repair` and `details.fields` naming it.',
 		access: ['admin'],
 		who: 'Admins.',
 		body: S.PatchInterviewBody,
@@ -368,7 +368,7 @@ export const ROUTES: readonly RouteDoc[] = [
 			...BODY,
 			404: 'No such interview in your organization.',
 			409: 'The change would double-book somebody; `details.conflicts` lists the clashing interviews.',
-			422: 'A field is invalid or unknown (`details.fields`), or a scheduling rule is broken (`details.rule`).'
+			422: 'A field is invalid or unknown (`details.fields`), a scheduling rule is broken (`details.rule`), or a damaged entry still lacks fields (`details.rule` = `needs_repair`).'
 		}
 	},
 	{
@@ -377,11 +377,15 @@ export const ROUTES: readonly RouteDoc[] = [
 		operationId: 'cancelInterview',
 		tag: 'Interviews',
 		summary: 'Cancel an interview',
-		description: 'Only a scheduled interview can be cancelled; the reason is required and lands in the audit log.',
+		description:
+			'Only a scheduled interview can be cancelled; the reason is required and lands in the audit log. A calendar entry that needs repair is cancelled too: rebuilt from what still reads and the last stored state; one that never reached the database (the calendar shows it, the API knows no interview by its id) is removed from the calendar, answered with 204.',
 		access: ['admin'],
 		who: 'Admins.',
 		body: S.ReasonBody,
-		responses: { 200: { description: 'The cancelled interview.', schema: S.InterviewResponse } },
+		responses: {
+			200: { description: 'The cancelled interview.', schema: S.InterviewResponse },
+			204: { description: 'A damaged entry that was never stored: removed from the calendar.' }
+		},
 		errors: {
 			...AUTH,
 			...BODY,

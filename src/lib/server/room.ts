@@ -17,10 +17,11 @@ import { resolvePolicy, type Policy, type PolicyOverrides } from '$lib/domain/po
 import { isActiveStatus, joinWindow } from '$lib/domain/status';
 import { formatInZone } from '$lib/domain/time';
 import type { InterviewStatus } from '$lib/domain/types';
+import { accessibleInterview, accessRole, type InterviewRole } from './access';
 import { generateToken, hashToken } from './auth';
 import { ApiError, fail } from './errors';
 import type { Actor } from './guards';
-import { findInterview, onPanel, type InterviewRow } from './interviews';
+import type { InterviewRow } from './interviews';
 import { changeStatus } from './scheduling';
 
 /** How long an issued peer id (with its secret) is good for; the client asks for a new one before. */
@@ -28,8 +29,8 @@ export const PEER_ID_TTL_MS = 10 * 60_000;
 /** The most people in one room: a full mesh sends every stream to everybody, so it stops here. */
 export const MAX_ROOM_PEOPLE = 6;
 
-/** How a person takes part in a room. Admins of the organization may enter as observers. */
-export type RoomRole = 'candidate' | 'interviewer' | 'admin';
+/** How a person takes part in a room: their place in the interview. Admins enter as observers. */
+export type RoomRole = InterviewRole;
 
 /** Why the room refuses a join; the client shows a sentence for each. */
 export type RoomRefusal = 'in_person' | 'online_disabled' | 'not_active' | 'not_open_yet' | 'closed';
@@ -52,18 +53,14 @@ export interface RoomParticipant {
 }
 
 /**
- * The interview and the actor's place in its room. Anybody who is not its candidate, on its panel or
- * an admin of its organization gets the same 404 as for an interview that does not exist.
+ * The interview and the actor's place in its room (the one access rule of access.ts). Anybody who is
+ * not its candidate, an interviewer on its panel or an admin of its organization gets the same 404 as
+ * for an interview that does not exist.
  */
 export async function roomAccess(sql: Sql, actor: Actor, interviewId: string): Promise<RoomAccess> {
-	const row = await findInterview(sql, actor.orgId, interviewId);
-	let role: RoomRole | null = null;
-	if (row) {
-		if (row.candidate_id === actor.user.id) role = 'candidate';
-		else if (onPanel(row, actor.user.id)) role = 'interviewer';
-		else if (actor.role === 'admin') role = 'admin';
-	}
-	if (!row || !role) throw fail.notFound('The interview');
+	const found = await accessibleInterview(sql, actor, interviewId);
+	if (!found) throw fail.notFound('The interview');
+	const { row, role } = found;
 	const [facts] = await sql<{ online_interview_enabled: boolean; policy: PolicyOverrides | null }[]>`
 		select a.online_interview_enabled, o.policy
 		from applications a join organizations o on o.id = a.org_id
@@ -125,8 +122,7 @@ export function refusalError(access: RoomAccess, reason: RoomRefusal): ApiError 
 
 /**
  * A peer id of `room_peers` with everything that decides whether its holder may still be in the room:
- * the interview's state and window, and whether the holder is its candidate, on its panel today or an
- * admin of its organization today.
+ * the interview's state and window, and the facts of the access rule (access.ts) as they are today.
  */
 interface Holder {
 	peer_id: string;
@@ -141,9 +137,9 @@ interface Holder {
 	duration_min: number;
 	online_interview_enabled: boolean;
 	policy: PolicyOverrides | null;
+	member_role: string | null;
 	is_candidate: boolean;
 	on_panel: boolean;
-	is_admin: boolean;
 }
 
 type Query = Sql | postgres.TransactionSql<Record<string, unknown>>;
@@ -153,25 +149,21 @@ function holders(sql: Query, where: postgres.PendingQuery<postgres.Row[]>): Prom
 	return sql<Holder[]>`
 		select rp.peer_id, rp.interview_id, rp.user_id, u.name, rp.expires_at, rp.created_at,
 			i.status, i.mode, i.start_at, i.duration_min, a.online_interview_enabled, o.policy,
-			i.candidate_id = rp.user_id as is_candidate,
-			exists (select 1 from interview_panel ip where ip.interview_id = i.id and ip.user_id = rp.user_id) as on_panel,
-			exists (select 1 from memberships m
-				where m.org_id = i.org_id and m.user_id = rp.user_id and m.role = 'admin') as is_admin
+			m.role as member_role, i.candidate_id = rp.user_id as is_candidate,
+			exists (select 1 from panel_interviewers ip where ip.interview_id = i.id and ip.user_id = rp.user_id) as on_panel
 		from room_peers rp
 			join interviews i on i.id = rp.interview_id
 			join applications a on a.id = i.application_id
 			join organizations o on o.id = i.org_id
 			join users u on u.id = rp.user_id
+			left join memberships m on m.org_id = i.org_id and m.user_id = rp.user_id
 		where ${where}
 		order by rp.created_at, rp.peer_id`;
 }
 
 /** The holder's place in the room today, or null when they are no longer one of its people. */
 function holderRole(h: Holder): RoomRole | null {
-	if (h.is_candidate) return 'candidate';
-	if (h.on_panel) return 'interviewer';
-	if (h.is_admin) return 'admin';
-	return null;
+	return accessRole({ memberRole: h.member_role, isCandidate: h.is_candidate, onPanel: h.on_panel });
 }
 
 /** Whether a peer id still lets its holder be in the room: unexpired, a participant, the room open. */
@@ -188,8 +180,9 @@ function holderMayStay(h: Holder, now: Date): boolean {
 }
 
 /**
- * The people of a room: its candidate and panel, and the admins observing (only while they are still
- * admins of the organization), each with the latest peer id they hold that is still good.
+ * The people of a room: its candidate and panel (its interviewers, `InterviewRow.panel`), and the
+ * admins observing (only while they are still admins of the organization), each with the latest peer
+ * id they hold that is still good.
  */
 export async function roomParticipants(sql: Sql, access: RoomAccess, now = new Date()): Promise<RoomParticipant[]> {
 	const { row } = access;

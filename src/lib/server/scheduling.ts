@@ -8,11 +8,15 @@ import type { Sql } from '../../../db/client';
 import {
 	calendarDocName,
 	createInterview,
+	deleteInterview,
 	getInterview,
+	inspectEntry,
 	listInterviews,
 	observeInterviews,
+	restoreInterview,
 	setStatus,
 	updateInterview,
+	type DamagedEntry,
 	type InterviewPatch,
 	type WriteResult
 } from '$lib/collab/calendar';
@@ -23,6 +27,7 @@ import { resolvePolicy, type Policy, type PolicyOverrides } from '$lib/domain/po
 import type { ApplicationFacts, Conflict, Interview, InterviewStatus, Problem } from '$lib/domain/types';
 import { validateInterview } from '$lib/domain/validation';
 import { ApiError, fail } from './errors';
+import { findInterview, type InterviewRow } from './interviews';
 import { runtime } from './runtime';
 
 /** Turns broken rules into the API's 422 naming the rule and the fields. */
@@ -207,12 +212,16 @@ export async function editInterview(
 	const [row] = await sql<
 		{ application_id: string }[]
 	>`select application_id from interviews where id = ${id} and org_id = ${orgId}`;
-	if (!row) throw fail.notFound('The interview');
-	const application = await applicationFacts(sql, orgId, row.application_id);
+	const application = row ? await applicationFacts(sql, orgId, row.application_id) : null;
 	const now = new Date();
-	await withCalendar(orgId, actorId, (doc, origin) => {
+	const damaged = await withCalendar(orgId, actorId, (doc, origin): DamagedEntry | null => {
 		const current = getInterview(doc, id);
-		if (!current) throw fail.notFound('The interview');
+		if (!current) {
+			const entry = inspectEntry(doc, id);
+			if (entry) return entry;
+			throw fail.notFound('The interview');
+		}
+		if (!row) throw fail.notFound('The interview');
 		const next: Interview = {
 			...current,
 			...patch,
@@ -243,25 +252,265 @@ export async function editInterview(
 				{ actor: actorId, now, reason, origin }
 			)
 		);
+		return null;
+	});
+	if (damaged) {
+		const stored = row ? await findInterview(sql, orgId, id) : null;
+		await repairInterview(orgId, actorId, { damaged, stored, patch, reason, policy, interviewerIds });
+	}
+}
+
+/*
+ * Damaged entries ("needs repair"). A calendar entry that does not read as an interview (a buggy or
+ * modified client wrote it) is invisible to the ordinary helpers. The API repairs it (PATCH) or
+ * cancels it from what the server knows: the fields of the entry that still read, over the last row
+ * the projection stored; the candidate and the cycle always come from the application in Postgres.
+ * An entry that was never stored and cannot be read whole is removed by a cancel (there is no
+ * history, no scorecard, no notice to keep).
+ */
+
+/** The snake_case API field of an interview field, for messages and `details.fields`. */
+const API_FIELD: Partial<Record<keyof Interview, string>> = {
+	applicationId: 'application_id',
+	candidateId: 'candidate',
+	cycleId: 'cycle_id',
+	durationMin: 'duration_min',
+	rescheduledFrom: 'rescheduled_from'
+};
+const apiField = (f: keyof Interview) => API_FIELD[f] ?? f;
+/** What a PATCH can give a damaged entry; anything else must be readable or stored. */
+const PATCHABLE: ReadonlySet<keyof Interview> = new Set([
+	'start',
+	'durationMin',
+	'timezone',
+	'type',
+	'mode',
+	'location',
+	'panel'
+]);
+
+/**
+ * The interview a damaged entry stands for: its readable fields over the last stored row, the
+ * candidate and cycle of its application, stamped by `actorId` now. Names the fields still missing.
+ */
+function rebuild(
+	entry: DamagedEntry,
+	stored: InterviewRow | null,
+	application: ApplicationFacts | null,
+	stamp: { actorId: string | null; now: Date }
+): { base: Partial<Interview>; missing: (keyof Interview)[] } {
+	const fromRow: Partial<Interview> = stored
+		? {
+				applicationId: stored.application_id,
+				start: stored.start_at.toISOString(),
+				durationMin: stored.duration_min,
+				timezone: stored.timezone,
+				type: stored.type as Interview['type'],
+				mode: stored.mode as Interview['mode'],
+				location: stored.location,
+				round: stored.round,
+				panel: stored.panel.map((p) => p.id),
+				status: stored.status as Interview['status'],
+				rescheduledFrom: stored.rescheduled_from
+			}
+		: {};
+	const base: Partial<Interview> = { rescheduledFrom: null, ...fromRow, ...entry.readable, id: entry.id };
+	delete base.candidateId;
+	delete base.cycleId;
+	if (application && application.id === base.applicationId) {
+		base.candidateId = application.candidateId;
+		base.cycleId = application.cycleId;
+	}
+	base.updatedBy = stamp.actorId;
+	base.updatedAt = stamp.now.toISOString();
+	const missing = (Object.keys(REQUIRED) as (keyof Interview)[]).filter((f) => base[f] === undefined);
+	return { base, missing };
+}
+const REQUIRED: Record<Exclude<keyof Interview, 'updatedBy' | 'rescheduledFrom'>, true> = {
+	id: true,
+	applicationId: true,
+	candidateId: true,
+	cycleId: true,
+	start: true,
+	durationMin: true,
+	timezone: true,
+	type: true,
+	mode: true,
+	location: true,
+	round: true,
+	panel: true,
+	status: true,
+	updatedAt: true
+};
+
+/** The 422 for a damaged entry that a repair cannot make whole. */
+function needsRepairError(entry: DamagedEntry, missing: (keyof Interview)[], stored: boolean): ApiError {
+	const fixable = missing.every((f) => PATCHABLE.has(f));
+	const names = missing.map(apiField);
+	const message = fixable
+		? `This calendar entry needs repair: ${names.join(', ')} cannot be read${stored ? '' : ' and was never stored'}. Send a value for ${names.length > 1 ? 'each' : 'it'}, or cancel the entry.`
+		: `This calendar entry cannot be repaired: ${names.join(', ')} cannot be read${stored ? '' : ' and it was never stored'}. Cancel it to remove it from the calendar.`;
+	return new ApiError('rule_violated', message, {
+		rule: 'needs_repair',
+		fields: Object.fromEntries(names.map((n) => [n, 'cannot be read from the calendar'])),
+		broken: entry.broken.map(apiField),
+		problems: [{ code: 'needs_repair', field: null, message }]
 	});
 }
 
-/** Moves an interview along the status machine (cancel needs a reason). */
+/** Repairs a damaged entry with a PATCH: checked by the same rules as an edit (and a booking, when it was never stored). */
+async function repairInterview(
+	orgId: string,
+	actorId: string,
+	input: {
+		damaged: DamagedEntry;
+		stored: InterviewRow | null;
+		patch: InterviewPatch;
+		reason: string | null;
+		policy: Policy;
+		interviewerIds: Set<string>;
+	}
+): Promise<void> {
+	const { damaged, stored, patch, reason, policy, interviewerIds } = input;
+	const { sql } = runtime().db;
+	const appId = damaged.readable.applicationId ?? stored?.application_id;
+	const application = appId ? await applicationFacts(sql, orgId, appId) : null;
+	const now = new Date();
+	await withCalendar(orgId, actorId, (doc, origin) => {
+		// The entry may have changed since the peek: judge what it is now.
+		const entry = inspectEntry(doc, damaged.id);
+		if (!entry) {
+			if (getInterview(doc, damaged.id))
+				throw new ApiError('conflict', 'The interview was repaired meanwhile; read it again.');
+			throw fail.notFound('The interview');
+		}
+		const { base, missing } = rebuild(entry, stored, application, { actorId, now });
+		const next = { ...base, ...stripUndefined(patch) } as Partial<Interview>;
+		if (patch.start) next.start = new Date(patch.start).toISOString();
+		const still = missing.filter((f) => next[f] === undefined);
+		if (still.length) throw needsRepairError(entry, still, stored !== null);
+		const whole = next as Interview;
+		if (whole.status !== 'scheduled') {
+			const changes = (Object.keys(stripUndefined(patch)) as (keyof Interview)[]).filter(
+				(f) => !entry.broken.includes(f) && patch[f as keyof InterviewPatch] !== base[f]
+			);
+			if (changes.length)
+				throw problemsError([
+					{
+						code: 'not_editable',
+						field: 'status',
+						message: `Only a scheduled interview can be changed; this one is ${whole.status.replace('_', ' ')}, so only the fields that cannot be read can be given.`
+					}
+				]);
+		}
+		const moved = base.start !== undefined && whole.start !== base.start;
+		if (moved && !reason?.trim()) throw problemsError([rescheduleReasonProblem('move')]);
+		const existing = listInterviews(doc);
+		const problems = validateInterview(whole, {
+			now,
+			policy,
+			application,
+			orgInterviewerIds: interviewerIds,
+			otherInterviews: existing,
+			ignoreId: whole.id,
+			isReschedule: moved,
+			// Never stored: this is its booking, judged as one.
+			checkTiming: (moved || !stored) && whole.status === 'scheduled',
+			checkEligibility: !stored && whole.status === 'scheduled'
+		}).filter((p) => stored === null || p.code !== 'online_disabled' || patch.mode === 'online');
+		if (problems.length) throw problemsError(problems);
+		if (whole.status === 'scheduled' || whole.status === 'in_progress') {
+			const conflicts = new ConflictIndex(existing, { bufferMin: policy.bufferMin }).conflictsFor(whole);
+			if (conflicts.length) throw conflictError(conflicts);
+		}
+		unwrap(restoreInterview(doc, whole, { actor: actorId, now, reason, origin }));
+	});
+}
+
+/**
+ * Cancels a damaged entry: rebuilt as a cancelled interview from its readable fields and the last
+ * stored row, or, never stored and not readable whole, removed from the calendar. Says which.
+ */
+async function cancelDamaged(
+	orgId: string,
+	actorId: string | null,
+	damaged: DamagedEntry,
+	reason: string | null
+): Promise<'cancelled' | 'removed'> {
+	const { sql } = runtime().db;
+	const stored = await findInterview(sql, orgId, damaged.id);
+	const appId = damaged.readable.applicationId ?? stored?.application_id;
+	const application = appId ? await applicationFacts(sql, orgId, appId) : null;
+	const now = new Date();
+	return withCalendar(orgId, actorId, (doc, origin) => {
+		const entry = inspectEntry(doc, damaged.id);
+		if (!entry) {
+			if (getInterview(doc, damaged.id))
+				throw new ApiError('conflict', 'The interview was repaired meanwhile; read it again.');
+			throw fail.notFound('The interview');
+		}
+		if (!stored) {
+			// Nothing of it ever reached Postgres: no history or scorecard hangs on it.
+			deleteInterview(doc, entry.id, origin);
+			return 'removed';
+		}
+		const { base, missing } = rebuild(entry, stored, application, { actorId, now });
+		if (missing.length) throw needsRepairError(entry, missing, true);
+		const whole = base as Interview;
+		const problem = assertTransition(whole.status, 'cancelled', { reason, start: whole.start, now });
+		if (problem) throw problemsError([problem]);
+		unwrap(
+			restoreInterview(
+				doc,
+				{ ...whole, status: 'cancelled' },
+				{ actor: actorId, now, reason, origin, action: 'status' }
+			)
+		);
+		return 'cancelled';
+	});
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+	return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/**
+ * Moves an interview along the status machine (cancel needs a reason). A damaged entry can only be
+ * cancelled (see `cancelDamaged`); the answer says whether it was cancelled or, never stored, removed.
+ * `damagedOnly`: the caller found no stored interview, so only a damaged entry may be acted on.
+ */
 export async function changeStatus(
 	orgId: string,
 	actorId: string | null,
 	id: string,
 	to: InterviewStatus,
-	reason: string | null
-): Promise<void> {
+	reason: string | null,
+	opts: { damagedOnly?: boolean } = {}
+): Promise<'changed' | 'removed'> {
 	const now = new Date();
-	await withCalendar(orgId, actorId, (doc, origin) => {
+	const damaged = await withCalendar(orgId, actorId, (doc, origin) => {
 		const current = getInterview(doc, id);
-		if (!current) throw fail.notFound('The interview');
+		if (!current) {
+			const entry = inspectEntry(doc, id);
+			if (entry) return entry;
+			throw fail.notFound('The interview');
+		}
+		// The caller found no stored interview: only a damaged entry is this id's business here.
+		if (opts.damagedOnly) throw fail.notFound('The interview');
 		// An outcome is recorded only once the interview has begun (the document helpers allow any
 		// order, so that edits made apart still merge).
 		const early = assertTransition(current.status, to, { reason, start: current.start, now });
 		if (early) throw problemsError([early]);
-		return unwrap(setStatus(doc, id, to, { actor: actorId, now, reason, origin }));
+		unwrap(setStatus(doc, id, to, { actor: actorId, now, reason, origin }));
+		return null;
 	});
+	if (!damaged) return 'changed';
+	if (to !== 'cancelled') {
+		throw new ApiError(
+			'rule_violated',
+			'This calendar entry needs repair before it can be marked: repair it (PATCH) or cancel it.',
+			{ rule: 'needs_repair', broken: damaged.broken.map(apiField) }
+		);
+	}
+	return (await cancelDamaged(orgId, actorId, damaged, reason)) === 'removed' ? 'removed' : 'changed';
 }

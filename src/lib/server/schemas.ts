@@ -192,7 +192,11 @@ export const ConflictEntry = z.object({
 
 /** A scheduling rule an interview breaks (kept on the row so that the calendar can show it). */
 export const ProblemEntry = z.object({
-	code: z.string().describe('e.g. min_notice, duration_range, panel_not_interviewer, online_disabled'),
+	code: z
+		.string()
+		.describe(
+			'e.g. min_notice, duration_range, panel_not_interviewer, online_disabled; unknown_timezone when the interview names a zone that is unknown (its `timezone` is then the organization’s)'
+		),
 	field: z.string().nullable(),
 	message: z.string()
 });
@@ -206,7 +210,11 @@ export const InterviewResponse = z.object({
 	start: utc,
 	end: utc,
 	duration_min: z.number().int(),
-	timezone: z.string().describe('IANA time zone of the interview'),
+	timezone: z
+		.string()
+		.describe(
+			'IANA time zone of the interview; the organization’s when the zone it names is unknown (flagged in `problems` as `unknown_timezone`)'
+		),
 	type: INTERVIEW_TYPE,
 	mode: INTERVIEW_MODE,
 	location: z.string(),

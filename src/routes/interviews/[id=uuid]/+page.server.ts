@@ -1,6 +1,7 @@
 import { readForm } from '$lib/server/forms';
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { interviewAccess } from '$lib/server/access';
 import { ApiError } from '$lib/server/errors';
 import { requireRole, type Actor } from '$lib/server/guards';
 import { findInterview, interviewJson, onPanel } from '$lib/server/interviews';
@@ -13,11 +14,15 @@ import {
 	submitScorecard
 } from '$lib/server/scorecards';
 
-/** The interview for this page: the panel and the org's admins; 404 outside the org, 403 off the panel. */
+/**
+ * The interview for this page: its panel's interviewers and the org's admins (the access rule of
+ * access.ts); 404 outside the org, 403 off the panel.
+ */
 async function pageInterview(event: RequestEvent, actor: Actor) {
 	const row = await findInterview(db(), actor.orgId, event.params.id);
 	if (!row) error(404, 'The interview was not found.');
-	if (actor.role === 'interviewer' && !onPanel(row, actor.user.id))
+	const access = await interviewAccess(db(), actor.user.id, row.id);
+	if (access?.role !== 'admin' && access?.role !== 'interviewer')
 		error(403, 'Only the interview’s panel and the organization’s admins open this page.');
 	return row;
 }

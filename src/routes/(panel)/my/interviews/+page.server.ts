@@ -19,16 +19,16 @@ interface MyInterviewRow {
 	conflicts: unknown[];
 }
 
-/** The interviews this person sits on (from the projection), and the calendar, read-only. */
+/** The interviews this person sits on as an interviewer (`panel_interviewers`), and the calendar, read-only. */
 export const load: PageServerLoad = async (event) => {
 	const actor = requireRole(event, 'interviewer', 'admin');
 	const rows = await db()<MyInterviewRow[]>`
 		select i.id, i.start_at, i.duration_min, i.timezone, i.type, i.mode, i.location, i.status,
 			u.name as candidate_name, c.name as cycle_name, i.conflicts,
-			array(select pu.name from interview_panel pp join users pu on pu.id = pp.user_id
+			array(select pu.name from panel_interviewers pp join users pu on pu.id = pp.user_id
 				where pp.interview_id = i.id order by pu.name) as panel
 		from interviews i
-		join interview_panel p on p.interview_id = i.id and p.user_id = ${actor.user.id}
+		join panel_interviewers p on p.interview_id = i.id and p.user_id = ${actor.user.id}
 		join users u on u.id = i.candidate_id
 		join cycles c on c.id = i.cycle_id
 		where i.org_id = ${actor.orgId}

@@ -1,6 +1,7 @@
 import type { RequestHandler } from './$types';
 import { visibleInterview } from '$lib/server/access';
 import { endpoint } from '$lib/server/endpoint';
+import { fail } from '$lib/server/errors';
 import { requireRole } from '$lib/server/guards';
 import { findInterview, interviewJson } from '$lib/server/interviews';
 import { db } from '$lib/server/runtime';
@@ -14,7 +15,10 @@ export const GET: RequestHandler = endpoint(async (event) => {
 	return interviewJson(row);
 });
 
-/** PATCH /api/v1/interviews/{id} — edits; a new start is a reschedule (admins). */
+/**
+ * PATCH /api/v1/interviews/{id} — edits; a new start is a reschedule (admins). Also repairs a damaged
+ * calendar entry ("needs repair"): the fields sent, over what still reads and the last stored state.
+ */
 export const PATCH: RequestHandler = endpoint(async (event) => {
 	const actor = requireRole(event, 'admin');
 	const body = await readJson(event.request, PatchInterviewBody);
@@ -26,5 +30,7 @@ export const PATCH: RequestHandler = endpoint(async (event) => {
 		{ ...rest, ...(duration_min !== undefined ? { durationMin: duration_min } : {}) },
 		reason ?? null
 	);
-	return interviewJson((await findInterview(db(), actor.orgId, event.params.id))!);
+	const row = await findInterview(db(), actor.orgId, event.params.id);
+	if (!row) throw fail.notFound('The interview');
+	return interviewJson(row);
 });

@@ -11,7 +11,14 @@ import type * as Y from 'yjs';
 import { ConflictIndex, type Conflict, type Interview } from '$lib/domain';
 import { MoveLedger, type LostMove } from './move-ledger';
 import { pendingKeyOf, registerLocalCopy } from '$lib/components/offline';
-import { calendarDocName, getInterview, listInterviews, observeInterviews } from './calendar';
+import {
+	calendarDocName,
+	getInterview,
+	inspectEntry,
+	observeInterviews,
+	readCalendar,
+	type DamagedEntry
+} from './calendar';
 import {
 	DENIED_REASONS,
 	fetchCollabToken,
@@ -62,6 +69,7 @@ export class CalendarSync {
 	readonly user: SyncUser;
 	#conn: CollabConnection | null = null;
 	#byId = new Map<string, Interview>();
+	#damagedById = new Map<string, DamagedEntry>();
 	#index = new ConflictIndex();
 	#cleanup: (() => void)[] = [];
 	/** Why the last token fetch failed (null: it did not). */
@@ -73,6 +81,7 @@ export class CalendarSync {
 	#ledger: MoveLedger | null = null;
 
 	#interviews = $state.raw<Interview[]>([]);
+	#damaged = $state.raw<DamagedEntry[]>([]);
 	#conflicts = $state.raw<ReadonlyMap<string, Conflict[]>>(new Map());
 	#socketStatus = $state<'connecting' | 'connected' | 'disconnected'>('connecting');
 	#online = $state(true);
@@ -98,6 +107,10 @@ export class CalendarSync {
 	/** Interviews of the calendar, sorted by start. */
 	get interviews(): Interview[] {
 		return this.#interviews;
+	}
+	/** Entries of the calendar that do not read as interviews ("needs repair"), by id. */
+	get damaged(): DamagedEntry[] {
+		return this.#damaged;
 	}
 	/** Conflicts per interview id (only interviews that have some). */
 	get conflicts(): ReadonlyMap<string, Conflict[]> {
@@ -354,16 +367,22 @@ export class CalendarSync {
 			this.#byId.delete(id);
 			this.#index.remove(id);
 		}
+		const damaged = iv ? null : inspectEntry(doc, id);
+		if (damaged) this.#damagedById.set(id, damaged);
+		else this.#damagedById.delete(id);
 	}
 
 	#refreshAll(): void {
 		const doc = this.#conn?.doc;
 		if (!doc) return;
-		const all = listInterviews(doc);
+		const { interviews: all, malformedIds } = readCalendar(doc);
 		this.#byId = new Map(all.map((iv) => [iv.id, iv]));
 		this.#index = new ConflictIndex(all, { bufferMin: this.#bufferMin });
 		this.#interviews = all;
 		this.#conflicts = this.#index.allConflicts();
+		const damaged = malformedIds.map((id) => inspectEntry(doc, id)).filter((e): e is DamagedEntry => e !== null);
+		this.#damagedById = new Map(damaged.map((e) => [e.id, e]));
+		this.#damaged = damaged;
 	}
 
 	#publish(): void {
@@ -371,6 +390,8 @@ export class CalendarSync {
 			(a, b) => Date.parse(a.start) - Date.parse(b.start) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 		);
 		this.#conflicts = this.#index.allConflicts();
+		if (this.#damagedById.size > 0 || this.#damaged.length > 0)
+			this.#damaged = [...this.#damagedById.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 	}
 
 	/** Closes the socket and IndexedDB. */
@@ -385,8 +406,10 @@ export class CalendarSync {
 	reset(): void {
 		this.destroy();
 		this.#byId = new Map();
+		this.#damagedById = new Map();
 		this.#index = new ConflictIndex([], { bufferMin: this.#bufferMin });
 		this.#interviews = [];
+		this.#damaged = [];
 		this.#conflicts = new Map();
 		this.#pending = 0;
 		this.#peers = [];

@@ -79,4 +79,23 @@ describe('signing in, as people do', () => {
 		expect(new URL(page.url()).pathname).toBe('/login');
 		await context.close();
 	});
+
+	it('signs out at once while the calendar is still catching up with the server', async () => {
+		const context = await newPerson(browser);
+		const page = await context.newPage();
+		// The server's answers on the collab socket are held back: the first sync never completes,
+		// as on a slow link. Nothing was edited here, so there is nothing to warn about.
+		await page.routeWebSocket(/\/collab/, (ws) => {
+			const server = ws.connectToServer();
+			server.onMessage(() => {});
+		});
+		await signIn(page, app.url, DEMO_ACCOUNTS.admin.email);
+		await page.waitForURL('**/admin/calendar');
+		// Hydrated, its local copy open, and still waiting for the server.
+		await page.locator('[data-testid="sync-status"][data-phase="connecting"]').waitFor();
+		await page.getByRole('button', { name: 'Sign out' }).click();
+		await page.waitForURL('**/login');
+		expect(await page.getByTestId('signout-warning').count()).toBe(0);
+		await context.close();
+	});
 });

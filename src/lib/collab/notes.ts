@@ -145,8 +145,11 @@ export async function openNotes(
 	const key = pendingKeyOf(name);
 	let destroyed = false;
 	let offlineEdits = Number(localStorage.getItem(key) ?? 0) || 0;
+	// The provider also counts its own sync request at every connect; only edits made here are worth a warning.
+	let editedSinceSettled = false;
 	doc.on('update', (_update: Uint8Array, origin: unknown) => {
 		if (origin === provider || origin === persistence) return;
+		editedSinceSettled = true;
 		if (socket.status === 'connected' && provider.isSynced) return;
 		offlineEdits += 1;
 		localStorage.setItem(key, String(offlineEdits));
@@ -154,13 +157,14 @@ export async function openNotes(
 	const unregister = registerLocalCopy({
 		dbName: indexedDbName(name),
 		pendingKey: key,
-		pendingChanges: () => Math.max(offlineEdits, provider.unsyncedChanges),
+		pendingChanges: () => Math.max(offlineEdits, editedSinceSettled ? provider.unsyncedChanges : 0),
 		close: () => destroy()
 	});
 
 	const refresh = () => {
 		if (final) return;
 		state.unsynced = provider.unsyncedChanges;
+		if (provider.isSynced && provider.unsyncedChanges === 0) editedSinceSettled = false;
 		if (provider.isSynced && provider.unsyncedChanges === 0 && socket.status === 'connected' && offlineEdits) {
 			offlineEdits = 0;
 			localStorage.removeItem(key);

@@ -87,6 +87,8 @@ export class CalendarSync {
 	#online = $state(true);
 	#synced = $state(false);
 	#unsynced = $state(0);
+	/** This device edited since the server last confirmed everything (the provider counts its own sync requests too). */
+	#editedSinceSettled = $state(false);
 	#pending = $state(0);
 	#authError = $state<null | 'signed_out' | 'refused'>(null);
 	#authReason = $state('');
@@ -125,7 +127,7 @@ export class CalendarSync {
 	}
 	/** Local changes the server has not confirmed yet. */
 	get pending(): number {
-		return Math.max(this.#pending, this.#unsynced);
+		return Math.max(this.#pending, this.#editedSinceSettled ? this.#unsynced : 0);
 	}
 	get localLoaded(): boolean {
 		return this.#localLoaded;
@@ -191,6 +193,7 @@ export class CalendarSync {
 				this.#publish();
 				const ownEdit = change.local && change.origin !== conn.provider && change.origin !== conn.persistence;
 				if (ownEdit) {
+					this.#editedSinceSettled = true;
 					this.#notePending();
 					this.#ledger?.noteLocal(conn.doc, change.ids);
 				} else if (change.origin !== conn.persistence) {
@@ -296,6 +299,7 @@ export class CalendarSync {
 		const p = this.#conn?.provider;
 		if (!p || !this.#synced || p.unsyncedChanges > 0) return;
 		this.#unsynced = 0;
+		this.#editedSinceSettled = false;
 		if (this.#pending !== 0) {
 			this.#pending = 0;
 			localStorage.removeItem(pendingKeyOf(this.docName));

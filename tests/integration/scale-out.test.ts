@@ -70,31 +70,77 @@ describe.skipIf(!ready)('scale-out: two collab instances, one Redis, one Postgre
 		return c;
 	}
 
-	it('converges clients connected to different instances and audits each change once', async () => {
+	/** How many create-then-move rounds the check runs (half of them with the race forced). */
+	const ROUNDS = 12;
+
+	/**
+	 * Runs `fn` while the audit table refuses writes, then lets them through once both instances are
+	 * waiting on a lock: both projections are then in flight at once, the race the lock must serialize.
+	 */
+	async function withBothInFlight(fn: () => Promise<void>): Promise<void> {
+		let release!: () => void;
+		const released = new Promise<void>((r) => (release = r));
+		let locked!: () => void;
+		const isLocked = new Promise<void>((r) => (locked = r));
+		const holder = db.sql.begin(async (tx) => {
+			await tx`lock table interview_logs in exclusive mode`;
+			locked();
+			await released;
+		});
+		await isLocked;
+		try {
+			await fn();
+			await eventually(async () => {
+				const [w] = await db.sql<{ n: number }[]>`select count(*)::int as n from pg_stat_activity
+					where datname = current_database() and wait_event_type = 'Lock'`;
+				return w!.n >= 2;
+			}, 5_000).catch(() => {});
+		} finally {
+			release();
+			await holder;
+		}
+	}
+
+	it('converges clients connected to different instances and audits each change exactly once, every round', async () => {
 		const a = await client(instances[0]!);
 		const b = await client(instances[1]!);
 		const base = listInterviews(a.doc).find((i) => i.status === 'scheduled')!;
-		const created = {
-			...base,
-			id: crypto.randomUUID(),
-			round: 5,
-			start: new Date(Date.parse(base.start) + 30 * 86400_000).toISOString()
-		};
-		expect(createInterview(a.doc, created).ok).toBe(true);
-		await eventually(() => getInterview(b.doc, created.id) !== null, 3_000);
-		const moved = new Date(Date.parse(created.start) + 3600_000).toISOString();
-		updateInterview(b.doc, created.id, { start: moved }, { actor: null, now: new Date() });
-		await eventually(() => getInterview(a.doc, created.id)?.start === moved, 3_000);
-		expect(listInterviews(a.doc)).toEqual(listInterviews(b.doc));
-		await eventually(async () => {
-			const [row] = await db.sql`select start_at from interviews where id = ${created.id}`;
-			return (row?.start_at as Date | undefined)?.toISOString() === moved;
-		}, 5_000);
+		for (let round = 0; round < ROUNDS; round++) {
+			// Alternate which instance books and which moves, so both orders race.
+			const [first, second] = round % 2 === 0 ? [a, b] : [b, a];
+			const created = {
+				...base,
+				id: crypto.randomUUID(),
+				round: 5 + round,
+				start: new Date(Date.parse(base.start) + (30 + round) * 86400_000).toISOString(),
+				updatedAt: new Date().toISOString()
+			};
+			const moved = new Date(Date.parse(created.start) + 3600_000).toISOString();
+			const createThenMove = async () => {
+				expect(createInterview(first.doc, created).ok).toBe(true);
+				await eventually(() => getInterview(second.doc, created.id) !== null, 5_000);
+				updateInterview(second.doc, created.id, { start: moved }, { actor: null, now: new Date() });
+			};
+			if (round % 4 < 2) await withBothInFlight(createThenMove);
+			else await createThenMove();
+			await eventually(() => getInterview(first.doc, created.id)?.start === moved, 5_000);
+			expect(listInterviews(first.doc)).toEqual(listInterviews(second.doc));
+			const actions = async () =>
+				(
+					await db.sql<
+						{ action: string }[]
+					>`select action from interview_logs where interview_id = ${created.id} order by id`
+				).map((l) => l.action);
+			await eventually(async () => (await actions()).length >= 2, 10_000);
+			const [row] = await db.sql<{ start_at: Date }[]>`select start_at from interviews where id = ${created.id}`;
+			expect(row!.start_at.toISOString()).toBe(moved);
+			expect(await actions()).toEqual(['scheduled', 'rescheduled']);
+		}
 		// Let both instances settle, then check nothing was audited twice.
 		await new Promise((r) => setTimeout(r, 500));
-		const logs = await db.sql<
-			{ action: string }[]
-		>`select action from interview_logs where interview_id = ${created.id} order by id`;
-		expect(logs.map((l) => l.action)).toEqual(['scheduled', 'rescheduled']);
+		const [dupes] = await db.sql<{ n: number }[]>`
+			select count(*)::int as n from (select interview_id from interview_logs where action = 'scheduled'
+				group by interview_id having count(*) > 1) d`;
+		expect(dupes!.n).toBe(0);
 	});
 });

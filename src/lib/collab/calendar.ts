@@ -253,6 +253,23 @@ export function listDamaged(doc: Y.Doc): DamagedEntry[] {
 		.filter((e): e is DamagedEntry => e !== null);
 }
 
+/** The API names of the fields that make an entry unreadable (`['entry']` when it is not a map at all). */
+export function malformedFields(ymap: unknown, key: string): string[] {
+	if (!(ymap instanceof Y.Map)) return ['entry'];
+	const m = ymap as Y.Map<unknown>;
+	const bad = FIELDS.filter((field) => {
+		if (field === 'panel') {
+			const panel = m.get('panel');
+			return !(panel instanceof Y.Array) || !isPanel((panel as Y.Array<unknown>).toArray());
+		}
+		let v = m.get(field);
+		if (v === undefined && (field === 'rescheduledFrom' || field === 'updatedBy')) v = null;
+		if (v === undefined && field === 'location') v = '';
+		return !SCALAR_CHECKS[field](v) || (field === 'id' && v !== key);
+	});
+	return bad.map((f) => f.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
+}
+
 /** Reads the whole calendar, sorted by start then id, and names the entries that could not be read. */
 export function readCalendar(doc: Y.Doc): { interviews: Interview[]; malformedIds: string[] } {
 	const interviews: Interview[] = [];

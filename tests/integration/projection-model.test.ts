@@ -98,7 +98,7 @@ describe.each(kinds)('the projection with interleaved instances on one %s databa
 				const replicas = Array.from({ length: INSTANCES }, () => new Y.Doc());
 				const id = crypto.randomUUID();
 				createInterview(replicas[0]!, { ...template, id, round: 1 + Math.floor(Math.random() * 900), start: day(20) });
-				const dirty = replicas.map((_, i) => new Set(i === 0 ? [id] : []));
+				const dirty = replicas.map((_, i) => new Set<string>(i === 0 ? [id] : []));
 				const project = async (i: number) => {
 					if (dirty[i]!.size === 0) return;
 					const plan = await storeBatch(db.sql, facts(replicas[i]!, dirty[i]!));

@@ -176,7 +176,7 @@ export function projection(sql: Sql, bus: EventBus): Projection {
 			for (const [id, interview] of previous) setIndexed(state, id, interview);
 			throw err;
 		}
-		settle(state, batch, plan);
+		await settle(state, batch, plan);
 	}
 
 	/** Reads, synchronously, everything the planner needs from the document. */
@@ -224,7 +224,7 @@ export function projection(sql: Sql, bus: EventBus): Projection {
 	}
 
 	/** After the commit: waits, reverts in the document, events, warnings. */
-	function settle(state: DocState, batch: Map<string, Source>, plan: Plan) {
+	async function settle(state: DocState, batch: Map<string, Source>, plan: Plan) {
 		const now = Date.now();
 		for (const id of plan.deferred) {
 			const source = batch.get(id)!;
@@ -237,8 +237,9 @@ export function projection(sql: Sql, bus: EventBus): Projection {
 		for (const id of batch.keys()) if (!plan.deferred.includes(id)) state.remote.delete(id);
 		for (const { id, status } of plan.reverts) revert(state, id, status);
 		for (const line of plan.warnings) console.warn(line);
+		// Published before the batch counts as done, so whoever flushed sees the event already sent.
 		for (const [interviewId, userIds] of plan.notify) {
-			void bus.publish({ type: 'interview.changed', orgId: state.orgId, interviewId, userIds }).catch(() => {});
+			await bus.publish({ type: 'interview.changed', orgId: state.orgId, interviewId, userIds }).catch(() => {});
 		}
 	}
 

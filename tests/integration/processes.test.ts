@@ -7,14 +7,13 @@
  *    an admin's reschedule made on the other (LISTEN/NOTIFY), and the job runners of both settle
  *    each finished interview exactly once.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client';
 import { migrate } from '../../db/migrate';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../../db/seed';
+import { DEMO_ACCOUNTS, seedDemo } from '../../db/seed';
 import { loadConfig } from '../../server/config';
 import { startParley } from '../../server/http';
 import { calendarDocName, getInterview, updateInterview } from '../../src/lib/collab/calendar';
@@ -22,87 +21,10 @@ import type { TestApp } from '../helpers/app';
 import { bookDirect, futureStart } from '../helpers/calendar';
 import { connectDoc, eventually } from '../helpers/collab';
 import { createTestDatabase, databaseKinds } from '../helpers/db';
+import { apiClient as client, launch, type Instance } from '../helpers/processes';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const ADMIN = DEMO_ACCOUNTS.admin.email;
-
-interface Instance {
-	url: string;
-	child: ChildProcess;
-	output: () => string;
-	/** Sends SIGTERM and resolves with the exit code. */
-	stop(): Promise<number | null>;
-}
-
-/** Starts `server/index.ts` in its own process and waits until it prints its URL. */
-async function launch(env: Record<string, string>): Promise<Instance> {
-	const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-		cwd: ROOT,
-		// The run built the app already; sources edited since must not trigger a build mid-test.
-		env: { ...process.env, PORT: '0', HOST: '127.0.0.1', PARLEY_AUTO_BUILD: '0', ...env },
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	let out = '';
-	child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-	child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-	const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));
-	const url = await new Promise<string>((res, rej) => {
-		const timer = setTimeout(() => rej(new Error(`no URL within 60 s:\n${out}`)), 60_000);
-		const check = () => {
-			const m = /running at (http:\/\/\S+)/.exec(out);
-			if (m) {
-				clearTimeout(timer);
-				res(m[1]!.replace('localhost', '127.0.0.1'));
-			}
-		};
-		child.stdout!.on('data', check);
-		void exited.then((code) => rej(new Error(`exited with ${code} before serving:\n${out}`)));
-	});
-	return {
-		url,
-		child,
-		output: () => out,
-		async stop() {
-			if (child.exitCode === null) child.kill('SIGTERM');
-			return exited;
-		}
-	};
-}
-
-/** The calls of a signed-in person against one instance. */
-function client(url: string) {
-	let cookie = '';
-	const call = async (method: string, path: string, body?: unknown) => {
-		const res = await fetch(url + path, {
-			method,
-			headers: {
-				cookie,
-				origin: url,
-				...(body === undefined ? {} : { 'content-type': 'application/json' })
-			},
-			body: body === undefined ? undefined : JSON.stringify(body),
-			redirect: 'manual'
-		});
-		const text = await res.text();
-		return { status: res.status, body: text ? JSON.parse(text) : null };
-	};
-	return {
-		call,
-		get cookie() {
-			return cookie;
-		},
-		async login(email: string) {
-			const res = await fetch(`${url}/api/v1/auth/login`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ email, password: DEMO_PASSWORD })
-			});
-			expect(res.status).toBe(200);
-			cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-		}
-	};
-}
 
 describe('npm start on the embedded database', () => {
 	const dataDir = mkdtempSync(join(tmpdir(), 'parley-start-'));

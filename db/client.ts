@@ -27,8 +27,13 @@ export interface OpenOptions {
 	maxConnections?: number;
 }
 
+/** Longest wait between reconnection attempts (postgres.js' own backoff grows to 20 s after an outage). */
+const RECONNECT_MAX_S = 1;
+
 const COMMON = {
-	onnotice: () => {}
+	onnotice: () => {},
+	// Back within a second once Postgres answers again: edits waiting in the journal are acknowledged then.
+	backoff: (attempt: number) => Math.min(0.05 * 2 ** attempt, RECONNECT_MAX_S)
 };
 
 /** Opens the database described by the options (real Postgres or embedded PGlite). */

@@ -11,6 +11,8 @@ import { WebSocketServer } from 'ws';
 import type { Sql } from '../db/client';
 import type { EventBus } from '../db/events';
 import { authentication, type CollabContext } from './auth';
+import { UpdateJournal } from './journal';
+import { journaling } from './journaling';
 import { persistence } from './persistence';
 import { projection, type Projection } from './projection';
 import { revocation } from './revocation';
@@ -19,12 +21,16 @@ export const COLLAB_PATH = '/collab';
 export const STORE_DEBOUNCE_MS = 1_000;
 export const STORE_MAX_DEBOUNCE_MS = 5_000;
 const SHUTDOWN_TIMEOUT_MS = 10_000;
+/** How long a server-side write waits for Postgres before its caller is told it is not stored yet. */
+export const DURABLE_WAIT_MS = 5_000;
 
 export interface CollabOptions {
 	sql: Sql;
 	bus: EventBus;
 	maxMessageBytes: number;
 	redisUrl?: string;
+	/** Acknowledge updates only once journaled (default). Off only to measure what it costs (bench/durability.ts). */
+	journal?: boolean;
 }
 
 export interface CollabServer {
@@ -32,21 +38,33 @@ export interface CollabServer {
 	projection: Projection;
 	/** Takes over an HTTP upgrade request for the collab path. */
 	handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+	/** Resolves once every change made to the document so far is in Postgres; throws NotDurableError after a while. */
+	durable(documentName: string): Promise<void>;
 	/** The context of the server's own writes (the JSON API, jobs). */
 	systemContext(orgId: string, userId: string | null): CollabContext;
 	/** Closes every connection and stores every loaded document. */
 	close(): Promise<void>;
 }
 
+/** A change is in the document (and will be written) but not in Postgres yet. Recognised by name. */
+export class NotDurableError extends Error {
+	override name = 'NotDurableError';
+	constructor(documentName: string) {
+		super(`the latest changes of ${documentName} are not in the database yet`);
+	}
+}
+
 /** Builds the collab-server around a database. */
 export function createCollabServer(opts: CollabOptions): CollabServer {
 	const projector = projection(opts.sql, opts.bus);
+	const journal = new UpdateJournal(opts.sql);
 	const extensions: Extension[] = [
 		authentication(opts.sql),
-		persistence(opts.sql),
+		persistence(opts.sql, journal),
 		projector,
 		revocation(opts.sql, opts.bus)
 	];
+	if (opts.journal !== false) extensions.push(journaling(journal));
 	if (opts.redisUrl) {
 		const url = new URL(opts.redisUrl);
 		extensions.unshift(
@@ -76,6 +94,15 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
 		projection: projector,
 		handleUpgrade(req, socket, head) {
 			wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+		},
+		async durable(documentName) {
+			const document = hocuspocus.documents.get(documentName);
+			if (!document) return;
+			let timer: NodeJS.Timeout | undefined;
+			const late = new Promise<never>((_, reject) => {
+				timer = setTimeout(() => reject(new NotDurableError(documentName)), DURABLE_WAIT_MS);
+			});
+			await Promise.race([journal.settled(document), late]).finally(() => clearTimeout(timer));
 		},
 		systemContext(orgId, userId) {
 			return { userId, kind: 'system', orgId, role: 'system', readOnly: false };

@@ -1,46 +1,87 @@
 /**
- * Persistence of Yjs documents in `yjs_documents`, through Hocuspocus' Database extension: the merged
- * state, stored after the debounce, on the last disconnect and at shutdown. Fail safe: when a store
- * fails, the document is kept in memory (its unload is refused) and the store is retried with backoff
- * until it succeeds, so a database hiccup never drops an edit.
+ * Persistence of Yjs documents: a snapshot in `yjs_documents` plus the journal of the updates since
+ * (collab-server/journal.ts). Loading applies the snapshot and then the journal rows in order.
+ * Storing (after the debounce, on the last disconnect, at shutdown) folds: in one transaction it
+ * writes the merged state as the new snapshot and deletes the journal rows this copy already
+ * contained when it encoded that state, never a row that came later. Fail safe: when a store fails,
+ * the document is kept in memory (its unload is refused) and the store is retried with backoff.
  */
-import { Database } from '@hocuspocus/extension-database';
 import type {
 	Extension,
 	beforeUnloadDocumentPayload,
-	onChangePayload,
 	onLoadDocumentPayload,
 	onStoreDocumentPayload
 } from '@hocuspocus/server';
+import * as Y from 'yjs';
 import type { Sql } from '../db/client';
+import type { NamedDoc, UpdateJournal } from './journal';
 
 export const STORE_RETRY_FIRST_MS = 1_000;
 export const STORE_RETRY_MAX_MS = 30_000;
 
-/** The persistence extension bound to a database. */
-export function persistence(sql: Sql): Extension {
-	const database = new Database({
-		async fetch({ documentName }) {
-			const [row] = await sql<{ state: Uint8Array }[]>`select state from yjs_documents where name = ${documentName}`;
-			return row ? new Uint8Array(row.state) : null;
-		},
-		async store({ documentName, state }) {
-			await sql`insert into yjs_documents (name, state, updated_at) values (${documentName}, ${state}, now())
-				on conflict (name) do update set state = excluded.state, updated_at = now()`;
-		}
-	});
+/** The persistence extension bound to a database and its update journal. */
+export function persistence(sql: Sql, journal: UpdateJournal): Extension {
 	/** Documents whose latest store failed, with the delay before the next try. */
 	const failing = new Map<string, number>();
+	/** The snapshot version (xmin) each copy was loaded from or last wrote: stored state it contains. */
+	const known = new WeakMap<NamedDoc, string>();
+
+	async function fold(name: string, doc: NamedDoc): Promise<void> {
+		// Rows taken before the encoding: each of them is in the state encoded next.
+		const ids = journal.foldable(doc);
+		const state = Y.encodeStateAsUpdate(doc);
+		const version = await sql.begin(async (tx) => {
+			const [created] = await tx<{ xmin: string }[]>`insert into yjs_documents (name, state) values (${name}, ${state})
+				on conflict (name) do nothing returning xmin::text`;
+			let written = created?.xmin;
+			if (written === undefined) {
+				// The row lock orders the folds of several instances. A state someone else wrote since this
+				// copy last saw it may hold updates this copy has not received yet (their rows are gone): merge.
+				const [stored] = await tx<{ xmin: string; state: Uint8Array | null }[]>`
+					select xmin::text, case when xmin::text = ${known.get(doc) ?? ''} then null else state end as state
+					from yjs_documents where name = ${name} for update`;
+				const other = stored!.state;
+				const merged = other ? Y.mergeUpdates([other, state]) : state;
+				const [updated] = await tx<{ xmin: string }[]>`update yjs_documents set state = ${merged}, updated_at = now()
+					where name = ${name} returning xmin::text`;
+				written = updated!.xmin;
+			}
+			if (ids.length) await tx`delete from yjs_update_journal where id = any(${ids}::bigint[])`;
+			return written;
+		});
+		known.set(doc, version);
+		journal.folded(doc, ids);
+	}
 
 	return {
 		extensionName: 'parley-persistence',
-		onLoadDocument(data: onLoadDocumentPayload) {
-			return database.onLoadDocument(data);
+		async onLoadDocument({ documentName, document }: onLoadDocumentPayload) {
+			// One statement, so one consistent view: no fold elsewhere can slip between snapshot and journal.
+			const rows = await sql<{ id: string; update: Uint8Array; xmin: string }[]>`
+				select 0::bigint as id, state as update, xmin::text from yjs_documents where name = ${documentName}
+				union all
+				select id, update, null from yjs_update_journal where name = ${documentName}
+				order by id`;
+			const loaded: string[] = [];
+			for (const row of rows) {
+				if (row.id === '0') {
+					Y.applyUpdate(document, row.update);
+					known.set(document, row.xmin);
+					continue;
+				}
+				try {
+					Y.applyUpdate(document, row.update);
+					loaded.push(row.id);
+				} catch (err) {
+					// Left in the journal (never folded away), so nothing is lost while someone looks at it.
+					console.error(`[collab] journal row ${row.id} of ${documentName} does not apply; kept`, err);
+				}
+			}
+			journal.loaded(document, loaded);
 		},
 		async onStoreDocument(data: onStoreDocumentPayload) {
 			try {
-				// The extension declares onChangePayload but reads only the document.
-				await database.onStoreDocument(data as unknown as onChangePayload);
+				await fold(data.documentName, data.document);
 				failing.delete(data.documentName);
 			} catch (err) {
 				const delay = Math.min((failing.get(data.documentName) ?? STORE_RETRY_FIRST_MS / 2) * 2, STORE_RETRY_MAX_MS);

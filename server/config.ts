@@ -47,6 +47,8 @@ const schema = z.object({
 		.int()
 		.positive()
 		.default(4 * 1024 * 1024),
+	/** Acknowledge collab updates only once journaled in Postgres; `0` only to measure its cost (bench durability). */
+	COLLAB_JOURNAL: bool(true),
 	/** Run the background jobs (status automation, reminders) in this process. */
 	PARLEY_JOBS: bool(true),
 	/** `npm start` rebuilds the app when its sources are newer than the build; off for images built once. */

@@ -72,6 +72,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
 		sql: db.sql,
 		bus,
 		maxMessageBytes: config.COLLAB_MAX_MESSAGE_BYTES,
+		journal: config.COLLAB_JOURNAL,
 		redisUrl: config.REDIS_URL
 	});
 	if (seededOrg) await projectCalendar(collab, seededOrg);

@@ -94,8 +94,8 @@ export async function applicationFacts(
 
 /**
  * Runs `fn` on the organization's calendar document through a direct connection, as `actorId`, and
- * waits until the projection has stored what it changed (before letting go of the document, so the
- * projection still holds it). `fn` runs synchronously on the current document state, so a check and
+ * waits until the change is in the update journal and the projection has stored what it changed
+ * (before letting go of the document, so the projection still holds it). `fn` runs synchronously on the current document state, so a check and
  * the write it guards cannot interleave with another change. A change that cannot be stored yet
  * answers 503; it stays in the document and is projected on the next attempt.
  */
@@ -120,10 +120,12 @@ export async function withCalendar<T>(
 				stop();
 			}
 		});
+		// Durable before answered: the change is in the update journal (or Postgres is down: 503).
+		await collab.durable(calendarDocName(orgId));
 		if (touched.size) await collab.projection.flush(orgId, touched);
 	} catch (err) {
-		// collab-server's ProjectionError, recognised by name: the app bundle has its own module graph.
-		if (err instanceof Error && err.name === 'ProjectionError') {
+		// collab-server's ProjectionError and NotDurableError, recognised by name: the app bundle has its own module graph.
+		if (err instanceof Error && (err.name === 'ProjectionError' || err.name === 'NotDurableError')) {
 			throw new ApiError(
 				'unavailable',
 				'The change is in the calendar but not yet in the database; it will be stored shortly. Do not send it again: read the interview back in a minute.',

@@ -50,7 +50,7 @@ const percentile = (sorted: number[], p: number) =>
 	sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
 
 /** Interviews over the demo organization's real applications and interviewers, a day apart. */
-async function demoInterviews(app: TestApp, count: number, actor: string): Promise<Interview[]> {
+export async function demoInterviews(app: TestApp, count: number, actor: string): Promise<Interview[]> {
 	const sql = app.runtime.db.sql;
 	const apps = await sql<{ id: string; candidate_id: string; cycle_id: string }[]>`
 		select id, candidate_id, cycle_id from applications order by id`;

@@ -1,9 +1,8 @@
 /**
  * A storm of admins for fault tests: each editor holds the calendar open in its own provider (its own
  * socket, as its own browser tab would) and keeps moving its own interview's location. Every editor
- * records the last value it sent and the last value the server acknowledged: the provider's
- * `unsyncedChanges` back at 0 means every edit sent so far was acknowledged, which is what the user
- * sees as "saved".
+ * records the last value it sent and the last value the server acknowledged (the provider's
+ * `unsyncedChanges` going down; back at 0 is what the user sees as "saved").
  */
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
@@ -62,8 +61,16 @@ export async function connectEditor(opts: {
 	provider.attach();
 	let sent = 0;
 	let acked = 0;
+	// Acknowledgements come in order on a connection, one per update: each settles the oldest edit in
+	// flight. Back at 0, everything sent is settled (a reconnection's sync covers what was in flight).
+	let inFlight: number[] = [];
+	let unsynced = 0;
 	provider.on('unsyncedChanges', ({ number }: { number: number }) => {
-		if (number === 0) acked = sent;
+		if (number === 0) {
+			acked = sent;
+			inFlight = [];
+		} else for (let n = unsynced; n > number && inFlight.length; n--) acked = inFlight.shift()!;
+		unsynced = number;
 	});
 	await ready;
 	await eventually(() => getInterview(doc, opts.interviewId) !== null, 10_000);
@@ -79,6 +86,7 @@ export async function connectEditor(opts: {
 		},
 		edit() {
 			sent += 1;
+			inFlight.push(sent);
 			const result = updateInterview(
 				doc,
 				opts.interviewId,

@@ -73,7 +73,9 @@ export async function connectEditor(opts: {
 		unsynced = number;
 	});
 	await ready;
-	await eventually(() => getInterview(doc, opts.interviewId) !== null, 10_000);
+	// Synced means the server's state arrived; the acknowledgement of this client's own sync reply may
+	// still be on its way, and must not be taken for the acknowledgement of a first edit.
+	await eventually(() => getInterview(doc, opts.interviewId) !== null && provider.unsyncedChanges === 0, 10_000);
 	return {
 		interviewId: opts.interviewId,
 		doc,

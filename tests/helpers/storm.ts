@@ -10,6 +10,17 @@ import * as Y from 'yjs';
 import { getInterview, updateInterview } from '../../src/lib/collab/calendar';
 import { eventually } from './collab';
 
+/**
+ * ws emits 'error' when a socket still connecting is closed, after the provider has removed its
+ * listeners (an editor closed while reconnecting to a killed server): keep one listener always.
+ */
+class QuietWebSocket extends WebSocket {
+	constructor(...args: ConstructorParameters<typeof WebSocket>) {
+		super(...args);
+		this.on('error', () => {});
+	}
+}
+
 export interface Editor {
 	readonly interviewId: string;
 	readonly doc: Y.Doc;
@@ -44,7 +55,7 @@ export async function connectEditor(opts: {
 	const doc = new Y.Doc();
 	const socket = new HocuspocusProviderWebsocket({
 		url: opts.wsUrl,
-		WebSocketPolyfill: WebSocket,
+		WebSocketPolyfill: QuietWebSocket,
 		delay: 200,
 		minDelay: 100,
 		maxDelay: 1_000

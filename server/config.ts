@@ -41,6 +41,12 @@ const schema = z.object({
 	PEER_URL: z.string().optional(),
 	SMTP_URL: z.string().optional(),
 	MAIL_FROM: z.string().default('Parley <no-reply@parley.local>'),
+	/** Outbox tunables (defaults in src/lib/server/notifications/worker.ts, OUTBOX_DEFAULTS). */
+	OUTBOX_POLL_MS: z.coerce.number().int().min(50).optional(),
+	OUTBOX_LEASE_MS: z.coerce.number().int().min(1_000).optional(),
+	OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(50).optional(),
+	OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(10).optional(),
+	OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).optional(),
 	/** Largest WebSocket message the collab-server accepts. */
 	COLLAB_MAX_MESSAGE_BYTES: z.coerce
 		.number()
@@ -49,7 +55,7 @@ const schema = z.object({
 		.default(4 * 1024 * 1024),
 	/** Acknowledge collab updates only once journaled in Postgres; `0` only to measure its cost (bench durability). */
 	COLLAB_JOURNAL: bool(true),
-	/** Run the background jobs (status automation, reminders) in this process. */
+	/** Run the background jobs (status automation, reminders, feedback requests, the outbox worker) in this process. */
 	PARLEY_JOBS: bool(true),
 	/** `npm start` rebuilds the app when its sources are newer than the build; off for images built once. */
 	PARLEY_AUTO_BUILD: bool(true)

@@ -62,6 +62,7 @@ export async function startParley(opts: StartOptions): Promise<Running> {
 		server.listen(opts.config.PORT, opts.config.HOST, () => resolveListen());
 	});
 	const port = (server.address() as AddressInfo).port;
+	runtime.origin = opts.config.ORIGIN ?? `http://localhost:${port}`;
 	let closing: Promise<void> | null = null;
 	return {
 		url: `http://127.0.0.1:${port}`,

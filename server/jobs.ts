@@ -112,9 +112,11 @@ export function startJobs(runtime: Runtime, log: (line: string) => void = consol
 	};
 	const first = setTimeout(tick, 5_000);
 	const timer = setInterval(tick, JOB_INTERVAL_MS);
+	runtime.outbox.start();
 	return async () => {
 		clearTimeout(first);
 		clearInterval(timer);
 		await current;
+		await runtime.outbox.stop();
 	};
 }

@@ -14,8 +14,9 @@ import { createPeerServer, PEER_PATH, PEER_WS_PATH, type PeerServer } from '../p
 import { calendarDocName } from '../src/lib/collab/calendar';
 import { roomPeerAccess } from '../src/lib/server/room';
 import type { Config } from './config';
+import { createMailTransport, type MailTransport } from '../src/lib/server/mail/transport';
+import { createOutboxWorker, OUTBOX_DEFAULTS, type OutboxWorker } from '../src/lib/server/notifications/worker';
 import { startJobs } from './jobs';
-import { createMailer, type Mailer } from './mail';
 
 export const RUNTIME_KEY = Symbol.for('parley.runtime');
 
@@ -24,7 +25,11 @@ export interface Runtime {
 	db: Database;
 	bus: EventBus;
 	collab: CollabServer;
-	mail: Mailer;
+	mail: MailTransport;
+	/** Sends the outbox; started with the jobs, or drained by hand (tests). */
+	outbox: OutboxWorker;
+	/** The origin links in messages point to: `ORIGIN`, else this process's own address once it listens. */
+	origin: string;
 	/** Present once attached to an HTTP server. */
 	peer: PeerServer | null;
 	/** Did this start seed the demo data? */
@@ -77,12 +82,41 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
 	});
 	if (seededOrg) await projectCalendar(collab, seededOrg);
 
+	const leaseMs = config.OUTBOX_LEASE_MS ?? OUTBOX_DEFAULTS.leaseMs;
+	const concurrency = config.OUTBOX_CONCURRENCY ?? OUTBOX_DEFAULTS.concurrency;
+	const mail = createMailTransport({
+		smtpUrl: config.SMTP_URL,
+		from: config.MAIL_FROM,
+		maxConnections: concurrency,
+		// A silent server is given up on well before another worker may take the message over.
+		socketTimeoutMs: Math.max(1_000, Math.floor(leaseMs / 2)),
+		log
+	});
+	const outbox = createOutboxWorker({
+		sql: db.sql,
+		transport: mail,
+		from: config.MAIL_FROM,
+		origin: () => runtime.origin,
+		embedded: db.kind === 'embedded',
+		bus,
+		pollMs: config.OUTBOX_POLL_MS,
+		leaseMs,
+		concurrency,
+		retry: {
+			...OUTBOX_DEFAULTS.retry,
+			...(config.OUTBOX_RETRY_BASE_MS ? { baseMs: config.OUTBOX_RETRY_BASE_MS } : {}),
+			...(config.OUTBOX_MAX_ATTEMPTS ? { maxAttempts: config.OUTBOX_MAX_ATTEMPTS } : {})
+		},
+		log
+	});
 	const runtime: Runtime = {
 		config,
 		db,
 		bus,
 		collab,
-		mail: createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, log }),
+		mail,
+		outbox,
+		origin: config.ORIGIN ?? `http://localhost:${config.PORT}`,
 		peer: null,
 		seeded: seededOrg !== null,
 		attach(server, parts = { collab: true, peer: true }) {
@@ -112,6 +146,8 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
 		},
 		async close() {
 			await stopJobs?.();
+			await outbox.stop();
+			mail.close();
 			await runtime.peer?.close();
 			await collab.close();
 			await bus.close();

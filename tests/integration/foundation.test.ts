@@ -29,7 +29,12 @@ describe.each(kinds)('foundation against the %s database', (kind) => {
 	it('reports health and the database kind', async () => {
 		const res = await app.request('/api/health');
 		expect(res.status).toBe(200);
-		expect(await res.json()).toEqual({ status: 'ok', db: kind });
+		expect(await res.json()).toEqual({
+			status: 'ok',
+			db: kind,
+			mail: 'log',
+			outbox: { queued: 0, sending: 0, failed: 0, oldest_queued_at: null }
+		});
 	});
 
 	it('applies migrations once and records them', async () => {
@@ -170,9 +175,11 @@ describe.each(kinds)('foundation against the %s database', (kind) => {
 		expect(res.status).toBe(201);
 		const { invitation_url, invitation_mailed } = await res.json();
 		expect(invitation_mailed).toBe(true);
+		// The invitation is queued with the member and sent by the outbox worker (logged: no SMTP_URL).
+		await app.runtime.outbox.drain();
 		const mail = app.runtime.mail.recent.at(-1)!;
 		expect(mail).toMatchObject({
-			to: 'new.person@northfield.test',
+			to: { address: 'new.person@northfield.test' },
 			subject: 'Northfield University Admissions invited you to Parley'
 		});
 		expect(mail.text).toContain(invitation_url);

@@ -8,18 +8,27 @@ import type { Sql } from '../../../db/client';
 import { addDaysToYmd, zonedWallTimeToUtc } from '$lib/domain/time';
 import { generateToken, hashToken } from './auth';
 import { ApiError, fail } from './errors';
+import { announceQueued, enqueueMessages, type OutboxDeps } from './notifications/outbox';
 
 /** Where a personal link points. */
 export const LINK_PATH = '/l/';
 
-/** Creates (or replaces) a candidate's personal link; the token is returned once and never stored. */
+/**
+ * Creates (or replaces) a candidate's personal link and queues the email that brings it to them, in
+ * one transaction; the token is returned once and never stored (the queued copy of the link is
+ * removed from the outbox once sent).
+ */
 export async function createCandidateLink(
-	sql: Sql,
-	opts: { orgId: string; candidateId: string; createdBy: string; now?: Date }
-): Promise<{ token: string; expiresAt: Date }> {
+	deps: OutboxDeps,
+	opts: { orgId: string; candidateId: string; createdBy: string; origin: string; now?: Date }
+): Promise<{ token: string; expiresAt: Date; url: string }> {
+	const { sql } = deps;
 	const now = opts.now ?? new Date();
-	const [member] = await sql<{ timezone: string }[]>`
-		select o.timezone from memberships m join organizations o on o.id = m.org_id
+	const [member] = await sql<
+		{ timezone: string; org_name: string; name: string; email: string; own_zone: string | null }[]
+	>`
+		select o.timezone, o.name as org_name, u.name, u.email, u.timezone as own_zone
+		from memberships m join organizations o on o.id = m.org_id join users u on u.id = m.user_id
 		where m.user_id = ${opts.candidateId} and m.org_id = ${opts.orgId} and m.role = 'candidate'`;
 	if (!member) throw fail.notFound('The candidate');
 	const [cycle] = await sql<{ ends_on: string }[]>`
@@ -39,13 +48,38 @@ export async function createCandidateLink(
 		);
 	}
 	const token = generateToken();
+	const url = `${opts.origin}${LINK_PATH}${token}`;
 	await sql.begin(async (tx) => {
 		await tx`update candidate_links set revoked_at = now()
 			where user_id = ${opts.candidateId} and org_id = ${opts.orgId} and revoked_at is null`;
-		await tx`insert into candidate_links (token_hash, user_id, org_id, created_by, expires_at)
-			values (${hashToken(token)}, ${opts.candidateId}, ${opts.orgId}, ${opts.createdBy}, ${expiresAt})`;
+		const [link] = await tx<
+			{ id: string }[]
+		>`insert into candidate_links (token_hash, user_id, org_id, created_by, expires_at)
+			values (${hashToken(token)}, ${opts.candidateId}, ${opts.orgId}, ${opts.createdBy}, ${expiresAt}) returning id`;
+		await enqueueMessages(tx as unknown as Sql, [
+			{
+				orgId: opts.orgId,
+				dedupeKey: `personal_link:${link!.id}`,
+				kind: 'personal_link',
+				recipientId: opts.candidateId,
+				payload: {
+					kind: 'personal_link',
+					recipient: {
+						id: opts.candidateId,
+						name: member.name,
+						email: member.email,
+						role: 'candidate',
+						timezone: member.own_zone ?? member.timezone
+					},
+					org_name: member.org_name,
+					expires_at: expiresAt.toISOString(),
+					secret_url: url
+				}
+			}
+		]);
 	});
-	return { token, expiresAt };
+	await announceQueued(deps.bus, opts.orgId);
+	return { token, expiresAt, url };
 }
 
 /** Revokes a candidate's links and ends the sessions they opened; false when they are not a candidate here. */

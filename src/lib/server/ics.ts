@@ -5,7 +5,14 @@
  * METHOD:CANCEL and STATUS:CANCELLED. Times are written in the interview's own zone (TZID) with a
  * VTIMEZONE built from Intl, so no time-zone database package is needed.
  */
-import ical, { ICalCalendarMethod, ICalEventStatus, type ICalLuxonDateTimeStub } from 'ical-generator';
+import ical, {
+	ICalAttendeeRole,
+	ICalAttendeeStatus,
+	ICalCalendarMethod,
+	ICalEventStatus,
+	type ICalCalendar,
+	type ICalLuxonDateTimeStub
+} from 'ical-generator';
 import { utcToZonedParts, zonedWallTimeToUtc, type ZonedParts } from '$lib/domain/time';
 import type { InterviewRow } from './interviews';
 
@@ -119,32 +126,41 @@ export function mailAddress(from: string): string {
 	return (/<([^>]+)>/.exec(from)?.[1] ?? from).trim();
 }
 
-/**
- * The .ics text of one interview, for the candidate or a panel member. The organization is the
- * ORGANIZER and the person downloading it the ATTENDEE, which a METHOD:CANCEL needs (RFC 5546).
- */
-export function interviewIcs(
-	row: InterviewRow,
-	opts: {
-		orgName: string;
-		origin: string;
-		organizerEmail?: string;
-		attendee?: { name: string; email: string };
-	}
-): string {
-	const cancelled = row.status === 'cancelled';
+/** What an iCalendar event of an interview needs (an `InterviewRow` has it all). */
+export type IcsInterview = Pick<
+	InterviewRow,
+	'id' | 'start_at' | 'end_at' | 'timezone' | 'type' | 'mode' | 'location' | 'status' | 'sequence' | 'updated_at'
+> & { panel: readonly { name: string }[]; candidate_name?: string };
+
+/** How an .ics is meant: a file to add (PUBLISH), an invitation to answer (REQUEST), or a cancellation. */
+export type IcsMethod = 'PUBLISH' | 'REQUEST' | 'CANCEL';
+
+export interface IcsOptions {
+	orgName: string;
+	origin: string;
+	organizerEmail?: string;
+	attendee?: { name: string; email: string };
+	/** Default: CANCEL for a cancelled interview, else PUBLISH. */
+	method?: IcsMethod;
+	/** A panel member's view names the candidate in the title. */
+	showCandidate?: boolean;
+}
+
+const METHODS: Record<IcsMethod, ICalCalendarMethod> = {
+	PUBLISH: ICalCalendarMethod.PUBLISH,
+	REQUEST: ICalCalendarMethod.REQUEST,
+	CANCEL: ICalCalendarMethod.CANCEL
+};
+
+/** Adds one interview as an event of `calendar` (the UID is the interview id). */
+function addInterviewEvent(calendar: ICalCalendar, row: IcsInterview, opts: IcsOptions, method: IcsMethod): void {
+	const cancelled = row.status === 'cancelled' || method === 'CANCEL';
 	const online = row.mode === 'online';
 	const roomUrl = `${opts.origin}/interviews/${row.id}/room`;
-	const calendar = ical({
-		prodId: { company: 'Parley', product: 'Parley', language: 'EN' },
-		name: `${opts.orgName} interview`,
-		method: cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.PUBLISH,
-		// No calendar-wide zone (DTSTAMP must stay in UTC); the generator still adds the event's VTIMEZONE.
-		timezone: { name: null, generator: (tz) => vtimezone(tz, row.start_at) }
-	});
 	const type = TYPE_LABEL[row.type] ?? 'Interview';
 	const description = [
 		`${type} with ${opts.orgName}.`,
+		opts.showCandidate && row.candidate_name ? `Candidate: ${row.candidate_name}.` : '',
 		row.panel.length ? `Interviewers: ${row.panel.map((p) => p.name).join(', ')}.` : '',
 		online ? `Join the video room (it opens 15 minutes before the start): ${roomUrl}` : '',
 		!online && row.location ? `Where: ${row.location}` : '',
@@ -152,6 +168,8 @@ export function interviewIcs(
 	]
 		.filter(Boolean)
 		.join('\n');
+	const title =
+		opts.showCandidate && row.candidate_name ? `${type}: ${row.candidate_name}` : `${type} · ${opts.orgName}`;
 	calendar.createEvent({
 		id: row.id,
 		sequence: row.sequence,
@@ -163,13 +181,65 @@ export function interviewIcs(
 			wallTimeIsUnambiguous(row.start_at, row.timezone) && wallTimeIsUnambiguous(row.end_at, row.timezone)
 				? row.timezone
 				: null,
-		summary: `${cancelled ? 'Cancelled: ' : ''}${type} · ${opts.orgName}`,
+		summary: `${cancelled ? 'Cancelled: ' : ''}${title}`,
 		description,
 		location: online ? roomUrl : row.location || null,
 		url: online ? roomUrl : null,
 		status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
 		organizer: { name: opts.orgName, email: opts.organizerEmail ?? 'no-reply@parley.local' },
-		attendees: opts.attendee ? [{ name: opts.attendee.name, email: opts.attendee.email }] : []
+		attendees: opts.attendee
+			? [
+					{
+						name: opts.attendee.name,
+						email: opts.attendee.email,
+						role: ICalAttendeeRole.REQ,
+						// An invitation asks for an answer: mail clients then show Accept and Decline.
+						...(method === 'REQUEST' ? { rsvp: true, status: ICalAttendeeStatus.NEEDSACTION } : {})
+					}
+				]
+			: []
 	});
-	return calendar.toString();
+}
+
+/** RFC 5545 ends every content line with CRLF, the last one too. */
+function withFinalCrlf(text: string): string {
+	return text.endsWith('\r\n') ? text : `${text}\r\n`;
+}
+
+/**
+ * The .ics text of one interview, for the candidate or a panel member. The organization is the
+ * ORGANIZER and the person it is for the ATTENDEE, which a METHOD:CANCEL needs (RFC 5546). The same
+ * builder writes the "Add to calendar" file, the invitations attached to email and the feed.
+ */
+export function interviewIcs(row: IcsInterview, opts: IcsOptions): string {
+	const method = opts.method ?? (row.status === 'cancelled' ? 'CANCEL' : 'PUBLISH');
+	const calendar = ical({
+		prodId: { company: 'Parley', product: 'Parley', language: 'EN' },
+		name: `${opts.orgName} interview`,
+		method: METHODS[method],
+		// No calendar-wide zone (DTSTAMP must stay in UTC); the generator still adds the event's VTIMEZONE.
+		timezone: { name: null, generator: (tz) => vtimezone(tz, row.start_at) }
+	});
+	addInterviewEvent(calendar, row, opts, method);
+	return withFinalCrlf(calendar.toString());
+}
+
+/**
+ * A calendar subscription: a person's own interviews as one PUBLISH calendar, each event as in
+ * `interviewIcs` (same UID and SEQUENCE, so a client that imported an invitation keeps one entry).
+ */
+export function feedIcs(
+	rows: readonly IcsInterview[],
+	opts: Omit<IcsOptions, 'method' | 'attendee'> & { name: string; attendee?: IcsOptions['attendee'] }
+): string {
+	const calendar = ical({
+		prodId: { company: 'Parley', product: 'Parley', language: 'EN' },
+		name: opts.name,
+		method: ICalCalendarMethod.PUBLISH,
+		// Calendar apps poll a subscription; ask for hourly.
+		ttl: 3600,
+		timezone: { name: null, generator: (tz) => vtimezone(tz, rows[0]?.start_at ?? new Date()) }
+	});
+	for (const row of rows) addInterviewEvent(calendar, row, { ...opts }, 'PUBLISH');
+	return withFinalCrlf(calendar.toString());
 }

@@ -84,7 +84,9 @@ export const ROUTES: readonly RouteDoc[] = [
 		path: '/api/health',
 		operationId: 'health',
 		tag: 'Service',
-		summary: 'Liveness and the database kind',
+		summary: 'Liveness, the database kind and the outbox backlog',
+		description:
+			'`outbox` counts the email waiting to be sent, being sent and failed for good, and when the oldest waiting one was written: a backlog that grows while `oldest_queued_at` gets older means the SMTP server does not take mail.',
 		access: 'public',
 		who: 'Anybody.',
 		responses: { 200: { description: 'The app and its database answer.', schema: S.HealthResponse } },
@@ -675,6 +677,47 @@ export const ROUTES: readonly RouteDoc[] = [
 		who: 'Admins (their own tokens).',
 		responses: { 200: { description: 'Revoked.', schema: S.RevokedTokenResponse } },
 		errors: { ...AUTH, 404: 'No such token of yours.' }
+	},
+
+	// Notifications: the outbox (admins)
+	{
+		method: 'GET',
+		path: '/api/v1/outbox',
+		operationId: 'listOutbox',
+		tag: 'Notifications',
+		summary: 'The organization’s outgoing email',
+		description:
+			'Every message written to the outbox (schedule changes, reminders, feedback requests, invitations, personal links), newest first, with its state: `queued` (waiting, or waiting for a retry at `next_attempt_at`), `sending`, `sent`, `failed` (given up; `last_error` says why) or `cancelled` (a reminder whose interview moved, a feedback request whose scorecard came in).',
+		access: ['admin'],
+		who: 'Admins (their organization’s messages).',
+		query: S.OutboxQuery,
+		responses: { 200: { description: 'A page of messages.', schema: S.OutboxPage } },
+		errors: { ...AUTH, ...QUERY }
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/outbox/{id}',
+		operationId: 'getOutboxMessage',
+		tag: 'Notifications',
+		summary: 'One message, rendered',
+		description:
+			'The HTML and text parts and the calendar invitation as they are (or were) sent, rendered from the stored facts. The one-time link of a sent invitation or personal link is removed from the stored copy.',
+		access: ['admin'],
+		who: 'Admins.',
+		responses: { 200: { description: 'The message.', schema: S.OutboxMessageResponse } },
+		errors: { ...AUTH, 404: 'No such message in your organization.' }
+	},
+	{
+		method: 'POST',
+		path: '/api/v1/outbox/{id}/resend',
+		operationId: 'resendOutboxMessage',
+		tag: 'Notifications',
+		summary: 'Send a failed message again',
+		description: 'Queues it at once with a fresh count of attempts; the Message-ID stays the same.',
+		access: ['admin'],
+		who: 'Admins.',
+		responses: { 200: { description: 'Queued again.', schema: S.OutboxMessageResponse } },
+		errors: { ...AUTH, 404: 'No such message in your organization.', 409: 'The message has not failed.' }
 	}
 ];
 
@@ -695,6 +738,11 @@ export const TAGS: readonly { name: string; description: string }[] = [
 	{ name: 'Cycles', description: 'Admission cycles or job openings.' },
 	{ name: 'Collaboration', description: 'Tokens for the live Yjs documents (collab-server).' },
 	{ name: 'API tokens', description: 'Personal bearer tokens for scripts and integrations.' },
+	{
+		name: 'Notifications',
+		description:
+			'The inbox, email preferences, the personal calendar feed, and the outbox of email (transactional: written with the change it announces).'
+	},
 	{ name: 'Service', description: 'Health and this reference.' }
 ];
 
@@ -723,6 +771,10 @@ const COMPONENTS: Record<string, z.ZodType> = {
 	MeEnvelope: S.MeEnvelope,
 	Ok: S.OkResponse,
 	Health: S.HealthResponse,
+	OutboxBacklog: S.OutboxBacklog,
+	OutboxMessageSummary: S.OutboxSummaryResponse,
+	OutboxPage: S.OutboxPage,
+	OutboxMessage: S.OutboxMessageResponse,
 	SlotList: S.SlotList,
 	CandidateLink: S.CandidateLinkResponse,
 	CollabToken: S.CollabTokenResponse,

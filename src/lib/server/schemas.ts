@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { FEEDBACK_MAX_CHARS, RATING_MAX, RATING_MIN, RECOMMENDATIONS } from '$lib/domain/scorecards';
 import { isValidTimeZone } from '$lib/domain/time';
 import { MIN_SHIFT_MIN, validateWorkingHours } from '$lib/domain/working-hours';
+import { EMAIL_OPTIONAL, NOTIFICATION_KINDS, OUTBOX_STATUSES } from '$lib/notifications/kinds';
 
 export const email = z.string().trim().toLowerCase().email('must be an email address').max(254);
 export const password = z.string().min(10, 'must be at least 10 characters').max(256);
@@ -271,7 +272,11 @@ export const NewMemberResponse = z.object({
 	user_id: RESPONSE_ID,
 	invitation_url: z.string().describe('One-time link to set a password; shown once'),
 	expires_at: utc,
-	invitation_mailed: z.boolean().describe('False when the mail could not be sent: hand the link over yourself')
+	invitation_mailed: z
+		.boolean()
+		.describe(
+			'True: the invitation email is queued in the outbox, in the same transaction (its delivery shows on /admin/outbox)'
+		)
 });
 
 export const CycleResponse = z.object({
@@ -294,7 +299,56 @@ export const UserEnvelope = z.object({ user: UserResponse });
 
 export const OkResponse = z.object({ ok: z.literal(true) });
 
-export const HealthResponse = z.object({ status: z.literal('ok'), db: z.enum(['embedded', 'postgres']) });
+export const OutboxBacklog = z.object({
+	queued: count.describe('Messages waiting to be sent (including those waiting for a retry)'),
+	sending: count.describe('Messages being sent now'),
+	failed: count.describe('Messages that failed for good (an admin may resend them)'),
+	oldest_queued_at: utc.nullable().describe('When the oldest waiting message was written; null when none waits')
+});
+
+export const HealthResponse = z.object({
+	status: z.literal('ok'),
+	db: z.enum(['embedded', 'postgres']),
+	mail: z.enum(['smtp', 'log']).describe('`log`: SMTP_URL is unset, messages are logged and kept, not sent'),
+	outbox: OutboxBacklog
+});
+
+const NOTIFICATION_KIND = z.enum(NOTIFICATION_KINDS);
+const OUTBOX_STATUS = z.enum(OUTBOX_STATUSES);
+
+export const OutboxQuery = z.object({
+	status: OUTBOX_STATUS.optional(),
+	interview_id: uuid.optional(),
+	page: pageNumber,
+	page_size: pageSize
+});
+
+export const OutboxSummaryResponse = z.object({
+	id: RESPONSE_ID,
+	kind: NOTIFICATION_KIND,
+	interview_id: RESPONSE_ID.nullable(),
+	to: z.object({ name: z.string(), address: z.string() }),
+	subject: z.string(),
+	status: OUTBOX_STATUS,
+	attempts: count,
+	last_error: z.string().nullable().describe('What the last failed attempt answered'),
+	created_at: utc,
+	next_attempt_at: utc.nullable().describe('When a queued message is tried next'),
+	sent_at: utc.nullable()
+});
+export const OutboxPage = paged(OutboxSummaryResponse).extend({
+	counts: z.partialRecord(OUTBOX_STATUS, count).describe('Messages of the organization in each state')
+});
+export const OutboxMessageResponse = OutboxSummaryResponse.extend({
+	from: z.string(),
+	message_id: z.string().describe('The Message-ID header: the same on every attempt'),
+	html: z.string().nullable().describe('The HTML part; null when the stored message cannot be read'),
+	text: z.string().nullable(),
+	calendar: z
+		.object({ method: z.enum(['PUBLISH', 'REQUEST', 'CANCEL']), content: z.string() })
+		.nullable()
+		.describe('The calendar invitation attached (text/calendar), if any')
+});
 
 export const SlotList = z.object({
 	data: z.array(z.object({ start: utc, end: utc })).describe('Free start times, earliest first (at most 500)'),
@@ -504,3 +558,51 @@ export const MeResponse = UserResponse.extend({
 	)
 });
 export const MeEnvelope = z.object({ user: MeResponse });
+
+// Notifications: the inbox, email preferences and the calendar feed.
+
+export const InboxQuery = z.object({
+	unread: z
+		.enum(['true', 'false'])
+		.optional()
+		.transform((v) => v === 'true'),
+	page: pageNumber,
+	page_size: pageSize
+});
+
+export const NotificationResponse = z.object({
+	id: RESPONSE_ID,
+	kind: z.enum(NOTIFICATION_KINDS),
+	title: z.string(),
+	body: z.string(),
+	link: z.string().nullable().describe('Where it leads in the app (a path)'),
+	interview_id: RESPONSE_ID.nullable(),
+	created_at: utc,
+	read_at: utc.nullable()
+});
+export const InboxPage = paged(NotificationResponse).extend({ unread: count.describe('Unread notifications in all') });
+
+export const MarkReadBody = z.union([
+	z.object({ ids: z.array(uuid).min(1).max(200) }).strict(),
+	z.object({ all: z.literal(true) }).strict()
+]);
+export const UnreadResponse = z.object({ unread: count });
+
+const emailChoices = z.partialRecord(z.enum(EMAIL_OPTIONAL), z.boolean());
+export const PreferencesResponse = z.object({
+	email: z
+		.record(z.enum(EMAIL_OPTIONAL), z.boolean())
+		.describe('For each kind a person may receive, whether it is also emailed (the inbox always gets it)'),
+	kinds: z.array(z.enum(EMAIL_OPTIONAL)).describe('The kinds that concern this person’s role')
+});
+export const PatchPreferencesBody = z.object({ email: emailChoices }).strict();
+
+export const FeedStatusResponse = z.object({
+	active: z.boolean(),
+	created_at: utc.nullable(),
+	last_used_at: utc.nullable().describe('When a calendar last fetched it')
+});
+export const NewFeedResponse = z.object({
+	url: z.string().describe('The secret subscription URL; shown once (only a hash is kept)'),
+	created_at: utc
+});

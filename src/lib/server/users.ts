@@ -3,6 +3,10 @@ import type { Sql } from '../../../db/client';
 import type { Role } from '$lib/roles';
 import { generateToken, hashPassword, hashToken, type SessionUser } from './auth';
 import { ApiError } from './errors';
+import { announceQueued, enqueueMessages, type OutboxDeps } from './notifications/outbox';
+
+/** Where an invitation link points: `<origin>/invite/<token>`. */
+export const INVITE_PATH = '/invite/';
 
 export const INVITATION_TTL_MS = 7 * 24 * 3600_000;
 
@@ -22,13 +26,65 @@ export function userJson(user: SessionUser) {
 	};
 }
 
-/** Adds a person to an organization with a role, and returns a one-time invitation token. */
+/**
+ * Writes an invitation and queues its email in the same transaction (the token leaves only in that
+ * email and in the answer to the admin; only its hash is kept in `invitations`).
+ */
+async function invite(
+	tx: Sql,
+	input: { orgId: string; userId: string; createdBy: string; origin: string; role: string }
+): Promise<{ invitationToken: string; expiresAt: Date; url: string }> {
+	const token = generateToken();
+	const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
+	const [inv] = await tx<{ id: string }[]>`insert into invitations (token_hash, user_id, org_id, created_by, expires_at)
+		values (${hashToken(token)}, ${input.userId}, ${input.orgId}, ${input.createdBy}, ${expiresAt}) returning id`;
+	const [who] = await tx<{ name: string; email: string; org_name: string; org_timezone: string }[]>`
+		select u.name, u.email, o.name as org_name, o.timezone as org_timezone
+		from users u, organizations o where u.id = ${input.userId} and o.id = ${input.orgId}`;
+	const url = `${input.origin}${INVITE_PATH}${token}`;
+	await enqueueMessages(tx, [
+		{
+			orgId: input.orgId,
+			dedupeKey: `invitation:${inv!.id}`,
+			kind: 'invitation',
+			recipientId: input.userId,
+			payload: {
+				kind: 'invitation',
+				recipient: {
+					id: input.userId,
+					name: who!.name,
+					email: who!.email,
+					role: 'invitee',
+					timezone: who!.org_timezone
+				},
+				org_name: who!.org_name,
+				invited_role: input.role,
+				expires_at: expiresAt.toISOString(),
+				secret_url: url
+			}
+		}
+	]);
+	return { invitationToken: token, expiresAt, url };
+}
+
+/**
+ * Adds a person to an organization with a role, with a one-time invitation whose email is queued in
+ * the same transaction. Returns the token (for the admin to copy) and the link.
+ */
 export async function addMember(
-	sql: Sql,
-	input: { orgId: string; email: string; name: string; role: Exclude<Role, 'admin'> | 'admin'; createdBy: string }
-): Promise<{ userId: string; invitationToken: string; expiresAt: Date }> {
+	deps: OutboxDeps,
+	input: {
+		orgId: string;
+		email: string;
+		name: string;
+		role: Exclude<Role, 'admin'> | 'admin';
+		createdBy: string;
+		/** The origin the invitation link points to. */
+		origin: string;
+	}
+): Promise<{ userId: string; invitationToken: string; expiresAt: Date; url: string }> {
 	const email = input.email.trim().toLowerCase();
-	return sql.begin(async (tx) => {
+	const result = await deps.sql.begin(async (tx) => {
 		const [existing] = await tx<{ id: string }[]>`select id from users where email = ${email}`;
 		let userId = existing?.id;
 		if (userId) {
@@ -45,24 +101,27 @@ export async function addMember(
 			userId = created!.id;
 		}
 		await tx`insert into memberships (user_id, org_id, role) values (${userId}, ${input.orgId}, ${input.role})`;
-		const token = generateToken();
-		const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
-		await tx`insert into invitations (token_hash, user_id, org_id, created_by, expires_at)
-			values (${hashToken(token)}, ${userId}, ${input.orgId}, ${input.createdBy}, ${expiresAt})`;
-		return { userId, invitationToken: token, expiresAt };
+		const invited = await invite(tx as unknown as Sql, { ...input, userId });
+		return { userId, ...invited };
 	});
+	await announceQueued(deps.bus, input.orgId);
+	return result;
 }
 
-/** A fresh invitation for an existing member (the old ones stop working). */
-export async function reinvite(sql: Sql, orgId: string, userId: string, createdBy: string) {
-	const token = generateToken();
-	const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
-	await sql.begin(async (tx) => {
-		await tx`update invitations set used_at = now() where user_id = ${userId} and used_at is null`;
-		await tx`insert into invitations (token_hash, user_id, org_id, created_by, expires_at)
-			values (${hashToken(token)}, ${userId}, ${orgId}, ${createdBy}, ${expiresAt})`;
+/** A fresh invitation for an existing member (the old ones stop working), mailed through the outbox. */
+export async function reinvite(
+	deps: OutboxDeps,
+	input: { orgId: string; userId: string; createdBy: string; origin: string }
+): Promise<{ invitationToken: string; expiresAt: Date; url: string }> {
+	const result = await deps.sql.begin(async (tx) => {
+		const [member] = await tx<{ role: string }[]>`select role from memberships
+			where user_id = ${input.userId} and org_id = ${input.orgId}`;
+		if (!member) throw new ApiError('not_found', 'The person was not found.');
+		await tx`update invitations set used_at = now() where user_id = ${input.userId} and used_at is null`;
+		return invite(tx as unknown as Sql, { ...input, role: member.role });
 	});
-	return { invitationToken: token, expiresAt };
+	await announceQueued(deps.bus, input.orgId);
+	return result;
 }
 
 /** The invitation behind a token if it is unused and unexpired. */
@@ -86,29 +145,4 @@ export async function acceptInvitation(sql: Sql, token: string, password: string
 		await tx`update users set password_hash = ${passwordHash} where id = ${inv.user_id}`;
 		return inv.user_id;
 	});
-}
-
-/** Mails an invitation link; a failure is logged and reported, never fatal (the admin can copy the link). */
-export async function mailInvitation(
-	send: (m: { to: string; subject: string; text: string }) => Promise<void>,
-	invite: { email: string; name: string; orgName: string; url: string; expiresAt: Date }
-): Promise<boolean> {
-	try {
-		await send({
-			to: invite.email,
-			subject: `${invite.orgName} invited you to Parley`,
-			text: [
-				`Hello ${invite.name},`,
-				'',
-				`${invite.orgName} uses Parley to schedule and hold interviews. Set your password with this link:`,
-				invite.url,
-				'',
-				`The link works once and expires on ${invite.expiresAt.toUTCString()}.`
-			].join('\n')
-		});
-		return true;
-	} catch (err) {
-		console.error(`[mail] invitation to ${invite.email} failed`, err);
-		return false;
-	}
 }

@@ -4,8 +4,8 @@ import { ApiError } from '$lib/server/errors';
 import { requireRole } from '$lib/server/guards';
 import { db, runtime } from '$lib/server/runtime';
 import { NewMemberBody } from '$lib/server/schemas';
-import { addMember, mailInvitation, reinvite } from '$lib/server/users';
-import { activeLinks, createCandidateLink, LINK_PATH, revokeCandidateLinks } from '$lib/server/candidate-links';
+import { addMember, reinvite } from '$lib/server/users';
+import { activeLinks, createCandidateLink, revokeCandidateLinks } from '$lib/server/candidate-links';
 import { z } from 'zod';
 import { readForm } from '$lib/server/forms';
 
@@ -33,18 +33,12 @@ export const actions: Actions = {
 			return fail(422, { values: form as Record<string, string>, fields, invitationUrl: null, message: null });
 		}
 		try {
-			const invited = await addMember(db(), { ...parsed.data, orgId: actor.orgId, createdBy: actor.user.id });
-			const invitationUrl = `${event.url.origin}/invite/${invited.invitationToken}`;
-			const mailed = await mailInvitation((m) => runtime().mail.send(m), {
-				email: parsed.data.email,
-				name: parsed.data.name,
-				orgName: actor.user.memberships[0]?.orgName ?? 'Your organization',
-				url: invitationUrl,
-				expiresAt: invited.expiresAt
-			});
-			const note = mailed
-				? 'The invitation was mailed; you can also copy the link.'
-				: 'The invitation mail could not be sent: copy the link and send it yourself.';
+			const invited = await addMember(
+				{ sql: db(), bus: runtime().bus },
+				{ ...parsed.data, orgId: actor.orgId, createdBy: actor.user.id, origin: event.url.origin }
+			);
+			const invitationUrl = invited.url;
+			const note = 'The invitation email is on its way (see Outbox); you can also copy the link.';
 			return { values: {}, fields: {}, message: `${parsed.data.name} was added. ${note}`, invitationUrl };
 		} catch (err) {
 			if (err instanceof ApiError && err.code === 'conflict') {
@@ -63,20 +57,15 @@ export const actions: Actions = {
 		const form = await readForm(event.request);
 		const userId = z.uuid().safeParse(form.get('user_id'));
 		if (!userId.success) return fail(422, { values: {}, fields: {}, invitationUrl: null, message: 'Unknown person.' });
-		const [member] = await db()<{ email: string; name: string }[]>`select u.email, u.name from memberships m
+		const [member] = await db()<{ email: string }[]>`select u.email from memberships m
 			join users u on u.id = m.user_id where m.user_id = ${userId.data} and m.org_id = ${actor.orgId}`;
 		if (!member) return fail(404, { values: {}, fields: {}, invitationUrl: null, message: 'Unknown person.' });
-		const invited = await reinvite(db(), actor.orgId, userId.data, actor.user.id);
-		const invitationUrl = `${event.url.origin}/invite/${invited.invitationToken}`;
-		const mailed = await mailInvitation((m) => runtime().mail.send(m), {
-			...member,
-			orgName: actor.user.memberships[0]?.orgName ?? 'Your organization',
-			url: invitationUrl,
-			expiresAt: invited.expiresAt
-		});
-		const message = mailed
-			? `A new invitation was mailed to ${member.email}; older links stop working.`
-			: 'A new invitation link was created (the mail could not be sent: copy the link).';
+		const invited = await reinvite(
+			{ sql: db(), bus: runtime().bus },
+			{ orgId: actor.orgId, userId: userId.data, createdBy: actor.user.id, origin: event.url.origin }
+		);
+		const invitationUrl = invited.url;
+		const message = `A new invitation is on its way to ${member.email}; older links stop working.`;
 		return { values: {}, fields: {}, message, invitationUrl };
 	},
 	/** A candidate's personal link (replaces the previous one). */
@@ -85,18 +74,17 @@ export const actions: Actions = {
 		const userId = z.uuid().safeParse((await readForm(event.request)).get('user_id'));
 		if (!userId.success) return fail(422, { values: {}, fields: {}, invitationUrl: null, message: 'Unknown person.' });
 		try {
-			const { token, expiresAt } = await createCandidateLink(db(), {
-				orgId: actor.orgId,
-				candidateId: userId.data,
-				createdBy: actor.user.id
-			});
+			const { url, expiresAt } = await createCandidateLink(
+				{ sql: db(), bus: runtime().bus },
+				{ orgId: actor.orgId, candidateId: userId.data, createdBy: actor.user.id, origin: event.url.origin }
+			);
 			return {
 				values: {},
 				fields: {},
 				invitationUrl: null,
-				linkUrl: `${event.url.origin}${LINK_PATH}${token}`,
+				linkUrl: url,
 				linkExpires: expiresAt.toISOString(),
-				message: 'A new personal link was created; any older link of this candidate stops working.'
+				message: 'A new personal link was created and emailed to the candidate; any older link stops working.'
 			};
 		} catch (err) {
 			if (err instanceof ApiError)

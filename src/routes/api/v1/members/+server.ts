@@ -5,7 +5,7 @@ import { fail } from '$lib/server/errors';
 import { requireRole } from '$lib/server/guards';
 import { db, runtime } from '$lib/server/runtime';
 import { MembersQuery, NewMemberBody } from '$lib/server/schemas';
-import { addMember, mailInvitation } from '$lib/server/users';
+import { addMember } from '$lib/server/users';
 import { readJson, readQuery } from '$lib/server/validate';
 
 /** GET /api/v1/members?role= — admins list everyone; interviewers may list interviewers. */
@@ -21,25 +21,25 @@ export const GET: RequestHandler = endpoint(async (event) => {
 	return { data: rows };
 });
 
-/** POST /api/v1/members — an admin adds a person to the organization; answers with their invitation link. */
+/**
+ * POST /api/v1/members — an admin adds a person to the organization; answers with their invitation
+ * link, which is also emailed to them through the outbox.
+ */
 export const POST: RequestHandler = endpoint(async (event) => {
 	const actor = requireRole(event, 'admin');
 	const body = await readJson(event.request, NewMemberBody);
-	const invited = await addMember(db(), { ...body, orgId: actor.orgId, createdBy: actor.user.id });
-	const url = `${event.url.origin}/invite/${invited.invitationToken}`;
-	const mailed = await mailInvitation((m) => runtime().mail.send(m), {
-		email: body.email,
-		name: body.name,
-		orgName: actor.user.memberships[0]?.orgName ?? 'Your organization',
-		url,
-		expiresAt: invited.expiresAt
-	});
+	const { bus } = runtime();
+	const invited = await addMember(
+		{ sql: db(), bus },
+		{ ...body, orgId: actor.orgId, createdBy: actor.user.id, origin: event.url.origin }
+	);
 	return json(
 		{
 			user_id: invited.userId,
-			invitation_url: url,
+			invitation_url: invited.url,
 			expires_at: invited.expiresAt.toISOString(),
-			invitation_mailed: mailed
+			// Queued in the same transaction; its delivery shows in the outbox.
+			invitation_mailed: true
 		},
 		{ status: 201 }
 	);

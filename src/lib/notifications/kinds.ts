@@ -1,0 +1,71 @@
+/**
+ * The kinds of notification, shared by the server (outbox, inbox, templates) and the browser (the
+ * inbox, the preferences form). Every kind reaches the inbox of a person with an account; email
+ * follows the person's preferences for the kinds listed in `EMAIL_OPTIONAL`. Invitations and
+ * personal links are email only: their recipient cannot sign in without them.
+ */
+export const NOTIFICATION_KINDS = [
+	'invitation',
+	'personal_link',
+	'interview_scheduled',
+	'interview_rescheduled',
+	'interview_cancelled',
+	'panel_added',
+	'panel_removed',
+	'reminder_24h',
+	'reminder_1h',
+	'feedback_request'
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** Kinds a person may turn off by email, in the order the settings page lists them. */
+export const EMAIL_OPTIONAL = [
+	'interview_scheduled',
+	'interview_rescheduled',
+	'interview_cancelled',
+	'panel_added',
+	'panel_removed',
+	'reminder_24h',
+	'reminder_1h',
+	'feedback_request'
+] as const satisfies readonly NotificationKind[];
+export type OptionalKind = (typeof EMAIL_OPTIONAL)[number];
+
+/** Kinds that concern one interview (they carry its snapshot). */
+export const INTERVIEW_KINDS: ReadonlySet<NotificationKind> = new Set(EMAIL_OPTIONAL);
+
+/** Kinds that are timed from the schedule: they stop being due when the interview moves or ends. */
+export const TIMED_KINDS: ReadonlySet<NotificationKind> = new Set(['reminder_24h', 'reminder_1h', 'feedback_request']);
+
+/** Who receives each optional kind: the settings page offers a person only their own. */
+export const KIND_AUDIENCE: Record<OptionalKind, readonly ('candidate' | 'interviewer')[]> = {
+	interview_scheduled: ['candidate', 'interviewer'],
+	interview_rescheduled: ['candidate', 'interviewer'],
+	interview_cancelled: ['candidate', 'interviewer'],
+	panel_added: ['interviewer'],
+	panel_removed: ['interviewer'],
+	reminder_24h: ['candidate', 'interviewer'],
+	reminder_1h: ['candidate', 'interviewer'],
+	feedback_request: ['interviewer']
+};
+
+/** The settings page's words for each optional kind (English; see the templates for translations). */
+export const KIND_LABELS: Record<OptionalKind, string> = {
+	interview_scheduled: 'An interview is scheduled',
+	interview_rescheduled: 'An interview moves to another time',
+	interview_cancelled: 'An interview is cancelled',
+	panel_added: 'I am added to an interview panel',
+	panel_removed: 'I am taken off an interview panel',
+	reminder_24h: 'Reminder a day before an interview',
+	reminder_1h: 'Reminder an hour before an interview',
+	feedback_request: 'Requests to submit my scorecard'
+};
+
+export const isOptionalKind = (k: string): k is OptionalKind => (EMAIL_OPTIONAL as readonly string[]).includes(k);
+
+/** Delivery states of an outbox message. */
+export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed', 'cancelled'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/** The server-sent event that tells a person a notification arrived. */
+export const NOTIFICATION_EVENT = 'notification.created';

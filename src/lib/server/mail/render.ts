@@ -1,0 +1,105 @@
+/**
+ * Renders a stored notification into an email (subject, HTML, text and, for schedule changes, the
+ * calendar invitation) and into an inbox line. Pure: the same payload, language and origin give the
+ * same message, which is how a retry sends the same bytes and the outbox page previews what was sent.
+ */
+import type { NotificationKind } from '$lib/notifications/kinds';
+import { interviewIcs, type IcsMethod } from '../ics';
+import type { Payload } from '../notifications/payload';
+import { DEFAULT_LANG, type Lang, usableZone } from './format';
+import { renderParts, type EmailContent } from './layout';
+import type { TemplateContext } from './templates/common';
+import * as cancelled from './templates/cancelled';
+import * as feedbackRequest from './templates/feedback-request';
+import * as invitation from './templates/invitation';
+import * as panelAdded from './templates/panel-added';
+import * as panelRemoved from './templates/panel-removed';
+import * as personalLink from './templates/personal-link';
+import * as reminder from './templates/reminder';
+import * as rescheduled from './templates/rescheduled';
+import * as scheduled from './templates/scheduled';
+
+/** One template per kind. */
+const TEMPLATES: Record<NotificationKind, (p: Payload, ctx: TemplateContext) => EmailContent> = {
+	invitation: invitation.content,
+	personal_link: personalLink.content,
+	interview_scheduled: scheduled.content,
+	interview_rescheduled: rescheduled.content,
+	interview_cancelled: cancelled.content,
+	panel_added: panelAdded.content,
+	panel_removed: panelRemoved.content,
+	reminder_24h: reminder.content,
+	reminder_1h: reminder.content,
+	feedback_request: feedbackRequest.content
+};
+
+/** Which kinds carry a calendar invitation, and as what. */
+const CALENDAR_METHOD: Partial<Record<NotificationKind, IcsMethod>> = {
+	interview_scheduled: 'REQUEST',
+	interview_rescheduled: 'REQUEST',
+	panel_added: 'REQUEST',
+	interview_cancelled: 'CANCEL',
+	panel_removed: 'CANCEL'
+};
+
+export interface RenderOptions {
+	origin: string;
+	/** The address the invitation names as ORGANIZER (the sender's). */
+	organizerEmail: string;
+	lang?: Lang;
+}
+
+export interface RenderedMail {
+	subject: string;
+	html: string;
+	text: string;
+	calendar: { method: IcsMethod; content: string } | null;
+}
+
+/** The email of a notification. */
+export function renderMail(p: Payload, opts: RenderOptions): RenderedMail {
+	const ctx: TemplateContext = { lang: opts.lang ?? DEFAULT_LANG, origin: opts.origin.replace(/\/+$/, '') };
+	const parts = renderParts(TEMPLATES[p.kind](p, ctx), ctx.lang);
+	const method = CALENDAR_METHOD[p.kind];
+	const i = p.interview;
+	const calendar =
+		method && i
+			? {
+					method,
+					content: interviewIcs(
+						{
+							id: i.id,
+							start_at: new Date(i.start),
+							end_at: new Date(i.end),
+							timezone: usableZone(i.timezone, i.org_timezone),
+							type: i.type,
+							mode: i.mode,
+							location: i.location,
+							status: method === 'CANCEL' ? 'cancelled' : i.status,
+							sequence: i.sequence,
+							updated_at: new Date(i.updated_at),
+							panel: i.panel,
+							candidate_name: i.candidate.name
+						},
+						{
+							orgName: i.org_name,
+							origin: ctx.origin,
+							organizerEmail: opts.organizerEmail,
+							attendee: { name: p.recipient.name, email: p.recipient.email },
+							method,
+							showCandidate: p.recipient.role !== 'candidate'
+						}
+					)
+				}
+			: null;
+	return { ...parts, calendar };
+}
+
+/** The inbox line of a notification: a title, one sentence and where it leads (a path in the app). */
+export function renderInbox(
+	p: Payload,
+	lang: Lang = DEFAULT_LANG
+): { title: string; body: string; link: string | null } {
+	const content = TEMPLATES[p.kind](p, { lang, origin: '' });
+	return { title: content.subject, body: content.preheader, link: content.action?.url ?? null };
+}

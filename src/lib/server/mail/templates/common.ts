@@ -1,0 +1,118 @@
+/**
+ * What every interview message shares: the facts block (when, where, who), the links, the footer.
+ * Its strings live here once; each template keeps its own strings in its own file.
+ */
+import type { InterviewFacts, Payload, RecipientFacts } from '../../notifications/payload';
+import { type Lang, usableZone, when, zoneName } from '../format';
+import type { EmailContent, Fact } from '../layout';
+
+export interface TemplateContext {
+	lang: Lang;
+	/** Where links point (https://parley.example.edu); no trailing slash. */
+	origin: string;
+}
+
+export const COMMON = {
+	en: {
+		type: {
+			phone: 'phone interview',
+			video: 'video interview',
+			in_person: 'in-person interview',
+			technical: 'technical interview',
+			hr: 'HR interview',
+			final: 'final interview'
+		} as Record<string, string>,
+		interview: 'interview',
+		when: 'When',
+		timeZone: 'Time zone',
+		localTime: (time: string, zone: string) => `${time} in ${zone}`,
+		where: 'Where',
+		online: 'Online, in the Parley video room',
+		inPerson: 'In person',
+		panel: 'Interviewers',
+		candidate: 'Candidate',
+		round: 'Round',
+		toBeAnnounced: 'To be announced',
+		was: 'Was',
+		reason: 'Reason',
+		nextTitle: 'What to do next',
+		greeting: (name: string) => `Hello ${name},`,
+		footerReason: (org: string) => `You receive this email because you take part in an interview with ${org}.`,
+		footerAccount: (org: string) => `You receive this email because ${org} added you to Parley.`,
+		settings: 'Choose which emails you receive',
+		signature: (org: string) => `Sent by Parley for ${org}. Replies to this address are not read.`
+	}
+} satisfies Record<Lang, unknown>;
+
+/** The type of interview in words ("video interview"). */
+export function typeLabel(lang: Lang, type: string): string {
+	const s = COMMON[lang];
+	return s.type[type] ?? s.interview;
+}
+
+/** The zone the recipient reads times in. */
+export function recipientZone(r: RecipientFacts, i?: InterviewFacts): string {
+	return usableZone(r.timezone, i?.org_timezone ?? 'UTC');
+}
+
+/** Links of one interview, for this recipient. */
+export function links(p: Payload, ctx: TemplateContext) {
+	const i = p.interview!;
+	const candidate = p.recipient.role === 'candidate';
+	return {
+		room: `${ctx.origin}/interviews/${i.id}/room`,
+		/** The page where the recipient sees the interview: the candidate's home or the interview page. */
+		page: candidate ? `${ctx.origin}/me` : `${ctx.origin}/interviews/${i.id}`,
+		scorecard: `${ctx.origin}/interviews/${i.id}#scorecard`,
+		settings: `${ctx.origin}/settings#notifications`
+	};
+}
+
+/**
+ * The facts block of an interview: when (in the recipient's zone, naming it, with the interview's
+ * own zone beside it when they differ), where, and who. A candidate sees the interviewers' names and
+ * nothing else of the panel's; an interviewer also sees the candidate and the round.
+ */
+export function interviewFacts(p: Payload, ctx: TemplateContext, opts: { previous?: boolean } = {}): Fact[] {
+	const s = COMMON[ctx.lang];
+	const i = p.interview!;
+	const zone = recipientZone(p.recipient, i);
+	const w = when(i.start, i.end, zone, ctx.lang);
+	const home = usableZone(i.timezone, i.org_timezone);
+	const facts: Fact[] = [];
+	// The interview's own zone beside the recipient's when they differ (the office's clock for a visit).
+	const local = when(i.start, i.end, home, ctx.lang);
+	const elsewhere =
+		home !== zone
+			? ` · ${s.localTime(local.date === w.date ? local.time : local.text, zoneName(i.start, home, ctx.lang))}`
+			: '';
+	facts.push({ label: s.when, value: w.text, note: `${w.zone}${elsewhere}` });
+	if (opts.previous && p.previous) {
+		const was = when(p.previous.start, p.previous.end, zone, ctx.lang);
+		facts.push({ label: s.was, value: was.text, old: true });
+	}
+	facts.push({ label: s.where, value: i.mode === 'online' ? s.online : i.location || s.inPerson });
+	if (p.recipient.role !== 'candidate') {
+		facts.push({ label: s.candidate, value: `${i.candidate.name} · ${s.round} ${i.round}` });
+	}
+	facts.push({ label: s.panel, value: i.panel.map((x) => x.name).join(', ') || s.toBeAnnounced });
+	if (p.reason && p.recipient.role !== 'candidate') facts.push({ label: s.reason, value: p.reason });
+	return facts;
+}
+
+/** The footer of an interview message. */
+export function interviewFooter(p: Payload, ctx: TemplateContext): EmailContent['footer'] {
+	const s = COMMON[ctx.lang];
+	const org = p.interview?.org_name ?? p.org_name ?? 'Parley';
+	return {
+		reason: s.footerReason(org),
+		settings: { label: s.settings, url: `${ctx.origin}/settings#notifications` },
+		signature: s.signature(org)
+	};
+}
+
+/** "When" in the recipient's zone, for subjects and sentences. */
+export function whenFor(p: Payload, ctx: TemplateContext) {
+	const i = p.interview!;
+	return when(i.start, i.end, recipientZone(p.recipient, i), ctx.lang);
+}

@@ -1,0 +1,59 @@
+/**
+ * What an outbox message and an inbox item hold: the recipient and the facts of the event as they
+ * were when it happened (a snapshot, so a message sent after a delay still says what happened then).
+ * Stored as jsonb; read back through this schema, so a damaged row is refused rather than rendered.
+ */
+import { z } from 'zod';
+import { NOTIFICATION_KINDS } from '$lib/notifications/kinds';
+
+export const RecipientFacts = z.object({
+	id: z.string().nullable(),
+	name: z.string(),
+	email: z.string(),
+	/** The role in the organization; `invitee` before an invitation is accepted. */
+	role: z.enum(['admin', 'interviewer', 'candidate', 'invitee']),
+	/** The zone the message is written in: the person's own, else the organization's. */
+	timezone: z.string()
+});
+export type RecipientFacts = z.infer<typeof RecipientFacts>;
+
+export const InterviewFacts = z.object({
+	id: z.string(),
+	start: z.string(),
+	end: z.string(),
+	duration_min: z.number(),
+	timezone: z.string(),
+	org_timezone: z.string(),
+	type: z.string(),
+	mode: z.string(),
+	location: z.string(),
+	round: z.number(),
+	status: z.string(),
+	sequence: z.number(),
+	updated_at: z.string(),
+	org_name: z.string(),
+	candidate: z.object({ id: z.string(), name: z.string() }),
+	panel: z.array(z.object({ id: z.string(), name: z.string() }))
+});
+export type InterviewFacts = z.infer<typeof InterviewFacts>;
+
+export const Payload = z.object({
+	kind: z.enum(NOTIFICATION_KINDS),
+	recipient: RecipientFacts,
+	/** Interview kinds: the interview after the change. */
+	interview: InterviewFacts.optional(),
+	/** Rescheduled: the time before the move. */
+	previous: z.object({ start: z.string(), end: z.string() }).nullish(),
+	/** The reason given with a move or a cancel (shown to the panel only). */
+	reason: z.string().nullish(),
+	/** Feedback requests: 0 for the first, 1… for the daily reminders; `last` on the final one. */
+	n: z.number().int().optional(),
+	last: z.boolean().optional(),
+	/** Invitations and personal links. */
+	org_name: z.string().optional(),
+	invited_role: z.string().optional(),
+	expires_at: z.string().optional(),
+	/** The one-time link of an invitation or a personal link; removed once the message is sent. */
+	secret_url: z.string().optional()
+});
+export type Payload = z.infer<typeof Payload>;

@@ -1,0 +1,37 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { isUuid } from '$lib/collab/calendar';
+import { OUTBOX_STATUSES, type OutboxStatus } from '$lib/notifications/kinds';
+import { ApiError } from '$lib/server/errors';
+import { readForm } from '$lib/server/forms';
+import { requireRole } from '$lib/server/guards';
+import { listOutbox, resendMessage } from '$lib/server/notifications/admin';
+import { previewDeps } from '$lib/server/notifications/deps';
+import { runtime } from '$lib/server/runtime';
+
+const PAGE_SIZE = 50;
+
+export const load: PageServerLoad = async (event) => {
+	const actor = requireRole(event, 'admin');
+	const wanted = event.url.searchParams.get('status');
+	const status = (OUTBOX_STATUSES as readonly string[]).includes(wanted ?? '') ? (wanted as OutboxStatus) : undefined;
+	const page = Math.max(1, Math.min(10_000, Number(event.url.searchParams.get('page')) || 1));
+	const list = await listOutbox(previewDeps(), actor, { status, page, pageSize: PAGE_SIZE });
+	return { ...list, status: status ?? null, transport: runtime().mail.kind };
+};
+
+export const actions: Actions = {
+	/** Sends a failed message again. */
+	resend: async (event) => {
+		const actor = requireRole(event, 'admin');
+		const id = (await readForm(event.request)).get('id') ?? '';
+		if (!isUuid(id)) return fail(404, { error: 'That message was not found.' });
+		try {
+			await resendMessage(previewDeps(), actor, id);
+		} catch (err) {
+			if (err instanceof ApiError) return fail(err.status, { error: err.message });
+			throw err;
+		}
+		return { resent: id };
+	}
+};

@@ -5,15 +5,17 @@
  *    person) or no_show (online and the candidate never joined), through the calendar document
  *    (audited, actor = system);
  *  - ending personal-link sessions whose link expired or was revoked, and dropping the peer ids of
- *    rooms closed for a day.
+ *    rooms closed for a day;
+ *  - queueing the reminders (24 h and 1 h before) and scorecard requests that are due
+ *    (src/lib/server/notifications/due.ts: keyed, so a second runner or a repeated pass adds nothing).
  * With several instances a pass runs in one of them at a time: a Postgres advisory lock held on a
  * reserved connection; the embedded database serves one process, so an in-process flag is enough.
  */
-import type { Sql } from '../db/client';
 import { resolvePolicy, type PolicyOverrides } from '../src/lib/domain/policy';
 import { autoStatusAfterEnd } from '../src/lib/domain/status';
 import type { InterviewStatus } from '../src/lib/domain/types';
 import { endOrphanedLinkSessions } from '../src/lib/server/candidate-links';
+import { queueDueNotifications, type DueResult } from '../src/lib/server/notifications/due';
 import { changeStatus } from '../src/lib/server/scheduling';
 import type { Runtime } from './runtime';
 
@@ -27,6 +29,7 @@ export interface PassResult {
 	completed: string[];
 	noShow: string[];
 	failed: string[];
+	notifications: DueResult | null;
 }
 
 /** The embedded database serves one process: a flag keeps two passes in it apart. */
@@ -34,12 +37,12 @@ const running = new WeakSet<Runtime>();
 
 /** Runs one pass of every job; safe to call from several runners at once. */
 export async function runJobsPass(runtime: Runtime, now = new Date()): Promise<PassResult> {
-	const idle: PassResult = { ran: false, completed: [], noShow: [], failed: [] };
+	const idle: PassResult = { ran: false, completed: [], noShow: [], failed: [], notifications: null };
 	if (runtime.db.kind === 'embedded') {
 		if (running.has(runtime)) return idle;
 		running.add(runtime);
 		try {
-			return await settle(runtime.db.sql, now);
+			return await settle(runtime, now);
 		} finally {
 			running.delete(runtime);
 		}
@@ -49,7 +52,7 @@ export async function runJobsPass(runtime: Runtime, now = new Date()): Promise<P
 		const [lock] = await reserved<{ ok: boolean }[]>`select pg_try_advisory_lock(${JOB_LOCK_KEY}) as ok`;
 		if (!lock?.ok) return idle;
 		try {
-			return await settle(runtime.db.sql, now);
+			return await settle(runtime, now);
 		} finally {
 			await reserved`select pg_advisory_unlock(${JOB_LOCK_KEY})`;
 		}
@@ -58,8 +61,9 @@ export async function runJobsPass(runtime: Runtime, now = new Date()): Promise<P
 	}
 }
 
-async function settle(sql: Sql, now: Date): Promise<PassResult> {
-	const result: PassResult = { ran: true, completed: [], noShow: [], failed: [] };
+async function settle(runtime: Runtime, now: Date): Promise<PassResult> {
+	const sql = runtime.db.sql;
+	const result: PassResult = { ran: true, completed: [], noShow: [], failed: [], notifications: null };
 	// Every interview past its end; the policy of its organization decides whether it is time.
 	const due = await sql<
 		{
@@ -96,6 +100,8 @@ async function settle(sql: Sql, now: Date): Promise<PassResult> {
 	await endOrphanedLinkSessions(sql);
 	// Peer ids of rooms closed for a day are of no use to anybody.
 	await sql`delete from room_peers where expires_at < ${new Date(now.getTime() - 24 * 3600_000)}`;
+	// After settling, so an interview that just completed is asked about in the same pass.
+	result.notifications = await queueDueNotifications({ sql, bus: runtime.bus }, now);
 	return result;
 }
 
@@ -107,6 +113,7 @@ export function startJobs(runtime: Runtime, log: (line: string) => void = consol
 			.then((r) => {
 				if (r.completed.length || r.noShow.length)
 					log(`[jobs] settled ${r.completed.length} completed, ${r.noShow.length} no-show`);
+				if (r.notifications?.queued) log(`[jobs] queued ${r.notifications.queued} reminder and scorecard email(s)`);
 			})
 			.catch((err: unknown) => console.error('[jobs] pass failed', err));
 	};

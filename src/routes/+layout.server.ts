@@ -1,7 +1,9 @@
 import type { LayoutServerLoad } from './$types';
 import { membershipOf } from '$lib/server/guards';
+import { unreadCount } from '$lib/server/notifications/inbox';
+import { db } from '$lib/server/runtime';
 
-export const load: LayoutServerLoad = ({ locals }) => {
+export const load: LayoutServerLoad = async ({ locals }) => {
 	const user = locals.user;
 	if (!user) return { user: null };
 	const m = membershipOf(user);
@@ -14,6 +16,8 @@ export const load: LayoutServerLoad = ({ locals }) => {
 			orgName: m?.orgName ?? null,
 			orgTimezone: m?.orgTimezone ?? null,
 			timezone: user.timezone
-		}
+		},
+		// The bell's count as the page is drawn; the inbox keeps it current from then on.
+		unread: m ? await unreadCount(db(), user.id) : 0
 	};
 };

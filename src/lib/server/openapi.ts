@@ -679,6 +679,117 @@ export const ROUTES: readonly RouteDoc[] = [
 		errors: { ...AUTH, 404: 'No such token of yours.' }
 	},
 
+	// Notifications: the inbox, preferences and the calendar feed of the signed-in person
+	{
+		method: 'GET',
+		path: '/api/v1/me/notifications',
+		operationId: 'listNotifications',
+		tag: 'Notifications',
+		summary: 'My inbox',
+		description:
+			'Every notification about me, newest first (scheduled, moved, cancelled, panel changes, reminders, scorecard requests), whatever my email preferences say. `unread=true` lists the unread ones only. New ones are announced on `/api/v1/me/events` as `notification.created`.',
+		access: ['admin', 'interviewer', 'candidate'],
+		who: 'Anybody signed in, for their own inbox.',
+		query: S.InboxQuery,
+		responses: { 200: { description: 'A page of notifications and the unread count.', schema: S.InboxPage } },
+		errors: { ...MEMBER, ...QUERY }
+	},
+	{
+		method: 'POST',
+		path: '/api/v1/me/notifications/read',
+		operationId: 'markNotificationsRead',
+		tag: 'Notifications',
+		summary: 'Mark notifications as read',
+		description: '`{"ids": [...]}` marks those (ids that are not mine change nothing); `{"all": true}` marks all.',
+		access: ['admin', 'interviewer', 'candidate'],
+		who: 'Anybody signed in, for their own inbox.',
+		body: S.MarkReadBody,
+		responses: { 200: { description: 'The unread count after.', schema: S.UnreadResponse } },
+		errors: { ...MEMBER, ...BODY }
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/me/notification-preferences',
+		operationId: 'getNotificationPreferences',
+		tag: 'Notifications',
+		summary: 'Which notifications I also get by email',
+		description:
+			'`kinds` lists the notifications my role receives (candidates: schedule changes and reminders; interviewers: also panel changes and scorecard requests; admins: none).',
+		access: ['admin', 'interviewer', 'candidate'],
+		who: 'Anybody signed in.',
+		responses: { 200: { description: 'My choices.', schema: S.PreferencesResponse } },
+		errors: { ...MEMBER }
+	},
+	{
+		method: 'PATCH',
+		path: '/api/v1/me/notification-preferences',
+		operationId: 'setNotificationPreferences',
+		tag: 'Notifications',
+		summary: 'Turn email on or off per kind',
+		description:
+			'`{"email": {"reminder_24h": false}}`. Kinds not named keep their choice. The inbox gets every notification regardless. A kind my role does not receive is a 422.',
+		access: ['admin', 'interviewer', 'candidate'],
+		who: 'Anybody signed in.',
+		body: S.PatchPreferencesBody,
+		responses: { 200: { description: 'My choices as now stored.', schema: S.PreferencesResponse } },
+		errors: { ...MEMBER, ...BODY }
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/me/calendar-feed',
+		operationId: 'getCalendarFeed',
+		tag: 'Notifications',
+		summary: 'Whether I have a calendar feed',
+		description: 'Never the URL itself: it is shown once, when created (only a hash is kept).',
+		access: ['admin', 'interviewer', 'candidate'],
+		who: 'Anybody signed in.',
+		responses: { 200: { description: 'The feed’s state.', schema: S.FeedStatusResponse } },
+		errors: { ...MEMBER }
+	},
+	{
+		method: 'POST',
+		path: '/api/v1/me/calendar-feed',
+		operationId: 'createCalendarFeed',
+		tag: 'Notifications',
+		summary: 'Create (or regenerate) my calendar feed',
+		description:
+			'A secret `.ics` subscription URL of my own interviews for Google Calendar, Outlook or Apple Calendar. Shown in this answer only; a previous URL stops working.',
+		access: ['admin', 'interviewer', 'candidate'],
+		who: 'Interviewers and candidates (admins get 403: they sit on no panel).',
+		responses: { 201: { description: 'Created.', schema: S.NewFeedResponse } },
+		errors: { ...MEMBER, 403: 'An admin (admins have no interviews of their own).' }
+	},
+	{
+		method: 'DELETE',
+		path: '/api/v1/me/calendar-feed',
+		operationId: 'revokeCalendarFeed',
+		tag: 'Notifications',
+		summary: 'Revoke my calendar feed',
+		description: 'Its URL answers 404 from now on. Idempotent.',
+		access: ['admin', 'interviewer', 'candidate'],
+		who: 'Anybody signed in.',
+		responses: { 204: { description: 'Revoked.' } },
+		errors: { ...MEMBER }
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/feeds/{token}',
+		operationId: 'calendarFeed',
+		tag: 'Notifications',
+		summary: 'A calendar feed (the subscription itself)',
+		description:
+			'`{token}` is the secret of the URL, usually followed by `.ics`. The interviews of its owner from 60 days back onward, cancelled ones left out; each with the UID and SEQUENCE of its invitations. No sign-in: the URL is the credential.',
+		access: 'public',
+		who: 'Whoever has the URL.',
+		responses: {
+			200: {
+				description: 'The calendar.',
+				media: { type: 'text/calendar', description: 'An iCalendar (RFC 5545) feed' }
+			}
+		},
+		errors: { 404: 'No feed has this URL (revoked, regenerated, or never was).' }
+	},
+
 	// Notifications: the outbox (admins)
 	{
 		method: 'GET',
@@ -775,6 +886,14 @@ const COMPONENTS: Record<string, z.ZodType> = {
 	OutboxMessageSummary: S.OutboxSummaryResponse,
 	OutboxPage: S.OutboxPage,
 	OutboxMessage: S.OutboxMessageResponse,
+	Notification: S.NotificationResponse,
+	InboxPage: S.InboxPage,
+	Unread: S.UnreadResponse,
+	NotificationPreferences: S.PreferencesResponse,
+	FeedStatus: S.FeedStatusResponse,
+	NewFeed: S.NewFeedResponse,
+	MarkReadBody: S.MarkReadBody,
+	PatchPreferencesBody: S.PatchPreferencesBody,
 	SlotList: S.SlotList,
 	CandidateLink: S.CandidateLinkResponse,
 	CollabToken: S.CollabTokenResponse,

@@ -6,6 +6,10 @@ import { validateWorkingHours, type WorkingHoursField } from '$lib/domain/workin
 import { createApiToken, listApiTokens, revokeApiToken } from '$lib/server/api-tokens';
 import { readForm } from '$lib/server/forms';
 import { requireRole, requireUser } from '$lib/server/guards';
+import { EMAIL_OPTIONAL } from '$lib/notifications/kinds';
+import { ApiError } from '$lib/server/errors';
+import { createFeed, feedStatus, revokeFeed } from '$lib/server/notifications/feed';
+import { kindsFor, loadPreferences, savePreferences } from '$lib/server/notifications/preferences';
 import { hasWorkingHours, loadSettings, saveSettings } from '$lib/server/profile';
 import { db } from '$lib/server/runtime';
 
@@ -27,6 +31,8 @@ export const load: PageServerLoad = async (event) => {
 		orgHours: settings.orgWorkingHours,
 		effectiveHours: settings.effectiveWorkingHours,
 		hasWorkingHours: hasWorkingHours(actor.user),
+		preferences: await loadPreferences(db(), actor),
+		feed: actor.role === 'admin' ? null : await feedStatus(db(), actor),
 		tokens:
 			actor.role === 'admin'
 				? (await listApiTokens(db(), actor.user.id, actor.orgId)).map((t) => ({
@@ -101,6 +107,34 @@ export const actions: Actions = {
 				? 'Saved. Scheduling now reads your working hours in your time zone.'
 				: 'Saved. Times are shown in your time zone.'
 		};
+	},
+	/** Which notifications also come by email: a checkbox per kind the person receives. */
+	notifications: async (event) => {
+		const actor = requireUser(event);
+		const form = await readForm(event.request);
+		const email = Object.fromEntries(kindsFor(actor.role).map((k) => [k, form.has(`email_${k}`)]));
+		const unknown = [...form.keys()].filter(
+			(k) => k.startsWith('email_') && !EMAIL_OPTIONAL.some((o) => `email_${o}` === k)
+		);
+		if (unknown.length) return fail(422, { notificationsError: 'The form named a notification that does not exist.' });
+		await savePreferences(db(), actor, email);
+		return { notificationsSaved: true };
+	},
+	/** A new calendar feed URL (the previous one stops working); shown in this answer only. */
+	createFeed: async (event) => {
+		const actor = requireUser(event);
+		try {
+			return { feedUrl: (await createFeed(db(), actor, event.url.origin)).url };
+		} catch (err) {
+			if (err instanceof ApiError) return fail(err.status, { feedError: err.message });
+			throw err;
+		}
+	},
+	/** Revokes the calendar feed: its URL answers 404 from now on. */
+	revokeFeed: async (event) => {
+		const actor = requireUser(event);
+		await revokeFeed(db(), actor);
+		return { feedRevoked: true };
 	},
 	/** Creates a personal API token (admins); its secret is shown in this answer only. */
 	createToken: async (event) => {

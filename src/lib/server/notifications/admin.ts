@@ -5,6 +5,7 @@
  * organization's messages (another's are a 404).
  */
 import type { Sql } from '../../../../db/client';
+import { isUuid } from '$lib/collab/calendar';
 import type { NotificationKind, OutboxStatus } from '$lib/notifications/kinds';
 import { ApiError, fail } from '../errors';
 import type { Actor } from '../guards';
@@ -92,6 +93,7 @@ export async function listOutbox(deps: PreviewDeps, actor: Actor, filter: Outbox
 /** One message with its parts rendered: what the recipient gets (or got). */
 export async function outboxMessage(deps: PreviewDeps, actor: Actor, id: string) {
 	requireAdmin(actor);
+	if (!isUuid(id)) throw fail.notFound('The message');
 	const [row] = await deps.sql<OutboxRow[]>`select * from outbox where id = ${id} and org_id = ${actor.orgId}`;
 	if (!row) throw fail.notFound('The message');
 	const payload = readPayload(row);
@@ -109,6 +111,7 @@ export async function outboxMessage(deps: PreviewDeps, actor: Actor, id: string)
 /** Queues a failed message again, at once, with a fresh count of attempts (same Message-ID). */
 export async function resendMessage(deps: OutboxDeps, actor: Actor, id: string, now = new Date()) {
 	requireAdmin(actor);
+	if (!isUuid(id)) throw fail.notFound('The message');
 	const [row] = await deps.sql<{ status: OutboxStatus }[]>`select status from outbox
 		where id = ${id} and org_id = ${actor.orgId}`;
 	if (!row) throw fail.notFound('The message');

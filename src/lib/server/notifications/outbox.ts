@@ -46,6 +46,8 @@ export interface InterviewNotice {
 	kind: NotificationKind;
 	recipientId: string;
 	key: string;
+	/** The membership the recipient must hold (a panel notice never reaches a candidate); any when absent. */
+	as?: 'candidate' | 'interviewer';
 	/** Event facts the snapshot cannot know: the previous time, the reason, the feedback round. */
 	extra?: Pick<Payload, 'previous' | 'reason' | 'n' | 'last'>;
 }
@@ -69,12 +71,13 @@ export async function enqueueInterviewNotices(tx: Sql, notices: InterviewNotice[
 		kind: n.kind,
 		recipient_id: n.recipientId,
 		key: n.key,
+		as: n.as ?? null,
 		extra: n.extra ?? {}
 	}));
 	const [result] = await tx<{ inbox_users: string[] | null; queued: number }[]>`
 		with intents as (
 			select * from jsonb_to_recordset(${tx.json(input as never)})
-				as x(interview_id uuid, kind text, recipient_id uuid, key text, extra jsonb)
+				as x(interview_id uuid, kind text, recipient_id uuid, key text, "as" text, extra jsonb)
 		), facts as (
 			select x.kind, x.key, x.interview_id, s.org_id, u.id as user_id, u.email,
 				jsonb_build_object('kind', x.kind,
@@ -85,7 +88,7 @@ export async function enqueueInterviewNotices(tx: Sql, notices: InterviewNotice[
 			from intents x
 			join interview_snapshots s on s.id = x.interview_id
 			join users u on u.id = x.recipient_id
-			join memberships m on m.user_id = u.id and m.org_id = s.org_id
+			join memberships m on m.user_id = u.id and m.org_id = s.org_id and (x."as" is null or m.role = x."as")
 			left join notification_preferences p on p.user_id = u.id
 		), inbox as (
 			insert into notifications (user_id, org_id, dedupe_key, kind, interview_id, payload)

@@ -5,7 +5,8 @@ import { interviewAccess } from '$lib/server/access';
 import { ApiError } from '$lib/server/errors';
 import { requireRole, type Actor } from '$lib/server/guards';
 import { findInterview, interviewJson, onPanel } from '$lib/server/interviews';
-import { db } from '$lib/server/runtime';
+import { interviewDeliveries, resendMessage } from '$lib/server/notifications/admin';
+import { db, runtime } from '$lib/server/runtime';
 import {
 	finalizeScorecards,
 	interviewHistory,
@@ -30,18 +31,21 @@ async function pageInterview(event: RequestEvent, actor: Actor) {
 export const load: PageServerLoad = async (event) => {
 	const actor = requireRole(event, 'admin', 'interviewer');
 	const row = await pageInterview(event, actor);
-	const [scorecards, history, people] = await Promise.all([
+	const [scorecards, history, people, deliveries] = await Promise.all([
 		listScorecards(db(), actor, row),
 		interviewHistory(db(), actor.orgId, [row.id]),
 		db()<{ id: string; name: string }[]>`
 			select u.id, u.name from memberships m join users u on u.id = m.user_id
-			where m.org_id = ${actor.orgId} and m.role in ('admin', 'interviewer')`
+			where m.org_id = ${actor.orgId} and m.role in ('admin', 'interviewer')`,
+		// Admins see each email about the interview and its delivery.
+		interviewDeliveries(db(), actor, row.id)
 	]);
 	return {
 		interview: interviewJson(row),
 		scorecards,
 		history,
 		names: Object.fromEntries(people.map((p) => [p.id, p.name])),
+		deliveries,
 		viewer: { id: actor.user.id, name: actor.user.name, role: actor.role, onPanel: onPanel(row, actor.user.id) }
 	};
 };
@@ -64,6 +68,19 @@ export const actions: Actions = {
 			const fields = (err.details.fields ?? {}) as Record<string, string>;
 			return fail(err.status, { saved: false, fields, message: err.message, values });
 		}
+	},
+	/** Sends a failed email about this interview again (admins). */
+	resend: async (event) => {
+		const actor = requireRole(event, 'admin');
+		await pageInterview(event, actor);
+		const id = String((await readForm(event.request)).get('id') ?? '');
+		try {
+			await resendMessage({ sql: db(), bus: runtime().bus }, actor, id);
+		} catch (err) {
+			if (err instanceof ApiError) return fail(err.status, { resendError: err.message });
+			throw err;
+		}
+		return { resent: true };
 	},
 	finalize: async (event) => {
 		const actor = requireRole(event, 'admin');

@@ -1,4 +1,5 @@
 import type { RequestHandler } from './$types';
+import { NOTIFICATION_EVENT } from '$lib/notifications/kinds';
 import { endpoint } from '$lib/server/endpoint';
 import { requireUser } from '$lib/server/guards';
 import { runtime } from '$lib/server/runtime';
@@ -12,8 +13,9 @@ const RETRY_MS = 2_000;
 
 /**
  * GET /api/v1/me/events — server-sent events for the signed-in person: `interview.changed` whenever
- * an interview they take part in changes (fed by the event bus: LISTEN/NOTIFY across instances).
- * The payload names only the interview; the page re-reads what it may see.
+ * an interview they take part in changes, and `notification.created` when their inbox gets an item
+ * (fed by the event bus: LISTEN/NOTIFY across instances). The payloads name nothing more than the
+ * interview; the page re-reads what it may see.
  */
 export const GET: RequestHandler = endpoint(async (event) => {
 	const actor = requireUser(event);
@@ -33,8 +35,10 @@ export const GET: RequestHandler = endpoint(async (event) => {
 				}
 			};
 			const unsubscribe = bus.subscribe((e) => {
-				if (e.type !== 'interview.changed' || !e.userIds?.includes(userId)) return;
-				send(`event: interview.changed\ndata: ${JSON.stringify({ interview_id: e.interviewId ?? null })}\n\n`);
+				if (!e.userIds?.includes(userId)) return;
+				if (e.type === 'interview.changed')
+					send(`event: interview.changed\ndata: ${JSON.stringify({ interview_id: e.interviewId ?? null })}\n\n`);
+				else if (e.type === NOTIFICATION_EVENT) send(`event: ${NOTIFICATION_EVENT}\ndata: {}\n\n`);
 			});
 			const heartbeat = setInterval(() => send(`: heartbeat\n\n`), HEARTBEAT_MS);
 			const end = setTimeout(() => {

@@ -35,6 +35,7 @@ export class Inbox {
 	#items = $state<InboxEntry[]>([]);
 	#toasts = $state<Toast[]>([]);
 	#loaded = $state(false);
+	#live = $state(false);
 	#source: EventSource | null = null;
 	#seen = new Set<string>();
 	#timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -55,6 +56,10 @@ export class Inbox {
 	get loaded() {
 		return this.#loaded;
 	}
+	/** Whether the event stream is open (new notifications arrive by themselves). */
+	get live() {
+		return this.#live;
+	}
 
 	/** The count the server rendered the page with (before the stream says more). */
 	setUnread(n: number) {
@@ -68,7 +73,11 @@ export class Inbox {
 		this.#source = source;
 		source.addEventListener(NOTIFICATION_EVENT, () => void this.refresh(true));
 		// After a reconnect, catch up on what arrived meanwhile (without toasting old news).
-		source.addEventListener('ready', () => void this.refresh(this.#loaded));
+		source.addEventListener('ready', () => {
+			this.#live = true;
+			void this.refresh(this.#loaded);
+		});
+		source.onerror = () => (this.#live = false);
 	}
 
 	/** Re-reads the latest items and the count; `announce` toasts the ones not seen before. */
@@ -135,6 +144,7 @@ export class Inbox {
 	stop(): void {
 		this.#source?.close();
 		this.#source = null;
+		this.#live = false;
 		for (const t of this.#timers.values()) clearTimeout(t);
 		this.#timers.clear();
 	}

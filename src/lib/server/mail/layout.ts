@@ -9,6 +9,7 @@ import type { Lang } from './format';
 
 export interface Fact {
 	label: string;
+	/** A line break (`\n`) starts a new line in HTML and becomes ", " in the text part. */
 	value: string;
 	/** A second, quieter line under the value (e.g. the time in another zone). */
 	note?: string;
@@ -73,7 +74,7 @@ function factRows(facts: Fact[]): string {
 		.map(
 			(f, i) => `<tr><td style="padding:${i === 0 ? '0' : '12px'} 0 0 0;">
 <div style="font-size:12px;line-height:16px;letter-spacing:0.04em;text-transform:uppercase;color:${C.muted};">${esc(f.label)}</div>
-<div style="font-size:16px;line-height:23px;color:${f.old ? C.muted : C.text};${f.old ? 'text-decoration:line-through;' : 'font-weight:600;'}">${esc(f.value)}</div>${
+<div style="font-size:16px;line-height:23px;color:${f.old ? C.muted : C.text};${f.old ? 'text-decoration:line-through;' : 'font-weight:600;'}">${f.value.split('\n').map(esc).join('<br>')}</div>${
 				f.note ? `\n<div style="font-size:13px;line-height:19px;color:${C.muted};">${esc(f.note)}</div>` : ''
 			}
 </td></tr>`
@@ -166,7 +167,8 @@ export function toText(m: EmailContent): string {
 	for (const para of m.paragraphs) lines.push(para, '');
 	if (m.facts.length) {
 		for (const f of m.facts) {
-			lines.push(`${f.label}: ${f.old ? `(was) ${f.value}` : f.value}`);
+			const value = f.value.replace(/\n/g, ', ');
+			lines.push(`${f.label}: ${f.old ? `(was) ${value}` : value}`);
 			if (f.note) lines.push(`  ${f.note}`);
 		}
 		lines.push('');

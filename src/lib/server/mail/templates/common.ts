@@ -86,10 +86,11 @@ export function interviewFacts(p: Payload, ctx: TemplateContext, opts: { previou
 		home !== zone
 			? ` · ${s.localTime(local.date === w.date ? local.time : local.text, zoneName(i.start, home, ctx.lang))}`
 			: '';
-	facts.push({ label: s.when, value: w.text, note: `${w.zone}${elsewhere}` });
+	// The date and the time on lines of their own: a phone never breaks "14:00–14:45" in two.
+	facts.push({ label: s.when, value: `${w.date}\n${w.time}`, note: `${w.zone}${elsewhere}` });
 	if (opts.previous && p.previous) {
 		const was = when(p.previous.start, p.previous.end, zone, ctx.lang);
-		facts.push({ label: s.was, value: was.text, old: true });
+		facts.push({ label: s.was, value: `${was.date}\n${was.time}`, old: true });
 	}
 	facts.push({ label: s.where, value: i.mode === 'online' ? s.online : i.location || s.inPerson });
 	if (p.recipient.role !== 'candidate') {

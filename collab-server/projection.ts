@@ -33,8 +33,9 @@ import { ConflictIndex } from '../src/lib/domain/conflicts';
 import type { Interview, InterviewStatus } from '../src/lib/domain/types';
 import type { CollabContext } from './auth';
 import { ConnectionClock } from './projection/clock';
-import type { ChangeFact, Plan } from './projection/plan';
-import { storeBatch, type BatchFacts } from './projection/store';
+import type { ChangeFact } from './projection/plan';
+import { announceNotices } from '../src/lib/server/notifications/outbox';
+import { storeBatch, type BatchFacts, type StoredPlan } from './projection/store';
 import { coverageOf, entryVersion, type EntryVersion } from './projection/version';
 
 export type { AuditAction } from './projection/views';
@@ -168,7 +169,7 @@ export function projection(sql: Sql, bus: EventBus): Projection {
 	async function projectBatch(state: DocState, batch: Map<string, Source>) {
 		const previous = new Map([...batch.keys()].map((id) => [id, state.indexed.get(id)]));
 		const facts = capture(state, batch);
-		let plan: Plan;
+		let plan: StoredPlan;
 		try {
 			plan = await storeBatch(sql, facts);
 		} catch (err) {
@@ -224,7 +225,7 @@ export function projection(sql: Sql, bus: EventBus): Projection {
 	}
 
 	/** After the commit: waits, reverts in the document, events, warnings. */
-	async function settle(state: DocState, batch: Map<string, Source>, plan: Plan) {
+	async function settle(state: DocState, batch: Map<string, Source>, plan: StoredPlan) {
 		const now = Date.now();
 		for (const id of plan.deferred) {
 			const source = batch.get(id)!;
@@ -241,6 +242,8 @@ export function projection(sql: Sql, bus: EventBus): Projection {
 		for (const [interviewId, userIds] of plan.notify) {
 			await bus.publish({ type: 'interview.changed', orgId: state.orgId, interviewId, userIds }).catch(() => {});
 		}
+		// The notifications the batch wrote: the bells of those concerned, and the outbox workers.
+		await announceNotices(bus, plan.notices, state.orgId);
 	}
 
 	/** Puts back a status the machine does not allow, as a server write (projected like any other). */

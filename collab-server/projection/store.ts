@@ -9,6 +9,8 @@ import type { Sql } from '../../db/client';
 import { isUuid } from '../../src/lib/collab/calendar';
 import { resolvePolicy, type PolicyOverrides } from '../../src/lib/domain/policy';
 import type { ApplicationFacts } from '../../src/lib/domain/types';
+import type { EnqueueResult } from '../../src/lib/server/notifications/outbox';
+import { writeNotices } from './notify';
 import { planProjection, type PlanInput, type Plan, type StoredRow } from './plan';
 import { parseVersion } from './version';
 import { auditView, type ProblemJson } from './views';
@@ -40,8 +42,13 @@ interface RowRecord {
 	doc_version: unknown;
 }
 
+/** A plan carried out, with the notifications it wrote (announced once committed). */
+export interface StoredPlan extends Plan {
+	notices: EnqueueResult;
+}
+
 /** Projects one batch: lock, read, plan, write, in one transaction; returns the plan carried out. */
-export async function storeBatch(sql: Sql, facts: BatchFacts): Promise<Plan> {
+export async function storeBatch(sql: Sql, facts: BatchFacts): Promise<StoredPlan> {
 	const { orgId } = facts;
 	const ids = [...new Set([...facts.changes.map((c) => c.id), ...facts.neighbours])].filter(isUuid);
 	const appIds = [...new Set(facts.changes.map((c) => c.entry?.applicationId).filter(isUuid))];
@@ -61,17 +68,21 @@ export async function storeBatch(sql: Sql, facts: BatchFacts): Promise<Plan> {
 			from interviews where id = any(${ids}::uuid[])`;
 		const panels = await tx<{ interview_id: string; user_id: string }[]>`
 			select interview_id, user_id from interview_panel where interview_id = any(${ids}::uuid[])`;
+		const nowMs = Date.now();
+		const rows = new Map(records.map((r) => [r.id, storedRow(r, panels)]));
 		const plan = planProjection({
 			...facts,
 			orgZone: org?.timezone ?? 'UTC',
 			policy: resolvePolicy(org?.policy ?? null),
-			nowMs: Date.now(),
+			nowMs,
 			interviewerIds: new Set(interviewers.map((r) => r.user_id)),
 			applications: new Map(apps.map((a) => [a.id, { ...a, candidateId: a.candidate_id, cycleId: a.cycle_id }])),
-			rows: new Map(records.map((r) => [r.id, storedRow(r, panels)]))
+			rows
 		});
-		await write(tx as unknown as Sql, orgId, plan);
-		return plan;
+		const logIds = await write(tx as unknown as Sql, orgId, plan);
+		// The notices follow the audit rows, in the same transaction (exactly once with them).
+		const notices = await writeNotices(tx as unknown as Sql, plan, rows, logIds, nowMs);
+		return { ...plan, notices };
 	});
 }
 
@@ -92,8 +103,12 @@ function storedRow(r: RowRecord, panels: { interview_id: string; user_id: string
 	};
 }
 
-/** Writes a plan in a few set-based statements (the embedded database has one connection: keep it short). */
-async function write(tx: Sql, orgId: string, plan: Plan): Promise<void> {
+/**
+ * Writes a plan in a few set-based statements (the embedded database has one connection: keep it
+ * short); answers the id of each audit row written, by interview.
+ */
+async function write(tx: Sql, orgId: string, plan: Plan): Promise<Map<string, string>> {
+	const logIds = new Map<string, string>();
 	const json = (v: unknown) => tx.json(v as never);
 	if (plan.removals.length) {
 		await tx`update interviews i set status = r.status, removed_at = now(), conflicts = '[]', doc_version = r.version,
@@ -136,11 +151,14 @@ async function write(tx: Sql, orgId: string, plan: Plan): Promise<void> {
 			where i.id = f.id and i.org_id = ${orgId}`;
 	}
 	if (plan.audit.length) {
-		await tx`insert into interview_logs (org_id, interview_id, actor_id, action, old_values, new_values, reason)
+		const logged = await tx<{ id: string; interview_id: string }[]>`
+			insert into interview_logs (org_id, interview_id, actor_id, action, old_values, new_values, reason)
 			select ${orgId}, l.interview_id, l.actor_id, l.action, l.old_values, l.new_values, l.reason
 			from jsonb_to_recordset(${json(plan.audit)}) as l(interview_id uuid, actor_id uuid, action text,
 				old_values jsonb, new_values jsonb, reason text)
-			order by l.interview_id`;
+			order by l.interview_id
+			returning id::text, interview_id`;
+		for (const l of logged) logIds.set(l.interview_id, l.id);
 	}
 	if (plan.scheduledApplications.length) {
 		await tx`update applications set status = 'interview_scheduled', updated_at = now()
@@ -151,4 +169,5 @@ async function write(tx: Sql, orgId: string, plan: Plan): Promise<void> {
 			from jsonb_to_recordset(${json(plan.neighbourConflicts)}) as o(id uuid, conflicts jsonb)
 			where i.id = o.id and i.org_id = ${orgId}`;
 	}
+	return logIds;
 }

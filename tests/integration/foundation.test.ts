@@ -29,12 +29,10 @@ describe.each(kinds)('foundation against the %s database', (kind) => {
 	it('reports health and the database kind', async () => {
 		const res = await app.request('/api/health');
 		expect(res.status).toBe(200);
-		expect(await res.json()).toEqual({
-			status: 'ok',
-			db: kind,
-			mail: 'log',
-			outbox: { queued: 0, sending: 0, failed: 0, oldest_queued_at: null }
-		});
+		const body = await res.json();
+		expect(body).toMatchObject({ status: 'ok', db: kind, mail: 'log', outbox: { sending: 0, failed: 0 } });
+		// The demo's booked interviews queued their invitations; nothing sends them in this test.
+		expect(body.outbox.queued).toBeGreaterThan(0);
 	});
 
 	it('applies migrations once and records them', async () => {

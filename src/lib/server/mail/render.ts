@@ -101,5 +101,12 @@ export function renderInbox(
 	lang: Lang = DEFAULT_LANG
 ): { title: string; body: string; link: string | null } {
 	const content = TEMPLATES[p.kind](p, { lang, origin: '' });
-	return { title: content.subject, body: content.preheader, link: content.action?.url ?? null };
+	// Without a button (a cancellation), the item still leads to where the interview is shown.
+	const page =
+		p.interview && p.kind !== 'panel_removed'
+			? p.recipient.role === 'candidate'
+				? '/me'
+				: `/interviews/${p.interview.id}`
+			: null;
+	return { title: content.subject, body: content.preheader, link: content.action?.url ?? page };
 }

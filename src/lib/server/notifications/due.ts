@@ -9,8 +9,7 @@ import type { Sql } from '../../../../db/client';
 import type { EventBus } from '../../../../db/events';
 import { dueFeedbackRequest, dueReminder, FEEDBACK_REQUESTS } from '$lib/domain/reminders';
 import { isValidTimeZone } from '$lib/domain/time';
-import { NOTIFICATION_EVENT } from '$lib/notifications/kinds';
-import { announceQueued, enqueueInterviewNotices, type InterviewNotice } from './outbox';
+import { announceNotices, enqueueInterviewNotices, type InterviewNotice } from './outbox';
 
 export interface DueDeps {
 	sql: Sql;
@@ -85,19 +84,4 @@ export async function queueDueNotifications(deps: DueDeps, now: Date): Promise<D
 	const result = await deps.sql.begin((tx) => enqueueInterviewNotices(tx as unknown as Sql, notices));
 	await announceNotices(deps.bus, result);
 	return { reminders, feedbackRequests, queued: result.queued };
-}
-
-/** After a commit: tells each person's open pages that a notification arrived, and wakes the workers. */
-export async function announceNotices(
-	bus: EventBus | undefined,
-	result: { inboxUsers: string[]; queued: number },
-	orgId = ''
-): Promise<void> {
-	if (!bus) return;
-	// NOTIFY carries at most 8000 bytes: a hundred ids at a time.
-	for (let i = 0; i < result.inboxUsers.length; i += 100) {
-		const userIds = result.inboxUsers.slice(i, i + 100);
-		await bus.publish({ type: NOTIFICATION_EVENT, orgId, userIds }).catch(() => {});
-	}
-	if (result.queued) await announceQueued(bus, orgId);
 }

@@ -6,7 +6,7 @@
  */
 import type { Sql } from '../../../../db/client';
 import type { EventBus } from '../../../../db/events';
-import type { NotificationKind, OutboxStatus } from '$lib/notifications/kinds';
+import { NOTIFICATION_EVENT, type NotificationKind, type OutboxStatus } from '$lib/notifications/kinds';
 import { Payload, type RecipientFacts } from './payload';
 
 /** A message whose payload the caller built (invitations, personal links). */
@@ -291,4 +291,19 @@ export const OUTBOX_QUEUED = 'outbox.queued';
 /** Tells every instance's worker that messages of `orgId` wait (after the commit). */
 export async function announceQueued(bus: EventBus | undefined, orgId: string): Promise<void> {
 	await bus?.publish({ type: OUTBOX_QUEUED, orgId }).catch(() => {});
+}
+
+/** After a commit: tells each person's open pages that a notification arrived, and wakes the workers. */
+export async function announceNotices(
+	bus: EventBus | undefined,
+	result: { inboxUsers: string[]; queued: number },
+	orgId = ''
+): Promise<void> {
+	if (!bus) return;
+	// NOTIFY carries at most 8000 bytes: a hundred ids at a time.
+	for (let i = 0; i < result.inboxUsers.length; i += 100) {
+		const userIds = result.inboxUsers.slice(i, i + 100);
+		await bus.publish({ type: NOTIFICATION_EVENT, orgId, userIds }).catch(() => {});
+	}
+	if (result.queued) await announceQueued(bus, orgId);
 }

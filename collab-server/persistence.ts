@@ -12,6 +12,7 @@ import type {
 	onLoadDocumentPayload,
 	onStoreDocumentPayload
 } from '@hocuspocus/server';
+import type { TransactionSql } from 'postgres';
 import * as Y from 'yjs';
 import type { Sql } from '../db/client';
 import type { NamedDoc, UpdateJournal } from './journal';
@@ -26,26 +27,32 @@ export function persistence(sql: Sql, journal: UpdateJournal): Extension {
 	/** The snapshot version (xmin) each copy was loaded from or last wrote: stored state it contains. */
 	const known = new WeakMap<NamedDoc, string>();
 
+	/** Writes `state` as a new snapshot when someone else wrote the stored one, or none exists yet. */
+	async function createOrMerge(
+		tx: TransactionSql<Record<string, unknown>>,
+		name: string,
+		state: Uint8Array
+	): Promise<string> {
+		const [created] = await tx<{ xmin: string }[]>`insert into yjs_documents (name, state) values (${name}, ${state})
+			on conflict (name) do nothing returning xmin::text`;
+		if (created) return created.xmin;
+		// The row lock orders the folds of several instances. A state another instance wrote may hold
+		// updates this copy has not received yet, whose journal rows are gone: merge, never overwrite.
+		const [stored] = await tx<{ state: Uint8Array }[]>`select state from yjs_documents where name = ${name} for update`;
+		const [updated] = await tx<{ xmin: string }[]>`update yjs_documents
+			set state = ${Y.mergeUpdates([stored!.state, state])}, updated_at = now() where name = ${name} returning xmin::text`;
+		return updated!.xmin;
+	}
+
 	async function fold(name: string, doc: NamedDoc): Promise<void> {
 		// Rows taken before the encoding: each of them is in the state encoded next.
 		const ids = journal.foldable(doc);
 		const state = Y.encodeStateAsUpdate(doc);
 		const version = await sql.begin(async (tx) => {
-			const [created] = await tx<{ xmin: string }[]>`insert into yjs_documents (name, state) values (${name}, ${state})
-				on conflict (name) do nothing returning xmin::text`;
-			let written = created?.xmin;
-			if (written === undefined) {
-				// The row lock orders the folds of several instances. A state someone else wrote since this
-				// copy last saw it may hold updates this copy has not received yet (their rows are gone): merge.
-				const [stored] = await tx<{ xmin: string; state: Uint8Array | null }[]>`
-					select xmin::text, case when xmin::text = ${known.get(doc) ?? ''} then null else state end as state
-					from yjs_documents where name = ${name} for update`;
-				const other = stored!.state;
-				const merged = other ? Y.mergeUpdates([other, state]) : state;
-				const [updated] = await tx<{ xmin: string }[]>`update yjs_documents set state = ${merged}, updated_at = now()
-					where name = ${name} returning xmin::text`;
-				written = updated!.xmin;
-			}
+			// Usually the stored snapshot is the one this copy loaded or wrote last: replace it in one statement.
+			const [mine] = await tx<{ xmin: string }[]>`update yjs_documents set state = ${state}, updated_at = now()
+				where name = ${name} and xmin::text = ${known.get(doc) ?? ''} returning xmin::text`;
+			const written = mine?.xmin ?? (await createOrMerge(tx, name, state));
 			if (ids.length) await tx`delete from yjs_update_journal where id = any(${ids}::bigint[])`;
 			return written;
 		});

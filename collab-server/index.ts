@@ -11,7 +11,7 @@ import { WebSocketServer } from 'ws';
 import type { Sql } from '../db/client';
 import type { EventBus } from '../db/events';
 import { authentication, type CollabContext } from './auth';
-import { UpdateJournal } from './journal';
+import { UpdateJournal, type NamedDoc } from './journal';
 import { journaling } from './journaling';
 import { persistence } from './persistence';
 import { projection, type Projection } from './projection';
@@ -56,8 +56,8 @@ export class NotDurableError extends Error {
 
 /** Builds the collab-server around a database. */
 export function createCollabServer(opts: CollabOptions): CollabServer {
-	const projector = projection(opts.sql, opts.bus);
 	const journal = new UpdateJournal(opts.sql);
+	const projector = projection(opts.sql, opts.bus, (doc) => journal.settled(doc as NamedDoc));
 	const extensions: Extension[] = [
 		authentication(opts.sql),
 		persistence(opts.sql, journal),

@@ -96,7 +96,12 @@ function contextOf(origin: unknown): Partial<CollabContext> | null {
 }
 
 /** The projection extension. */
-export function projection(sql: Sql, bus: EventBus): Projection {
+export function projection(
+	sql: Sql,
+	bus: EventBus,
+	/** Resolves once the document's changes so far are in Postgres (the update journal). */
+	durable: (doc: Y.Doc) => Promise<unknown> = async () => {}
+): Projection {
 	const docs = new Map<string, DocState>();
 	const clock = new ConnectionClock();
 	/** The origin the Redis extension gives changes from other instances (its public field). */
@@ -116,7 +121,8 @@ export function projection(sql: Sql, bus: EventBus): Projection {
 
 	function enqueue(state: DocState, ids: Iterable<string>, source: Source) {
 		for (const id of ids) state.pending.set(id, source);
-		state.chain = state.chain.then(() => drain(state));
+		// Only what is durable is projected: the table never runs ahead of the stored document.
+		state.chain = state.chain.then(() => durable(state.doc)).then(() => drain(state));
 	}
 
 	function retryLater(state: DocState) {

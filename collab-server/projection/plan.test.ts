@@ -142,6 +142,37 @@ describe('the projection planner', () => {
 		expect(Date.parse(plan.writes[0]!.updated_at)).toBeGreaterThanOrEqual(NOW - 5_000);
 	});
 
+	it('judges a resize by the judge: no new look at the notice while the start stays', () => {
+		// The copies disagreed: the projection judged the timing of a longer interview, the API and the drag did not.
+		const { doc, iv, row } = booked({ start: new Date(NOW + 4 * 3600_000).toISOString() });
+		expect(row.problems).toEqual([]);
+		// An hour before its start, a longer interview is no booking inside the notice.
+		const later = NOW + 3 * 3600_000;
+		updateInterview(doc, iv.id, { durationMin: 90 }, { actor: ADMIN, now: new Date(later) });
+		const plan = planProjection({ ...input(doc, iv.id, [row], { notBeforeMs: later - 5_000 }), nowMs: later });
+		expect(plan.audit).toEqual([expect.objectContaining({ action: 'rescheduled' })]);
+		expect(plan.writes[0]!.problems).toEqual([]);
+		// A new start is judged: moved ten minutes later, it is inside the notice.
+		const moved = rowOf(plan.writes[0]!);
+		updateInterview(
+			doc,
+			iv.id,
+			{ start: new Date(NOW + 4 * 3600_000 + 600_000).toISOString() },
+			{ actor: ADMIN, now: new Date(later) }
+		);
+		const again = planProjection({ ...input(doc, iv.id, [moved], { notBeforeMs: later - 5_000 }), nowMs: later });
+		expect(again.writes[0]!.problems.map((p) => p.code)).toEqual(['min_notice']);
+	});
+
+	it('flags an interview turned online for an application that allows only in-person ones, and nothing more', () => {
+		const inPerson = { ...application, status: 'approved' as const, onlineInterviewEnabled: false };
+		const { doc, iv, row } = booked({ mode: 'offline', type: 'in_person', location: 'Hall A' });
+		updateInterview(doc, iv.id, { mode: 'online', type: 'video', location: '' }, { actor: ADMIN, now: new Date(NOW) });
+		const plan = planProjection({ ...input(doc, iv.id, [row]), applications: new Map([[APP, inPerson]]) });
+		// The application moved on since the booking: that is no fault of this change.
+		expect(plan.writes[0]!.problems.map((p) => p.code)).toEqual(['online_disabled']);
+	});
+
 	it('keeps an illegal status move out of the row and asks for it to be put back', () => {
 		const { doc, iv, row } = booked();
 		const done = { ...row, view: { ...row.view, status: 'completed' as const } };

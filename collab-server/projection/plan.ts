@@ -8,23 +8,13 @@
  * stored as the organization's, and a document older than a row never replaces it.
  */
 import { isUuid } from '../../src/lib/collab/calendar';
+import { judgeBooking, judgeMove, judgeStatus, MOMENT_RULES, rejudgedBy } from '../../src/lib/domain/judge';
 import type { Policy } from '../../src/lib/domain/policy';
-import { canTransition } from '../../src/lib/domain/status';
 import { endOf, isValidTimeZone } from '../../src/lib/domain/time';
 import type { ApplicationFacts, Conflict, Interview, InterviewStatus, Problem } from '../../src/lib/domain/types';
-import { validateInterview } from '../../src/lib/domain/validation';
 import { covers, isBehind, removedVersion, type Coverage, type EntryVersion } from './version';
 import { actionFor, auditView, conflictJson, diff, malformedProblem, problemJson, sameJson } from './views';
 import type { AuditAction, AuditView, ConflictJson, ProblemJson } from './views';
-
-/** Rules judged at the moment a start is set (a later look finds any start "in the past"). */
-const TIMING_CODES: ReadonlySet<string> = new Set(['start_in_past', 'min_notice', 'too_far_ahead']);
-/** Rules judged when an interview is booked (booking moves the application on). */
-const ELIGIBILITY_CODES: ReadonlySet<string> = new Set([
-	'application_not_eligible',
-	'interview_disabled',
-	'online_disabled'
-]);
 
 /** A row of `interviews` (with its panel) as the planner sees it. */
 export interface StoredRow {
@@ -216,22 +206,25 @@ function planChange(input: PlanInput, change: ChangeFact, plan: Plan): void {
 	const now = input.nowMs;
 	const lower = change.notBeforeMs ?? (row ? Math.min(row.updatedAtMs, now) : now);
 	const judgedMs = Math.min(Math.max(Date.parse(entry.updatedAt), lower), now);
-	const startSet = action === 'scheduled' || action === 'rescheduled';
-	const modeSet = action === 'scheduled' || (before !== null && before.mode !== after.mode);
-	const problems = validateInterview(entry, {
+	// The judge decides which rules this change is judged by, at the moment it was made.
+	const judged = { ...entry, status };
+	const facts = {
 		now: new Date(judgedMs),
 		policy: input.policy,
 		application: app,
-		orgInterviewerIds: input.interviewerIds,
-		otherInterviews: input.calendar,
-		ignoreId: id,
-		checkTiming: startSet && status === 'scheduled',
-		checkEligibility: modeSet && status === 'scheduled'
-	}).map(problemJson);
-	if (row && status === 'scheduled') problems.push(...carried(row.problems, problems, startSet, modeSet));
+		interviewerIds: input.interviewerIds,
+		// The conflicts come from the document's index, computed before planning.
+		calendar: { interviews: input.calendar, index: { conflictsFor: () => [...(input.conflicts.get(id) ?? [])] } }
+	};
+	const move = before
+		? { before: { start: before.start, mode: before.mode as Interview['mode'] }, after: judged }
+		: null;
+	const verdict = move ? judgeMove(move, facts) : judgeBooking({ proposal: judged }, facts);
+	const problems = verdict.problems.map(problemJson);
+	if (row && move && status === 'scheduled') problems.push(...carried(row.problems, problems, rejudgedBy(move)));
 	if (entry.candidateId !== app.candidateId) problems.push(problemJson(CANDIDATE_MISMATCH));
 
-	const conflicts = (input.conflicts.get(id) ?? []).map(conflictJson);
+	const conflicts = verdict.conflicts.map(conflictJson);
 	const rescheduledFrom = isUuid(entry.rescheduledFrom) ? entry.rescheduledFrom : null;
 	const unchanged =
 		row &&
@@ -292,14 +285,18 @@ const CANDIDATE_MISMATCH: Problem = {
 function legalStatus(row: StoredRow | undefined, wanted: InterviewStatus): InterviewStatus {
 	if (!row || row.view.status === wanted) return wanted;
 	if (row.removed && row.view.status === 'cancelled' && wanted === 'scheduled') return wanted;
-	return canTransition(row.view.status, wanted) ? wanted : row.view.status;
+	// A record of a move made apart: the status machine alone (edits made apart must still merge).
+	return judgeStatus({ interview: { status: row.view.status, start: row.view.start }, to: wanted }).length === 0
+		? wanted
+		: row.view.status;
 }
 
-/** Findings that were true when the start or mode was set stay until the next such change. */
-function carried(stored: readonly ProblemJson[], fresh: readonly ProblemJson[], startSet: boolean, modeSet: boolean) {
+/** Findings of the moment rules stay true until the judge judges that rule again. */
+function carried(stored: readonly ProblemJson[], fresh: readonly ProblemJson[], rejudged: ReadonlySet<string>) {
 	return stored.filter(
 		(p) =>
-			((TIMING_CODES.has(p.code) && !startSet) || (ELIGIBILITY_CODES.has(p.code) && !modeSet)) &&
+			(MOMENT_RULES as ReadonlySet<string>).has(p.code) &&
+			!rejudged.has(p.code) &&
 			!fresh.some((q) => q.code === p.code && q.message === p.message)
 	);
 }

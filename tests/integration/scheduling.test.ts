@@ -378,6 +378,47 @@ describe.each(kinds)('scheduling API against the %s database', (kind) => {
 		).toBe(422);
 	});
 
+	it('offers no slot past the 90-day limit, and the last one offered can be booked', async () => {
+		// Issue 11 item 7: the finder offered 240 slots past "at most 90 days from now".
+		const DAY = 86400_000;
+		const from = new Date(Date.now() + 85 * DAY).toISOString();
+		const to = new Date(Date.now() + 95 * DAY).toISOString();
+		const q = `interviewer_ids=${ids[INES!.email]}&from=${from}&to=${to}&duration_min=45`;
+		const res = await app.api('GET', `/api/v1/availability?${q}`, admin);
+		expect(res.status).toBe(200);
+		const starts = (res.body.data as { start: string }[]).map((s) => Date.parse(s.start));
+		expect(starts.length).toBeGreaterThan(0);
+		const limit = Date.now() + 90 * DAY;
+		expect(starts.filter((s) => s > limit)).toEqual([]);
+		const last = new Date(Math.max(...starts)).toISOString();
+		const booked = await book('sam', last, [INES!.email], { round: 7 });
+		expect(booked.status).toBe(201);
+	});
+
+	it('asks the application again when an edit turns an interview online, and lets a longer one keep its start', async () => {
+		// Tomás's application allows in-person interviews only. The copies disagreed: the API let an
+		// edit turn his interview online, the projection flagged it; the judge refuses it.
+		const inPerson = await book('tomas', futureStart(12), [PRIYA!.email], {
+			mode: 'offline',
+			type: 'in_person',
+			location: 'Room 2',
+			round: 4
+		});
+		expect(inPerson.status).toBe(201);
+		const online = await app.api('PATCH', `/api/v1/interviews/${inPerson.body.id}`, admin, {
+			mode: 'online',
+			type: 'video',
+			location: ''
+		});
+		expect(online.status).toBe(422);
+		expect(online.body.error.details.rule).toBe('online_disabled');
+		expect((await app.api('GET', `/api/v1/interviews/${inPerson.body.id}`, admin)).body.mode).toBe('offline');
+		// A longer interview at the same start needs no reason (a new start does).
+		const longer = await app.api('PATCH', `/api/v1/interviews/${inPerson.body.id}`, admin, { duration_min: 60 });
+		expect(longer.status).toBe(200);
+		expect(longer.body.duration_min).toBe(60);
+	});
+
 	it('authenticates personal API tokens, and a revoked token stops working', async () => {
 		const created = await app.api('POST', '/api/v1/tokens', admin, { name: 'Reporting script' });
 		expect(created.status).toBe(201);

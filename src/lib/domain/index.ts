@@ -3,6 +3,14 @@ export * from './types';
 export * from './policy';
 export * from './time';
 export * from './status';
-export * from './validation';
+export {
+	applicationBlocker,
+	bookingWindow,
+	canBookApplication,
+	ELIGIBLE_APPLICATION_STATUSES,
+	humanizeMinutes
+} from './validation';
 export * from './conflicts';
 export * from './slots';
+export * from './judge';
+export * from './offer';

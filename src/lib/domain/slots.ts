@@ -7,7 +7,7 @@
  *    days, join into one), and
  *  - it overlaps none of their busy intervals, each widened by `bufferMin` on both sides (so
  *    back-to-back is fine with a buffer of 0: the rule of `conflicts.ts`).
- * and s lies at or after max(from, notBefore) and s + duration at or before `to`.
+ * and s lies at or after max(from, notBefore), at or before `notAfter`, and s + duration at or before `to`.
  *
  * Grid: starts are multiples of `stepMin` counted from the Unix epoch, i.e. aligned to UTC. With a
  * step that divides 60 (the usual 5/10/15/20/30/60) that is "on the minute marks of every UTC
@@ -54,6 +54,8 @@ export interface FindSlotsInput {
 	bufferMin?: number;
 	/** Earliest acceptable start, usually now + the policy's minimum notice. */
 	notBefore?: Date | string | number;
+	/** Latest acceptable start, usually now + the policy's horizon. */
+	notAfter?: Date | string | number;
 	/** Stop after this many slots. */
 	limit?: number;
 }
@@ -66,6 +68,8 @@ interface Prepared {
 	durMs: number;
 	stepMs: number;
 	bufMs: number;
+	/** The latest start offered. */
+	lastStartMs: number;
 	limit: number;
 }
 
@@ -86,7 +90,8 @@ function prepare(input: FindSlotsInput): Prepared | null {
 	const fromMs = toMs(input.from);
 	const hiMs = toMs(input.to);
 	const notBeforeMs = input.notBefore === undefined ? -Infinity : toMs(input.notBefore);
-	if ([fromMs, hiMs, notBeforeMs].some(Number.isNaN)) throw new RangeError('Invalid date');
+	const notAfterMs = input.notAfter === undefined ? Infinity : toMs(input.notAfter);
+	if ([fromMs, hiMs, notBeforeMs, notAfterMs].some(Number.isNaN)) throw new RangeError('Invalid date');
 	const loMs = Math.max(fromMs, notBeforeMs);
 	const limit = input.limit ?? Infinity;
 	if (loMs >= hiMs || limit <= 0) return null;
@@ -96,6 +101,7 @@ function prepare(input: FindSlotsInput): Prepared | null {
 		durMs: durationMin * MINUTE_MS,
 		stepMs: stepMin * MINUTE_MS,
 		bufMs: bufferMin * MINUTE_MS,
+		lastStartMs: notAfterMs,
 		limit
 	};
 }
@@ -202,7 +208,7 @@ function intersect(p: readonly Interval[], q: readonly Interval[]): Interval[] {
 export function findSlots(input: FindSlotsInput): string[] {
 	const prep = prepare(input);
 	if (!prep) return [];
-	const { loMs, hiMs, durMs, stepMs, bufMs, limit } = prep;
+	const { loMs, hiMs, durMs, stepMs, bufMs, lastStartMs, limit } = prep;
 	let common: Interval[] = [[loMs, hiMs]];
 	for (const person of input.people) {
 		const free = subtract(workingWindows(person, loMs, hiMs), blockedTime(input.busy.get(person.id), bufMs));
@@ -212,6 +218,8 @@ export function findSlots(input: FindSlotsInput): string[] {
 	const slots: string[] = [];
 	for (const [a, b] of common) {
 		for (let s = Math.ceil(a / stepMs) * stepMs; s + durMs <= b; s += stepMs) {
+			// Pieces come in order: past the latest start, every later one is too.
+			if (s > lastStartMs) return slots;
 			slots.push(new Date(s).toISOString());
 			if (slots.length >= limit) return slots;
 		}
@@ -228,7 +236,7 @@ export function findSlots(input: FindSlotsInput): string[] {
 export function bruteForceSlots(input: FindSlotsInput): string[] {
 	const prep = prepare(input);
 	if (!prep) return [];
-	const { loMs, hiMs, durMs, stepMs, bufMs, limit } = prep;
+	const { loMs, hiMs, durMs, stepMs, bufMs, lastStartMs, limit } = prep;
 	const firstMinute = Math.floor(loMs / MINUTE_MS);
 	const minutes = Math.ceil(hiMs / MINUTE_MS) - firstMinute;
 	const working = input.people.map((p) => workingByMinute(p, firstMinute, minutes));
@@ -238,7 +246,7 @@ export function bruteForceSlots(input: FindSlotsInput): string[] {
 			.filter(([s, e]) => !Number.isNaN(s) && !Number.isNaN(e) && e >= s)
 	);
 	const slots: string[] = [];
-	for (let s = Math.ceil(loMs / stepMs) * stepMs; s + durMs <= hiMs; s += stepMs) {
+	for (let s = Math.ceil(loMs / stepMs) * stepMs; s + durMs <= hiMs && s <= lastStartMs; s += stepMs) {
 		const e = s + durMs;
 		let ok = true;
 		for (let p = 0; ok && p < input.people.length; p++) {

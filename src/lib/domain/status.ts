@@ -58,15 +58,25 @@ export function nextStatuses(from: InterviewStatus): readonly InterviewStatus[] 
 }
 
 /**
- * Checks a status change, including the reason a cancellation needs; null when allowed. Given the
- * interview's `start` and `now`, it also refuses to record the outcome (completed, no-show) of an
- * interview that has not begun.
+ * Checks a status change with the machine and the reason a cancellation needs; null when allowed.
+ * Given the interview's `start` and `now`, it also refuses to record the outcome (completed,
+ * no-show) of an interview that has not begun. The calendar helpers call it as the document's write
+ * guard; everything a person asks goes through the judge (`judgeStatus`).
  */
 export function assertTransition(
 	from: InterviewStatus,
 	to: InterviewStatus,
 	opts: { reason?: string | null; start?: string; now?: Date } = {}
 ): Problem | null {
+	return (
+		transitionProblem(from, to) ??
+		(opts.start && opts.now ? outcomeTimingProblem(to, opts.start, opts.now) : null) ??
+		cancelReasonProblem(to, opts.reason)
+	);
+}
+
+/** The status machine's answer: null when it allows moving from `from` to `to`. */
+export function transitionProblem(from: InterviewStatus, to: InterviewStatus): Problem | null {
 	if (from === to) {
 		return {
 			code: 'invalid_transition',
@@ -81,19 +91,24 @@ export function assertTransition(
 			message: `An interview that is ${LABELS[from]} cannot be marked as ${LABELS[to]}.`
 		};
 	}
-	if (
-		(to === 'completed' || to === 'no_show') &&
-		opts.start &&
-		opts.now &&
-		opts.now.getTime() < Date.parse(opts.start)
-	) {
+	return null;
+}
+
+/** An outcome (completed, no-show) is recorded only once the interview has begun. */
+export function outcomeTimingProblem(to: InterviewStatus, start: string, now: Date): Problem | null {
+	if ((to === 'completed' || to === 'no_show') && now.getTime() < Date.parse(start)) {
 		return {
 			code: 'not_started',
 			field: 'status',
 			message: `The interview has not started yet; it can be marked ${LABELS[to]} once it has begun.`
 		};
 	}
-	if (to === 'cancelled' && (opts.reason ?? '').trim() === '') {
+	return null;
+}
+
+/** A cancellation needs a reason. */
+export function cancelReasonProblem(to: InterviewStatus, reason: string | null | undefined): Problem | null {
+	if (to === 'cancelled' && (reason ?? '').trim() === '') {
 		return {
 			code: 'reason_required',
 			field: 'reason',

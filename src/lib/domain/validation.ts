@@ -1,9 +1,8 @@
 /**
- * The booking rules of ARCHITECTURE.md ("Scheduling rules") as one pure function.
- *
- * The offline calendar in the browser and the server API call the same function, so an admin sees
- * exactly the messages the server would answer with. Conflicts (double bookings) are not checked
- * here: they need the whole calendar and live in `conflicts.ts`.
+ * The rules of one proposed interview (ARCHITECTURE.md, "Scheduling rules"), in the order their
+ * messages are reported. Only the judge (`judge.ts`) calls `validateInterview`: it decides which of
+ * the rules apply at a moment (a booking, a move, a record of an edit made apart), so no caller sets
+ * the flags below itself. Double bookings need the whole calendar and live in `conflicts.ts`.
  */
 import type { Policy } from './policy';
 import { isValidTimeZone, MINUTE_MS, DAY_MS, parseIsoUtc } from './time';
@@ -12,6 +11,7 @@ import {
 	isInterviewMode,
 	isInterviewType,
 	type ApplicationFacts,
+	type ApplicationStatus,
 	type Interview,
 	type InterviewProposal,
 	type Problem
@@ -42,12 +42,53 @@ export interface ValidationContext {
 	 * Check that the application may get an interview now. Default true. Pass false for stored
 	 * interviews too: booking one moves the application on (to interview_scheduled, later approved
 	 * or rejected), so an interview that was valid when booked must not turn invalid afterwards.
+	 * `'online'`: only that an online interview is allowed (an edit that turns one online).
 	 */
-	checkEligibility?: boolean;
+	checkEligibility?: boolean | 'online';
 }
 
-const ELIGIBLE_APPLICATION_STATUSES: ReadonlySet<string> = new Set(['selected', 'interview_scheduled']);
+/** The application statuses that can get an interview: selected, or already interview scheduled. */
+export const ELIGIBLE_APPLICATION_STATUSES = [
+	'selected',
+	'interview_scheduled'
+] as const satisfies readonly ApplicationStatus[];
+const ELIGIBLE: ReadonlySet<string> = new Set(ELIGIBLE_APPLICATION_STATUSES);
 const ACTIVE: ReadonlySet<string> = new Set(ACTIVE_STATUSES);
+
+/** Why an application cannot be booked an interview now (its status, its interview flag; online aside); null when it can. */
+export function applicationBlocker(app: Pick<ApplicationFacts, 'status' | 'interviewEnabled'>): Problem | null {
+	if (!ELIGIBLE.has(app.status))
+		return {
+			code: 'application_not_eligible',
+			field: 'application_id',
+			message: `Only a selected application can get an interview; this one is ${app.status.replace('_', ' ')}.`
+		};
+	if (!app.interviewEnabled)
+		return {
+			code: 'interview_disabled',
+			field: 'application_id',
+			message: 'Interviews are not enabled for this application.'
+		};
+	return null;
+}
+
+/** Whether an application can be booked an interview now (`applicationBlocker` finds nothing). */
+export function canBookApplication(app: Pick<ApplicationFacts, 'status' | 'interviewEnabled'>): boolean {
+	return applicationBlocker(app) === null;
+}
+
+/**
+ * The starts a booking made at `now` may have, as instants: after now, at least the minimum notice
+ * ahead, at most the horizon ahead (both ends included). The timing rule below and the slot finder
+ * read this one window.
+ */
+export function bookingWindow(policy: Policy, now: Date | number): { notBeforeMs: number; notAfterMs: number } {
+	const nowMs = typeof now === 'number' ? now : now.getTime();
+	return {
+		notBeforeMs: Math.max(nowMs + 1, nowMs + policy.minNoticeMin * MINUTE_MS),
+		notAfterMs: nowMs + policy.maxAheadDays * DAY_MS
+	};
+}
 
 /** Checks a booking or reschedule against the policy and returns every broken rule (empty when valid). */
 export function validateInterview(proposal: InterviewProposal, ctx: ValidationContext): Problem[] {
@@ -66,19 +107,20 @@ export function validateInterview(proposal: InterviewProposal, ctx: ValidationCo
 	} else if (ctx.checkTiming !== false) {
 		const nowMs = ctx.now.getTime();
 		const startMs = start.getTime();
+		const { notBeforeMs, notAfterMs } = bookingWindow(policy, nowMs);
 		if (startMs <= nowMs) {
 			problems.push({
 				code: 'start_in_past',
 				field: 'start',
 				message: `The ${verb} must be in the future.`
 			});
-		} else if (startMs < nowMs + policy.minNoticeMin * MINUTE_MS) {
+		} else if (startMs < notBeforeMs) {
 			problems.push({
 				code: 'min_notice',
 				field: 'start',
 				message: `The ${verb} must be at least ${humanizeMinutes(policy.minNoticeMin)} from now.`
 			});
-		} else if (startMs > nowMs + policy.maxAheadDays * DAY_MS) {
+		} else if (startMs > notAfterMs) {
 			problems.push({
 				code: 'too_far_ahead',
 				field: 'start',
@@ -169,26 +211,12 @@ export function validateInterview(proposal: InterviewProposal, ctx: ValidationCo
 			field: 'application_id',
 			message: 'The application was not found in this organization.'
 		});
+	} else if (ctx.checkEligibility === 'online') {
+		if (proposal.mode === 'online' && !app.onlineInterviewEnabled) problems.push(onlineDisabled());
 	} else if (ctx.checkEligibility !== false) {
-		if (!ELIGIBLE_APPLICATION_STATUSES.has(app.status)) {
-			problems.push({
-				code: 'application_not_eligible',
-				field: 'application_id',
-				message: `Only a selected application can get an interview; this one is ${app.status.replace('_', ' ')}.`
-			});
-		} else if (!app.interviewEnabled) {
-			problems.push({
-				code: 'interview_disabled',
-				field: 'application_id',
-				message: 'Interviews are not enabled for this application.'
-			});
-		} else if (proposal.mode === 'online' && !app.onlineInterviewEnabled) {
-			problems.push({
-				code: 'online_disabled',
-				field: 'mode',
-				message: 'Online interviews are not enabled for this application; choose an in-person (offline) interview.'
-			});
-		}
+		const blocker = applicationBlocker(app);
+		if (blocker) problems.push(blocker);
+		else if (proposal.mode === 'online' && !app.onlineInterviewEnabled) problems.push(onlineDisabled());
 	}
 
 	// Round: a positive whole number, and only one active interview per application and round.
@@ -217,6 +245,14 @@ export function validateInterview(proposal: InterviewProposal, ctx: ValidationCo
 	}
 
 	return problems;
+}
+
+function onlineDisabled(): Problem {
+	return {
+		code: 'online_disabled',
+		field: 'mode',
+		message: 'Online interviews are not enabled for this application; choose an in-person (offline) interview.'
+	};
 }
 
 /** "2 hours", "90 minutes" → "1 hour 30 minutes", "1 day": the units people use for notice periods. */

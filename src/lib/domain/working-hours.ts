@@ -10,6 +10,17 @@
 import { isWallTime } from './policy';
 import type { WorkingHours } from './types';
 
+/**
+ * A candidate's hours: candidates set none, so any reasonable local daytime suits them, every day,
+ * read in their own zone (else their organization's). The judge warns outside them and the slot
+ * finder offers nothing outside them.
+ */
+export const CANDIDATE_HOURS: Readonly<WorkingHours> = Object.freeze({
+	startTime: '08:00',
+	endTime: '20:00',
+	weekdays: Object.freeze([1, 2, 3, 4, 5, 6, 7])
+});
+
 /** The shortest shift accepted: the policy's shortest interview by default. */
 export const MIN_SHIFT_MIN = 15;
 const DAY_MIN = 24 * 60;

@@ -20,12 +20,10 @@ import {
 	type InterviewPatch,
 	type WriteResult
 } from '$lib/collab/calendar';
-import { ConflictIndex } from '$lib/domain/conflicts';
-import { assertTransition } from '$lib/domain/status';
-import { doubleBookingMessage, rescheduleReasonProblem } from '$lib/domain/messages';
+import { judgeBooking, judgeMove, judgeStatus, type JudgeFacts, type Verdict } from '$lib/domain/judge';
+import { doubleBookingMessage } from '$lib/domain/messages';
 import { resolvePolicy, type Policy, type PolicyOverrides } from '$lib/domain/policy';
 import type { ApplicationFacts, Conflict, Interview, InterviewStatus, Problem } from '$lib/domain/types';
-import { validateInterview } from '$lib/domain/validation';
 import { ApiError, fail } from './errors';
 import { findInterview, type InterviewRow } from './interviews';
 import { runtime } from './runtime';
@@ -139,6 +137,12 @@ export async function withCalendar<T>(
 	return result as T;
 }
 
+/** Throws the judge's refusal as the API answers it: a broken rule (422) before a double booking (409). */
+function refuse(verdict: Verdict): void {
+	if (verdict.problems.length) throw problemsError(verdict.problems);
+	if (verdict.conflicts.length) throw conflictError(verdict.conflicts);
+}
+
 function unwrap(result: WriteResult): string {
 	if (!result.ok) {
 		if (result.problem.code === 'not_found') throw fail.notFound('The interview');
@@ -168,15 +172,9 @@ export async function scheduleInterview(orgId: string, actorId: string, input: N
 	const now = new Date();
 	const id = crypto.randomUUID();
 	return withCalendar(orgId, actorId, (doc, origin) => {
-		const existing = listInterviews(doc);
-		const problems = validateInterview(input, {
-			now,
-			policy,
-			application,
-			orgInterviewerIds: interviewerIds,
-			otherInterviews: existing
-		});
-		if (problems.length) throw problemsError(problems);
+		const facts = { now, policy, application, interviewerIds, calendar: { interviews: listInterviews(doc) } };
+		const verdict = judgeBooking({ proposal: { ...input, candidateId: application.candidateId } }, facts);
+		refuse(verdict);
 		const interview: Interview = {
 			id,
 			applicationId: application.id,
@@ -195,8 +193,6 @@ export async function scheduleInterview(orgId: string, actorId: string, input: N
 			updatedBy: actorId,
 			updatedAt: now.toISOString()
 		};
-		const conflicts = new ConflictIndex(existing, { bufferMin: policy.bufferMin }).conflictsFor(interview);
-		if (conflicts.length) throw conflictError(conflicts);
 		return unwrap(createInterview(doc, interview, origin));
 	});
 }
@@ -229,23 +225,14 @@ export async function editInterview(
 			...patch,
 			start: patch.start ? new Date(patch.start).toISOString() : current.start
 		};
-		const moved = next.start !== current.start;
-		if (moved && !reason?.trim()) throw problemsError([rescheduleReasonProblem('move')]);
-		const existing = listInterviews(doc);
-		const problems = validateInterview(next, {
+		const facts: JudgeFacts = {
 			now,
 			policy,
 			application,
-			orgInterviewerIds: interviewerIds,
-			otherInterviews: existing,
-			ignoreId: id,
-			isReschedule: moved,
-			checkTiming: moved,
-			checkEligibility: false
-		}).filter((p) => p.code !== 'online_disabled' || patch.mode === 'online');
-		if (problems.length) throw problemsError(problems);
-		const conflicts = new ConflictIndex(existing, { bufferMin: policy.bufferMin }).conflictsFor(next);
-		if (conflicts.length) throw conflictError(conflicts);
+			interviewerIds,
+			calendar: { interviews: listInterviews(doc) }
+		};
+		refuse(judgeMove({ before: current, after: next, reason }, facts));
 		unwrap(
 			updateInterview(
 				doc,
@@ -405,26 +392,17 @@ async function repairInterview(
 					}
 				]);
 		}
-		const moved = base.start !== undefined && whole.start !== base.start;
-		if (moved && !reason?.trim()) throw problemsError([rescheduleReasonProblem('move')]);
-		const existing = listInterviews(doc);
-		const problems = validateInterview(whole, {
+		const facts: JudgeFacts = {
 			now,
 			policy,
 			application,
-			orgInterviewerIds: interviewerIds,
-			otherInterviews: existing,
-			ignoreId: whole.id,
-			isReschedule: moved,
-			// Never stored: this is its booking, judged as one.
-			checkTiming: (moved || !stored) && whole.status === 'scheduled',
-			checkEligibility: !stored && whole.status === 'scheduled'
-		}).filter((p) => stored === null || p.code !== 'online_disabled' || patch.mode === 'online');
-		if (problems.length) throw problemsError(problems);
-		if (whole.status === 'scheduled' || whole.status === 'in_progress') {
-			const conflicts = new ConflictIndex(existing, { bufferMin: policy.bufferMin }).conflictsFor(whole);
-			if (conflicts.length) throw conflictError(conflicts);
-		}
+			interviewerIds,
+			calendar: { interviews: listInterviews(doc) }
+		};
+		// Never stored: this is its booking, judged as one; else a change of the last stored state.
+		refuse(
+			stored ? judgeMove({ before: base, after: whole, reason }, facts) : judgeBooking({ proposal: whole }, facts)
+		);
 		unwrap(restoreInterview(doc, whole, { actor: actorId, now, reason, origin }));
 	});
 }
@@ -459,8 +437,8 @@ async function cancelDamaged(
 		const { base, missing } = rebuild(entry, stored, application, { actorId, now });
 		if (missing.length) throw needsRepairError(entry, missing, true);
 		const whole = base as Interview;
-		const problem = assertTransition(whole.status, 'cancelled', { reason, start: whole.start, now });
-		if (problem) throw problemsError([problem]);
+		const problems = judgeStatus({ interview: whole, to: 'cancelled', reason }, { now });
+		if (problems.length) throw problemsError(problems);
 		unwrap(
 			restoreInterview(
 				doc,
@@ -501,8 +479,8 @@ export async function changeStatus(
 		if (opts.damagedOnly) throw fail.notFound('The interview');
 		// An outcome is recorded only once the interview has begun (the document helpers allow any
 		// order, so that edits made apart still merge).
-		const early = assertTransition(current.status, to, { reason, start: current.start, now });
-		if (early) throw problemsError([early]);
+		const problems = judgeStatus({ interview: current, to, reason }, { now });
+		if (problems.length) throw problemsError(problems);
 		unwrap(setStatus(doc, id, to, { actor: actorId, now, reason, origin }));
 		return null;
 	});

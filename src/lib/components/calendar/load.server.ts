@@ -30,13 +30,15 @@ export async function loadCalendarData(event: RequestEvent, actor: Actor): Promi
 			id: string;
 			candidate_id: string;
 			candidate_name: string;
+			candidate_timezone: string;
 			cycle_id: string;
 			cycle_name: string;
 			status: ApplicationStatus;
 			interview_enabled: boolean;
 			online_interview_enabled: boolean;
 		}[]
-	>`select a.id, a.candidate_id, u.name as candidate_name, a.cycle_id, c.name as cycle_name, a.status,
+	>`select a.id, a.candidate_id, u.name as candidate_name,
+			coalesce(u.timezone, ${org?.timezone ?? 'UTC'}) as candidate_timezone, a.cycle_id, c.name as cycle_name, a.status,
 			a.interview_enabled, a.online_interview_enabled
 		from applications a join users u on u.id = a.candidate_id join cycles c on c.id = a.cycle_id
 		where a.org_id = ${actor.orgId} order by u.name`;
@@ -44,6 +46,7 @@ export async function loadCalendarData(event: RequestEvent, actor: Actor): Promi
 		id: a.id,
 		candidateId: a.candidate_id,
 		candidateName: a.candidate_name,
+		candidateTimezone: a.candidate_timezone,
 		cycleId: a.cycle_id,
 		cycleName: a.cycle_name,
 		status: a.status,

@@ -15,6 +15,8 @@ export interface CalendarApplication {
 	id: string;
 	candidateId: string;
 	candidateName: string;
+	/** The candidate's IANA zone (their own, else the organization's): candidate hours are read in it. */
+	candidateTimezone: string;
 	cycleId: string;
 	cycleName: string;
 	status: ApplicationStatus;

@@ -1,5 +1,7 @@
 import type { RequestHandler } from './$types';
-import { findSlots, type BusyLike, type SlotPerson } from '$lib/domain/slots';
+import type { WorkingPerson } from '$lib/domain/availability';
+import { offerSlots } from '$lib/domain/offer';
+import type { BusyLike } from '$lib/domain/slots';
 import { effectiveWorkingHours } from '$lib/domain/working-hours';
 import { endpoint } from '$lib/server/endpoint';
 import { ApiError, fail } from '$lib/server/errors';
@@ -9,8 +11,6 @@ import { orgFacts } from '$lib/server/scheduling';
 import { AvailabilityQuery } from '$lib/server/schemas';
 import { readQuery } from '$lib/server/validate';
 
-/** Candidates have no working hours of their own: any reasonable local daytime suits them. */
-const CANDIDATE_HOURS = { startTime: '08:00', endTime: '20:00', weekdays: [1, 2, 3, 4, 5, 6, 7] };
 const MAX_RANGE_DAYS = 62;
 const MAX_SLOTS = 500;
 
@@ -41,33 +41,46 @@ export const GET: RequestHandler = endpoint(async (event) => {
 		where u.id = any(${ids}::uuid[])`;
 	if (q.candidate_id && !people.some((p) => p.id === q.candidate_id && p.role === 'candidate'))
 		throw fail.notFound('The candidate');
-	const slotPeople: SlotPerson[] = people.map((p) => ({
-		id: p.id,
-		timezone: p.timezone ?? p.org_tz,
-		// Each interviewer's own hours (else the organization's), read in their own zone.
-		workingHours: p.role === 'candidate' ? CANDIDATE_HOURS : effectiveWorkingHours(p.working_hours, policy.workingHours)
-	}));
+	// Each interviewer's own hours (else the organization's), read in their own zone; the candidate's
+	// hours are the judge's, read in the candidate's zone.
+	const interviewers = new Map<string, WorkingPerson>(
+		people
+			.filter((p) => p.role !== 'candidate')
+			.map((p) => [
+				p.id,
+				{ timezone: p.timezone ?? p.org_tz, workingHours: effectiveWorkingHours(p.working_hours, policy.workingHours) }
+			])
+	);
+	const candidate = q.candidate_id ? people.find((p) => p.id === q.candidate_id) : undefined;
+	// Interviews just outside the range still block it by their buffer.
+	const busyFrom = new Date(from.getTime() - policy.bufferMin * 60_000);
+	const busyTo = new Date(to.getTime() + policy.bufferMin * 60_000);
 	const busyRows = await sql<{ person: string; start_at: Date; end_at: Date }[]>`
 		select p.user_id as person, i.start_at, i.end_at from interviews i join interview_panel p on p.interview_id = i.id
 		where i.org_id = ${actor.orgId} and i.status in ('scheduled', 'in_progress') and p.user_id = any(${ids}::uuid[])
-			and i.end_at > ${from} and i.start_at < ${to}
+			and i.end_at > ${busyFrom} and i.start_at < ${busyTo}
 		union all
 		select i.candidate_id, i.start_at, i.end_at from interviews i
 		where i.org_id = ${actor.orgId} and i.status in ('scheduled', 'in_progress') and i.candidate_id = any(${ids}::uuid[])
-			and i.end_at > ${from} and i.start_at < ${to}`;
+			and i.end_at > ${busyFrom} and i.start_at < ${busyTo}`;
 	const busy = new Map<string, BusyLike[]>();
 	for (const r of busyRows) busy.set(r.person, [...(busy.get(r.person) ?? []), { start: r.start_at, end: r.end_at }]);
-	const slots = findSlots({
-		people: slotPeople,
-		busy,
-		durationMin: q.duration_min,
-		from,
-		to,
-		stepMin: policy.slotStepMin,
-		bufferMin: policy.bufferMin,
-		notBefore: new Date(Date.now() + policy.minNoticeMin * 60_000),
-		limit: MAX_SLOTS
-	});
+	const slots = offerSlots(
+		{
+			panel: q.interviewer_ids,
+			candidateId: candidate?.id ?? null,
+			durationMin: q.duration_min,
+			from,
+			to,
+			limit: MAX_SLOTS
+		},
+		{
+			now: new Date(),
+			policy,
+			hours: { interviewers, candidateZone: candidate ? (candidate.timezone ?? candidate.org_tz) : null },
+			busy
+		}
+	);
 	return {
 		data: slots.map((start) => ({
 			start,

@@ -1,14 +1,13 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { nextRound } from '$lib/domain/applications';
+import type { ApplicationStatus } from '$lib/domain/types';
+import { applicationBlocker } from '$lib/domain/validation';
 import { summarizeScorecards, type Recommendation } from '$lib/domain/scorecards';
 import { requireRole } from '$lib/server/guards';
 import { interviewJson, queryInterviews } from '$lib/server/interviews';
 import { db } from '$lib/server/runtime';
 import { interviewHistory } from '$lib/server/scorecards';
-
-/** Statuses in which an application can get another interview round (the scheduling rules). */
-const SCHEDULABLE = new Set(['selected', 'interview_scheduled']);
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireRole(event, 'admin');
@@ -68,11 +67,10 @@ export const load: PageServerLoad = async (event) => {
 		applications: applications.map((a) => {
 			const own = rounds.filter((r) => r.application_id === a.id);
 
-			const blocker = !SCHEDULABLE.has(a.status)
-				? `This application is ${a.status.replace('_', ' ')}; only a selected application gets another round.`
-				: !a.interview_enabled
-					? 'Interviews are not enabled for this application.'
-					: null;
+			// The judge's own words for why it cannot get another round now.
+			const blocker =
+				applicationBlocker({ status: a.status as ApplicationStatus, interviewEnabled: a.interview_enabled })?.message ??
+				null;
 			return {
 				...a,
 				created_at: a.created_at.toISOString(),

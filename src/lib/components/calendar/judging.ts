@@ -1,0 +1,142 @@
+/**
+ * How the live calendar asks the judge: the facts the browser has (the page's data and the calendar
+ * document as `CalendarSync` reads it) and the requests the scheduling form and a drag or resize
+ * make. Plain functions, so a test can run exactly what the form and the drag run.
+ */
+import type { ConflictIndex } from '$lib/domain/conflicts';
+import { isValidTimeZone } from '$lib/domain/time';
+import type { Interview, InterviewMode, InterviewType } from '$lib/domain/types';
+import { judgeBooking, judgeMove, movesStart, type JudgeFacts, type Verdict } from '$lib/domain/judge';
+import { busyFromIndex, offerSlots } from '$lib/domain/offer';
+import type { CalendarApplication, CalendarPageData } from './types';
+
+/** The calendar as the browser holds it: its interviews and their conflict index. */
+export interface LiveCalendarView {
+	interviews: readonly Interview[];
+	index: ConflictIndex;
+}
+
+/** The judge's facts in the browser, for one application (null: none chosen yet). */
+export function browserFacts(
+	data: Pick<CalendarPageData, 'policy' | 'interviewers'>,
+	calendar: LiveCalendarView,
+	application: CalendarApplication | null,
+	now: Date
+): JudgeFacts {
+	return {
+		now,
+		policy: data.policy,
+		application: application && {
+			id: application.id,
+			candidateId: application.candidateId,
+			cycleId: application.cycleId,
+			status: application.status,
+			interviewEnabled: application.interviewEnabled,
+			onlineInterviewEnabled: application.onlineInterviewEnabled
+		},
+		interviewerIds: new Set(data.interviewers.map((i) => i.id)),
+		calendar,
+		hours: {
+			interviewers: new Map(data.interviewers.map((i) => [i.id, i])),
+			candidateZone: application?.candidateTimezone ?? null
+		}
+	};
+}
+
+/** What the scheduling form describes. */
+export interface FormChoice {
+	start: string;
+	durationMin: number;
+	type: InterviewType;
+	mode: InterviewMode;
+	location: string;
+	round: number;
+	panel: string[];
+}
+
+/** The form's three write paths: a new booking, an edit in place, booking a cancelled or no-show one again. */
+export type FormKind =
+	| { kind: 'new'; applicationId: string }
+	| { kind: 'edit'; interview: Interview }
+	| { kind: 'again'; source: Interview };
+
+/**
+ * The interview an edit writes: the form's fields over the interview. The zone stays the
+ * interview's; one this browser does not know becomes the zone shown (decision 24).
+ */
+export function editedInterview(interview: Interview, choice: FormChoice, tz: string): Interview {
+	return { ...interview, ...choice, timezone: isValidTimeZone(interview.timezone) ? interview.timezone : tz };
+}
+
+/** The form's verdict on what it describes, in the zone shown (`tz`), with the reason typed. */
+export function judgeForm(form: FormKind, choice: FormChoice, tz: string, reason: string, facts: JudgeFacts): Verdict {
+	if (form.kind === 'edit')
+		return judgeMove(
+			{ before: form.interview, after: editedInterview(form.interview, choice, tz), reason: reason.trim() },
+			facts
+		);
+	const applicationId = form.kind === 'new' ? form.applicationId : form.source.applicationId;
+	return judgeBooking(
+		{
+			proposal: { ...choice, timezone: tz, applicationId },
+			...(form.kind === 'again' ? { again: { from: form.source.id, reason: reason.trim() } } : {})
+		},
+		facts
+	);
+}
+
+/** Whether the form's change gives the interview a new time (the judge then asks for a reason). */
+export function formMovesStart(form: FormKind, choice: FormChoice): boolean {
+	if (form.kind === 'new') return false;
+	const before = form.kind === 'edit' ? form.interview : form.source;
+	return movesStart({ before, after: { ...before, ...choice } });
+}
+
+/** A drag or resize: the new time (and panel) of a scheduled interview; `reason` once the prompt asked. */
+export function judgeDrag(
+	interview: Interview,
+	change: { start: string; durationMin: number; panel: string[] },
+	facts: JudgeFacts,
+	reason?: string
+): Verdict {
+	return judgeMove(
+		{ before: interview, after: { ...interview, ...change }, ...(reason === undefined ? {} : { reason }) },
+		facts
+	);
+}
+
+/**
+ * "Free for everyone": up to `limit` starts from a day before the chosen one, over two weeks, at
+ * which the panel and the candidate can meet and the judge accepts a booking (an edited interview's
+ * own time is free).
+ */
+export function suggestSlots(
+	ask: { panel: readonly string[]; candidateId: string | null; durationMin: number; around: string; ignoreId?: string },
+	facts: JudgeFacts,
+	calendar: LiveCalendarView,
+	limit = 6
+): string[] {
+	const SEARCH_DAYS = 14;
+	const DAY_MS = 86_400_000;
+	if (ask.panel.length === 0 || !facts.hours) return [];
+	const now = facts.now.getTime();
+	const around = Date.parse(ask.around);
+	const from = Math.max(now, Number.isNaN(around) ? now : around - DAY_MS);
+	const to = from + SEARCH_DAYS * DAY_MS;
+	const ids = [...ask.panel, ...(ask.candidateId ? [ask.candidateId] : [])];
+	const busy = busyFromIndex(
+		calendar.index,
+		ids,
+		{ from, to },
+		{ bufferMin: facts.policy.bufferMin, ignoreId: ask.ignoreId }
+	);
+	try {
+		return offerSlots(
+			{ panel: ask.panel, candidateId: ask.candidateId, durationMin: ask.durationMin, from, to, limit },
+			{ now: facts.now, policy: facts.policy, hours: facts.hours, busy }
+		);
+	} catch {
+		// A duration the finder cannot take (the form shows its problem).
+		return [];
+	}
+}

@@ -12,7 +12,7 @@ import { build, files, version } from '$service-worker';
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
 const ASSET_CACHE = `parley-assets-${version}`;
-/** Must match `PAGE_CACHE` in src/lib/components/offline.ts, which adds the open page. */
+/** Must match `PAGE_CACHE` in src/lib/collab/offline.ts, which adds the open page. */
 const PAGE_CACHE = 'parley-pages';
 const ASSETS = new Set([...build, ...files]);
 /** Pages kept for offline use: the live calendars. */

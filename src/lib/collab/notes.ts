@@ -9,7 +9,7 @@
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import type * as Y from 'yjs';
 import { notesDocName } from './calendar';
-import { pendingKeyOf, registerLocalCopy } from '$lib/components/offline';
+import { pendingKeyOf, registerLocalCopy } from './offline';
 import {
 	COLLAB_TOKEN_PATH,
 	DENIED_REASONS,

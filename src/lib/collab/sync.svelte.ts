@@ -10,7 +10,7 @@ import type { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocu
 import type * as Y from 'yjs';
 import { ConflictIndex, type Conflict, type Interview } from '$lib/domain';
 import { MoveLedger, type LostMove } from './move-ledger';
-import { pendingKeyOf, registerLocalCopy } from '$lib/components/offline';
+import { pendingKeyOf, registerLocalCopy } from './offline';
 import {
 	calendarDocName,
 	getInterview,

@@ -17,11 +17,18 @@ export function usableZone(zone: string, fallback = 'UTC'): string {
 	return isValidTimeZone(fallback) ? fallback : 'UTC';
 }
 
+/** Building an Intl formatter costs far more than using one: they are kept, per language, zone and style. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 function parts(date: Date, zone: string, lang: Lang, opts: Intl.DateTimeFormatOptions) {
-	const out: Record<string, string> = {};
-	for (const p of new Intl.DateTimeFormat(LOCALE[lang], { timeZone: zone, ...opts }).formatToParts(date)) {
-		out[p.type] = p.value;
+	const key = `${lang}|${zone}|${JSON.stringify(opts)}`;
+	let f = formatters.get(key);
+	if (!f) {
+		f = new Intl.DateTimeFormat(LOCALE[lang], { timeZone: zone, ...opts });
+		formatters.set(key, f);
 	}
+	const out: Record<string, string> = {};
+	for (const p of f.formatToParts(date)) out[p.type] = p.value;
 	return out;
 }
 

@@ -130,7 +130,9 @@ export function createOutboxWorker(opts: WorkerOptions): OutboxWorker {
 			const stale = await dropStale(opts.sql, rows, clock.now());
 			result.dropped += stale.size;
 			const queue = rows.filter((r) => !stale.has(r.id));
-			const lanes = Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
+			// Twice as many lanes as SMTP connections: while one lane records its outcome in the
+			// database, another keeps the connection busy.
+			const lanes = Array.from({ length: Math.min(concurrency * 2, queue.length) }, async () => {
 				for (let row = queue.shift(); row; row = queue.shift()) await sendOne(row, result);
 			});
 			await Promise.all(lanes);

@@ -13,6 +13,7 @@ import { startTestApp, type TestApp } from '../helpers/app';
 import { launchBrowser, newPerson, screenshot, signIn } from '../helpers/browser';
 
 const INES = DEMO_ACCOUNTS.interviewers[0].email;
+const ADMIN = DEMO_ACCOUNTS.admin.email;
 const JONAS = DEMO_ACCOUNTS.candidates[8].email;
 
 describe('the bell and the inbox', () => {
@@ -83,6 +84,64 @@ describe('the bell and the inbox', () => {
 		await page.goto(`${app.url}/notifications`);
 		await page.getByTestId('inbox-list').getByText('Reminder: interview with Jonas Berg').waitFor();
 		expect(await page.getByTestId('unread-summary').textContent()).toContain('All read.');
+		await page.context().close();
+	});
+});
+
+describe('the outbox and the settings, as admins and interviewers see them', () => {
+	let app: TestApp;
+	let browser: Browser;
+	beforeAll(async () => {
+		[app, browser] = await Promise.all([startTestApp('embedded'), launchBrowser()]);
+		// The demo's bookings queued their invitations; send them (to the log: no SMTP_URL).
+		await app.runtime.outbox.drain();
+	});
+	afterAll(async () => {
+		await browser?.close();
+		await app?.close();
+	});
+
+	it('lists every message with its state and previews one as its recipient sees it', async () => {
+		const page = await (await newPerson(browser)).newPage();
+		await signIn(page, app.url, ADMIN);
+		await page.waitForURL('**/admin/calendar');
+		await page.getByRole('link', { name: 'Outbox' }).click();
+		await page.waitForURL('**/admin/outbox');
+		await page.getByTestId('log-transport').waitFor();
+		const table = page.getByTestId('outbox-table');
+		await table.getByText('Interview with Oliver Brown').first().waitFor();
+		await screenshot(page, 'outbox-list');
+		await table
+			.getByRole('link', { name: /^Your interview with Northfield University Admissions/ })
+			.first()
+			.click();
+		await page.waitForURL(/\/admin\/outbox\/[0-9a-f-]{36}$/);
+		expect(await page.getByTestId('message-status').textContent()).toBe('Sent');
+		const frame = page.frameLocator('[data-testid="html-preview"]');
+		await frame.getByRole('heading', { name: 'Your interview is booked' }).waitFor();
+		expect(await page.getByTestId('text-preview').textContent()).toContain('What to do next');
+		await page.getByRole('button', { name: 'Phone' }).click();
+		await screenshot(page, 'outbox-message');
+		await page.context().close();
+	});
+
+	it('lets an interviewer choose the emails and create a calendar address on the settings page', async () => {
+		const page = await (await newPerson(browser, { phone: true })).newPage();
+		await signIn(page, app.url, INES);
+		await page.waitForURL('**/my/interviews');
+		await page.goto(`${app.url}/settings#notifications`);
+		const form = page.getByTestId('notification-settings');
+		await form.getByLabel('Reminder a day before an interview').uncheck();
+		await form.getByRole('button', { name: 'Save email choices' }).click();
+		await form.getByText('Saved.').waitFor();
+		const [prefs] = await app.runtime.db.sql<{ email_off: string[] }[]>`
+			select p.email_off from notification_preferences p join users u on u.id = p.user_id where u.email = ${INES}`;
+		expect(prefs!.email_off).toEqual(['reminder_24h']);
+		await page.getByRole('button', { name: 'Create my calendar address' }).click();
+		const url = await page.getByTestId('feed-url').inputValue();
+		expect(url).toMatch(/\/api\/v1\/feeds\/[a-z2-7]{32}\.ics$/);
+		expect((await fetch(url.replace(/^https?:\/\/[^/]+/, app.url))).status).toBe(200);
+		await screenshot(page, 'settings-notifications-phone');
 		await page.context().close();
 	});
 });

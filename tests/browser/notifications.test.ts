@@ -193,6 +193,20 @@ describe('every email at a phone’s width', () => {
 	const PANEL_ONLY: NotificationKind[] = ['panel_added', 'panel_removed', 'feedback_request'];
 
 	function sample(kind: NotificationKind): Payload {
+		if (kind === 'delivery_failed') {
+			return {
+				kind,
+				recipient: { ...ines, role: 'admin', name: 'Avery Admin' },
+				org_name: 'Northfield University Admissions',
+				failed: {
+					outbox_id: '9b2f6c1e-2d4a-4f7e-8c3b-5a6d7e8f9a0b',
+					kind: 'interview_scheduled',
+					to_name: 'Sam Carter',
+					to_address: 'sam@student.test',
+					error: '550 5.1.1 The email account that you tried to reach does not exist'
+				}
+			};
+		}
 		if (kind === 'invitation' || kind === 'personal_link') {
 			return {
 				kind,

@@ -139,6 +139,12 @@ describe.each(kinds)('the outbox on %s', (kind) => {
 		expect(listed).toMatchObject({ status: 'failed', to: { address: person.email } });
 		expect(listed.last_error).toContain('550');
 
+		// The admins hear of it in their inbox, with the way to the message.
+		const inbox = await app.api('GET', '/api/v1/me/notifications?unread=true', admin);
+		const told = inbox.body.data.find((n: { kind: string; link: string }) => n.link === `/admin/outbox/${row!.id}`);
+		expect(told).toMatchObject({ kind: 'delivery_failed', title: `Email to ${person.name} could not be delivered` });
+		expect(told.body).toContain('550');
+
 		sink.mode = 'accept';
 		const resent = await app.api('POST', `/api/v1/outbox/${row!.id}/resend`, admin);
 		expect(resent.status).toBe(200);

@@ -2,7 +2,8 @@
  * The kinds of notification, shared by the server (outbox, inbox, templates) and the browser (the
  * inbox, the preferences form). Every kind reaches the inbox of a person with an account; email
  * follows the person's preferences for the kinds listed in `EMAIL_OPTIONAL`. Invitations and
- * personal links are email only: their recipient cannot sign in without them.
+ * personal links are email only: their recipient cannot sign in without them. `delivery_failed`
+ * is inbox only: it tells the organization's admins that an email could not be delivered.
  */
 export const NOTIFICATION_KINDS = [
 	'invitation',
@@ -14,7 +15,8 @@ export const NOTIFICATION_KINDS = [
 	'panel_removed',
 	'reminder_24h',
 	'reminder_1h',
-	'feedback_request'
+	'feedback_request',
+	'delivery_failed'
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -11,7 +11,8 @@ export const KIND_NAMES: Record<NotificationKind, string> = {
 	panel_removed: 'Removed from panel',
 	reminder_24h: 'Reminder (1 day)',
 	reminder_1h: 'Reminder (1 hour)',
-	feedback_request: 'Scorecard request'
+	feedback_request: 'Scorecard request',
+	delivery_failed: 'Delivery failed'
 };
 
 export const STATUS_TONE: Record<OutboxStatus, string> = {

@@ -42,6 +42,21 @@ const panelist = {
 
 function payload(kind: NotificationKind, recipient: RecipientFacts = candidate, extra: Partial<Payload> = {}): Payload {
 	const base: Payload = { kind, recipient, interview: INTERVIEW };
+	if (kind === 'delivery_failed') {
+		return {
+			kind,
+			recipient: { ...recipient, role: 'admin' },
+			org_name: 'Northfield University Admissions',
+			failed: {
+				outbox_id: 'o1',
+				kind: 'interview_scheduled',
+				to_name: 'Sam Carter',
+				to_address: 'sam@student.test',
+				error: '550 No such user'
+			},
+			...extra
+		};
+	}
 	if (kind === 'invitation' || kind === 'personal_link') {
 		return {
 			kind,
@@ -72,7 +87,7 @@ describe('email templates', () => {
 			expect(m.html, kind).toMatch(/^<!DOCTYPE html>/);
 			expect(m.html, kind).toContain('<html lang="en">');
 			expect(m.text.length, kind).toBeGreaterThan(100);
-			if (kind !== 'invitation' && kind !== 'personal_link') {
+			if (kind !== 'invitation' && kind !== 'personal_link' && kind !== 'delivery_failed') {
 				expect(m.html, kind).toContain('href="https://parley.example.edu/settings#notifications"');
 				expect(m.text, kind).toContain('https://parley.example.edu/settings#notifications');
 			}
@@ -158,6 +173,15 @@ describe('email templates', () => {
 		const m = render(payload('invitation', candidate, { secret_url: undefined }));
 		expect(m.text).toContain('The link is removed from this copy');
 		expect(m.html).not.toContain('/invite/');
+	});
+
+	it('tells admins which email failed, what the server said, and where to resend it', () => {
+		const item = renderInbox(payload('delivery_failed', panelist));
+		expect(item).toEqual({
+			title: 'Email to Sam Carter could not be delivered',
+			body: '550 No such user',
+			link: '/admin/outbox/o1'
+		});
 	});
 
 	it('gives the inbox a title, a line and a link inside the app', () => {

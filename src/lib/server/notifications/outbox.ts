@@ -227,14 +227,41 @@ export async function markFailed(
 	err: { message: string; permanent: boolean },
 	now: Date,
 	policy: RetryPolicy
-): Promise<OutboxStatus> {
+): Promise<OutboxStatus | null> {
 	const final = err.permanent || row.attempts >= policy.maxAttempts;
 	const next = new Date(now.getTime() + backoffMs(row.attempts, policy));
 	const message = err.message.slice(0, 1000);
-	await sql`update outbox set status = ${final ? 'failed' : 'queued'}, last_error = ${message},
+	const updated = await sql`update outbox set status = ${final ? 'failed' : 'queued'}, last_error = ${message},
 			next_attempt_at = ${final ? now : next}, lease_until = null, updated_at = ${now}
-		where id = ${row.id} and claim_id = ${row.claim_id} and status = 'sending'`;
+		where id = ${row.id} and claim_id = ${row.claim_id} and status = 'sending' returning id`;
+	// Null: the claim was taken over meanwhile; the other worker records its own outcome.
+	if (!updated.length) return null;
 	return final ? 'failed' : 'queued';
+}
+
+/**
+ * Tells the organization's admins, in their inboxes, that a message failed for good (once per
+ * failed claim). Answers the admins told.
+ */
+export async function notifyAdminsOfFailure(
+	sql: Sql,
+	row: Pick<OutboxRow, 'id' | 'org_id' | 'claim_id' | 'kind' | 'to_address' | 'interview_id'>,
+	toName: string,
+	error: string
+): Promise<string[]> {
+	if (!row.org_id) return [];
+	const failed = { outbox_id: row.id, kind: row.kind, to_name: toName, to_address: row.to_address, error };
+	const inserted = await sql<{ user_id: string }[]>`
+		insert into notifications (user_id, org_id, dedupe_key, kind, interview_id, payload)
+		select u.id, o.id, ${`delivery_failed:${row.claim_id}`}, 'delivery_failed', ${row.interview_id},
+			jsonb_build_object('kind', 'delivery_failed', 'org_name', o.name, 'failed', ${sql.json(failed)}::jsonb,
+				'recipient', jsonb_build_object('id', u.id, 'name', u.name, 'email', u.email, 'role', 'admin',
+					'timezone', coalesce(u.timezone, o.timezone)))
+		from memberships m join users u on u.id = m.user_id join organizations o on o.id = m.org_id
+		where m.org_id = ${row.org_id} and m.role = 'admin'
+		on conflict (user_id, dedupe_key) do nothing
+		returning user_id`;
+	return inserted.map((r) => r.user_id);
 }
 
 /** A process of the embedded database is its only worker: claims left by a crash are its own. */

@@ -54,6 +54,16 @@ export const Payload = z.object({
 	invited_role: z.string().optional(),
 	expires_at: z.string().optional(),
 	/** The one-time link of an invitation or a personal link; removed once the message is sent. */
-	secret_url: z.string().optional()
+	secret_url: z.string().optional(),
+	/** Delivery failures (to admins): which message, to whom, and what the server said. */
+	failed: z
+		.object({
+			outbox_id: z.string(),
+			kind: z.enum(NOTIFICATION_KINDS),
+			to_name: z.string(),
+			to_address: z.string(),
+			error: z.string()
+		})
+		.optional()
 });
 export type Payload = z.infer<typeof Payload>;

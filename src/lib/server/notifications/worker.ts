@@ -7,6 +7,7 @@
  */
 import type { Sql } from '../../../../db/client';
 import type { EventBus } from '../../../../db/events';
+import { NOTIFICATION_EVENT } from '$lib/notifications/kinds';
 import { renderMail } from '../mail/render';
 import { addressOf, messageIdFor, sendError, type MailTransport } from '../mail/transport';
 import {
@@ -14,6 +15,7 @@ import {
 	dropStale,
 	markFailed,
 	markSent,
+	notifyAdminsOfFailure,
 	OUTBOX_QUEUED,
 	readPayload,
 	releaseOrphanedClaims,
@@ -81,17 +83,22 @@ export function createOutboxWorker(opts: WorkerOptions): OutboxWorker {
 	const organizer = addressOf(opts.from);
 	let recovered = !opts.embedded;
 
+	/** A message given up on: counted, logged, and told to the organization's admins. */
+	async function gaveUp(row: OutboxRow, toName: string, error: string, result: DrainResult) {
+		result.failed++;
+		log(`[outbox] ${row.kind} to ${row.to_address} failed for good after ${row.attempts} attempt(s): ${error}`);
+		const admins = await notifyAdminsOfFailure(opts.sql, row, toName, error);
+		if (admins.length && opts.bus && row.org_id) {
+			await opts.bus.publish({ type: NOTIFICATION_EVENT, orgId: row.org_id, userIds: admins }).catch(() => {});
+		}
+	}
+
 	async function sendOne(row: OutboxRow, result: DrainResult): Promise<void> {
 		const payload = readPayload(row);
 		if (!payload) {
-			await markFailed(
-				opts.sql,
-				row,
-				{ message: 'The stored message cannot be read.', permanent: true },
-				clock.now(),
-				retry
-			);
-			result.failed++;
+			const error = 'The stored message cannot be read.';
+			const status = await markFailed(opts.sql, row, { message: error, permanent: true }, clock.now(), retry);
+			if (status === 'failed') await gaveUp(row, row.to_address, error, result);
 			return;
 		}
 		try {
@@ -107,10 +114,8 @@ export function createOutboxWorker(opts: WorkerOptions): OutboxWorker {
 		} catch (err) {
 			const e = sendError(err);
 			const status = await markFailed(opts.sql, row, e, clock.now(), retry);
-			if (status === 'failed') {
-				result.failed++;
-				log(`[outbox] ${row.kind} to ${row.to_address} failed for good after ${row.attempts} attempt(s): ${e.message}`);
-			} else result.retried++;
+			if (status === 'failed') await gaveUp(row, payload.recipient.name, e.message, result);
+			else if (status === 'queued') result.retried++;
 			return;
 		}
 		if (await markSent(opts.sql, row, clock.now())) result.sent++;

@@ -60,6 +60,11 @@ export function zoneName(iso: string, zone: string, lang: Lang): string {
 	return `${zone.replace(/_/g, ' ')} (${offset(iso, zone, lang)})`;
 }
 
+/** "Thursday 3 December 2026 at 05:00 (America/New York, GMT-5)": one instant, naming its zone. */
+export function instant(iso: string, zone: string, lang: Lang): string {
+	return `${longDate(iso, zone, lang)} at ${clock(iso, zone, lang)} (${zone.replace(/_/g, ' ')}, ${offset(iso, zone, lang)})`;
+}
+
 /** The day and time span of an interview, in one zone. */
 export interface When {
 	date: string;

@@ -1,6 +1,6 @@
 /** A person added to an organization: the link to set their password (works once, expires). */
 import type { Payload } from '../../notifications/payload';
-import { type Lang, usableZone, when } from '../format';
+import { instant, type Lang, usableZone } from '../format';
 import type { EmailContent } from '../layout';
 import { COMMON, type TemplateContext } from './common';
 
@@ -28,7 +28,7 @@ export function content(p: Payload, ctx: TemplateContext): EmailContent {
 	const c = COMMON[ctx.lang];
 	const org = p.org_name ?? 'Parley';
 	const zone = usableZone(p.recipient.timezone);
-	const expires = p.expires_at ? when(p.expires_at, p.expires_at, zone, ctx.lang) : null;
+	const expires = p.expires_at ? instant(p.expires_at, zone, ctx.lang) : null;
 	return {
 		subject: s.subject(org),
 		preheader: s.heading(org),
@@ -39,11 +39,7 @@ export function content(p: Payload, ctx: TemplateContext): EmailContent {
 		facts: [],
 		action: p.secret_url ? { label: s.action, url: p.secret_url } : undefined,
 		next: { title: c.nextTitle, text: s.next },
-		notes: [
-			...(expires ? [s.expires(`${expires.date}, ${expires.time.split('–')[0]} (${expires.zone})`)] : []),
-			...(p.secret_url ? [] : [s.removed]),
-			s.notYou
-		],
+		notes: [...(expires ? [s.expires(expires)] : []), ...(p.secret_url ? [] : [s.removed]), s.notYou],
 		footer: { reason: c.footerAccount(org), signature: c.signature(org) }
 	};
 }

@@ -1,0 +1,94 @@
+/**
+ * The history of one interview in the calendar's detail panel: its audit log from the API, polled
+ * while the panel is open (the projection writes it a moment after the document changes).
+ */
+import { rangeIn } from './format';
+
+/** One row of `GET /api/v1/interviews/{id}/logs`. */
+export interface LogEntry {
+	id: number;
+	action: string;
+	actor: { id: string; name: string | null } | null;
+	old_values: Record<string, unknown> | null;
+	new_values: Record<string, unknown> | null;
+	reason: string | null;
+	created_at: string;
+}
+
+/** How often the open history is read again. */
+export const HISTORY_POLL_MS = 3_000;
+
+export class InterviewHistory {
+	#logs = $state<LogEntry[] | null>(null);
+	#error = $state<string | null>(null);
+
+	/** The entries, oldest first; null until the first answer. */
+	get logs(): LogEntry[] | null {
+		return this.#logs;
+	}
+	/** Why the history cannot be shown now. */
+	get error(): string | null {
+		return this.#error;
+	}
+
+	/** Reads the history of `interviewId` now and every few seconds; returns the function that stops. */
+	watch(interviewId: string): () => void {
+		let stopped = false;
+		const load = async () => {
+			try {
+				const res = await fetch(`/api/v1/interviews/${interviewId}/logs`, { cache: 'no-store' });
+				if (stopped) return;
+				if (res.status === 404) {
+					this.#logs = [];
+					this.#error = null;
+					return;
+				}
+				if (res.status === 401) {
+					this.#error = 'Sign in again to see the history.';
+					return;
+				}
+				if (res.status === 403) {
+					this.#error = 'You cannot see the history of this interview.';
+					return;
+				}
+				if (!res.ok) throw new Error(String(res.status));
+				const body = (await res.json()) as { data: LogEntry[] };
+				if (!stopped) {
+					this.#logs = body.data;
+					this.#error = null;
+				}
+			} catch {
+				if (stopped) return;
+				this.#error = navigator.onLine
+					? 'The history could not be loaded; trying again.'
+					: 'The history shows when you are online.';
+			}
+		};
+		void load();
+		const again = setInterval(() => void load(), HISTORY_POLL_MS);
+		return () => {
+			stopped = true;
+			clearInterval(again);
+		};
+	}
+
+	/** Forgets what was read (tests). */
+	reset(): void {
+		this.#logs = null;
+		this.#error = null;
+	}
+}
+
+/** What an entry changed, in words: a new time as "old → new", other fields by name. */
+export function describeLog(log: LogEntry, durationMin: number, tz: string): string {
+	const o = log.old_values ?? {};
+	const n = log.new_values ?? {};
+	const start = (v: unknown) => (typeof v === 'string' ? rangeIn(v, durationMin, tz) : '');
+	const oldStart = o.start ?? o.start_at;
+	const newStart = n.start ?? n.start_at;
+	if (typeof oldStart === 'string' && typeof newStart === 'string' && oldStart !== newStart) {
+		return `${start(oldStart)} → ${start(newStart)}`;
+	}
+	const keys = Object.keys(n).filter((k) => !['updated_at', 'updatedAt', 'updated_by', 'updatedBy'].includes(k));
+	return keys.length > 0 && log.action === 'updated' ? `Changed ${keys.join(', ').replace(/_/g, ' ')}` : '';
+}

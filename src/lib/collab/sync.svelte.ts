@@ -10,6 +10,7 @@ import type { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocu
 import type * as Y from 'yjs';
 import { ConflictIndex, type Conflict, type Interview } from '$lib/domain';
 import { MoveLedger, type LostMove } from './move-ledger';
+import { colorFor, peersOf, type Peer } from './peers';
 import { pendingKeyOf, registerLocalCopy } from './offline';
 import {
 	calendarDocName,
@@ -30,33 +31,16 @@ import {
 	type CollabConnection
 } from './provider';
 
+export { colorFor, type Peer } from './peers';
+
 /** What the sync indicator shows. */
 export type SyncPhase =
 	'loading' | 'connecting' | 'saved' | 'saving' | 'offline' | 'reconnecting' | 'signed_out' | 'refused';
-
-/** Another person with the calendar open. */
-export interface Peer {
-	clientId: number;
-	userId: string;
-	name: string;
-	color: string;
-	/** The interview they are changing (edit form or reschedule prompt open), if any. */
-	editing: string | null;
-}
 
 /** Who this browser is. */
 export interface SyncUser {
 	id: string;
 	name: string;
-}
-
-const PALETTE = ['#2e5d92', '#b54708', '#067647', '#6941c6', '#c11574', '#0e7090', '#a15c07', '#3e4784'];
-
-/** A stable colour per user id. */
-export function colorFor(userId: string): string {
-	let h = 0;
-	for (const ch of userId) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
-	return PALETTE[h % PALETTE.length]!;
 }
 
 function movesKey(docName: string): string {
@@ -313,25 +297,7 @@ export class CalendarSync {
 	}
 
 	#readPeers(provider: HocuspocusProvider): void {
-		const states = provider.awareness?.getStates() ?? new Map();
-		const own = provider.document.clientID;
-		const seen = new Map<string, Peer>();
-		for (const [clientId, state] of states) {
-			if (clientId === own) continue;
-			const u = (state as { user?: { id?: unknown; name?: unknown; color?: unknown } }).user;
-			if (!u || typeof u.id !== 'string' || typeof u.name !== 'string') continue;
-			const editing = (state as { editing?: unknown }).editing;
-			const prev = seen.get(u.id);
-			const peer: Peer = {
-				clientId,
-				userId: u.id,
-				name: u.name,
-				color: typeof u.color === 'string' ? u.color : colorFor(u.id),
-				editing: typeof editing === 'string' ? editing : (prev?.editing ?? null)
-			};
-			seen.set(u.id, peer);
-		}
-		this.#peers = [...seen.values()].sort((a, b) => a.name.localeCompare(b.name));
+		this.#peers = peersOf(provider.awareness?.getStates() ?? new Map(), provider.document.clientID);
 	}
 
 	/**

@@ -1,0 +1,50 @@
+/** The scheduling form's three writes to the calendar document: a new booking, an edit in place, booking again. */
+import type * as Y from 'yjs';
+import { createInterview, rescheduleInterview, updateInterview } from '$lib/collab/calendar';
+import { editedInterview, type FormChoice, type FormKind } from './judging';
+import type { CalendarApplication } from './types';
+
+/** What a write did: the interview to show and what to say, or why it failed. */
+export type FormWrite = { ok: true; id: string; message: string } | { ok: false; message: string };
+
+/** Writes what the form describes (already judged), in the zone shown (`tz`). */
+export function writeForm(
+	doc: Y.Doc,
+	form: FormKind,
+	choice: FormChoice,
+	opts: { tz: string; application: CalendarApplication; actor: string; reason: string; now: Date; rescheduled: boolean }
+): FormWrite {
+	const { tz, application, actor, reason, now } = opts;
+	try {
+		if (form.kind === 'again') {
+			const result = rescheduleInterview(doc, form.source.id, { ...choice, timezone: tz }, { actor, now, reason });
+			if (!result.ok) return { ok: false, message: result.problem.message };
+			return { ok: true, id: result.id, message: `Interview with ${application.candidateName} booked again.` };
+		}
+		if (form.kind === 'edit') {
+			const seed = form.interview;
+			const { timezone } = editedInterview(seed, choice, tz);
+			const patch = timezone === seed.timezone ? choice : { ...choice, timezone };
+			const result = updateInterview(doc, seed.id, patch, { actor, now, reason: reason || null });
+			if (!result.ok) return { ok: false, message: result.problem.message };
+			return { ok: true, id: seed.id, message: opts.rescheduled ? 'Interview rescheduled.' : 'Interview updated.' };
+		}
+		const id = crypto.randomUUID();
+		const result = createInterview(doc, {
+			id,
+			applicationId: application.id,
+			candidateId: application.candidateId,
+			cycleId: application.cycleId,
+			...choice,
+			timezone: tz,
+			status: 'scheduled',
+			rescheduledFrom: null,
+			updatedBy: actor,
+			updatedAt: now.toISOString()
+		});
+		if (!result.ok) return { ok: false, message: result.problem.message };
+		return { ok: true, id, message: `Interview with ${application.candidateName} scheduled.` };
+	} catch (err) {
+		return { ok: false, message: err instanceof Error ? err.message : 'The interview could not be saved.' };
+	}
+}

@@ -1,0 +1,311 @@
+/**
+ * The scheduling form's state: what the admin chose (application, time, length, type, mode, place,
+ * round, panel, reason), the judge's verdict on it as the calendar stands, free times to suggest,
+ * and the write. No markup: `ScheduleForm.svelte` and its pickers show it.
+ */
+/* eslint-disable svelte/prefer-svelte-reactivity -- the Dates here are instants handed to the judge and the
+   calendar helpers, never kept as state. */
+import {
+	canBookApplication,
+	judgePerson,
+	MINUTE_MS,
+	zonedWallTimeToUtc,
+	type Conflict,
+	type Interview,
+	type InterviewMode,
+	type InterviewType,
+	type JudgeFacts,
+	type Problem,
+	type Verdict
+} from '$lib/domain';
+import { nextRound } from '$lib/domain/applications';
+import { nextWorkingStart } from '$lib/domain/availability';
+import type { CalendarSync } from '$lib/collab/sync.svelte';
+import { wallParts } from './format';
+import { writeForm, type FormWrite } from './form-writes';
+import { browserFacts, formMovesStart, judgeForm, suggestSlots, type FormChoice, type FormKind } from './judging';
+import type { CalendarApplication, CalendarPageData } from './types';
+
+/** Default starts fall on the half hour. */
+const DEFAULT_STEP_MIN = 30;
+
+/** How the form opens. */
+export interface FormStart {
+	data: CalendarPageData;
+	sync: CalendarSync;
+	/** The zone the form shows times in (it may change while the form is open). */
+	tz: () => string;
+	initialStart?: string | null;
+	initialApplicationId?: string | null;
+	/** The round asked for (e.g. "schedule next round"); otherwise the application's next round. */
+	initialRound?: number | null;
+	/** Set when editing or rescheduling an existing interview. */
+	interview?: Interview | null;
+	/** Set when booking a cancelled or no-show interview again (a new interview linked to it). */
+	source?: Interview | null;
+}
+
+export class ScheduleFormState {
+	readonly data: CalendarPageData;
+	readonly sync: CalendarSync;
+	/** new: a fresh booking; edit: change an interview in place; again: book a cancelled or no-show one anew. */
+	readonly kind: 'new' | 'edit' | 'again';
+	/** The interview edited or booked again. */
+	readonly seed: Interview | null;
+	/** Where the start began, for the panel's local times before a valid start is typed. */
+	readonly startSeed: string;
+	readonly #tz: () => string;
+
+	query = $state('');
+	applicationId = $state('');
+	date = $state('');
+	time = $state('');
+	durationMin = $state(45);
+	type = $state<InterviewType>('video');
+	mode = $state<InterviewMode>('online');
+	location = $state('');
+	round = $state(1);
+	panel = $state<string[]>([]);
+	reason = $state('');
+	#roundTouched = false;
+	#submitted = $state(false);
+	#saveError = $state<string | null>(null);
+	#eligible: CalendarApplication[];
+	#application: CalendarApplication | null;
+	#startIso: string;
+	#chosen: FormChoice;
+	#form: FormKind;
+	#facts: JudgeFacts;
+	#timeChanged: boolean;
+	#verdict: Verdict;
+	#reasonNeeded: boolean;
+	#problems: Problem[];
+	#conflicts: Conflict[];
+	#suggestions: string[];
+
+	constructor(start: FormStart) {
+		this.data = start.data;
+		this.sync = start.sync;
+		this.#tz = start.tz;
+		this.kind = start.interview ? 'edit' : start.source ? 'again' : 'new';
+		const seed = (this.seed = start.interview ?? start.source ?? null);
+		this.startSeed = start.interview?.start ?? start.initialStart ?? this.#defaultStart();
+		const parts = wallParts(this.startSeed, start.tz());
+		this.applicationId = seed?.applicationId ?? start.initialApplicationId ?? '';
+		this.date = parts.date;
+		this.time = parts.time;
+		this.durationMin = seed?.durationMin ?? 45;
+		this.type = seed?.type ?? 'video';
+		this.mode = seed?.mode ?? 'online';
+		this.location = seed?.location ?? '';
+		this.round = seed?.round ?? start.initialRound ?? 1;
+		this.#roundTouched = seed !== null || (start.initialRound ?? null) !== null;
+		this.panel = seed ? [...seed.panel] : [];
+
+		this.#eligible = $derived(
+			this.data.applications.filter(
+				(a) => canBookApplication(a) && a.candidateName.toLowerCase().includes(this.query.trim().toLowerCase())
+			)
+		);
+		this.#application = $derived(this.data.applications.find((a) => a.id === this.applicationId) ?? null);
+		this.#startIso = $derived.by(() => {
+			try {
+				return zonedWallTimeToUtc(this.date, this.time, this.#tz()).toISOString();
+			} catch {
+				return '';
+			}
+		});
+		this.#chosen = $derived({
+			start: this.#startIso,
+			durationMin: Number(this.durationMin),
+			type: this.type,
+			mode: this.mode,
+			location: this.mode === 'offline' ? this.location : '',
+			round: Number(this.round),
+			panel: this.panel
+		});
+		this.#form = $derived<FormKind>(
+			this.kind === 'edit' && seed
+				? { kind: 'edit', interview: seed }
+				: this.kind === 'again' && seed
+					? { kind: 'again', source: seed }
+					: { kind: 'new', applicationId: this.applicationId }
+		);
+		// What the judge reads: the page's data and the live calendar (read again on every change).
+		this.#facts = $derived(
+			browserFacts(
+				this.data,
+				{ interviews: this.sync.interviews, index: this.sync.index },
+				this.#application,
+				new Date()
+			)
+		);
+		this.#timeChanged = $derived(this.#startIso !== '' && formMovesStart(this.#form, this.#chosen));
+		this.#verdict = $derived(judgeForm(this.#form, this.#chosen, this.#tz(), this.reason, this.#facts));
+		this.#reasonNeeded = $derived(
+			judgeForm(this.#form, this.#chosen, this.#tz(), '', this.#facts).problems.some(
+				(p) => p.code === 'reason_required'
+			)
+		);
+		this.#problems = $derived(
+			this.applicationId
+				? this.#verdict.problems
+				: [
+						{
+							code: 'application_not_eligible',
+							field: 'application_id',
+							message: 'Choose the application to interview.'
+						},
+						...this.#verdict.problems.filter((p) => p.field !== 'application_id')
+					]
+		);
+		this.#conflicts = $derived(this.#startIso && this.#application ? this.#verdict.conflicts : []);
+		this.#suggestions = $derived(
+			suggestSlots(
+				{
+					panel: this.panel,
+					candidateId: this.#application?.candidateId ?? null,
+					durationMin: Number(this.durationMin),
+					around: this.#startIso,
+					ignoreId: seed?.id
+				},
+				this.#facts,
+				{ interviews: this.sync.interviews, index: this.sync.index }
+			)
+		);
+	}
+
+	/** Whether the admin tried to save (field problems show from then on). */
+	get submitted(): boolean {
+		return this.#submitted;
+	}
+	/** Why the last save failed in the document. */
+	get saveError(): string | null {
+		return this.#saveError;
+	}
+
+	/** The applications that can be booked and match the search. */
+	get eligible(): CalendarApplication[] {
+		return this.#eligible;
+	}
+	get application(): CalendarApplication | null {
+		return this.#application;
+	}
+	/** The start as an instant; '' while the date or time is not a real one. */
+	get startIso(): string {
+		return this.#startIso;
+	}
+	/** What the form describes, in the shape the judge and the calendar helpers take (the zone aside). */
+	get chosen(): FormChoice {
+		return this.#chosen;
+	}
+	/** Whether the form gives the interview a new time. */
+	get timeChanged(): boolean {
+		return this.#timeChanged;
+	}
+	/** A new time is recorded with its reason: the judge asks for one when it is blank. */
+	get reasonNeeded(): boolean {
+		return this.#reasonNeeded;
+	}
+	/** Every broken rule, "choose the application" first while none is chosen. */
+	get problems(): Problem[] {
+		return this.#problems;
+	}
+	/** Double bookings of the proposal (live, from the conflict index); none before an application is chosen. */
+	get conflicts(): Conflict[] {
+		return this.#conflicts;
+	}
+	/** "Free for everyone": starts the judge accepts, near the chosen one. */
+	get suggestions(): string[] {
+		return this.#suggestions;
+	}
+
+	/** The message of the first problem on a field. */
+	problemOf(field: string): string | null {
+		return this.#problems.find((p) => p.field === field)?.message ?? null;
+	}
+
+	/** One interviewer at the chosen time: whom they would clash with, whether they work then. */
+	personAt(personId: string) {
+		return judgePerson(
+			personId,
+			{
+				id: this.kind === 'edit' ? this.seed?.id : undefined,
+				start: this.startIso,
+				durationMin: Number(this.durationMin)
+			},
+			this.#facts
+		);
+	}
+
+	/** Until the admin types a round, it follows the chosen application's next round. */
+	followRound(): void {
+		if (this.#roundTouched || !this.applicationId) return;
+		this.round = nextRound(this.sync.interviews.filter((iv) => iv.applicationId === this.applicationId));
+	}
+
+	/** The admin typed a round: it no longer follows the application. */
+	touchRound(): void {
+		this.#roundTouched = true;
+	}
+
+	/** Online interviews happen in the video room: the type follows a change of mode (and back). */
+	setMode(next: InterviewMode): void {
+		if (next === 'offline' && this.type === 'video') this.type = 'in_person';
+		else if (next === 'online' && this.type === 'in_person') this.type = 'video';
+		this.mode = next;
+	}
+
+	/** Puts an interviewer on the panel or takes them off. */
+	togglePanel(id: string, on: boolean): void {
+		this.panel = on ? [...this.panel, id] : this.panel.filter((p) => p !== id);
+	}
+
+	/** Takes a suggested start. */
+	pick(iso: string): void {
+		const p = wallParts(iso, this.#tz());
+		this.date = p.date;
+		this.time = p.time;
+	}
+
+	/** Saves when the judge allows it; returns what was written, or null when it was not. */
+	submit(): Extract<FormWrite, { ok: true }> | null {
+		this.#submitted = true;
+		this.#saveError = null;
+		// A double booking is refused here as the server refuses it; only edits merged from apart make one.
+		if (this.#problems.length > 0 || this.#conflicts.length > 0) return null;
+		const doc = this.sync.doc;
+		const application = this.#application;
+		if (!doc || !application) return null;
+		const written = writeForm(doc, this.#form, this.#chosen, {
+			tz: this.#tz(),
+			application,
+			actor: this.data.me.id,
+			reason: this.reason.trim(),
+			now: new Date(),
+			rescheduled: this.#timeChanged
+		});
+		if (!written.ok) {
+			this.#saveError = written.message;
+			return null;
+		}
+		return written;
+	}
+
+	/** Back to not submitted, nothing refused (tests). */
+	reset(): void {
+		this.#submitted = false;
+		this.#saveError = null;
+	}
+
+	/** The first half hour inside working hours (read in the zone shown) after the minimum notice. */
+	#defaultStart(): string {
+		const notBefore = Date.now() + this.data.policy.minNoticeMin * MINUTE_MS;
+		const found = nextWorkingStart(
+			{ timezone: this.#tz(), workingHours: this.data.policy.workingHours },
+			{ notBefore, durationMin: this.seed?.durationMin ?? 45, stepMin: DEFAULT_STEP_MIN }
+		);
+		const step = DEFAULT_STEP_MIN * MINUTE_MS;
+		return found ?? new Date(Math.ceil(notBefore / step) * step).toISOString();
+	}
+}

@@ -1,0 +1,99 @@
+/** What the calendar widget shows: the interviews and the entries that need repair as its events, the interviewers as its resources. */
+import type { DamagedEntry } from '$lib/collab/calendar';
+import type { Peer } from '$lib/collab/sync.svelte';
+import { endOf, type Conflict, type Interview } from '$lib/domain';
+import { offsetName, TYPE_COLORS, toWall } from './format';
+import type { PendingMove } from './moves.svelte';
+import type { CalendarInterviewer } from './types';
+
+/** What an event's card shows besides its title and time (a type alias: the widget hands it back as a record). */
+export type EventProps = {
+	type: Interview['type'];
+	status: Interview['status'];
+	conflict: boolean;
+	/** Who else is changing it. */
+	editor: string | null;
+	/** It cannot be read: "needs repair". */
+	damaged: boolean;
+};
+
+/** What the events depend on besides the interviews. */
+export interface EventContext {
+	tz: string;
+	/** Application id → candidate name. */
+	names: ReadonlyMap<string, string>;
+	conflicts: ReadonlyMap<string, Conflict[]>;
+	/** Interview id → the others changing it. */
+	editors: ReadonlyMap<string, Peer[]>;
+	/** A move waiting for its reason: shown at its new place. */
+	pending: PendingMove | null;
+	canEdit: boolean;
+	/** The interview the side panel is about. */
+	openId: string | null;
+}
+
+/** The interviews as widget events. */
+export function interviewEvents(interviews: readonly Interview[], ctx: EventContext) {
+	return interviews.map((iv) => {
+		const conflict = ctx.conflicts.has(iv.id);
+		const editors = ctx.editors.get(iv.id);
+		const moving = ctx.pending?.id === iv.id ? ctx.pending : null;
+		const shown = moving ? { ...iv, start: moving.start, durationMin: moving.durationMin, panel: moving.panel } : iv;
+		const props: EventProps = {
+			type: iv.type,
+			status: iv.status,
+			conflict,
+			editor: editors?.[0]?.name ?? null,
+			damaged: false
+		};
+		return {
+			id: iv.id,
+			start: toWall(shown.start, ctx.tz),
+			end: toWall(endOf(shown), ctx.tz),
+			title: ctx.names.get(iv.applicationId) ?? 'Interview',
+			resourceIds: shown.panel,
+			backgroundColor: TYPE_COLORS[iv.type],
+			// One move at a time: the others wait while a move asks for its reason.
+			editable: ctx.canEdit && iv.status === 'scheduled' && !ctx.pending,
+			classNames: [
+				'iv',
+				`iv-${iv.status}`,
+				...(conflict ? ['iv-conflict'] : []),
+				...(editors ? ['iv-editing'] : []),
+				...(moving ? ['iv-moving'] : []),
+				...(iv.id === ctx.openId ? ['iv-open'] : [])
+			],
+			extendedProps: props
+		};
+	});
+}
+
+/** Entries that need repair and whose start still reads, as widget events. */
+export function damagedEvents(damaged: readonly DamagedEntry[], ctx: Pick<EventContext, 'tz' | 'names' | 'openId'>) {
+	return damaged
+		.filter((e) => e.readable.start)
+		.map((e) => {
+			const props: EventProps = {
+				type: e.readable.type ?? 'video',
+				status: e.readable.status ?? 'scheduled',
+				conflict: false,
+				editor: null,
+				damaged: true
+			};
+			return {
+				id: e.id,
+				start: toWall(e.readable.start!, ctx.tz),
+				end: toWall(endOf({ start: e.readable.start!, durationMin: e.readable.durationMin ?? 30 }), ctx.tz),
+				title: `Needs repair · ${(e.readable.applicationId && ctx.names.get(e.readable.applicationId)) || 'Unknown candidate'}`,
+				backgroundColor: '#b42318',
+				editable: false,
+				classNames: ['iv', 'iv-damaged', ...(e.id === ctx.openId ? ['iv-open'] : [])],
+				extendedProps: props
+			};
+		});
+}
+
+/** The interviewers as the resources of the "By interviewer" view. */
+export function interviewerResources(interviewers: readonly CalendarInterviewer[]) {
+	return interviewers.map((i) => ({ id: i.id, title: `${i.name} · ${offsetName(i.timezone)}` }));
+}

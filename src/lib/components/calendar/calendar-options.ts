@@ -1,0 +1,88 @@
+/** The configuration of the calendar widget (`@event-calendar/core`): its views, grid, labels and what a click or a drag does. */
+import { toWall, wallToUtc } from './format';
+
+/** What the widget reports back. */
+export interface CalendarHandlers {
+	/** The widget switched views with its own buttons. */
+	onview(type: string): void;
+	/** An empty slot was clicked: its start (null in the month view, where a day has no time). */
+	onslot(start: string | null): void;
+	/** An event was clicked. */
+	onopen(id: string): void;
+	/** An event was dragged or resized; `panelChange` when it moved to another interviewer's column. */
+	onmove(id: string, start: Date, end: Date, revert: () => void, panelChange?: { from: string; to: string }): void;
+}
+
+/** The widget's options for the current view, zone, events and rights. */
+export function calendarOptions<E, R>(
+	o: {
+		view: string;
+		tz: string;
+		/** `YYYY-MM-DD` to open at; today in `tz` when null. */
+		anchorDate: string | null;
+		events: E[];
+		resources: R[];
+		canEdit: boolean;
+	} & CalendarHandlers
+) {
+	const { tz, canEdit } = o;
+	return {
+		view: o.view,
+		timeZone: 'local',
+		date: o.anchorDate ?? toWall(new Date(), tz).slice(0, 10),
+		slotHeight: 30,
+		events: o.events,
+		resources: o.resources,
+		height: 'auto',
+		firstDay: 1 as const,
+		locale: 'en-GB',
+		nowIndicator: false,
+		slotMinTime: '07:00:00',
+		slotMaxTime: '21:00:00',
+		flexibleSlotTimeLimits: true,
+		scrollTime: '08:00:00',
+		slotDuration: '00:30:00',
+		snapDuration: '00:15:00',
+		allDaySlot: false,
+		editable: canEdit,
+		eventStartEditable: canEdit,
+		eventDurationEditable: canEdit,
+		selectable: false,
+		dayMaxEvents: true,
+		eventTimeFormat: { hour: '2-digit', minute: '2-digit', hour12: false } as Intl.DateTimeFormatOptions,
+		slotLabelFormat: { hour: '2-digit', minute: '2-digit', hour12: false } as Intl.DateTimeFormatOptions,
+		headerToolbar: {
+			start: 'prev,next today',
+			center: 'title',
+			end: 'timeGridDay,timeGridWeek,dayGridMonth,listWeek,resourceTimeGridDay'
+		},
+		buttonText: (t: Record<string, string>) => ({
+			...t,
+			today: 'Today',
+			timeGridDay: 'Day',
+			timeGridWeek: 'Week',
+			dayGridMonth: 'Month',
+			listWeek: 'Agenda',
+			resourceTimeGridDay: 'By interviewer'
+		}),
+		views: { resourceTimeGridDay: { datesAboveResources: false } },
+		datesSet: (info: { view: { type: string } }) => o.onview(info.view.type),
+		dateClick: (info: { date: Date; allDay: boolean; view: { type: string } }) =>
+			o.onslot(info.view.type === 'dayGridMonth' ? null : wallToUtc(info.date, tz)),
+		eventClick: (info: { event: { id: string | number } }) => o.onopen(String(info.event.id)),
+		eventDrop: (info: {
+			event: { id: string | number; start: Date; end: Date };
+			oldResource?: { id: string };
+			newResource?: { id: string };
+			revert: () => void;
+		}) => {
+			const change =
+				info.oldResource && info.newResource
+					? { from: String(info.oldResource.id), to: String(info.newResource.id) }
+					: undefined;
+			o.onmove(String(info.event.id), info.event.start, info.event.end, info.revert, change);
+		},
+		eventResize: (info: { event: { id: string | number; start: Date; end: Date }; revert: () => void }) =>
+			o.onmove(String(info.event.id), info.event.start, info.event.end, info.revert)
+	};
+}

@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
 
 const alias = { $lib: fileURLToPath(new URL('./src/lib', import.meta.url)) };
@@ -9,6 +10,8 @@ export default defineConfig({
 		projects: [
 			{
 				resolve: { alias },
+				// Compiles the rune classes (`*.svelte.ts`) that unit tests exercise.
+				plugins: [svelte({ compilerOptions: { runes: true } })],
 				test: {
 					name: 'unit',
 					include: ['src/**/*.test.ts', 'collab-server/**/*.test.ts', 'peer-server/**/*.test.ts', 'db/**/*.test.ts'],

@@ -1,0 +1,101 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { CalendarSync } from '$lib/collab/sync.svelte';
+import { resolvePolicy, utcToZonedParts, type Interview } from '$lib/domain';
+import { ScheduleFormState } from './schedule-form.svelte';
+import type { CalendarPageData } from './types';
+
+const ORG = '00000000-0000-4000-8000-000000000001';
+const INES = '00000000-0000-4000-8000-00000000000a';
+const anyDay = { startTime: '00:00', endTime: '24:00', weekdays: [1, 2, 3, 4, 5, 6, 7] };
+const data: CalendarPageData = {
+	orgId: ORG,
+	orgTimezone: 'UTC',
+	collabUrl: 'ws://unused',
+	me: { id: 'admin', name: 'Avery', timezone: 'UTC' },
+	canEdit: true,
+	policy: resolvePolicy(),
+	interviewers: [{ id: INES, name: 'Ines', email: 'ines@x.test', timezone: 'UTC', workingHours: anyDay }],
+	admins: [],
+	applications: [
+		{
+			id: 'app-1',
+			candidateId: 'cand-1',
+			candidateName: 'Aiko Tanaka',
+			candidateTimezone: 'Asia/Tokyo',
+			cycleId: 'cy',
+			cycleName: 'Fall',
+			status: 'selected',
+			interviewEnabled: true,
+			onlineInterviewEnabled: true
+		},
+		{
+			id: 'app-2',
+			candidateId: 'cand-2',
+			candidateName: 'Noah Williams',
+			candidateTimezone: 'UTC',
+			cycleId: 'cy',
+			cycleName: 'Fall',
+			status: 'pending',
+			interviewEnabled: true,
+			onlineInterviewEnabled: true
+		}
+	]
+};
+
+describe('the scheduling form’s state', () => {
+	const sync = new CalendarSync({ orgId: ORG, user: data.me });
+	afterEach(() => sync.reset());
+
+	it('lists only applications the judge would book, and asks for one first', () => {
+		const form = new ScheduleFormState({ data, sync, tz: () => 'UTC' });
+		expect(form.eligible.map((a) => a.candidateName)).toEqual(['Aiko Tanaka']);
+		expect(form.problems[0]).toMatchObject({
+			field: 'application_id',
+			message: 'Choose the application to interview.'
+		});
+	});
+
+	it('suggests only times inside the candidate’s hours in their own zone', () => {
+		const form = new ScheduleFormState({ data, sync, tz: () => 'UTC', initialApplicationId: 'app-1' });
+		form.togglePanel(INES, true);
+		expect(form.suggestions.length).toBeGreaterThan(0);
+		for (const s of form.suggestions) {
+			const tokyo = utcToZonedParts(s, 'Asia/Tokyo');
+			const end = utcToZonedParts(Date.parse(s) + 45 * 60_000, 'Asia/Tokyo');
+			expect(tokyo.hour, s).toBeGreaterThanOrEqual(8);
+			expect(end.hour * 60 + end.minute, s).toBeLessThanOrEqual(20 * 60);
+		}
+	});
+
+	it('asks why an interview moves only when its start moves', () => {
+		const start = new Date(Date.now() + 3 * 86400_000);
+		start.setUTCHours(10, 0, 0, 0);
+		const interview: Interview = {
+			id: '00000000-0000-4000-8000-0000000000f1',
+			applicationId: 'app-1',
+			candidateId: 'cand-1',
+			cycleId: 'cy',
+			start: start.toISOString(),
+			durationMin: 45,
+			timezone: 'UTC',
+			type: 'video',
+			mode: 'online',
+			location: '',
+			round: 1,
+			panel: [INES],
+			status: 'scheduled',
+			rescheduledFrom: null,
+			updatedBy: null,
+			updatedAt: new Date().toISOString()
+		};
+		const form = new ScheduleFormState({ data, sync, tz: () => 'UTC', interview });
+		expect(form.reasonNeeded).toBe(false);
+		form.durationMin = 60;
+		expect(form.reasonNeeded).toBe(false);
+		form.time = '11:00';
+		expect(form.reasonNeeded).toBe(true);
+		expect(form.problemOf('reason')).toBe('Give a reason for the new time.');
+		form.reason = 'The candidate asked';
+		expect(form.problemOf('reason')).toBeNull();
+	});
+});

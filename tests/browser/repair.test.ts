@@ -117,7 +117,8 @@ describe('the live calendar shows a broken entry as "needs repair"', () => {
 		);
 		await panel.getByRole('button', { name: 'Cancel interview…' }).click();
 		await admin.getByTestId('repair-cancel').click();
-		await admin.getByText('Give a reason for cancelling.').waitFor();
+		// The judge's sentence, as the API and the detail panel say it.
+		await admin.getByText('Give a reason for cancelling the interview.').waitFor();
 		await admin.getByTestId('repair-cancel-reason').fill('The entry was broken by an old app');
 		await admin.getByTestId('repair-cancel').click();
 		await admin.getByTestId('toast-text').getByText('Interview cancelled.').waitFor({ timeout: SYNC_MS });

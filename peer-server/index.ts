@@ -11,11 +11,10 @@ import { ExpressPeerServer } from 'peer';
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { PEER_KEY, PEER_PATH, type PeerAccess } from '../src/lib/contract/peer';
 
-export const PEER_PATH = '/peerjs';
-/** The PeerJS client connects to `<mount>/peerjs?key=&id=&token=`. */
-export const PEER_WS_PATH = `${PEER_PATH}/peerjs`;
-export const PEER_KEY = 'parley';
+export { PEER_KEY, PEER_PATH, PEER_WS_PATH, type PeerAccess, type PeerGrant } from '../src/lib/contract/peer';
+
 /** A client that sent nothing (PeerJS sends a heartbeat every 5 s) for this long is dropped. */
 export const PEER_ALIVE_TIMEOUT_MS = 60_000;
 /** How often every open socket is checked against `room_peers` (expiry, left the panel, room closed). */
@@ -28,25 +27,6 @@ const CLOSE_GRACE_MS = 2_000;
 /** Issued ids and secrets are base32 tokens; anything else is refused before the database is asked. */
 const ID_RE = /^[A-Za-z0-9_-]{8,64}$/;
 const SECRET_RE = /^[A-Za-z0-9_-]{16,128}$/;
-
-/** What an admitted connection may do: be in one room until its id expires. */
-export interface PeerGrant {
-	room: string;
-	expiresAt: Date;
-}
-
-/** The app's answers about peer ids (src/lib/server/room.ts implements it over `room_peers`). */
-export interface PeerAccess {
-	/** The grant for an id with this secret, if the app issued them together and the holder may be in the room now. */
-	admit(peerId: string, secret: string): Promise<PeerGrant | null>;
-	/**
-	 * Forgets the ids (of one room, or of all) that no longer admit their holder, and returns the ids
-	 * that still do.
-	 */
-	recheck(room?: string): Promise<Set<string>>;
-	/** Calls `listener` with a room whenever something about it changed; returns the unsubscribe. */
-	onRoomChanged(listener: (room: string) => void): () => void;
-}
 
 export interface PeerServerOptions {
 	httpServer: HttpServer;

@@ -7,7 +7,7 @@
  * status machine holds, only the organization's interviewers become panel rows, an unknown zone is
  * stored as the organization's, and a document older than a row never replaces it.
  */
-import { isUuid } from '../../src/lib/collab/calendar';
+import { isUuid } from '../../src/lib/domain/ids';
 import { judgeBooking, judgeMove, judgeStatus, MOMENT_RULES, rejudgedBy } from '../../src/lib/domain/judge';
 import type { Policy } from '../../src/lib/domain/policy';
 import { endOf, isValidTimeZone } from '../../src/lib/domain/time';

@@ -6,7 +6,7 @@
  * a change is audited once. It works with one connection (embedded PGlite) as with many.
  */
 import type { Sql } from '../../db/client';
-import { isUuid } from '../../src/lib/collab/calendar';
+import { isUuid } from '../../src/lib/domain/ids';
 import { resolvePolicy, type PolicyOverrides } from '../../src/lib/domain/policy';
 import type { ApplicationFacts } from '../../src/lib/domain/types';
 import type { EnqueueResult } from '../../src/lib/server/notifications/outbox';

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../db/seed';
 import { calendarDocName, getInterview, readCalendar } from '../../src/lib/collab/calendar';
 import { browserFacts, judgeDrag, judgeForm, type FormChoice } from '../../src/lib/components/calendar/judging';
-import type { CalendarPageData } from '../../src/lib/components/calendar/types';
+import type { CalendarPageData } from '../../src/lib/contract/calendar-page';
 import { nextRound } from '../../src/lib/domain/applications';
 import { ConflictIndex } from '../../src/lib/domain/conflicts';
 import type { Verdict } from '../../src/lib/domain/judge';

@@ -6,7 +6,8 @@ import { PEER_KEY, PEER_PATH, PEER_REVOKED } from '../../peer-server/index';
 import { calendarDocName, setStatus, updateInterview } from '../../src/lib/collab/calendar';
 import type { Interview } from '../../src/lib/domain/types';
 import { hashToken } from '../../src/lib/server/auth';
-import { MAX_ROOM_PEOPLE, PEER_CLIENT, PEER_ID_TTL_MS } from '../../src/lib/server/room';
+import { MAX_ROOM_PEOPLE, PEER_ID_TTL_MS } from '../../src/lib/server/room';
+import { PEER_CLIENT } from '../../src/lib/contract/peer';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { eventually } from '../helpers/collab';
 import { databaseKinds } from '../helpers/db';
@@ -98,8 +99,12 @@ describe.each(kinds)('the video room against the %s database', (kind) => {
 		await app?.close();
 	});
 
-	it('gives the browser the peer-server path and key the peer-server uses', () => {
-		expect(PEER_CLIENT).toEqual({ path: PEER_PATH, key: PEER_KEY });
+	it('gives the browser a peer-server path and key the peer-server answers on', async () => {
+		// The PeerJS client's id request under that path and key reaches the peer-server, which refuses it
+		// in its own words (ids come from the app), not the app's 404 page.
+		const res = await fetch(`${app.url}${PEER_CLIENT.path}/${PEER_CLIENT.key}/id`);
+		expect(res.status).toBe(404);
+		expect(((await res.json()) as { error: { message: string } }).error.message).toBe('Peer ids are issued by Parley.');
 	});
 
 	it('issues the candidate a peer id with the room, the others and the ICE servers', async () => {

@@ -24,7 +24,7 @@
  * (the fields, their checks and the change record), `calendar-read.ts` (tolerant reads and change
  * events) and `calendar-write.ts` (strict writes).
  */
-export { calendarDocName, isUuid, notesDocName, parseDocName, type DocRef } from './doc-names';
+export { calendarDocName, notesDocName, parseDocName, type DocRef } from './doc-names';
 export {
 	CalendarError,
 	changedFields,

@@ -1,21 +1,17 @@
 /** The names of the collab documents: `org:<orgId>:calendar` and `interview:<interviewId>:notes`. */
 
-// Lower case only, so that one organization or interview has exactly one document name.
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+// Ids are lower-case uuids (isUuid), so one organization or interview has exactly one document name.
+import { isUuid } from '../domain/ids';
+
 const CALENDAR_RE = /^org:([^:]+):calendar$/;
 const NOTES_RE = /^interview:([^:]+):notes$/;
 
 /** What a document name refers to. */
 export type DocRef = { kind: 'calendar'; orgId: string } | { kind: 'notes'; interviewId: string };
 
-/** True for a lower-case uuid. */
-export function isUuid(value: unknown): value is string {
-	return typeof value === 'string' && UUID_RE.test(value);
-}
-
 function canonicalUuid(id: string, what: string): string {
 	const lower = id.toLowerCase();
-	if (!UUID_RE.test(lower)) throw new RangeError(`${what} must be a uuid, got ${JSON.stringify(id)}`);
+	if (!isUuid(lower)) throw new RangeError(`${what} must be a uuid, got ${JSON.stringify(id)}`);
 	return lower;
 }
 

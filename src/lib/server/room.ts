@@ -12,7 +12,7 @@
 import type postgres from 'postgres';
 import type { Sql } from '../../../db/client';
 import type { EventBus } from '../../../db/events';
-import type { PeerAccess } from '../../../peer-server/index';
+import type { PeerAccess } from '$lib/contract/peer';
 import { resolvePolicy, type Policy, type PolicyOverrides } from '$lib/domain/policy';
 import { isActiveStatus, joinWindow } from '$lib/domain/status';
 import { formatInZone } from '$lib/domain/time';
@@ -329,9 +329,6 @@ async function recordAttendance(sql: Sql, access: RoomAccess, actor: Actor): Pro
 		if (!(err instanceof ApiError)) throw err;
 	}
 }
-
-/** Where the browser's PeerJS client finds the peer-server (mirrors PEER_PATH and PEER_KEY of peer-server/). */
-export const PEER_CLIENT = { path: '/peerjs', key: 'parley' } as const;
 
 /**
  * What the peer-server asks about peer ids, answered from `room_peers` with the same rules as /join.

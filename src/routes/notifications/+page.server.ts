@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { isUuid } from '$lib/collab/calendar';
+import { isUuid } from '$lib/domain/ids';
 import { readForm } from '$lib/server/forms';
 import { requireUser } from '$lib/server/guards';
 import { listInbox, markRead } from '$lib/server/notifications/inbox';

@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { isUuid } from '$lib/collab/calendar';
+import { isUuid } from '$lib/domain/ids';
 import { isValidTimeZone } from '$lib/domain/time';
 import { validateWorkingHours, type WorkingHoursField } from '$lib/domain/working-hours';
 import { createApiToken, listApiTokens, revokeApiToken } from '$lib/server/api-tokens';

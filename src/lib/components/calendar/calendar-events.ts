@@ -4,7 +4,7 @@ import type { Peer } from '$lib/collab/sync.svelte';
 import { endOf, type Conflict, type Interview } from '$lib/domain';
 import { offsetName, TYPE_COLORS, toWall } from './format';
 import type { PendingMove } from './moves.svelte';
-import type { CalendarInterviewer } from './types';
+import type { CalendarInterviewer } from '$lib/contract/calendar-page';
 
 /** What an event's card shows besides its title and time (a type alias: the widget hands it back as a record). */
 export type EventProps = {

@@ -2,7 +2,7 @@
 import type * as Y from 'yjs';
 import { createInterview, rescheduleInterview, updateInterview } from '$lib/collab/calendar';
 import { editedInterview, type FormChoice, type FormKind } from './judging';
-import type { CalendarApplication } from './types';
+import type { CalendarApplication } from '$lib/contract/calendar-page';
 
 /** What a write did: the interview to show and what to say, or why it failed. */
 export type FormWrite = { ok: true; id: string; message: string } | { ok: false; message: string };

@@ -8,7 +8,7 @@ import { isValidTimeZone } from '$lib/domain/time';
 import type { Interview, InterviewMode, InterviewType } from '$lib/domain/types';
 import { judgeBooking, judgeMove, movesStart, type JudgeFacts, type Verdict } from '$lib/domain/judge';
 import { busyFromIndex, offerSlots } from '$lib/domain/offer';
-import type { CalendarApplication, CalendarPageData } from './types';
+import type { CalendarApplication, CalendarPageData } from '$lib/contract/calendar-page';
 
 /** The calendar as the browser holds it: its interviews and their conflict index. */
 export interface LiveCalendarView {

@@ -12,7 +12,7 @@ import { MINUTE_MS, movesStart, refusalMessage, type Interview, type Verdict } f
 import { rangeIn, timeIn, wallToUtc } from './format';
 import { browserFacts, judgeDrag } from './judging';
 import type { ToastKind } from './toaster.svelte';
-import type { CalendarPageData } from './types';
+import type { CalendarPageData } from '$lib/contract/calendar-page';
 
 /** A drag or resize waiting for its reason: shown at its new place, written on Save. */
 export interface PendingMove {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CalendarSync } from '$lib/collab/sync.svelte';
 import { resolvePolicy, utcToZonedParts, type Interview } from '$lib/domain';
 import { ScheduleFormState } from './schedule-form.svelte';
-import type { CalendarPageData } from './types';
+import type { CalendarPageData } from '$lib/contract/calendar-page';
 
 const ORG = '00000000-0000-4000-8000-000000000001';
 const INES = '00000000-0000-4000-8000-00000000000a';

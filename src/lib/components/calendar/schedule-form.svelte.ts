@@ -24,7 +24,7 @@ import type { CalendarSync } from '$lib/collab/sync.svelte';
 import { wallParts } from './format';
 import { writeForm, type FormWrite } from './form-writes';
 import { browserFacts, formMovesStart, judgeForm, suggestSlots, type FormChoice, type FormKind } from './judging';
-import type { CalendarApplication, CalendarPageData } from './types';
+import type { CalendarApplication, CalendarPageData } from '$lib/contract/calendar-page';
 
 /** Default starts fall on the half hour. */
 const DEFAULT_STEP_MIN = 30;

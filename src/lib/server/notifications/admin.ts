@@ -5,7 +5,7 @@
  * organization's messages (another's are a 404).
  */
 import type { Sql } from '../../../../db/client';
-import { isUuid } from '$lib/collab/calendar';
+import { isUuid } from '$lib/domain/ids';
 import type { NotificationKind, OutboxStatus } from '$lib/notifications/kinds';
 import { ApiError, fail } from '../errors';
 import type { Actor } from '../guards';

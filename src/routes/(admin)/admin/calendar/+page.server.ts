@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/guards';
-import { loadCalendarData } from '$lib/components/calendar/load.server';
+import { loadCalendarData } from '$lib/server/calendar-page';
 
 /** The admins' live calendar: the document syncs in the browser; people and applications come from here. */
 export const load: PageServerLoad = async (event) => {

@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { isUuid } from '$lib/collab/calendar';
+import { isUuid } from '$lib/domain/ids';
 import { OUTBOX_STATUSES, type OutboxStatus } from '$lib/notifications/kinds';
 import { ApiError } from '$lib/server/errors';
 import { readForm } from '$lib/server/forms';

@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/guards';
 import { db } from '$lib/server/runtime';
-import { loadCalendarData } from '$lib/components/calendar/load.server';
+import { loadCalendarData } from '$lib/server/calendar-page';
 import type { InterviewStatus, InterviewType } from '$lib/domain';
 
 interface MyInterviewRow {

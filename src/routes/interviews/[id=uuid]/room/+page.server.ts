@@ -2,7 +2,8 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { ApiError } from '$lib/server/errors';
 import { requireUser } from '$lib/server/guards';
-import { PEER_CLIENT, refusalError, refusalReason, roomAccess, roomInterviewJson } from '$lib/server/room';
+import { PEER_CLIENT } from '$lib/contract/peer';
+import { refusalError, refusalReason, roomAccess, roomInterviewJson } from '$lib/server/room';
 import { db, runtime } from '$lib/server/runtime';
 
 /** The video room of an interview, for its candidate, its panel and the organization's admins. */

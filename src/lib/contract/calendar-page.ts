@@ -1,4 +1,4 @@
-/** Plain data the live calendar components share (loaded by `load.server.ts`). */
+/** What the live calendar pages are given by their loader (src/lib/server/calendar-page.ts), besides the Yjs document. */
 import type { ApplicationStatus, Policy, WorkingHours } from '$lib/domain';
 
 export interface CalendarInterviewer {

@@ -4,7 +4,7 @@ import type { Actor } from '$lib/server/guards';
 import { db, runtime } from '$lib/server/runtime';
 import { resolvePolicy, type ApplicationStatus, type Policy, type PolicyOverrides } from '$lib/domain';
 import { effectiveWorkingHours } from '$lib/domain/working-hours';
-import type { CalendarApplication, CalendarInterviewer, CalendarPageData } from './types';
+import type { CalendarApplication, CalendarInterviewer, CalendarPageData } from '$lib/contract/calendar-page';
 
 /** The collab-server URL as the browser reaches it. */
 export function collabUrl(event: RequestEvent): string {

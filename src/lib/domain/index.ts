@@ -14,3 +14,6 @@ export * from './conflicts';
 export * from './slots';
 export * from './judge';
 export * from './offer';
+export * from './closures';
+export * from './load';
+export * from './day-rules';

@@ -206,9 +206,14 @@ describe('judgeMove', () => {
 		expect([...rejudgedBy({ before: current, after: { ...current, start: '2026-11-26T10:00:00Z' } })]).toEqual([
 			'start_in_past',
 			'min_notice',
-			'too_far_ahead'
+			'too_far_ahead',
+			'holiday',
+			'over_load_limit'
 		]);
 		expect([...rejudgedBy({ before: { ...current, mode: 'offline' }, after: online })]).toEqual(['online_disabled']);
+		expect([
+			...rejudgedBy({ before: current, after: { ...current, panel: [...current.panel, 'someone-new'] } })
+		]).toEqual(['over_load_limit']);
 		expect([...rejudgedBy({ before: current, after: { ...current, durationMin: 90 } })]).toEqual([]);
 		for (const code of rejudgedBy({ before: { ...current, mode: 'offline' }, after: online }))
 			expect(MOMENT_RULES.has(code)).toBe(true);

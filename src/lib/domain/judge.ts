@@ -15,7 +15,10 @@
  *    and a reason for a cancel.
  */
 import { isWithinWorkingHours, type WorkingPerson } from './availability';
+import type { OrgClosures } from './closures';
 import { ConflictIndex, type ConflictSubject } from './conflicts';
+import { dayRules } from './day-rules';
+import type { LoadLimits, LoadWarning } from './load';
 import { doubleBookingMessage, rescheduleReasonProblem } from './messages';
 import type { Policy } from './policy';
 import type { SlotPerson } from './slots';
@@ -60,6 +63,10 @@ export interface JudgeFacts {
 	interviewerIds: ReadonlySet<string>;
 	calendar: CalendarFacts;
 	hours?: PeopleHours;
+	/** Holidays and blackout dates, read in the organization's zone; none when absent. */
+	closures?: OrgClosures;
+	/** Each interviewer's zone and load limit (their load is counted in `calendar.interviews`); no limits when absent. */
+	load?: LoadLimits;
 }
 
 /** Somebody would be booked outside their hours: shown, never refused. */
@@ -70,13 +77,16 @@ export interface HoursWarning {
 	message: string;
 }
 
+/** Something shown beside a verdict that refuses nothing. */
+export type Warning = HoursWarning | LoadWarning;
+
 /** The judge's answer. */
 export interface Verdict {
 	/** Broken rules, in the order people read them. */
 	problems: Problem[];
 	/** Double bookings the proposal would make. */
 	conflicts: Conflict[];
-	warnings: HoursWarning[];
+	warnings: Warning[];
 }
 
 /** True when nothing is refused (warnings allowed). */
@@ -117,17 +127,20 @@ export function judgeBooking(request: BookingRequest, facts: JudgeFacts): Verdic
 	});
 	if (again && (again.reason ?? '').trim() === '') problems.push(rescheduleReasonProblem('again'));
 	const candidateId = proposal.candidateId ?? facts.application?.candidateId;
+	const calendarRules = open
+		? dayRules({ ...proposal, id: proposal.id ?? again?.from }, proposal.panel, calendarOf(facts))
+		: { problems: [], warnings: [] };
 	return {
-		problems,
+		problems: [...problems, ...calendarRules.problems],
 		conflicts: candidateId === undefined ? [] : conflictsOf({ ...proposal, candidateId }, facts),
-		warnings: hoursWarnings(proposal, candidateId, facts)
+		warnings: [...hoursWarnings(proposal, candidateId, facts), ...calendarRules.warnings]
 	};
 }
 
 /** A change of an existing interview: an edit, a drag or resize, a repair, or a live edit the projection records. */
 export interface MoveRequest {
 	/** What the interview was; a field not known counts as unchanged. */
-	before: Partial<Pick<Interview, 'start' | 'mode'>>;
+	before: Partial<Pick<Interview, 'start' | 'mode' | 'panel'>>;
 	/** The interview as it would be. */
 	after: Interview;
 	/**
@@ -144,6 +157,12 @@ export function movesStart(request: Pick<MoveRequest, 'before' | 'after'>): bool
 	const a = Date.parse(before.start);
 	const b = Date.parse(after.start);
 	return Number.isNaN(a) || Number.isNaN(b) ? before.start !== after.start : a !== b;
+}
+
+/** Interviewers the change puts on the panel (everyone when the panel before is not known). */
+function addedToPanel(request: Pick<MoveRequest, 'before' | 'after'>): string[] {
+	const before = new Set(request.before.panel ?? []);
+	return [...new Set(request.after.panel)].filter((id) => request.before.panel === undefined || !before.has(id));
 }
 
 function turnsOnline(request: Pick<MoveRequest, 'before' | 'after'>): boolean {
@@ -173,7 +192,18 @@ export function judgeMove(request: MoveRequest, facts: JudgeFacts): Verdict {
 			checkEligibility: turnsOnline(request) && open ? 'online' : false
 		})
 	);
-	return { problems, conflicts: conflictsOf(after, facts), warnings: hoursWarnings(after, after.candidateId, facts) };
+	// A new day is judged for everyone on the panel; a panel change only for whom it adds.
+	const calendarRules = open
+		? dayRules(after, moved ? after.panel : request.before.panel ? addedToPanel(request) : [], {
+				...calendarOf(facts),
+				closures: moved ? facts.closures : undefined
+			})
+		: { problems: [], warnings: [] };
+	return {
+		problems: [...problems, ...calendarRules.problems],
+		conflicts: conflictsOf(after, facts),
+		warnings: [...hoursWarnings(after, after.candidateId, facts), ...calendarRules.warnings]
+	};
 }
 
 /** Rules judged only at the moment something is set; a finding of one stays true until it is judged again. */
@@ -183,14 +213,19 @@ export const MOMENT_RULES: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
 	'too_far_ahead',
 	'application_not_eligible',
 	'interview_disabled',
-	'online_disabled'
+	'online_disabled',
+	'holiday',
+	'over_load_limit'
 ]);
 
 /** The moment rules a change judges afresh (the others' findings stay as they were). */
 export function rejudgedBy(request: Pick<MoveRequest, 'before' | 'after'>): ReadonlySet<ProblemCode> {
 	const codes = new Set<ProblemCode>();
 	if (request.after.status !== 'scheduled') return codes;
-	if (movesStart(request)) for (const c of ['start_in_past', 'min_notice', 'too_far_ahead'] as const) codes.add(c);
+	if (movesStart(request))
+		for (const c of ['start_in_past', 'min_notice', 'too_far_ahead', 'holiday', 'over_load_limit'] as const)
+			codes.add(c);
+	if (request.before.panel !== undefined && addedToPanel(request).length > 0) codes.add('over_load_limit');
 	if (turnsOnline(request)) codes.add('online_disabled');
 	return codes;
 }
@@ -259,6 +294,16 @@ export function timeRules(
 		people: slotPeople,
 		bufferMin: facts.policy.bufferMin,
 		stepMin: facts.policy.slotStepMin
+	};
+}
+
+/** What the calendar rules (`day-rules.ts`) read of the judge's facts. */
+function calendarOf(facts: JudgeFacts) {
+	return {
+		closures: facts.closures,
+		load: facts.load,
+		interviews: facts.calendar.interviews,
+		loadWarningPercent: facts.policy.loadWarningPercent
 	};
 }
 

@@ -1,10 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ConflictIndex } from './conflicts';
+import type { OrgClosures } from './closures';
 import { judgeBooking, type JudgeFacts, type PeopleHours } from './judge';
+import { loadTally, weekOf, type LoadLimits } from './load';
 import { busyFromIndex, offerSlots } from './offer';
 import { resolvePolicy, type Policy } from './policy';
-import { DAY_MS, MINUTE_MS } from './time';
+import { addDaysToYmd, DAY_MS, MINUTE_MS, zonedDate } from './time';
 import type { ApplicationFacts, Interview, WorkingHours } from './types';
 
 const APP = 'a0000000-0000-4000-8000-000000000001';
@@ -43,6 +45,8 @@ interface Case {
 	durationMin: number;
 	fromMs: number;
 	toMs: number;
+	closures: OrgClosures;
+	load: LoadLimits;
 }
 
 const caseArb: fc.Arbitrary<Case> = fc
@@ -60,10 +64,25 @@ const caseArb: fc.Arbitrary<Case> = fc
 				people: fc.subarray([...PEOPLE, CANDIDATE], { minLength: 1 }),
 				offsetMin: fc.integer({ min: -600, max: 8 * 24 * 60 }),
 				durationMin: fc.integer({ min: 15, max: 240 }),
-				status: fc.constantFrom('scheduled', 'in_progress', 'cancelled') as fc.Arbitrary<Interview['status']>
+				status: fc.constantFrom('scheduled', 'in_progress', 'completed', 'cancelled') as fc.Arbitrary<
+					Interview['status']
+				>
 			}),
-			{ maxLength: 12 }
+			{ maxLength: 16 }
 		),
+		closures: fc.array(
+			fc.record({
+				dayOffset: fc.integer({ min: -1, max: 8 }),
+				days: fc.integer({ min: 1, max: 2 }),
+				kind: fc.constantFrom('holiday', 'blackout') as fc.Arbitrary<'holiday' | 'blackout'>
+			}),
+			{ maxLength: 2 }
+		),
+		closureZone: fc.constantFrom(...ZONES),
+		limits: fc.array(fc.record({ perDay: fc.constantFrom(null, 1, 2, 3), perWeek: fc.constantFrom(null, 2, 3, 5) }), {
+			minLength: 3,
+			maxLength: 3
+		}),
 		durationMin: fc.constantFrom(15, 30, 45, 60, 90),
 		fromOffsetMin: fc.integer({ min: -600, max: 3 * 24 * 60 }),
 		spanDays: fc.integer({ min: 1, max: 6 })
@@ -110,7 +129,15 @@ const caseArb: fc.Arbitrary<Case> = fc
 			interviews,
 			durationMin: r.durationMin,
 			fromMs,
-			toMs: fromMs + r.spanDays * DAY_MS
+			toMs: fromMs + r.spanDays * DAY_MS,
+			closures: {
+				timezone: r.closureZone,
+				list: r.closures.map((c, i) => {
+					const startDate = zonedDate(nowMs + c.dayOffset * DAY_MS, r.closureZone);
+					return { kind: c.kind, name: `Closed ${i}`, startDate, endDate: addDaysToYmd(startDate, c.days - 1) };
+				})
+			},
+			load: new Map(PEOPLE.map((id, i) => [id, { timezone: r.zones[i]!, limit: r.limits[i]! }]))
 		};
 	});
 
@@ -121,7 +148,9 @@ function factsOf(c: Case): JudgeFacts {
 		application,
 		interviewerIds: new Set(PEOPLE),
 		calendar: { interviews: c.interviews },
-		hours: c.hours
+		hours: c.hours,
+		closures: c.closures,
+		load: c.load
 	};
 }
 
@@ -134,7 +163,10 @@ function offered(c: Case): string[] {
 			now: new Date(c.nowMs),
 			policy: c.policy,
 			hours: c.hours,
-			busy: busyFromIndex(index, [...c.panel, CANDIDATE], range, { bufferMin: c.policy.bufferMin })
+			busy: busyFromIndex(index, [...c.panel, CANDIDATE], range, { bufferMin: c.policy.bufferMin }),
+			closures: c.closures,
+			load: c.load,
+			interviews: c.interviews
 		}
 	);
 }
@@ -157,15 +189,32 @@ function judgeAccepts(c: Case, start: string): boolean {
 		},
 		factsOf(c)
 	);
-	return verdict.problems.length === 0 && verdict.conflicts.length === 0 && verdict.warnings.length === 0;
+	// Being near a load limit is a warning the finder does not mind; being outside someone's hours it does.
+	const outside = verdict.warnings.filter((w) => w.code === 'outside_working_hours');
+	return verdict.problems.length === 0 && verdict.conflicts.length === 0 && outside.length === 0;
+}
+
+/** True when nobody on the panel is past a limit on the day and in the week of a new interview at `start`. */
+function withinLimits(c: Case, start: string): boolean {
+	const booked = [...c.interviews, { id: 'new', start, panel: c.panel, status: 'scheduled' as const }];
+	return c.panel.every((id) => {
+		const person = c.load.get(id)!;
+		const { days, weeks } = loadTally(id, person.timezone, booked);
+		const day = zonedDate(start, person.timezone);
+		const { perDay, perWeek } = person.limit;
+		return (perDay === null || days.get(day)! <= perDay) && (perWeek === null || weeks.get(weekOf(day))! <= perWeek);
+	});
 }
 
 describe('offerSlots', () => {
-	it('offers only slots the judge accepts, and every grid start it accepts (hours, notice, horizon, buffer, DST)', () => {
+	it('offers only slots the judge accepts, and every grid start it accepts (hours, notice, horizon, buffer, holidays, load limits, DST)', () => {
 		fc.assert(
 			fc.property(caseArb, (c) => {
 				const slots = offered(c);
-				for (const s of slots) expect(judgeAccepts(c, s), `offered ${s}`).toBe(true);
+				for (const s of slots) {
+					expect(judgeAccepts(c, s), `offered ${s}`).toBe(true);
+					expect(withinLimits(c, s), `offered ${s} past a load limit`).toBe(true);
+				}
 				// No free slot is missed: walk the grid and ask the judge about each start.
 				const stepMs = c.policy.slotStepMin * MINUTE_MS;
 				const expected: string[] = [];

@@ -6,7 +6,9 @@
  * passes `judgeBooking`, the 90-day horizon and the minimum notice included.
  */
 import type { ConflictIndex } from './conflicts';
+import { closedStarts } from './day-rules';
 import { timeRules, type JudgeFacts, type PeopleHours } from './judge';
+import type { LoadInterview } from './load';
 import { findSlots, type BusyLike } from './slots';
 import { MINUTE_MS } from './time';
 
@@ -22,18 +24,35 @@ export interface SlotSearch {
 	to: Date | string | number;
 	/** Stop after this many slots. */
 	limit?: number;
+	/** The interview being moved: its own time is free and it does not count towards anyone's load. */
+	ignoreId?: string;
 }
 
 /** What the search reads besides the request. */
-export interface SlotFacts extends Pick<JudgeFacts, 'now' | 'policy'> {
+export interface SlotFacts extends Pick<JudgeFacts, 'now' | 'policy' | 'closures' | 'load'> {
 	hours: PeopleHours;
 	/** Busy time per person id (an interview being moved leaves its own time out). */
 	busy: ReadonlyMap<string, readonly BusyLike[]>;
+	/**
+	 * The panel's interviews (any status) in the weeks the search touches, to count their load;
+	 * needed only with `load`.
+	 */
+	interviews?: readonly LoadInterview[];
 }
 
 /** Grid starts (ISO-8601 UTC), earliest first, at which a booking would pass the judge. */
 export function offerSlots(search: SlotSearch, facts: SlotFacts): string[] {
 	const rules = timeRules(facts, { panel: search.panel, candidateId: search.candidateId });
+	const closed = closedStarts(
+		{ closures: facts.closures, load: facts.load, interviews: facts.interviews ?? [] },
+		{
+			panel: search.panel,
+			durationMin: search.durationMin,
+			fromMs: new Date(search.from).getTime(),
+			toMs: new Date(search.to).getTime(),
+			ignoreId: search.ignoreId
+		}
+	);
 	return findSlots({
 		people: rules.people,
 		busy: facts.busy,
@@ -44,7 +63,8 @@ export function offerSlots(search: SlotSearch, facts: SlotFacts): string[] {
 		bufferMin: rules.bufferMin,
 		notBefore: rules.notBeforeMs,
 		notAfter: rules.notAfterMs,
-		limit: search.limit
+		limit: search.limit,
+		closedStarts: closed
 	});
 }
 

@@ -24,6 +24,12 @@ export interface Policy {
 	slotStepMin: number;
 	/** Default working hours of interviewers who have not set their own. */
 	workingHours: WorkingHours;
+	/** Most interviews an interviewer takes on one day of their own zone; null is no limit. Each interviewer may set their own. */
+	maxInterviewsPerDay: number | null;
+	/** Most interviews an interviewer takes in one week (Monday to Sunday, their zone); null is no limit. */
+	maxInterviewsPerWeek: number | null;
+	/** From this share of a limit (in percent) a booking carries a warning. */
+	loadWarningPercent: number;
 }
 
 /** An organization's overrides: any subset of the policy, working hours field by field. */
@@ -45,8 +51,16 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
 		startTime: '09:00',
 		endTime: '17:00',
 		weekdays: Object.freeze([1, 2, 3, 4, 5])
-	})
+	}),
+	maxInterviewsPerDay: null,
+	maxInterviewsPerWeek: null,
+	loadWarningPercent: 80
 });
+
+type NumberKey = Exclude<keyof Policy, 'workingHours' | 'maxInterviewsPerDay' | 'maxInterviewsPerWeek'>;
+
+/** The highest load limit accepted, per day or per week. */
+export const MAX_LOAD_LIMIT = 100;
 
 const HM_RE = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
@@ -60,9 +74,16 @@ export function resolvePolicy(overrides?: PolicyOverrides | null): Policy {
 	// Overrides come from stored JSON that an older version of the app may have written, so a bad
 	// value must not take scheduling down: it is ignored rather than thrown.
 	const o = overrides ?? {};
-	const num = (key: Exclude<keyof Policy, 'workingHours'>, min: number): number => {
+	const num = (key: NumberKey, min: number): number => {
 		const value = o[key];
 		return typeof value === 'number' && Number.isFinite(value) && value >= min ? value : DEFAULT_POLICY[key];
+	};
+	// A limit is a whole number of interviews, or null for none.
+	const limit = (key: 'maxInterviewsPerDay' | 'maxInterviewsPerWeek'): number | null => {
+		const value = o[key];
+		return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= MAX_LOAD_LIMIT
+			? (value as number)
+			: DEFAULT_POLICY[key];
 	};
 	const wh = o.workingHours ?? {};
 	const weekdays = Array.isArray(wh.weekdays)
@@ -83,7 +104,10 @@ export function resolvePolicy(overrides?: PolicyOverrides | null): Policy {
 			startTime: isWallTime(wh.startTime) ? wh.startTime : DEFAULT_POLICY.workingHours.startTime,
 			endTime: isWallTime(wh.endTime) ? wh.endTime : DEFAULT_POLICY.workingHours.endTime,
 			weekdays
-		}
+		},
+		maxInterviewsPerDay: limit('maxInterviewsPerDay'),
+		maxInterviewsPerWeek: limit('maxInterviewsPerWeek'),
+		loadWarningPercent: Math.min(num('loadWarningPercent', 1), 100)
 	};
 	// A range turned inside out would reject every duration; keep the default range instead.
 	if (policy.minDurationMin > policy.maxDurationMin) {

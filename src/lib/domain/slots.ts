@@ -58,6 +58,8 @@ export interface FindSlotsInput {
 	notAfter?: Date | string | number;
 	/** Stop after this many slots. */
 	limit?: number;
+	/** Stretches in which no slot may START, whoever is free (days that are closed or full). */
+	closedStarts?: readonly BusyLike[];
 }
 
 type Interval = [start: number, end: number];
@@ -71,6 +73,8 @@ interface Prepared {
 	/** The latest start offered. */
 	lastStartMs: number;
 	limit: number;
+	/** Sorted, merged [start, end) in which no start is offered. */
+	closed: Interval[];
 }
 
 function toMs(value: Date | string | number): number {
@@ -102,7 +106,8 @@ function prepare(input: FindSlotsInput): Prepared | null {
 		stepMs: stepMin * MINUTE_MS,
 		bufMs: bufferMin * MINUTE_MS,
 		lastStartMs: notAfterMs,
-		limit
+		limit,
+		closed: blockedTime(input.closedStarts, 0)
 	};
 }
 
@@ -208,7 +213,7 @@ function intersect(p: readonly Interval[], q: readonly Interval[]): Interval[] {
 export function findSlots(input: FindSlotsInput): string[] {
 	const prep = prepare(input);
 	if (!prep) return [];
-	const { loMs, hiMs, durMs, stepMs, bufMs, lastStartMs, limit } = prep;
+	const { loMs, hiMs, durMs, stepMs, bufMs, lastStartMs, limit, closed } = prep;
 	let common: Interval[] = [[loMs, hiMs]];
 	for (const person of input.people) {
 		const free = subtract(workingWindows(person, loMs, hiMs), blockedTime(input.busy.get(person.id), bufMs));
@@ -216,10 +221,17 @@ export function findSlots(input: FindSlotsInput): string[] {
 		if (common.length === 0) return [];
 	}
 	const slots: string[] = [];
+	let k = 0;
 	for (const [a, b] of common) {
 		for (let s = Math.ceil(a / stepMs) * stepMs; s + durMs <= b; s += stepMs) {
 			// Pieces come in order: past the latest start, every later one is too.
 			if (s > lastStartMs) return slots;
+			// Closed stretches come in order too: skip those behind, jump over the one s is in.
+			while (k < closed.length && closed[k]![1] <= s) k++;
+			if (k < closed.length && closed[k]![0] <= s) {
+				s = Math.ceil(closed[k]![1] / stepMs) * stepMs - stepMs;
+				continue;
+			}
 			slots.push(new Date(s).toISOString());
 			if (slots.length >= limit) return slots;
 		}
@@ -237,6 +249,7 @@ export function bruteForceSlots(input: FindSlotsInput): string[] {
 	const prep = prepare(input);
 	if (!prep) return [];
 	const { loMs, hiMs, durMs, stepMs, bufMs, lastStartMs, limit } = prep;
+	const closed = (input.closedStarts ?? []).map((c): Interval => [toMs(c.start), toMs(c.end)]);
 	const firstMinute = Math.floor(loMs / MINUTE_MS);
 	const minutes = Math.ceil(hiMs / MINUTE_MS) - firstMinute;
 	const working = input.people.map((p) => workingByMinute(p, firstMinute, minutes));
@@ -248,7 +261,7 @@ export function bruteForceSlots(input: FindSlotsInput): string[] {
 	const slots: string[] = [];
 	for (let s = Math.ceil(loMs / stepMs) * stepMs; s + durMs <= hiMs && s <= lastStartMs; s += stepMs) {
 		const e = s + durMs;
-		let ok = true;
+		let ok = !closed.some(([cs, ce]) => cs <= s && s < ce);
 		for (let p = 0; ok && p < input.people.length; p++) {
 			const w = working[p]!;
 			for (let m = s / MINUTE_MS - firstMinute; m < e / MINUTE_MS - firstMinute; m++) {

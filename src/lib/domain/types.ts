@@ -99,7 +99,11 @@ export type ProblemCode =
 	| 'already_exists'
 	/** A calendar entry that does not read as an interview, and what a repair still lacks. */
 	| 'needs_repair'
-	| 'not_damaged';
+	| 'not_damaged'
+	/** The interview touches an organization holiday or blackout date. */
+	| 'holiday'
+	/** An interviewer would go over their daily or weekly limit. */
+	| 'over_load_limit';
 
 /** The snake_case API field a problem points at, so forms can put the message beside the input. */
 export type ProblemField =

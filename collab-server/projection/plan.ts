@@ -9,6 +9,8 @@
  */
 import { isUuid } from '../../src/lib/domain/ids';
 import { judgeBooking, judgeMove, judgeStatus, MOMENT_RULES, rejudgedBy } from '../../src/lib/domain/judge';
+import type { OrgClosures } from '../../src/lib/domain/closures';
+import type { LoadLimits } from '../../src/lib/domain/load';
 import type { Policy } from '../../src/lib/domain/policy';
 import { endOf, isValidTimeZone } from '../../src/lib/domain/time';
 import type { ApplicationFacts, Conflict, Interview, InterviewStatus, Problem } from '../../src/lib/domain/types';
@@ -61,6 +63,8 @@ export interface PlanInput {
 	/** The organization's zone, stored in place of a zone that does not exist. */
 	orgZone: string;
 	policy: Policy;
+	/** Holidays and blackout dates, and each interviewer's load limit (the judge's calendar rules). */
+	rules?: { closures: OrgClosures; load: LoadLimits };
 	nowMs: number;
 	interviewerIds: ReadonlySet<string>;
 	applications: ReadonlyMap<string, ApplicationFacts>;
@@ -214,10 +218,11 @@ function planChange(input: PlanInput, change: ChangeFact, plan: Plan): void {
 		application: app,
 		interviewerIds: input.interviewerIds,
 		// The conflicts come from the document's index, computed before planning.
-		calendar: { interviews: input.calendar, index: { conflictsFor: () => [...(input.conflicts.get(id) ?? [])] } }
+		calendar: { interviews: input.calendar, index: { conflictsFor: () => [...(input.conflicts.get(id) ?? [])] } },
+		...input.rules
 	};
 	const move = before
-		? { before: { start: before.start, mode: before.mode as Interview['mode'] }, after: judged }
+		? { before: { start: before.start, mode: before.mode as Interview['mode'], panel: before.panel }, after: judged }
 		: null;
 	const verdict = move ? judgeMove(move, facts) : judgeBooking({ proposal: judged }, facts);
 	const problems = verdict.problems.map(problemJson);

@@ -9,6 +9,7 @@ import type { Sql } from '../../db/client';
 import { isUuid } from '../../src/lib/domain/ids';
 import { resolvePolicy, type PolicyOverrides } from '../../src/lib/domain/policy';
 import type { ApplicationFacts } from '../../src/lib/domain/types';
+import { calendarRules } from '../../src/lib/server/calendar-rules';
 import type { EnqueueResult } from '../../src/lib/server/notifications/outbox';
 import { writeNotices } from './notify';
 import { planProjection, type PlanInput, type Plan, type StoredRow } from './plan';
@@ -16,7 +17,10 @@ import { parseVersion } from './version';
 import { auditView, type ProblemJson } from './views';
 
 /** The facts a batch brings from the document; the store adds those from Postgres. */
-export type BatchFacts = Omit<PlanInput, 'orgZone' | 'policy' | 'interviewerIds' | 'applications' | 'rows' | 'nowMs'>;
+export type BatchFacts = Omit<
+	PlanInput,
+	'orgZone' | 'policy' | 'rules' | 'interviewerIds' | 'applications' | 'rows' | 'nowMs'
+>;
 
 /** Advisory-lock namespace of the projection (the other key is the organization's hash). */
 const LOCK_NAMESPACE = 0x5052_4a00;
@@ -70,10 +74,12 @@ export async function storeBatch(sql: Sql, facts: BatchFacts): Promise<StoredPla
 			select interview_id, user_id from interview_panel where interview_id = any(${ids}::uuid[])`;
 		const nowMs = Date.now();
 		const rows = new Map(records.map((r) => [r.id, storedRow(r, panels)]));
+		const policy = resolvePolicy(org?.policy ?? null);
 		const plan = planProjection({
 			...facts,
 			orgZone: org?.timezone ?? 'UTC',
-			policy: resolvePolicy(org?.policy ?? null),
+			policy,
+			rules: await calendarRules(tx as unknown as Sql, orgId, policy),
 			nowMs,
 			interviewerIds: new Set(interviewers.map((r) => r.user_id)),
 			applications: new Map(apps.map((a) => [a.id, { ...a, candidateId: a.candidate_id, cycleId: a.cycle_id }])),

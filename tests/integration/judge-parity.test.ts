@@ -18,6 +18,7 @@ import type { Verdict } from '../../src/lib/domain/judge';
 import { resolvePolicy, type PolicyOverrides } from '../../src/lib/domain/policy';
 import type { ApplicationStatus, Interview, InterviewMode, InterviewType } from '../../src/lib/domain/types';
 import { canBookApplication } from '../../src/lib/domain/validation';
+import { effectiveLoadLimit } from '../../src/lib/domain/load';
 import { effectiveWorkingHours } from '../../src/lib/domain/working-hours';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { connectDoc, eventually, type CollabClient } from '../helpers/collab';
@@ -30,15 +31,17 @@ const TZ = 'America/New_York';
 const MINUTE = 60_000;
 
 /** What the calendar page loads (as `loadCalendarData` does), read straight from the database. */
-async function pageData(app: TestApp): Promise<Pick<CalendarPageData, 'policy' | 'interviewers' | 'applications'>> {
+async function pageData(
+	app: TestApp
+): Promise<Pick<CalendarPageData, 'policy' | 'interviewers' | 'applications' | 'closures'>> {
 	const sql = app.runtime.db.sql;
 	const [org] = await sql<{ timezone: string; policy: PolicyOverrides | null }[]>`
 		select timezone, policy from organizations where id = ${app.orgId}`;
 	const policy = resolvePolicy(org!.policy);
 	const interviewers = await sql<
-		{ id: string; name: string; email: string; timezone: string; working_hours: unknown }[]
+		{ id: string; name: string; email: string; timezone: string; working_hours: unknown; load_limit: unknown }[]
 	>`
-		select u.id, u.name, u.email, coalesce(u.timezone, ${org!.timezone}) as timezone, u.working_hours
+		select u.id, u.name, u.email, coalesce(u.timezone, ${org!.timezone}) as timezone, u.working_hours, m.load_limit
 		from memberships m join users u on u.id = m.user_id where m.org_id = ${app.orgId} and m.role = 'interviewer'
 		order by u.name`;
 	const apps = await sql<
@@ -57,9 +60,18 @@ async function pageData(app: TestApp): Promise<Pick<CalendarPageData, 'policy' |
 		from applications a join users u on u.id = a.candidate_id where a.org_id = ${app.orgId} order by u.name`;
 	return {
 		policy,
-		interviewers: interviewers.map(({ working_hours, ...i }) => ({
+		closures: {
+			timezone: org!.timezone,
+			list: (
+				await sql<{ kind: 'holiday' | 'blackout'; name: string; start_date: string; end_date: string }[]>`
+					select kind, name, to_char(start_date, 'YYYY-MM-DD') as start_date, to_char(end_date, 'YYYY-MM-DD') as end_date
+					from org_closures where org_id = ${app.orgId}`
+			).map((c) => ({ kind: c.kind, name: c.name, startDate: c.start_date, endDate: c.end_date }))
+		},
+		interviewers: interviewers.map(({ working_hours, load_limit, ...i }) => ({
 			...i,
-			workingHours: effectiveWorkingHours(working_hours, policy.workingHours)
+			workingHours: effectiveWorkingHours(working_hours, policy.workingHours),
+			loadLimit: effectiveLoadLimit(load_limit, policy)
 		})),
 		applications: apps.map((a) => ({
 			id: a.id,
@@ -167,10 +179,14 @@ describe(`the judge gives one verdict in the browser and on the server (${kind} 
 
 	beforeAll(async () => {
 		app = await startTestApp(kind);
-		// A buffer and a short horizon make double bookings and "too far ahead" common.
-		await app.runtime.db
-			.sql`update organizations set policy = ${app.runtime.db.sql.json({ bufferMin: 10, maxAheadDays: 30 })}
+		// A buffer and a short horizon make double bookings and "too far ahead" common; a low daily
+		// limit and a holiday four days ahead bring the calendar rules up too.
+		const sql = app.runtime.db.sql;
+		await sql`update organizations set policy = ${sql.json({ bufferMin: 10, maxAheadDays: 30, maxInterviewsPerDay: 2 })}
 			where id = ${app.orgId}`;
+		await sql`insert into org_closures (org_id, kind, name, start_date, end_date)
+			select id, 'holiday', 'Founders’ Day', (now() at time zone timezone)::date + 4, (now() at time zone timezone)::date + 4
+			from organizations where id = ${app.orgId}`;
 		admin = await app.login(DEMO_ACCOUNTS.admin.email);
 		client = connectDoc(app, calendarDocName(app.orgId), { cookie: admin });
 		await client.ready;

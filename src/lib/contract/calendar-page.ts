@@ -1,5 +1,5 @@
 /** What the live calendar pages are given by their loader (src/lib/server/calendar-page.ts), besides the Yjs document. */
-import type { ApplicationStatus, Policy, WorkingHours } from '$lib/domain';
+import type { ApplicationStatus, LoadLimit, OrgClosures, Policy, WorkingHours } from '$lib/domain';
 
 export interface CalendarInterviewer {
 	id: string;
@@ -9,6 +9,8 @@ export interface CalendarInterviewer {
 	timezone: string;
 	/** The hours they work, read in `timezone` (their own, else the organization's default). */
 	workingHours: WorkingHours;
+	/** Most interviews per day and per week (their own, else the organization's); null is none. */
+	loadLimit: LoadLimit;
 }
 
 export interface CalendarApplication {
@@ -32,6 +34,8 @@ export interface CalendarPageData {
 	/** Admins write; interviewers only look. */
 	canEdit: boolean;
 	policy: Policy;
+	/** Holidays and blackout dates, read in the organization's zone. */
+	closures: OrgClosures;
 	interviewers: CalendarInterviewer[];
 	/** The organization's admins, to name who made a change. */
 	admins: { id: string; name: string }[];

@@ -3,7 +3,9 @@ import type { RequestEvent } from '@sveltejs/kit';
 import type { Actor } from '$lib/server/guards';
 import { db, runtime } from '$lib/server/runtime';
 import { resolvePolicy, type ApplicationStatus, type Policy, type PolicyOverrides } from '$lib/domain';
+import { effectiveLoadLimit } from '$lib/domain/load';
 import { effectiveWorkingHours } from '$lib/domain/working-hours';
+import { listClosures } from '$lib/server/calendar-rules';
 import type { CalendarApplication, CalendarInterviewer, CalendarPageData } from '$lib/contract/calendar-page';
 
 /** The collab-server URL as the browser reaches it. */
@@ -18,8 +20,10 @@ export async function loadCalendarData(event: RequestEvent, actor: Actor): Promi
 	const [org] = await sql<
 		{ name: string; timezone: string; policy: PolicyOverrides | null }[]
 	>`select name, timezone, policy from organizations where id = ${actor.orgId}`;
-	const interviewers = await sql<(Omit<CalendarInterviewer, 'workingHours'> & { working_hours: unknown })[]>`
-		select u.id, u.name, u.email, coalesce(u.timezone, ${org?.timezone ?? 'UTC'}) as timezone, u.working_hours
+	const interviewers = await sql<
+		(Omit<CalendarInterviewer, 'workingHours' | 'loadLimit'> & { working_hours: unknown; load_limit: unknown })[]
+	>`
+		select u.id, u.name, u.email, coalesce(u.timezone, ${org?.timezone ?? 'UTC'}) as timezone, u.working_hours, m.load_limit
 		from memberships m join users u on u.id = m.user_id
 		where m.org_id = ${actor.orgId} and m.role = 'interviewer' order by u.name`;
 	const admins = await sql<{ id: string; name: string }[]>`
@@ -61,9 +65,11 @@ export async function loadCalendarData(event: RequestEvent, actor: Actor): Promi
 		me: { id: actor.user.id, name: actor.user.name, timezone: actor.user.timezone ?? null },
 		canEdit: actor.role === 'admin',
 		policy,
-		interviewers: interviewers.map(({ working_hours, ...i }) => ({
+		closures: { timezone: org?.timezone ?? 'UTC', list: await listClosures(sql, actor.orgId) },
+		interviewers: interviewers.map(({ working_hours, load_limit, ...i }) => ({
 			...i,
-			workingHours: effectiveWorkingHours(working_hours, policy.workingHours)
+			workingHours: effectiveWorkingHours(working_hours, policy.workingHours),
+			loadLimit: effectiveLoadLimit(load_limit, policy)
 		})),
 		admins: admins.map((a) => ({ id: a.id, name: a.name })),
 		applications

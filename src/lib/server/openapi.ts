@@ -464,7 +464,7 @@ export const ROUTES: readonly RouteDoc[] = [
 		tag: 'Availability',
 		summary: 'Free start times for a panel and a candidate',
 		description:
-			'Start times on the organization’s slot grid where every interviewer is free within their working hours (in their own zone), the candidate is free between 08:00 and 20:00 in theirs, and the minimum notice is met. The range spans at most 62 days.',
+			'Start times on the organization’s slot grid where every interviewer is free within their working hours (in their own zone), the candidate is free between 08:00 and 20:00 in theirs, and the minimum notice is met. No slot touches a holiday or blackout date, and none starts on a day or in a week in which an interviewer is at their load limit. The range spans at most 62 days.',
 		access: ['admin'],
 		who: 'Admins.',
 		query: S.AvailabilityQuery,
@@ -636,6 +636,98 @@ export const ROUTES: readonly RouteDoc[] = [
 		who: 'Admins and interviewers (cookie session or API token).',
 		responses: { 200: { description: 'The token and where to use it.', schema: S.CollabTokenResponse } },
 		errors: { ...AUTH }
+	},
+
+	// Calendar rules: holidays, blackout dates and interviewer load
+	{
+		method: 'GET',
+		path: '/api/v1/closures',
+		operationId: 'listClosures',
+		tag: 'Calendar rules',
+		summary: 'Holidays and blackout dates',
+		description:
+			'Whole days, read in the organization’s zone, on which nothing is booked: the booking rules refuse an interview that touches one and the slot finder offers none.',
+		access: ['admin', 'interviewer'],
+		who: 'Admins and interviewers of the organization.',
+		responses: { 200: { description: 'The closures, earliest first.', schema: S.ClosureList } },
+		errors: { ...AUTH }
+	},
+	{
+		method: 'POST',
+		path: '/api/v1/closures',
+		operationId: 'createClosure',
+		tag: 'Calendar rules',
+		summary: 'Add a holiday or blackout date',
+		description:
+			'Applies at once to new bookings and moves; interviews already booked on those days stay as they are (the calendar shows them).',
+		access: ['admin'],
+		who: 'Admins.',
+		body: S.NewClosureBody,
+		responses: { 201: { description: 'Added.', schema: S.ClosureResponse } },
+		errors: {
+			...AUTH,
+			...BODY,
+			422: 'A field is missing or invalid, the last day is before the first, or the run is longer than 366 days; `details.fields` names each.'
+		}
+	},
+	{
+		method: 'DELETE',
+		path: '/api/v1/closures/{id}',
+		operationId: 'removeClosure',
+		tag: 'Calendar rules',
+		summary: 'Remove a holiday or blackout date',
+		description: 'Its days can be booked again at once.',
+		access: ['admin'],
+		who: 'Admins.',
+		responses: { 200: { description: 'Removed.', schema: S.RemovedClosureResponse } },
+		errors: { ...AUTH, 404: 'No such closure in your organization.' }
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/load',
+		operationId: 'loadReport',
+		tag: 'Calendar rules',
+		summary: 'Each interviewer’s interviews per week against their limits',
+		description:
+			'Weeks run Monday to Sunday in each interviewer’s zone and are named by their Monday (in the organization’s zone). Cancelled interviews do not count; every other status does.',
+		access: ['admin'],
+		who: 'Admins.',
+		query: S.LoadQuery,
+		responses: { 200: { description: 'The report.', schema: S.LoadReportResponse } },
+		errors: { ...AUTH, ...QUERY }
+	},
+	{
+		method: 'PUT',
+		path: '/api/v1/load/default',
+		operationId: 'setDefaultLoadLimit',
+		tag: 'Calendar rules',
+		summary: 'The organization’s default load limits',
+		description:
+			'Most interviews per day and per week for interviewers who set no limit of their own; null for none. Over a limit the booking rules refuse and the slot finder offers nothing; from 80 % a booking carries a warning.',
+		access: ['admin'],
+		who: 'Admins.',
+		body: S.LoadLimitBody,
+		responses: { 200: { description: 'The limits now in force.', schema: S.LoadLimitResponse } },
+		errors: { ...AUTH, ...BODY }
+	},
+	{
+		method: 'PUT',
+		path: '/api/v1/load/interviewers/{id}',
+		operationId: 'setInterviewerLoadLimit',
+		tag: 'Calendar rules',
+		summary: 'An interviewer’s own load limits',
+		description:
+			'A field left out follows the organization’s default; null means no limit. `{}` goes back to the default for both.',
+		access: ['admin', 'interviewer'],
+		who: 'Admins for any interviewer of the organization; an interviewer for themselves.',
+		body: S.OwnLoadLimitBody,
+		responses: { 200: { description: 'The interviewer’s own and effective limits.', schema: S.OwnLoadLimitResponse } },
+		errors: {
+			...AUTH,
+			...BODY,
+			403: 'An interviewer naming somebody else, or a candidate.',
+			404: 'No such interviewer in your organization.'
+		}
 	},
 
 	// API tokens
@@ -841,6 +933,10 @@ export const TAGS: readonly { name: string; description: string }[] = [
 		description: 'Scheduling, rescheduling and the status machine; every write goes through the calendar document.'
 	},
 	{ name: 'Availability', description: 'The slot finder.' },
+	{
+		name: 'Calendar rules',
+		description: 'Holidays and blackout dates, and how many interviews each interviewer takes per day and week.'
+	},
 	{ name: 'Applications', description: 'The admission pipeline and the interview flags.' },
 	{ name: 'Candidates', description: 'One candidate’s interviews and personal sign-in link.' },
 	{ name: 'Scorecards', description: 'Independent judgements of the panel; server-only, never in a Yjs document.' },
@@ -895,6 +991,12 @@ const COMPONENTS: Record<string, z.ZodType> = {
 	MarkReadBody: S.MarkReadBody,
 	PatchPreferencesBody: S.PatchPreferencesBody,
 	SlotList: S.SlotList,
+	Closure: S.ClosureResponse,
+	ClosureList: S.ClosureList,
+	RemovedClosure: S.RemovedClosureResponse,
+	LoadLimit: S.LoadLimitResponse,
+	OwnLoadLimit: S.OwnLoadLimitResponse,
+	LoadReport: S.LoadReportResponse,
 	CandidateLink: S.CandidateLinkResponse,
 	CollabToken: S.CollabTokenResponse,
 	LogEntry: S.LogEntryResponse,
@@ -916,6 +1018,9 @@ const COMPONENTS: Record<string, z.ZodType> = {
 	ReasonBody: S.ReasonBody,
 	ScorecardBody: S.ScorecardBody,
 	NewApiTokenBody: S.NewApiTokenBody,
+	NewClosureBody: S.NewClosureBody,
+	LoadLimitBody: S.LoadLimitBody,
+	OwnLoadLimitBody: S.OwnLoadLimitBody,
 	PatchMeBody: S.PatchMeBody,
 	WorkingHoursBody: S.WorkingHoursBody
 };

@@ -24,6 +24,7 @@ import { judgeBooking, judgeMove, judgeStatus, type JudgeFacts, type Verdict } f
 import { doubleBookingMessage } from '$lib/domain/messages';
 import { resolvePolicy, type Policy, type PolicyOverrides } from '$lib/domain/policy';
 import type { ApplicationFacts, Conflict, Interview, InterviewStatus, Problem } from '$lib/domain/types';
+import { calendarRules, type CalendarRules } from './calendar-rules';
 import { ApiError, fail } from './errors';
 import { findInterview, type InterviewRow } from './interviews';
 import { runtime } from './runtime';
@@ -52,13 +53,21 @@ export function conflictError(conflicts: readonly Conflict[]): ApiError {
 	});
 }
 
-/** What the rules need to know about an organization. */
-export async function orgFacts(sql: Sql, orgId: string): Promise<{ policy: Policy; interviewerIds: Set<string> }> {
+/** What the rules need to know about an organization: its policy, interviewers, closures and load limits. */
+export async function orgFacts(
+	sql: Sql,
+	orgId: string
+): Promise<{ policy: Policy; interviewerIds: Set<string>; rules: CalendarRules }> {
 	const [org] = await sql<{ policy: PolicyOverrides | null }[]>`select policy from organizations where id = ${orgId}`;
 	const rows = await sql<
 		{ user_id: string }[]
 	>`select user_id from memberships where org_id = ${orgId} and role = 'interviewer'`;
-	return { policy: resolvePolicy(org?.policy ?? null), interviewerIds: new Set(rows.map((r) => r.user_id)) };
+	const policy = resolvePolicy(org?.policy ?? null);
+	return {
+		policy,
+		interviewerIds: new Set(rows.map((r) => r.user_id)),
+		rules: await calendarRules(sql, orgId, policy)
+	};
 }
 
 /** An application of the organization as the rules see it; null when it is not there. */
@@ -168,11 +177,18 @@ export async function scheduleInterview(orgId: string, actorId: string, input: N
 	const { sql } = runtime().db;
 	const application = await applicationFacts(sql, orgId, input.applicationId);
 	if (!application) throw fail.notFound('The application');
-	const { policy, interviewerIds } = await orgFacts(sql, orgId);
+	const { policy, interviewerIds, rules } = await orgFacts(sql, orgId);
 	const now = new Date();
 	const id = crypto.randomUUID();
 	return withCalendar(orgId, actorId, (doc, origin) => {
-		const facts = { now, policy, application, interviewerIds, calendar: { interviews: listInterviews(doc) } };
+		const facts: JudgeFacts = {
+			now,
+			policy,
+			application,
+			interviewerIds,
+			calendar: { interviews: listInterviews(doc) },
+			...rules
+		};
 		const verdict = judgeBooking({ proposal: { ...input, candidateId: application.candidateId } }, facts);
 		refuse(verdict);
 		const interview: Interview = {
@@ -206,7 +222,7 @@ export async function editInterview(
 	reason: string | null
 ): Promise<void> {
 	const { sql } = runtime().db;
-	const { policy, interviewerIds } = await orgFacts(sql, orgId);
+	const { policy, interviewerIds, rules } = await orgFacts(sql, orgId);
 	const [row] = await sql<
 		{ application_id: string }[]
 	>`select application_id from interviews where id = ${id} and org_id = ${orgId}`;
@@ -230,7 +246,8 @@ export async function editInterview(
 			policy,
 			application,
 			interviewerIds,
-			calendar: { interviews: listInterviews(doc) }
+			calendar: { interviews: listInterviews(doc) },
+			...rules
 		};
 		refuse(judgeMove({ before: current, after: next, reason }, facts));
 		unwrap(
@@ -245,7 +262,7 @@ export async function editInterview(
 	});
 	if (damaged) {
 		const stored = row ? await findInterview(sql, orgId, id) : null;
-		await repairInterview(orgId, actorId, { damaged, stored, patch, reason, policy, interviewerIds });
+		await repairInterview(orgId, actorId, { damaged, stored, patch, reason, policy, interviewerIds, rules });
 	}
 }
 
@@ -358,9 +375,10 @@ async function repairInterview(
 		reason: string | null;
 		policy: Policy;
 		interviewerIds: Set<string>;
+		rules: CalendarRules;
 	}
 ): Promise<void> {
-	const { damaged, stored, patch, reason, policy, interviewerIds } = input;
+	const { damaged, stored, patch, reason, policy, interviewerIds, rules } = input;
 	const { sql } = runtime().db;
 	const appId = damaged.readable.applicationId ?? stored?.application_id;
 	const application = appId ? await applicationFacts(sql, orgId, appId) : null;
@@ -397,7 +415,8 @@ async function repairInterview(
 			policy,
 			application,
 			interviewerIds,
-			calendar: { interviews: listInterviews(doc) }
+			calendar: { interviews: listInterviews(doc) },
+			...rules
 		};
 		// Never stored: this is its booking, judged as one; else a change of the last stored state.
 		refuse(

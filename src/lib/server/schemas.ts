@@ -606,3 +606,6 @@ export const NewFeedResponse = z.object({
 	url: z.string().describe('The secret subscription URL; shown once (only a hash is kept)'),
 	created_at: utc
 });
+
+// The calendar rules' schemas live in their own module; re-exported so every schema is found here.
+export * from './rules-schemas';

@@ -12,6 +12,8 @@ import { createFeed, feedStatus, revokeFeed } from '$lib/server/notifications/fe
 import { kindsFor, loadPreferences, savePreferences } from '$lib/server/notifications/preferences';
 import { hasWorkingHours, loadSettings, saveSettings } from '$lib/server/profile';
 import { db } from '$lib/server/runtime';
+import { parseLimit, type OwnLoadLimit } from '$lib/domain/load';
+import { ownLoad, setOwnLoadLimit } from '$lib/server/calendar-rules';
 
 /** Every zone this server knows, plus UTC (which Intl does not list). */
 function knownZones(): string[] {
@@ -33,6 +35,7 @@ export const load: PageServerLoad = async (event) => {
 		hasWorkingHours: hasWorkingHours(actor.user),
 		preferences: await loadPreferences(db(), actor),
 		feed: actor.role === 'admin' ? null : await feedStatus(db(), actor),
+		loadLimits: actor.role === 'interviewer' ? await ownLoad(db(), actor.orgId, actor.user.id) : null,
 		tokens:
 			actor.role === 'admin'
 				? (await listApiTokens(db(), actor.user.id, actor.orgId)).map((t) => ({
@@ -119,6 +122,26 @@ export const actions: Actions = {
 		if (unknown.length) return fail(422, { notificationsError: 'The form named a notification that does not exist.' });
 		await savePreferences(db(), actor, email);
 		return { notificationsSaved: true };
+	},
+	/** An interviewer's own load limits, or back to the organization's. */
+	load: async (event) => {
+		const actor = requireRole(event, 'interviewer');
+		const form = await readForm(event.request);
+		let own: OwnLoadLimit | null = null;
+		if (form.get('mode') === 'own') {
+			const day = parseLimit(form.get('per_day') ?? '');
+			const week = parseLimit(form.get('per_week') ?? '');
+			if (!day.ok || !week.ok)
+				return fail(422, {
+					loadErrors: {
+						...(day.ok ? {} : { per_day: sentence(day.message) }),
+						...(week.ok ? {} : { per_week: sentence(week.message) })
+					}
+				});
+			own = { perDay: day.value, perWeek: week.value };
+		}
+		await setOwnLoadLimit(db(), actor, actor.user.id, own);
+		return { loadSaved: true };
 	},
 	/** A new calendar feed URL (the previous one stops working); shown in this answer only. */
 	createFeed: async (event) => {

@@ -18,7 +18,7 @@ export interface LiveCalendarView {
 
 /** The judge's facts in the browser, for one application (null: none chosen yet). */
 export function browserFacts(
-	data: Pick<CalendarPageData, 'policy' | 'interviewers'>,
+	data: Pick<CalendarPageData, 'policy' | 'interviewers' | 'closures'>,
 	calendar: LiveCalendarView,
 	application: CalendarApplication | null,
 	now: Date
@@ -39,7 +39,9 @@ export function browserFacts(
 		hours: {
 			interviewers: new Map(data.interviewers.map((i) => [i.id, i])),
 			candidateZone: application?.candidateTimezone ?? null
-		}
+		},
+		closures: data.closures,
+		load: new Map(data.interviewers.map((i) => [i.id, { timezone: i.timezone, limit: i.loadLimit }]))
 	};
 }
 
@@ -132,8 +134,24 @@ export function suggestSlots(
 	);
 	try {
 		return offerSlots(
-			{ panel: ask.panel, candidateId: ask.candidateId, durationMin: ask.durationMin, from, to, limit },
-			{ now: facts.now, policy: facts.policy, hours: facts.hours, busy }
+			{
+				panel: ask.panel,
+				candidateId: ask.candidateId,
+				durationMin: ask.durationMin,
+				from,
+				to,
+				limit,
+				ignoreId: ask.ignoreId
+			},
+			{
+				now: facts.now,
+				policy: facts.policy,
+				hours: facts.hours,
+				busy,
+				closures: facts.closures,
+				load: facts.load,
+				interviews: calendar.interviews
+			}
 		);
 	} catch {
 		// A duration the finder cannot take (the form shows its problem).

@@ -14,7 +14,17 @@ const data: CalendarPageData = {
 	me: { id: 'admin', name: 'Avery', timezone: 'UTC' },
 	canEdit: true,
 	policy: resolvePolicy(),
-	interviewers: [{ id: INES, name: 'Ines', email: 'ines@x.test', timezone: 'UTC', workingHours: anyDay }],
+	interviewers: [
+		{
+			id: INES,
+			name: 'Ines',
+			email: 'ines@x.test',
+			timezone: 'UTC',
+			workingHours: anyDay,
+			loadLimit: { perDay: null, perWeek: null }
+		}
+	],
+	closures: { timezone: 'UTC', list: [] },
 	admins: [],
 	applications: [
 		{
@@ -97,5 +107,34 @@ describe('the scheduling form’s state', () => {
 		expect(form.problemOf('reason')).toBe('Give a reason for the new time.');
 		form.reason = 'The candidate asked';
 		expect(form.problemOf('reason')).toBeNull();
+	});
+
+	it('warns near an interviewer’s load limit and refuses past it; no slot is suggested on a holiday', () => {
+		const limited: CalendarPageData = {
+			...data,
+			interviewers: data.interviewers.map((i) => ({ ...i, loadLimit: { perDay: 1, perWeek: null } }))
+		};
+		const form = new ScheduleFormState({ data: limited, sync, tz: () => 'UTC', initialApplicationId: 'app-1' });
+		form.togglePanel(INES, true);
+		const day = new Date(Date.now() + 4 * 86400_000).toISOString().slice(0, 10);
+		form.date = day;
+		form.time = '02:00';
+		expect(form.loadWarnings).toEqual([{ personId: INES, message: `This is interview 1 of 1 allowed on ${day}.` }]);
+
+		const closed = new ScheduleFormState({
+			data: {
+				...data,
+				closures: { timezone: 'UTC', list: [{ kind: 'holiday', name: 'Founders’ Day', startDate: day, endDate: day }] }
+			},
+			sync,
+			tz: () => 'UTC',
+			initialApplicationId: 'app-1'
+		});
+		closed.togglePanel(INES, true);
+		closed.date = day;
+		closed.time = '02:00';
+		expect(closed.problemOf('start')).toMatch(/^Founders’ Day \(.+\) is a holiday: no interviews are booked then\.$/);
+		expect(closed.suggestions.length).toBeGreaterThan(0);
+		expect(closed.suggestions.filter((s) => s.startsWith(day))).toEqual([]);
 	});
 });

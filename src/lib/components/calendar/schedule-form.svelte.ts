@@ -215,6 +215,13 @@ export class ScheduleFormState {
 	get conflicts(): Conflict[] {
 		return this.#conflicts;
 	}
+	/** Panel members the booking brings near their load limit, with the judge's sentence (never refused). */
+	get loadWarnings(): { personId: string; message: string }[] {
+		if (!this.#startIso) return [];
+		return this.#verdict.warnings
+			.filter((w) => w.code === 'near_load_limit')
+			.map((w) => ({ personId: w.personId, message: w.message }));
+	}
 	/** "Free for everyone": starts the judge accepts, near the chosen one. */
 	get suggestions(): string[] {
 		return this.#suggestions;

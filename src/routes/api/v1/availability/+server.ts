@@ -2,6 +2,7 @@ import type { RequestHandler } from './$types';
 import type { WorkingPerson } from '$lib/domain/availability';
 import { offerSlots } from '$lib/domain/offer';
 import type { BusyLike } from '$lib/domain/slots';
+import type { Interview } from '$lib/domain/types';
 import { effectiveWorkingHours } from '$lib/domain/working-hours';
 import { endpoint } from '$lib/server/endpoint';
 import { ApiError, fail } from '$lib/server/errors';
@@ -28,7 +29,7 @@ export const GET: RequestHandler = endpoint(async (event) => {
 		});
 	}
 	const sql = db();
-	const { policy, interviewerIds } = await orgFacts(sql, actor.orgId);
+	const { policy, interviewerIds, rules } = await orgFacts(sql, actor.orgId);
 	const unknown = q.interviewer_ids.filter((id) => !interviewerIds.has(id));
 	if (unknown.length)
 		throw fail.fields({ interviewer_ids: `not interviewers of this organization: ${unknown.join(', ')}` });
@@ -65,6 +66,21 @@ export const GET: RequestHandler = endpoint(async (event) => {
 			and i.end_at > ${busyFrom} and i.start_at < ${busyTo}`;
 	const busy = new Map<string, BusyLike[]>();
 	for (const r of busyRows) busy.set(r.person, [...(busy.get(r.person) ?? []), { start: r.start_at, end: r.end_at }]);
+	// The panel's load is counted over the weeks the range touches (a week and a day of margin each side).
+	const loadFrom = new Date(from.getTime() - 8 * 86400_000);
+	const loadTo = new Date(to.getTime() + 8 * 86400_000);
+	const loadRows = await sql<{ id: string; start_at: Date; status: Interview['status']; panel: string[] }[]>`
+		select i.id, i.start_at, i.status, array_agg(p.user_id::text) as panel
+		from interviews i join interview_panel p on p.interview_id = i.id
+		where i.org_id = ${actor.orgId} and p.user_id = any(${q.interviewer_ids}::uuid[])
+			and i.start_at >= ${loadFrom} and i.start_at < ${loadTo}
+		group by i.id`;
+	const interviews = loadRows.map((r) => ({
+		id: r.id,
+		start: r.start_at.toISOString(),
+		status: r.status,
+		panel: r.panel
+	}));
 	const slots = offerSlots(
 		{
 			panel: q.interviewer_ids,
@@ -78,7 +94,10 @@ export const GET: RequestHandler = endpoint(async (event) => {
 			now: new Date(),
 			policy,
 			hours: { interviewers, candidateZone: candidate ? (candidate.timezone ?? candidate.org_tz) : null },
-			busy
+			busy,
+			closures: rules.closures,
+			load: rules.load,
+			interviews
 		}
 	);
 	return {

@@ -1,0 +1,104 @@
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { Actions, PageServerLoad } from './$types';
+import { closureDays } from '$lib/domain/closures';
+import { parseLimit, type OwnLoadLimit } from '$lib/domain/load';
+import { resolvePolicy, type PolicyOverrides } from '$lib/domain/policy';
+import {
+	addClosure,
+	listClosures,
+	loadReport,
+	removeClosure,
+	setDefaultLoadLimit,
+	setOwnLoadLimit
+} from '$lib/server/calendar-rules';
+import { ApiError } from '$lib/server/errors';
+import { readForm } from '$lib/server/forms';
+import { requireRole } from '$lib/server/guards';
+import { db } from '$lib/server/runtime';
+
+export const load: PageServerLoad = async (event) => {
+	const actor = requireRole(event, 'admin');
+	const sql = db();
+	const [org] = await sql<
+		{ timezone: string; policy: PolicyOverrides | null }[]
+	>`select timezone, policy from organizations where id = ${actor.orgId}`;
+	const report = await loadReport(sql, actor, { weeksBack: 4, weeksAhead: 4 });
+	return {
+		timezone: org?.timezone ?? 'UTC',
+		warningPercent: resolvePolicy(org?.policy ?? null).loadWarningPercent,
+		closures: (await listClosures(sql, actor.orgId)).map((c) => ({ ...c, days: closureDays(c) })),
+		report
+	};
+};
+
+/** "Must be …" as a sentence beside its field. */
+const sentence = (message: string) => `${message[0]!.toUpperCase()}${message.slice(1)}.`;
+
+/** Both limits of a form, or a message per field. */
+function readLimits(
+	form: Map<string, string>
+): { perDay: number | null; perWeek: number | null } | Record<string, string> {
+	const day = parseLimit(form.get('per_day') ?? '');
+	const week = parseLimit(form.get('per_week') ?? '');
+	if (day.ok && week.ok) return { perDay: day.value, perWeek: week.value };
+	return {
+		...(day.ok ? {} : { per_day: sentence(day.message) }),
+		...(week.ok ? {} : { per_week: sentence(week.message) })
+	};
+}
+
+export const actions: Actions = {
+	addClosure: async (event) => {
+		const actor = requireRole(event, 'admin');
+		const form = await readForm(event.request);
+		const values = Object.fromEntries(form);
+		try {
+			const c = await addClosure(db(), actor, {
+				kind: form.get('kind'),
+				name: form.get('name') ?? '',
+				startDate: form.get('start_date') ?? '',
+				endDate: form.get('end_date') ?? ''
+			});
+			return { closure: { message: `${c.name} (${closureDays(c)}) added: nothing is booked on those days.` } };
+		} catch (err) {
+			if (err instanceof ApiError && err.code === 'validation_failed') {
+				const fields = Object.fromEntries(
+					Object.entries((err.details?.fields ?? {}) as Record<string, string>).map(([k, v]) => [k, sentence(v)])
+				);
+				return fail(422, { closure: { values, fields } });
+			}
+			throw err;
+		}
+	},
+	removeClosure: async (event) => {
+		const actor = requireRole(event, 'admin');
+		const id = z.uuid().safeParse((await readForm(event.request)).get('id'));
+		if (!id.success || !(await removeClosure(db(), actor, id.data)))
+			return fail(404, { closure: { message: 'That closure was already removed.' } });
+		return { closure: { message: 'Removed: those days can be booked again.' } };
+	},
+	setDefault: async (event) => {
+		const actor = requireRole(event, 'admin');
+		const form = await readForm(event.request);
+		const limits = readLimits(form);
+		if (!('perDay' in limits)) return fail(422, { defaults: { values: Object.fromEntries(form), fields: limits } });
+		await setDefaultLoadLimit(db(), actor, limits as { perDay: number | null; perWeek: number | null });
+		return { defaults: { message: 'Saved. Interviewers without limits of their own now work under these.' } };
+	},
+	setOwn: async (event) => {
+		const actor = requireRole(event, 'admin');
+		const form = await readForm(event.request);
+		const userId = z.uuid().safeParse(form.get('user_id'));
+		if (!userId.success) return fail(404, { own: { userId: null, message: 'Unknown interviewer.', fields: {} } });
+		let own: OwnLoadLimit | null = null;
+		if (form.get('mode') === 'own') {
+			const limits = readLimits(form);
+			if (!('perDay' in limits))
+				return fail(422, { own: { userId: userId.data, message: null, fields: limits as Record<string, string> } });
+			own = limits as OwnLoadLimit;
+		}
+		await setOwnLoadLimit(db(), actor, userId.data, own);
+		return { own: { userId: userId.data, message: 'Saved.', fields: {} } };
+	}
+};

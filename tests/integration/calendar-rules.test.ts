@@ -7,7 +7,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../db/seed';
 import { zonedDate } from '../../src/lib/domain/time';
-import { ClosureList, ClosureResponse, LoadReportResponse, OwnLoadLimitResponse } from '../../src/lib/server/schemas';
+import {
+	ClosureList,
+	ClosureResponse,
+	LoadReportResponse,
+	OwnLoadLimitResponse,
+	SlotList
+} from '../../src/lib/server/schemas';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { databaseKinds } from '../helpers/db';
 
@@ -58,10 +64,14 @@ describe.each(kinds)('holidays, blackout dates and load limits against the %s da
 			mode: 'online',
 			panel: panel.map((e) => ids[e])
 		});
-	const slots = async (panel: string[], from: Date, to: Date) => {
-		const q = `interviewer_ids=${panel.map((e) => ids[e]).join(',')}&from=${from.toISOString()}&to=${to.toISOString()}&duration_min=45`;
+	let lastWhy: { date: string; blockers: { reason: string; person: { name: string } | null; message: string }[] }[] =
+		[];
+	const slots = async (panel: string[], from: Date, to: Date, zone?: string) => {
+		const q = `interviewer_ids=${panel.map((e) => ids[e]).join(',')}&from=${from.toISOString()}&to=${to.toISOString()}&duration_min=45${zone ? `&timezone=${zone}` : ''}`;
 		const res = await app.api('GET', `/api/v1/availability?${q}`, admin);
 		expect(res.status).toBe(200);
+		expect(SlotList.parse(res.body)).toBeTruthy();
+		lastWhy = res.body.details.days;
 		return (res.body.data as { start: string }[]).map((s) => s.start);
 	};
 
@@ -97,6 +107,10 @@ describe.each(kinds)('holidays, blackout dates and load limits against the %s da
 		const around = await slots([INES!.email], dayStart, new Date(start.getTime() + 33 * 3600_000));
 		expect(around.length).toBeGreaterThan(0);
 		expect(around.filter((s) => zonedDate(s, orgZone) === day)).toEqual([]);
+		// The finder says why that day is empty.
+		expect(lastWhy.find((d) => d.date === day)?.blockers).toEqual([
+			{ reason: 'holiday', person: null, message: 'Founders’ Day is a holiday: no interviews are booked then.' }
+		]);
 
 		expect((await app.api('DELETE', `/api/v1/closures/${created.body.id}`, admin)).status).toBe(200);
 		expect((await app.api('DELETE', `/api/v1/closures/${created.body.id}`, admin)).status).toBe(404);
@@ -128,6 +142,21 @@ describe.each(kinds)('holidays, blackout dates and load limits against the %s da
 		);
 		expect(free.filter((s) => zonedDate(s, ny) === zonedDate(start, ny))).toEqual([]);
 		expect(free.length).toBeGreaterThan(0);
+		const why = await slots(
+			[INES!.email],
+			new Date(start.getTime() - 10 * 3600_000),
+			new Date(start.getTime() + 40 * 3600_000),
+			ny
+		);
+		expect(why.length).toBeGreaterThan(0);
+		expect(lastWhy.find((d) => d.date === zonedDate(start, ny))?.blockers).toEqual([
+			{
+				reason: 'over_load_limit',
+				person: { id: ids[INES!.email], name: INES!.name, role: 'interviewer' },
+				message: 'At their daily limit of interviews.'
+			}
+		]);
+		expect(second.body.error.details.problems[0].person_ids).toEqual([ids[INES!.email]]);
 
 		// Ines raises her own limit; she may not change Marco's.
 		const ines = await app.login(INES!.email);

@@ -4,6 +4,7 @@ import { ConflictIndex } from './conflicts';
 import type { OrgClosures } from './closures';
 import { judgeBooking, type JudgeFacts, type PeopleHours } from './judge';
 import { loadTally, weekOf, type LoadLimits } from './load';
+import { explainDays } from './explain';
 import { busyFromIndex, offerSlots } from './offer';
 import { resolvePolicy, type Policy } from './policy';
 import { addDaysToYmd, DAY_MS, MINUTE_MS, zonedDate } from './time';
@@ -225,6 +226,35 @@ describe('offerSlots', () => {
 				expect(slots).toEqual(expected);
 			}),
 			{ numRuns: 150 }
+		);
+	}, 60_000);
+
+	it('explains exactly the days without a slot, each with at least one reason', () => {
+		fc.assert(
+			fc.property(caseArb, fc.constantFrom(...ZONES), (c, zone) => {
+				const slots = offered(c);
+				const index = new ConflictIndex(c.interviews, { bufferMin: c.policy.bufferMin });
+				const range = { from: c.fromMs, to: c.toMs };
+				const days = explainDays(
+					{ panel: c.panel, candidateId: CANDIDATE, durationMin: c.durationMin, ...range },
+					{
+						now: new Date(c.nowMs),
+						policy: c.policy,
+						hours: c.hours,
+						busy: busyFromIndex(index, [...c.panel, CANDIDATE], range, { bufferMin: c.policy.bufferMin }),
+						closures: c.closures,
+						load: c.load,
+						interviews: c.interviews
+					},
+					zone
+				);
+				const withSlots = new Set(slots.map((s) => zonedDate(s, zone)));
+				const all: string[] = [];
+				for (let d = zonedDate(c.fromMs, zone); d <= zonedDate(c.toMs - 1, zone); d = addDaysToYmd(d, 1)) all.push(d);
+				expect(days.map((d) => d.date)).toEqual(all.filter((d) => !withSlots.has(d)));
+				for (const d of days) expect(d.blockers.length, d.date).toBeGreaterThan(0);
+			}),
+			{ numRuns: 100 }
 		);
 	}, 60_000);
 

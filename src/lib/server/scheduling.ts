@@ -36,7 +36,13 @@ export function problemsError(problems: readonly Problem[]): ApiError {
 	return new ApiError('rule_violated', problems[0]?.message ?? 'The request breaks a scheduling rule.', {
 		rule: problems[0]?.code,
 		fields,
-		problems: problems.map((p) => ({ code: p.code, field: p.field ?? null, message: p.message }))
+		problems: problems.map((p) => ({
+			code: p.code,
+			field: p.field ?? null,
+			message: p.message,
+			// Whom a rule is about (panel members past their limit, not interviewers of the organization).
+			...(p.ids?.length ? { person_ids: [...p.ids] } : {})
+		}))
 	});
 }
 

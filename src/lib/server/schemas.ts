@@ -133,7 +133,12 @@ export const AvailabilityQuery = z.object({
 	candidate_id: uuid.optional(),
 	from: instant,
 	to: instant,
-	duration_min: z.coerce.number().int().min(15).max(480)
+	duration_min: z.coerce.number().int().min(15).max(480),
+	timezone: z
+		.string()
+		.refine(isValidTimeZone, 'must be an IANA time zone such as Europe/Berlin')
+		.optional()
+		.describe('The zone the days of `details.days` are read in; the organization’s by default')
 });
 
 export const NewApiTokenBody = z.object({ name: z.string().trim().min(1, 'is required').max(100) });
@@ -350,9 +355,39 @@ export const OutboxMessageResponse = OutboxSummaryResponse.extend({
 		.describe('The calendar invitation attached (text/calendar), if any')
 });
 
+const BLOCKER = z.object({
+	reason: z
+		.enum([
+			'min_notice',
+			'too_far_ahead',
+			'holiday',
+			'outside_working_hours',
+			'over_load_limit',
+			'busy',
+			'no_common_time'
+		])
+		.describe('What blocks the day'),
+	person: z
+		.object({ id: RESPONSE_ID, name: z.string().nullable(), role: ROLE.nullable() })
+		.nullable()
+		.describe('Whom it is about; null for a rule of the whole day'),
+	message: z.string().describe('A sentence about the person (“they”) or the day'),
+	busy: z
+		.array(z.object({ start: utc, end: utc, interview_id: RESPONSE_ID.nullable() }))
+		.optional()
+		.describe('For `busy`: the interviews that take the person’s time that day')
+});
 export const SlotList = z.object({
 	data: z.array(z.object({ start: utc, end: utc })).describe('Free start times, earliest first (at most 500)'),
-	duration_min: z.number().int()
+	duration_min: z.number().int(),
+	details: z
+		.object({
+			timezone: z.string().describe('The zone the days are read in'),
+			days: z
+				.array(z.object({ date: z.iso.date(), blockers: z.array(BLOCKER) }))
+				.describe('Each day of the range without a slot, and what blocks it, per person and for the whole day')
+		})
+		.describe('Why no slots: every day of the range on which nothing is offered, explained')
 });
 
 export const CandidateLinkResponse = z.object({

@@ -7,7 +7,8 @@ import type { ConflictIndex } from '$lib/domain/conflicts';
 import { isValidTimeZone } from '$lib/domain/time';
 import type { Interview, InterviewMode, InterviewType } from '$lib/domain/types';
 import { judgeBooking, judgeMove, movesStart, type JudgeFacts, type Verdict } from '$lib/domain/judge';
-import { busyFromIndex, offerSlots } from '$lib/domain/offer';
+import { explainDays, type DayWithoutSlots } from '$lib/domain/explain';
+import { busyFromIndex, offerSlots, type SlotFacts, type SlotSearch } from '$lib/domain/offer';
 import type { CalendarApplication, CalendarPageData } from '$lib/contract/calendar-page';
 
 /** The calendar as the browser holds it: its interviews and their conflict index. */
@@ -107,20 +108,15 @@ export function judgeDrag(
 	);
 }
 
-/**
- * "Free for everyone": up to `limit` starts from a day before the chosen one, over two weeks, at
- * which the panel and the candidate can meet and the judge accepts a booking (an edited interview's
- * own time is free).
- */
-export function suggestSlots(
+/** The search "Free for everyone" makes: two weeks from a day before the chosen start. */
+function suggestionSearch(
 	ask: { panel: readonly string[]; candidateId: string | null; durationMin: number; around: string; ignoreId?: string },
 	facts: JudgeFacts,
-	calendar: LiveCalendarView,
-	limit = 6
-): string[] {
+	calendar: LiveCalendarView
+): { search: SlotSearch; slotFacts: SlotFacts } | null {
 	const SEARCH_DAYS = 14;
 	const DAY_MS = 86_400_000;
-	if (ask.panel.length === 0 || !facts.hours) return [];
+	if (ask.panel.length === 0 || !facts.hours) return null;
 	const now = facts.now.getTime();
 	const around = Date.parse(ask.around);
 	const from = Math.max(now, Number.isNaN(around) ? now : around - DAY_MS);
@@ -132,29 +128,60 @@ export function suggestSlots(
 		{ from, to },
 		{ bufferMin: facts.policy.bufferMin, ignoreId: ask.ignoreId }
 	);
+	return {
+		search: {
+			panel: ask.panel,
+			candidateId: ask.candidateId,
+			durationMin: ask.durationMin,
+			from,
+			to,
+			ignoreId: ask.ignoreId
+		},
+		slotFacts: {
+			now: facts.now,
+			policy: facts.policy,
+			hours: facts.hours,
+			busy,
+			closures: facts.closures,
+			load: facts.load,
+			interviews: calendar.interviews
+		}
+	};
+}
+
+/**
+ * "Free for everyone": up to `limit` starts from a day before the chosen one, over two weeks, at
+ * which the panel and the candidate can meet and the judge accepts a booking (an edited interview's
+ * own time is free).
+ */
+export function suggestSlots(
+	ask: { panel: readonly string[]; candidateId: string | null; durationMin: number; around: string; ignoreId?: string },
+	facts: JudgeFacts,
+	calendar: LiveCalendarView,
+	limit = 6
+): string[] {
+	const made = suggestionSearch(ask, facts, calendar);
+	if (!made) return [];
 	try {
-		return offerSlots(
-			{
-				panel: ask.panel,
-				candidateId: ask.candidateId,
-				durationMin: ask.durationMin,
-				from,
-				to,
-				limit,
-				ignoreId: ask.ignoreId
-			},
-			{
-				now: facts.now,
-				policy: facts.policy,
-				hours: facts.hours,
-				busy,
-				closures: facts.closures,
-				load: facts.load,
-				interviews: calendar.interviews
-			}
-		);
+		return offerSlots({ ...made.search, limit }, made.slotFacts);
 	} catch {
 		// A duration the finder cannot take (the form shows its problem).
+		return [];
+	}
+}
+
+/** When "Free for everyone" finds nothing: each day of its search, in `tz`, and what blocks it. */
+export function whyNoSuggestions(
+	ask: { panel: readonly string[]; candidateId: string | null; durationMin: number; around: string; ignoreId?: string },
+	facts: JudgeFacts,
+	calendar: LiveCalendarView,
+	tz: string
+): DayWithoutSlots[] {
+	const made = suggestionSearch(ask, facts, calendar);
+	if (!made) return [];
+	try {
+		return explainDays(made.search, made.slotFacts, tz);
+	} catch {
 		return [];
 	}
 }

@@ -136,5 +136,27 @@ describe('the scheduling form’s state', () => {
 		expect(closed.problemOf('start')).toMatch(/^Founders’ Day \(.+\) is a holiday: no interviews are booked then\.$/);
 		expect(closed.suggestions.length).toBeGreaterThan(0);
 		expect(closed.suggestions.filter((s) => s.startsWith(day))).toEqual([]);
+		expect(closed.whyNoSuggestions()).toEqual([]);
+
+		// Closed for three weeks: nothing to suggest, and every day says why.
+		const shut = new ScheduleFormState({
+			data: {
+				...data,
+				closures: {
+					timezone: 'UTC',
+					list: [{ kind: 'blackout', name: 'Audit', startDate: '2026-01-01', endDate: '2030-12-31' }]
+				}
+			},
+			sync,
+			tz: () => 'UTC',
+			initialApplicationId: 'app-1'
+		});
+		shut.togglePanel(INES, true);
+		expect(shut.suggestions).toEqual([]);
+		const why = shut.whyNoSuggestions();
+		expect(why.length).toBeGreaterThanOrEqual(14);
+		expect(
+			new Set(why.flatMap((d) => d.blockers.filter((b) => b.reason !== 'min_notice').map((b) => b.message)))
+		).toEqual(new Set(['Audit is a blackout date: no interviews are booked then.']));
 	});
 });

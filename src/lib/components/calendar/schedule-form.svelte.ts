@@ -23,7 +23,16 @@ import { nextWorkingStart } from '$lib/domain/availability';
 import type { CalendarSync } from '$lib/collab/sync.svelte';
 import { wallParts } from './format';
 import { writeForm, type FormWrite } from './form-writes';
-import { browserFacts, formMovesStart, judgeForm, suggestSlots, type FormChoice, type FormKind } from './judging';
+import {
+	browserFacts,
+	formMovesStart,
+	judgeForm,
+	suggestSlots,
+	whyNoSuggestions,
+	type FormChoice,
+	type FormKind
+} from './judging';
+import type { DayWithoutSlots } from '$lib/domain/explain';
 import type { CalendarApplication, CalendarPageData } from '$lib/contract/calendar-page';
 
 /** Default starts fall on the half hour. */
@@ -225,6 +234,22 @@ export class ScheduleFormState {
 	/** "Free for everyone": starts the judge accepts, near the chosen one. */
 	get suggestions(): string[] {
 		return this.#suggestions;
+	}
+	/** When there are no suggestions though a panel is chosen: why, day by day (computed when asked). */
+	whyNoSuggestions(): DayWithoutSlots[] {
+		if (this.#suggestions.length > 0 || this.panel.length === 0) return [];
+		return whyNoSuggestions(
+			{
+				panel: this.panel,
+				candidateId: this.#application?.candidateId ?? null,
+				durationMin: Number(this.durationMin),
+				around: this.#startIso,
+				ignoreId: this.seed?.id
+			},
+			this.#facts,
+			{ interviews: this.sync.interviews, index: this.sync.index },
+			this.#tz()
+		);
 	}
 
 	/** The message of the first problem on a field. */

@@ -1,7 +1,8 @@
 import type { RequestHandler } from './$types';
 import type { WorkingPerson } from '$lib/domain/availability';
-import { offerSlots } from '$lib/domain/offer';
-import type { BusyLike } from '$lib/domain/slots';
+import { explainDays, type ExplainedBusy } from '$lib/domain/explain';
+import { offerSlots, type SlotFacts } from '$lib/domain/offer';
+import { dayJson } from '$lib/server/explain-json';
 import type { Interview } from '$lib/domain/types';
 import { effectiveWorkingHours } from '$lib/domain/working-hours';
 import { endpoint } from '$lib/server/endpoint';
@@ -35,9 +36,9 @@ export const GET: RequestHandler = endpoint(async (event) => {
 		throw fail.fields({ interviewer_ids: `not interviewers of this organization: ${unknown.join(', ')}` });
 	const ids = [...q.interviewer_ids, ...(q.candidate_id ? [q.candidate_id] : [])];
 	const people = await sql<
-		{ id: string; timezone: string | null; working_hours: unknown; role: string; org_tz: string }[]
+		{ id: string; name: string; timezone: string | null; working_hours: unknown; role: string; org_tz: string }[]
 	>`
-		select u.id, u.timezone, u.working_hours, m.role, o.timezone as org_tz
+		select u.id, u.name, u.timezone, u.working_hours, m.role, o.timezone as org_tz
 		from users u join memberships m on m.user_id = u.id and m.org_id = ${actor.orgId} join organizations o on o.id = m.org_id
 		where u.id = any(${ids}::uuid[])`;
 	if (q.candidate_id && !people.some((p) => p.id === q.candidate_id && p.role === 'candidate'))
@@ -56,16 +57,17 @@ export const GET: RequestHandler = endpoint(async (event) => {
 	// Interviews just outside the range still block it by their buffer.
 	const busyFrom = new Date(from.getTime() - policy.bufferMin * 60_000);
 	const busyTo = new Date(to.getTime() + policy.bufferMin * 60_000);
-	const busyRows = await sql<{ person: string; start_at: Date; end_at: Date }[]>`
-		select p.user_id as person, i.start_at, i.end_at from interviews i join interview_panel p on p.interview_id = i.id
+	const busyRows = await sql<{ person: string; id: string; start_at: Date; end_at: Date }[]>`
+		select p.user_id as person, i.id, i.start_at, i.end_at from interviews i join interview_panel p on p.interview_id = i.id
 		where i.org_id = ${actor.orgId} and i.status in ('scheduled', 'in_progress') and p.user_id = any(${ids}::uuid[])
 			and i.end_at > ${busyFrom} and i.start_at < ${busyTo}
 		union all
-		select i.candidate_id, i.start_at, i.end_at from interviews i
+		select i.candidate_id, i.id, i.start_at, i.end_at from interviews i
 		where i.org_id = ${actor.orgId} and i.status in ('scheduled', 'in_progress') and i.candidate_id = any(${ids}::uuid[])
 			and i.end_at > ${busyFrom} and i.start_at < ${busyTo}`;
-	const busy = new Map<string, BusyLike[]>();
-	for (const r of busyRows) busy.set(r.person, [...(busy.get(r.person) ?? []), { start: r.start_at, end: r.end_at }]);
+	const busy = new Map<string, ExplainedBusy[]>();
+	for (const r of busyRows)
+		busy.set(r.person, [...(busy.get(r.person) ?? []), { start: r.start_at, end: r.end_at, interviewId: r.id }]);
 	// The panel's load is counted over the weeks the range touches (a week and a day of margin each side).
 	const loadFrom = new Date(from.getTime() - 8 * 86400_000);
 	const loadTo = new Date(to.getTime() + 8 * 86400_000);
@@ -81,30 +83,32 @@ export const GET: RequestHandler = endpoint(async (event) => {
 		status: r.status,
 		panel: r.panel
 	}));
-	const slots = offerSlots(
-		{
-			panel: q.interviewer_ids,
-			candidateId: candidate?.id ?? null,
-			durationMin: q.duration_min,
-			from,
-			to,
-			limit: MAX_SLOTS
-		},
-		{
-			now: new Date(),
-			policy,
-			hours: { interviewers, candidateZone: candidate ? (candidate.timezone ?? candidate.org_tz) : null },
-			busy,
-			closures: rules.closures,
-			load: rules.load,
-			interviews
-		}
-	);
+	const search = {
+		panel: q.interviewer_ids,
+		candidateId: candidate?.id ?? null,
+		durationMin: q.duration_min,
+		from,
+		to
+	};
+	const facts: SlotFacts = {
+		now: new Date(),
+		policy,
+		hours: { interviewers, candidateZone: candidate ? (candidate.timezone ?? candidate.org_tz) : null },
+		busy,
+		closures: rules.closures,
+		load: rules.load,
+		interviews
+	};
+	const slots = offerSlots({ ...search, limit: MAX_SLOTS }, facts);
+	// Why each day without a slot has none, in the asked zone (the organization's by default).
+	const zone = q.timezone ?? people[0]?.org_tz ?? rules.closures.timezone;
+	const names = new Map(people.map((p) => [p.id, p.name]));
 	return {
 		data: slots.map((start) => ({
 			start,
 			end: new Date(new Date(start).getTime() + q.duration_min * 60_000).toISOString()
 		})),
-		duration_min: q.duration_min
+		duration_min: q.duration_min,
+		details: { timezone: zone, days: explainDays(search, facts, zone).map((d) => dayJson(d, names)) }
 	};
 });

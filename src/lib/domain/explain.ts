@@ -1,0 +1,242 @@
+/**
+ * "Why no slots?": for each day of a search on which the finder offers nothing, what blocks it, per
+ * person and for the whole day, in the judge's terms:
+ *
+ * - the whole day: minimum notice, the horizon ("90-day limit"), a holiday or blackout date;
+ * - per person: outside their working hours, at their load limit, busy (with which interviews, for
+ *   the boundary to show only to whom may see them);
+ * - nobody in particular: everyone has free time, but never the same stretch ("no common time").
+ *
+ * It reads exactly what `offerSlots` reads and asks the same finder whether a day has a slot, so a
+ * day is explained exactly when it has none. The explanation is coarse on purpose (a person with
+ * free time that is too short is "busy"); it names what to change, not every minute.
+ */
+import { closedStarts, type ClosedStart } from './day-rules';
+import { timeRules } from './judge';
+import type { SlotFacts, SlotSearch } from './offer';
+import { findSlots, workingWindows, type BusyLike, type SlotPerson } from './slots';
+import { addDaysToYmd, MINUTE_MS, zonedDate, zonedWallTimeToUtc } from './time';
+import type { PersonRole } from './types';
+import { humanizeMinutes } from './validation';
+
+export type BlockReason =
+	'min_notice' | 'too_far_ahead' | 'holiday' | 'outside_working_hours' | 'over_load_limit' | 'busy' | 'no_common_time';
+
+/** One thing that blocks a day (or a time). */
+export interface Blocker {
+	reason: BlockReason;
+	/** Whom it is about; absent for a rule of the whole day. */
+	personId?: string;
+	role?: PersonRole;
+	/** A sentence about the person ("they") or the day. */
+	message: string;
+	/** For `busy`: what takes the person's time that day; `interviewId` where known. */
+	busy?: { start: string; end: string; interviewId?: string }[];
+}
+
+/** A day of the search without a slot, and why. */
+export interface DayWithoutSlots {
+	/** `YYYY-MM-DD` in the zone the days are read in. */
+	date: string;
+	blockers: Blocker[];
+}
+
+/** A busy interval as the explanation takes it (the interview id where the caller knows it). */
+export type ExplainedBusy = BusyLike & { interviewId?: string };
+
+type Interval = [number, number];
+const toMs = (v: Date | string | number) => (v instanceof Date ? v.getTime() : new Date(v).getTime());
+
+/** Each day (in `zone`) of the search on which `offerSlots` would offer nothing, with its blockers. */
+export function explainDays(search: SlotSearch, facts: SlotFacts, zone: string): DayWithoutSlots[] {
+	const fromMs = toMs(search.from);
+	const toMsEnd = toMs(search.to);
+	const durMs = search.durationMin * MINUTE_MS;
+	const rules = timeRules(facts, { panel: search.panel, candidateId: search.candidateId });
+	const closed = closedStarts(
+		{ closures: facts.closures, load: facts.load, interviews: facts.interviews ?? [] },
+		{ panel: search.panel, durationMin: search.durationMin, fromMs, toMs: toMsEnd, ignoreId: search.ignoreId }
+	);
+	const out: DayWithoutSlots[] = [];
+	const last = zonedDate(toMsEnd - 1, zone);
+	for (let ymd = zonedDate(fromMs, zone); ymd <= last; ymd = addDaysToYmd(ymd, 1)) {
+		const dayStart = Math.max(fromMs, zonedWallTimeToUtc(ymd, '00:00', zone).getTime());
+		const dayEnd = Math.min(toMsEnd, zonedWallTimeToUtc(addDaysToYmd(ymd, 1), '00:00', zone).getTime());
+		if (dayEnd <= dayStart) continue;
+		// The starts of the day; a slot may run past midnight, not past the search.
+		const [first] = findSlots({
+			people: rules.people,
+			busy: facts.busy,
+			durationMin: search.durationMin,
+			from: dayStart,
+			to: Math.min(toMsEnd, dayEnd + durMs),
+			stepMin: rules.stepMin,
+			bufferMin: rules.bufferMin,
+			notBefore: rules.notBeforeMs,
+			notAfter: rules.notAfterMs,
+			closedStarts: closed,
+			limit: 1
+		});
+		if (first !== undefined && Date.parse(first) < dayEnd) continue;
+		out.push({
+			date: ymd,
+			blockers: dayBlockers({
+				starts: [dayStart, dayEnd],
+				endLimit: toMsEnd,
+				durMs,
+				policy: facts.policy,
+				notBeforeMs: rules.notBeforeMs,
+				notAfterMs: rules.notAfterMs,
+				bufferMs: rules.bufferMin * MINUTE_MS,
+				people: rules.people,
+				candidateId: search.candidateId,
+				busy: facts.busy as ReadonlyMap<string, readonly ExplainedBusy[]>,
+				closed
+			})
+		});
+	}
+	return out;
+}
+
+interface DayInput {
+	/** The starts of the day: [first, end). */
+	starts: Interval;
+	/** No interview may end after this. */
+	endLimit: number;
+	durMs: number;
+	policy: SlotFacts['policy'];
+	notBeforeMs: number;
+	notAfterMs: number;
+	bufferMs: number;
+	people: readonly SlotPerson[];
+	candidateId: string | null;
+	busy: ReadonlyMap<string, readonly ExplainedBusy[]>;
+	closed: readonly ClosedStart[];
+}
+
+function dayBlockers(d: DayInput): Blocker[] {
+	const blockers: Blocker[] = [];
+	let [lo, hi] = d.starts;
+	const notice = `bookings need ${humanizeMinutes(d.policy.minNoticeMin)}’ notice.`;
+	const horizon = `bookings can be at most ${d.policy.maxAheadDays} days ahead.`;
+	if (hi <= d.notBeforeMs) return [{ reason: 'min_notice', message: `Too soon: ${notice}` }];
+	if (lo > d.notAfterMs) return [{ reason: 'too_far_ahead', message: `Too far ahead: ${horizon}` }];
+	if (lo < d.notBeforeMs) {
+		blockers.push({ reason: 'min_notice', message: `Earlier in the day is too soon: ${notice}` });
+		lo = d.notBeforeMs;
+	}
+	if (hi > d.notAfterMs + 1) {
+		blockers.push({ reason: 'too_far_ahead', message: `Later in the day is too far ahead: ${horizon}` });
+		hi = d.notAfterMs + 1;
+	}
+	// Closures close every start they cover, for everybody.
+	for (const c of d.closed)
+		// Named when its days fall on this day (not merely when a late start would run into it).
+		if (c.why.kind === 'closure' && c.start + d.durMs - 1 < hi && c.end > lo) {
+			const { closure } = c.why;
+			const what = closure.kind === 'holiday' ? 'a holiday' : 'a blackout date';
+			blockers.push({ reason: 'holiday', message: `${closure.name} is ${what}: no interviews are booked then.` });
+			if (c.start <= lo && c.end >= hi) return blockers;
+		}
+	const open = minus(
+		[[lo, hi]],
+		d.closed.filter((c) => c.why.kind === 'closure').map((c) => [c.start, c.end])
+	);
+	let personal = false;
+	for (const person of d.people) {
+		const role: PersonRole = person.id === d.candidateId ? 'candidate' : 'interviewer';
+		// The starts at which the person works the whole interview.
+		const windows = workingWindows(person, lo, hi + d.durMs);
+		const workStarts = intersect(
+			open,
+			windows.map(([a, b]): Interval => [a, Math.min(b, d.endLimit) - d.durMs + 1]).filter(([a, b]) => a < b)
+		);
+		if (workStarts.length === 0) {
+			personal = true;
+			blockers.push({
+				reason: 'outside_working_hours',
+				personId: person.id,
+				role,
+				message:
+					windows.length === 0
+						? role === 'candidate'
+							? 'Outside the candidate’s hours.'
+							: 'Does not work on this day.'
+						: `Their working hours leave no ${humanizeMinutes(d.durMs / MINUTE_MS)} then.`
+			});
+			continue;
+		}
+		const full = d.closed.filter((c) => c.why.kind === 'load' && c.why.personId === person.id);
+		const loadFree = minus(
+			workStarts,
+			full.map((c) => [c.start, c.end])
+		);
+		if (loadFree.length === 0) {
+			personal = true;
+			const why = full[0]!.why as Extract<ClosedStart['why'], { kind: 'load' }>;
+			blockers.push({
+				reason: 'over_load_limit',
+				personId: person.id,
+				role,
+				message:
+					why.period === 'day'
+						? 'At their daily limit of interviews.'
+						: `At their weekly limit of interviews (the week of ${why.key}).`
+			});
+			continue;
+		}
+		const busy = (d.busy.get(person.id) ?? []).filter(
+			(b) => toMs(b.start) - d.bufferMs < hi + d.durMs && toMs(b.end) + d.bufferMs > lo
+		);
+		// A start is blocked by a busy stretch when the interview would overlap it (widened by the buffer).
+		const blocked = busy.map((b): Interval => [toMs(b.start) - d.bufferMs - d.durMs + 1, toMs(b.end) + d.bufferMs]);
+		if (minus(loadFree, blocked).length === 0) {
+			personal = true;
+			blockers.push({
+				reason: 'busy',
+				personId: person.id,
+				role,
+				message: `Busy: ${busy.length} ${busy.length === 1 ? 'interview leaves' : 'interviews leave'} no ${humanizeMinutes(d.durMs / MINUTE_MS)} free in their hours.`,
+				busy: busy.map((b) => ({
+					start: new Date(toMs(b.start)).toISOString(),
+					end: new Date(toMs(b.end)).toISOString(),
+					...(b.interviewId ? { interviewId: b.interviewId } : {})
+				}))
+			});
+		}
+	}
+	if (!personal)
+		blockers.push({
+			reason: 'no_common_time',
+			message: 'Everyone has free time this day, but not the same stretch for the whole interview.'
+		});
+	return blockers;
+}
+
+/** `p` minus the union of `q` (both as [start, end) intervals; `q` need not be sorted). */
+function minus(p: readonly Interval[], q: readonly Interval[]): Interval[] {
+	let out = [...p];
+	for (const [x, y] of q) {
+		const next: Interval[] = [];
+		for (const [a, b] of out) {
+			if (y <= a || x >= b) next.push([a, b]);
+			else {
+				if (x > a) next.push([a, x]);
+				if (y < b) next.push([y, b]);
+			}
+		}
+		out = next;
+	}
+	return out;
+}
+
+function intersect(p: readonly Interval[], q: readonly Interval[]): Interval[] {
+	const out: Interval[] = [];
+	for (const [a, b] of p)
+		for (const [c, d] of q) {
+			const s = Math.max(a, c);
+			const e = Math.min(b, d);
+			if (s < e) out.push([s, e]);
+		}
+	return out;
+}

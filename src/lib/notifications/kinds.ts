@@ -8,6 +8,7 @@
 export const NOTIFICATION_KINDS = [
 	'invitation',
 	'personal_link',
+	'scheduling_request',
 	'interview_scheduled',
 	'interview_rescheduled',
 	'interview_cancelled',

@@ -730,6 +730,85 @@ export const ROUTES: readonly RouteDoc[] = [
 		}
 	},
 
+	// Self-scheduling: scheduling requests (admins) and the candidate's link
+	{
+		method: 'GET',
+		path: '/api/v1/scheduling-requests',
+		operationId: 'listSchedulingRequests',
+		tag: 'Self-scheduling',
+		summary: 'The organization’s scheduling requests',
+		description: 'Newest first, at most 200, each with its state now (`open`, `booked`, `expired`, `cancelled`).',
+		access: ['admin'],
+		who: 'Admins.',
+		responses: { 200: { description: 'The requests.', schema: S.SchedulingRequestList } },
+		errors: { ...AUTH }
+	},
+	{
+		method: 'POST',
+		path: '/api/v1/scheduling-requests',
+		operationId: 'createSchedulingRequest',
+		tag: 'Self-scheduling',
+		summary: 'Ask a candidate to pick their interview time',
+		description:
+			'For one application and round, a panel, a duration and a window (at most 62 days), optionally a deadline. The candidate gets an email with a personal link (no password needed) and also finds the request on their page; they see the panel’s free times in their own zone, as `GET /availability` computes them, and book one through the calendar like any booking. An open request for the same application and round is replaced.',
+		access: ['admin'],
+		who: 'Admins.',
+		body: S.NewSchedulingRequestBody,
+		responses: { 201: { description: 'Sent.', schema: S.NewSchedulingRequestResponse } },
+		errors: {
+			...AUTH,
+			...BODY,
+			404: 'No such application in your organization.',
+			422: 'A field is invalid (`details.fields`), the application cannot be interviewed, or the round already has an interview.'
+		}
+	},
+	{
+		method: 'POST',
+		path: '/api/v1/scheduling-requests/{id}/cancel',
+		operationId: 'cancelSchedulingRequest',
+		tag: 'Self-scheduling',
+		summary: 'Withdraw a scheduling request',
+		description: 'Its link says it was withdrawn from now on. No body.',
+		access: ['admin'],
+		who: 'Admins.',
+		responses: { 200: { description: 'Withdrawn.', schema: S.CancelledRequestResponse } },
+		errors: { ...AUTH, 404: 'No open request with that id in your organization.' }
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/self-scheduling/{token}',
+		operationId: 'openSchedulingRequest',
+		tag: 'Self-scheduling',
+		summary: 'The request a candidate’s link opens, with its free times',
+		description:
+			'The token is the last part of the emailed link. `slots` are the free times now, in UTC; show them in `timezone`. A used, withdrawn or expired request says so in `state` and offers none.',
+		access: 'public',
+		who: 'Anybody with the link.',
+		responses: { 200: { description: 'The request.', schema: S.SelfSchedulingResponse } },
+		errors: { 404: 'No request has this token.' }
+	},
+	{
+		method: 'POST',
+		path: '/api/v1/self-scheduling/{token}/book',
+		operationId: 'bookSchedulingRequest',
+		tag: 'Self-scheduling',
+		summary: 'Book one of the offered times',
+		description:
+			'Bookings of an organization are taken one at a time (across app instances too) and judged against the stored calendar: of two candidates who grab the same panel time at once exactly one gets it. The other gets 409 `slot_taken` with fresh times in `details.slots`.',
+		access: 'public',
+		who: 'Anybody with the link.',
+		body: S.BookSlotBody,
+		responses: {
+			201: { description: 'Booked: the request, now with its interview.', schema: S.SelfSchedulingResponse }
+		},
+		errors: {
+			...BODY,
+			404: 'No request has this token.',
+			409: 'The time was taken meanwhile (`details.rule` = `slot_taken`, fresh `details.slots`), or the request was used, withdrawn or has expired (`request_booked`, `request_cancelled`, `request_expired`).',
+			422: 'The booking breaks a scheduling rule (as `POST /interviews` answers).'
+		}
+	},
+
 	// API tokens
 	{
 		method: 'GET',
@@ -933,6 +1012,7 @@ export const TAGS: readonly { name: string; description: string }[] = [
 		description: 'Scheduling, rescheduling and the status machine; every write goes through the calendar document.'
 	},
 	{ name: 'Availability', description: 'The slot finder.' },
+	{ name: 'Self-scheduling', description: 'Candidates pick their own interview time from a request an admin sends.' },
 	{
 		name: 'Calendar rules',
 		description: 'Holidays and blackout dates, and how many interviews each interviewer takes per day and week.'
@@ -991,6 +1071,11 @@ const COMPONENTS: Record<string, z.ZodType> = {
 	MarkReadBody: S.MarkReadBody,
 	PatchPreferencesBody: S.PatchPreferencesBody,
 	SlotList: S.SlotList,
+	SchedulingRequest: S.SchedulingRequestResponse,
+	SchedulingRequestList: S.SchedulingRequestList,
+	NewSchedulingRequest: S.NewSchedulingRequestResponse,
+	CancelledSchedulingRequest: S.CancelledRequestResponse,
+	SelfScheduling: S.SelfSchedulingResponse,
 	Closure: S.ClosureResponse,
 	ClosureList: S.ClosureList,
 	RemovedClosure: S.RemovedClosureResponse,
@@ -1019,6 +1104,8 @@ const COMPONENTS: Record<string, z.ZodType> = {
 	ScorecardBody: S.ScorecardBody,
 	NewApiTokenBody: S.NewApiTokenBody,
 	NewClosureBody: S.NewClosureBody,
+	NewSchedulingRequestBody: S.NewSchedulingRequestBody,
+	BookSlotBody: S.BookSlotBody,
 	LoadLimitBody: S.LoadLimitBody,
 	OwnLoadLimitBody: S.OwnLoadLimitBody,
 	PatchMeBody: S.PatchMeBody,

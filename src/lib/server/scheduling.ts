@@ -178,8 +178,17 @@ export interface NewInterview {
 	panel: string[];
 }
 
-/** Schedules an interview: 404 unknown application, 422 a broken rule, 409 a double booking. */
-export async function scheduleInterview(orgId: string, actorId: string, input: NewInterview): Promise<string> {
+/**
+ * Schedules an interview: 404 unknown application, 422 a broken rule, 409 a double booking.
+ * `stored`: interviews read from Postgres under a lock, judged beside the document's (another
+ * instance's booking may not have reached this instance's copy of the document yet).
+ */
+export async function scheduleInterview(
+	orgId: string,
+	actorId: string,
+	input: NewInterview,
+	opts: { stored?: readonly Interview[] } = {}
+): Promise<string> {
 	const { sql } = runtime().db;
 	const application = await applicationFacts(sql, orgId, input.applicationId);
 	if (!application) throw fail.notFound('The application');
@@ -192,7 +201,7 @@ export async function scheduleInterview(orgId: string, actorId: string, input: N
 			policy,
 			application,
 			interviewerIds,
-			calendar: { interviews: listInterviews(doc) },
+			calendar: { interviews: withStored(listInterviews(doc), opts.stored) },
 			...rules
 		};
 		const verdict = judgeBooking({ proposal: { ...input, candidateId: application.candidateId } }, facts);
@@ -217,6 +226,12 @@ export async function scheduleInterview(orgId: string, actorId: string, input: N
 		};
 		return unwrap(createInterview(doc, interview, origin));
 	});
+}
+
+/** The document's interviews, and those stored in Postgres that the document does not hold yet. */
+function withStored(doc: Interview[], stored: readonly Interview[] = []): Interview[] {
+	const known = new Set(doc.map((i) => i.id));
+	return [...doc, ...stored.filter((i) => !known.has(i.id))];
 }
 
 /** Edits an interview (a new start or duration is a reschedule): same checks as scheduling. */

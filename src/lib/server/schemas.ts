@@ -644,3 +644,4 @@ export const NewFeedResponse = z.object({
 
 // The calendar rules' schemas live in their own module; re-exported so every schema is found here.
 export * from './rules-schemas';
+export * from './request-schemas';

@@ -4,6 +4,7 @@ import type { NotificationKind, OutboxStatus } from '$lib/notifications/kinds';
 export const KIND_NAMES: Record<NotificationKind, string> = {
 	invitation: 'Invitation',
 	personal_link: 'Personal link',
+	scheduling_request: 'Scheduling request',
 	interview_scheduled: 'Scheduled',
 	interview_rescheduled: 'Rescheduled',
 	interview_cancelled: 'Cancelled',

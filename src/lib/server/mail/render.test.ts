@@ -57,6 +57,17 @@ function payload(kind: NotificationKind, recipient: RecipientFacts = candidate, 
 			...extra
 		};
 	}
+	if (kind === 'scheduling_request') {
+		return {
+			kind,
+			recipient: { ...recipient, role: 'candidate' },
+			org_name: 'Northfield University Admissions',
+			expires_at: '2026-12-08T10:00:00.000Z',
+			secret_url: 'https://parley.example.edu/s/abc',
+			request: { duration_min: 45, window_start: '2026-12-01T00:00:00.000Z', window_end: '2026-12-12T00:00:00.000Z' },
+			...extra
+		};
+	}
 	if (kind === 'invitation' || kind === 'personal_link') {
 		return {
 			kind,
@@ -87,7 +98,7 @@ describe('email templates', () => {
 			expect(m.html, kind).toMatch(/^<!DOCTYPE html>/);
 			expect(m.html, kind).toContain('<html lang="en">');
 			expect(m.text.length, kind).toBeGreaterThan(100);
-			if (kind !== 'invitation' && kind !== 'personal_link' && kind !== 'delivery_failed') {
+			if (!['invitation', 'personal_link', 'scheduling_request', 'delivery_failed'].includes(kind)) {
 				expect(m.html, kind).toContain('href="https://parley.example.edu/settings#notifications"');
 				expect(m.text, kind).toContain('https://parley.example.edu/settings#notifications');
 			}

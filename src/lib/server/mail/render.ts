@@ -19,11 +19,13 @@ import * as personalLink from './templates/personal-link';
 import * as reminder from './templates/reminder';
 import * as rescheduled from './templates/rescheduled';
 import * as scheduled from './templates/scheduled';
+import * as schedulingRequest from './templates/scheduling-request';
 
 /** One template per kind. */
 const TEMPLATES: Record<NotificationKind, (p: Payload, ctx: TemplateContext) => EmailContent> = {
 	invitation: invitation.content,
 	personal_link: personalLink.content,
+	scheduling_request: schedulingRequest.content,
 	interview_scheduled: scheduled.content,
 	interview_rescheduled: rescheduled.content,
 	interview_cancelled: cancelled.content,

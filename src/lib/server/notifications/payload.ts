@@ -53,6 +53,8 @@ export const Payload = z.object({
 	org_name: z.string().optional(),
 	invited_role: z.string().optional(),
 	expires_at: z.string().optional(),
+	/** A scheduling request: what the candidate chooses a time for. */
+	request: z.object({ duration_min: z.number(), window_start: z.string(), window_end: z.string() }).optional(),
 	/** The one-time link of an invitation or a personal link; removed once the message is sent. */
 	secret_url: z.string().optional(),
 	/** Delivery failures (to admins): which message, to whom, and what the server said. */

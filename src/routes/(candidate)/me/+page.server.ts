@@ -4,6 +4,7 @@ import { joinWindow } from '$lib/domain/status';
 import { requireRole } from '$lib/server/guards';
 import { queryInterviews } from '$lib/server/interviews';
 import { db } from '$lib/server/runtime';
+import { requestsOfCandidate, stateOf } from '$lib/server/self-scheduling';
 
 /** What a candidate's timeline shows of the audit log; edits of the panel and scorecards stay internal. */
 const TIMELINE_ACTIONS = ['scheduled', 'rescheduled', 'cancelled', 'started', 'completed', 'no_show', 'removed'];
@@ -87,6 +88,15 @@ export const load: PageServerLoad = async (event) => {
 		org: { name: org?.name ?? '', timezone: org?.timezone ?? 'UTC' },
 		applications: applications.map((a) => ({ id: a.id, status: a.status, cycle_name: a.cycle_name })),
 		interviews,
-		timeline
+		timeline,
+		// Scheduling requests still open: the candidate picks a time from here too (no email needed).
+		requests: (await requestsOfCandidate(sql, userId))
+			.filter((r) => stateOf(r, new Date()) === 'open')
+			.map((r) => ({
+				id: r.id,
+				round: r.round,
+				duration_min: r.duration_min,
+				until: (r.deadline ?? r.window_end).toISOString()
+			}))
 	};
 };

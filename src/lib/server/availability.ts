@@ -1,0 +1,115 @@
+/**
+ * The slot finder's facts from Postgres: a panel's and a candidate's zones and hours, their busy
+ * time, the panel's load and the organization's closures, for one range. `GET /api/v1/availability`
+ * and the candidate's self-scheduling page both search through here, so they offer the same slots.
+ */
+import type { Sql } from '../../../db/client';
+import type { WorkingPerson } from '$lib/domain/availability';
+import { explainDays, type DayWithoutSlots, type ExplainedBusy } from '$lib/domain/explain';
+import { offerSlots, type SlotFacts, type SlotSearch } from '$lib/domain/offer';
+import type { Interview } from '$lib/domain/types';
+import { effectiveWorkingHours } from '$lib/domain/working-hours';
+import { fail } from './errors';
+import { orgFacts } from './scheduling';
+
+/** A search over the stored calendar, with the names of its people. */
+export interface StoredSearch {
+	search: SlotSearch;
+	facts: SlotFacts;
+	/** Person id → name (panel and candidate). */
+	names: Map<string, string>;
+	/** The organization's zone. */
+	orgZone: string;
+	/** The candidate's zone (their own, else the organization's); null without a candidate. */
+	candidateZone: string | null;
+}
+
+/**
+ * Builds the finder's facts for `panel` (interviewers of the organization) and `candidateId` over
+ * [from, to). 422 names interviewers who are not; 404 when the candidate is not one here.
+ */
+export async function storedSearch(
+	sql: Sql,
+	orgId: string,
+	ask: { panel: readonly string[]; candidateId: string | null; durationMin: number; from: Date; to: Date; now?: Date }
+): Promise<StoredSearch> {
+	const { policy, interviewerIds, rules } = await orgFacts(sql, orgId);
+	const unknown = ask.panel.filter((id) => !interviewerIds.has(id));
+	if (unknown.length)
+		throw fail.fields({ interviewer_ids: `not interviewers of this organization: ${unknown.join(', ')}` });
+	const ids = [...ask.panel, ...(ask.candidateId ? [ask.candidateId] : [])];
+	const people = await sql<
+		{ id: string; name: string; timezone: string | null; working_hours: unknown; role: string; org_tz: string }[]
+	>`
+		select u.id, u.name, u.timezone, u.working_hours, m.role, o.timezone as org_tz
+		from users u join memberships m on m.user_id = u.id and m.org_id = ${orgId} join organizations o on o.id = m.org_id
+		where u.id = any(${ids}::uuid[])`;
+	const candidate = ask.candidateId ? people.find((p) => p.id === ask.candidateId && p.role === 'candidate') : null;
+	if (ask.candidateId && !candidate) throw fail.notFound('The candidate');
+	// Each interviewer's own hours (else the organization's), read in their own zone; the candidate's
+	// hours are the judge's, read in the candidate's zone.
+	const interviewers = new Map<string, WorkingPerson>(
+		people
+			.filter((p) => p.role !== 'candidate')
+			.map((p) => [
+				p.id,
+				{ timezone: p.timezone ?? p.org_tz, workingHours: effectiveWorkingHours(p.working_hours, policy.workingHours) }
+			])
+	);
+	const { from, to } = ask;
+	// Interviews just outside the range still block it by their buffer.
+	const busyFrom = new Date(from.getTime() - policy.bufferMin * 60_000);
+	const busyTo = new Date(to.getTime() + policy.bufferMin * 60_000);
+	const busyRows = await sql<{ person: string; id: string; start_at: Date; end_at: Date }[]>`
+		select p.user_id as person, i.id, i.start_at, i.end_at from interviews i join interview_panel p on p.interview_id = i.id
+		where i.org_id = ${orgId} and i.status in ('scheduled', 'in_progress') and p.user_id = any(${ids}::uuid[])
+			and i.end_at > ${busyFrom} and i.start_at < ${busyTo}
+		union all
+		select i.candidate_id, i.id, i.start_at, i.end_at from interviews i
+		where i.org_id = ${orgId} and i.status in ('scheduled', 'in_progress') and i.candidate_id = any(${ids}::uuid[])
+			and i.end_at > ${busyFrom} and i.start_at < ${busyTo}`;
+	const busy = new Map<string, ExplainedBusy[]>();
+	for (const r of busyRows)
+		busy.set(r.person, [...(busy.get(r.person) ?? []), { start: r.start_at, end: r.end_at, interviewId: r.id }]);
+	// The panel's load is counted over the weeks the range touches (a week and a day of margin each side).
+	const loadFrom = new Date(from.getTime() - 8 * 86400_000);
+	const loadTo = new Date(to.getTime() + 8 * 86400_000);
+	const loadRows = await sql<{ id: string; start_at: Date; status: Interview['status']; panel: string[] }[]>`
+		select i.id, i.start_at, i.status, array_agg(p.user_id::text) as panel
+		from interviews i join interview_panel p on p.interview_id = i.id
+		where i.org_id = ${orgId} and p.user_id = any(${ask.panel}::uuid[])
+			and i.start_at >= ${loadFrom} and i.start_at < ${loadTo}
+		group by i.id`;
+	const orgZone = rules.closures.timezone;
+	const candidateZone = candidate ? (candidate.timezone ?? candidate.org_tz) : null;
+	return {
+		search: { panel: ask.panel, candidateId: candidate?.id ?? null, durationMin: ask.durationMin, from, to },
+		facts: {
+			now: ask.now ?? new Date(),
+			policy,
+			hours: { interviewers, candidateZone },
+			busy,
+			closures: rules.closures,
+			load: rules.load,
+			interviews: loadRows.map((r) => ({
+				id: r.id,
+				start: r.start_at.toISOString(),
+				status: r.status,
+				panel: r.panel
+			}))
+		},
+		names: new Map(people.map((p) => [p.id, p.name])),
+		orgZone,
+		candidateZone
+	};
+}
+
+/** The slots of a stored search, up to `limit`. */
+export function slotsOf(s: StoredSearch, limit: number): string[] {
+	return offerSlots({ ...s.search, limit }, s.facts);
+}
+
+/** Why each day of a stored search (in `zone`) has no slot. */
+export function whyNot(s: StoredSearch, zone: string): DayWithoutSlots[] {
+	return explainDays(s.search, s.facts, zone);
+}

@@ -1,0 +1,48 @@
+/**
+ * A scheduling request as the candidate and the API see it: its state, what it is for, the free
+ * times in the candidate's zone, and, once booked, the interview. Shared by the candidate's pages
+ * (`/s/{token}`, `/me/requests/{id}`) and the API.
+ */
+import type { Sql } from '../../../db/client';
+import type { RequestView } from '$lib/contract/self-scheduling';
+import { requestTimes, stateOf, type RequestRow } from './self-scheduling';
+
+export type { RequestView };
+
+/** The request as its candidate sees it now. */
+export async function requestView(sql: Sql, row: RequestRow, now = new Date()): Promise<RequestView> {
+	const state = stateOf(row, now);
+	const { slots, zone } = await requestTimes(sql, row, now);
+	const [org] = await sql<
+		{ name: string; timezone: string }[]
+	>`select name, timezone from organizations where id = ${row.org_id}`;
+	const [candidate] = await sql<
+		{ timezone: string | null }[]
+	>`select timezone from users where id = ${row.candidate_id}`;
+	const panel = await sql<{ id: string; name: string }[]>`
+		select id, name from users where id = any(${row.panel}::uuid[]) order by name`;
+	const [iv] = row.interview_id
+		? await sql<{ id: string; start_at: Date; end_at: Date; status: string }[]>`
+			select id, start_at, end_at, status from interviews where id = ${row.interview_id}`
+		: [];
+	const durMs = row.duration_min * 60_000;
+	return {
+		id: row.id,
+		state,
+		org_name: org?.name ?? '',
+		round: row.round,
+		type: row.type,
+		mode: row.mode,
+		location: row.location,
+		duration_min: row.duration_min,
+		window_start: row.window_start.toISOString(),
+		window_end: row.window_end.toISOString(),
+		deadline: row.deadline?.toISOString() ?? null,
+		timezone: state === 'open' ? zone : (candidate?.timezone ?? org?.timezone ?? 'UTC'),
+		panel,
+		slots: slots.map((s) => ({ start: s, end: new Date(Date.parse(s) + durMs).toISOString() })),
+		interview: iv
+			? { id: iv.id, start: iv.start_at.toISOString(), end: iv.end_at.toISOString(), status: iv.status }
+			: null
+	};
+}

@@ -1,0 +1,374 @@
+/**
+ * Self-scheduling: an admin sends a candidate a scheduling request (an application and round, a
+ * panel, a duration, a window, optionally a deadline); the candidate opens it from the email (its
+ * token, no password) or from their own page, sees the free times in their zone and books one. The
+ * booking goes through the calendar document like any other (`scheduleInterview`, the one judge).
+ *
+ * Two grabs of one time: bookings of an organization run one at a time under a lock (in this
+ * process, and across instances a Postgres advisory lock), and each is judged against the document
+ * AND the interviews stored in Postgres, so a booking another instance made a moment ago counts
+ * even before this instance's copy of the document has it. Exactly one wins; the others are told
+ * the time was taken and given fresh times. A request is used once and says so afterwards, as does
+ * one past its deadline.
+ */
+import type { Sql } from '../../../db/client';
+import { applicationBlocker } from '$lib/domain/validation';
+import type { Interview, InterviewMode, InterviewType } from '$lib/domain/types';
+import { generateToken, hashToken } from './auth';
+import { slotsOf, storedSearch, whyNot, type StoredSearch } from './availability';
+import { ApiError, fail } from './errors';
+import type { Actor } from './guards';
+import { announceQueued, enqueueMessages, type OutboxDeps } from './notifications/outbox';
+import { applicationFacts, orgFacts, problemsError, scheduleInterview } from './scheduling';
+import { withBookingLock } from './booking-lock';
+
+/** Where a request's email link points. */
+export const REQUEST_PATH = '/s/';
+/** The longest window a request may offer. */
+export const MAX_WINDOW_DAYS = 62;
+/** Times offered to the candidate at most. */
+const MAX_OFFERED = 300;
+
+import type { RequestState } from '$lib/contract/self-scheduling';
+export type { RequestState };
+
+/** A stored request. */
+export interface RequestRow {
+	id: string;
+	org_id: string;
+	application_id: string;
+	candidate_id: string;
+	round: number;
+	panel: string[];
+	duration_min: number;
+	type: InterviewType;
+	mode: InterviewMode;
+	location: string;
+	window_start: Date;
+	window_end: Date;
+	deadline: Date | null;
+	status: 'open' | 'booked' | 'cancelled';
+	interview_id: string | null;
+	created_at: Date;
+	booked_at: Date | null;
+}
+
+/** What a request is now: used, cancelled, past its deadline (or its window), or open. */
+export function stateOf(row: Pick<RequestRow, 'status' | 'deadline' | 'window_end'>, now: Date): RequestState {
+	if (row.status !== 'open') return row.status;
+	return now.getTime() >= (row.deadline ?? row.window_end).getTime() ? 'expired' : 'open';
+}
+
+/** What an admin sends. */
+export interface NewRequest {
+	applicationId: string;
+	round: number;
+	panel: string[];
+	durationMin: number;
+	type: InterviewType;
+	mode: InterviewMode;
+	location: string;
+	windowStart: Date;
+	windowEnd: Date;
+	deadline: Date | null;
+}
+
+/**
+ * Creates a request and queues its email, in one transaction (an open request for the same
+ * application and round is replaced). Returns the link, shown once.
+ */
+export async function createRequest(
+	deps: OutboxDeps,
+	actor: Actor,
+	input: NewRequest,
+	origin: string,
+	now = new Date()
+): Promise<{ id: string; url: string; expiresAt: Date }> {
+	if (actor.role !== 'admin') throw fail.forbidden('Only an admin can send a scheduling request.');
+	const { sql } = deps;
+	const application = await applicationFacts(sql, actor.orgId, input.applicationId);
+	if (!application) throw fail.notFound('The application');
+	const blocker = applicationBlocker(application);
+	if (blocker) throw problemsError([blocker]);
+	const { policy, interviewerIds } = await orgFacts(sql, actor.orgId);
+	const fields: Record<string, string> = {};
+	const outsiders = input.panel.filter((id) => !interviewerIds.has(id));
+	if (input.panel.length === 0) fields.panel = 'needs at least one interviewer';
+	else if (outsiders.length) fields.panel = `not interviewers of this organization: ${outsiders.join(', ')}`;
+	if (input.durationMin < policy.minDurationMin || input.durationMin > policy.maxDurationMin)
+		fields.duration_min = `must be from ${policy.minDurationMin} to ${policy.maxDurationMin} minutes`;
+	if (input.windowEnd <= input.windowStart) fields.window_end = 'must be after the window’s start';
+	else if (input.windowEnd.getTime() - input.windowStart.getTime() > MAX_WINDOW_DAYS * 86400_000)
+		fields.window_end = `must be at most ${MAX_WINDOW_DAYS} days after its start`;
+	else if (input.windowEnd <= now) fields.window_end = 'must be in the future';
+	if (input.deadline && (input.deadline <= now || input.deadline > input.windowEnd))
+		fields.deadline = 'must be in the future and not after the window’s end';
+	if (input.mode === 'offline' && input.location.trim() === '')
+		fields.location = 'is required for an in-person interview';
+	if (input.mode === 'online' && !application.onlineInterviewEnabled)
+		fields.mode = 'online interviews are not enabled for this application';
+	if (Object.keys(fields).length) throw fail.fields(fields);
+	const [taken] = await sql`select 1 from interviews where application_id = ${application.id} and round = ${input.round}
+		and status in ('scheduled', 'in_progress')`;
+	if (taken) throw fail.fields({ round: `round ${input.round} already has an interview booked` });
+
+	const token = generateToken();
+	const url = `${origin}${REQUEST_PATH}${token}`;
+	const expiresAt = input.deadline ?? input.windowEnd;
+	const id = await sql.begin(async (tx) => {
+		await tx`update scheduling_requests set status = 'cancelled'
+			where application_id = ${application.id} and round = ${input.round} and status = 'open'`;
+		const [row] = await tx<{ id: string }[]>`
+			insert into scheduling_requests (org_id, application_id, candidate_id, round, panel, duration_min, type, mode,
+				location, window_start, window_end, deadline, token_hash, created_by)
+			values (${actor.orgId}, ${application.id}, ${application.candidateId}, ${input.round}, ${input.panel}::uuid[],
+				${input.durationMin}, ${input.type}, ${input.mode}, ${input.location}, ${input.windowStart}, ${input.windowEnd},
+				${input.deadline}, ${hashToken(token)}, ${actor.user.id})
+			returning id`;
+		const [who] = await tx<{ name: string; email: string; timezone: string; org_name: string }[]>`
+			select u.name, u.email, coalesce(u.timezone, o.timezone) as timezone, o.name as org_name
+			from users u join organizations o on o.id = ${actor.orgId} where u.id = ${application.candidateId}`;
+		await enqueueMessages(tx as unknown as Sql, [
+			{
+				orgId: actor.orgId,
+				dedupeKey: `scheduling_request:${row!.id}`,
+				kind: 'scheduling_request',
+				recipientId: application.candidateId,
+				payload: {
+					kind: 'scheduling_request',
+					recipient: {
+						id: application.candidateId,
+						name: who!.name,
+						email: who!.email,
+						role: 'candidate',
+						timezone: who!.timezone
+					},
+					org_name: who!.org_name,
+					expires_at: expiresAt.toISOString(),
+					secret_url: url,
+					request: {
+						duration_min: input.durationMin,
+						window_start: input.windowStart.toISOString(),
+						window_end: input.windowEnd.toISOString()
+					}
+				}
+			}
+		]);
+		return row!.id;
+	});
+	await announceQueued(deps.bus, actor.orgId);
+	return { id, url, expiresAt };
+}
+
+const COLUMNS = `id, org_id, application_id, candidate_id, round, panel::text[] as panel, duration_min, type, mode, location,
+	window_start, window_end, deadline, status, interview_id, created_at, booked_at`;
+
+/** The request a token opens; null for an unknown token. */
+export async function requestByToken(sql: Sql, token: string): Promise<RequestRow | null> {
+	if (!/^[a-z2-7]{32}$/.test(token)) return null;
+	const [row] = await sql<RequestRow[]>`select ${sql.unsafe(COLUMNS)} from scheduling_requests
+		where token_hash = ${hashToken(token)}`;
+	return row ?? null;
+}
+
+/** A request of this candidate; null when it is not theirs. */
+export async function requestOfCandidate(sql: Sql, candidateId: string, id: string): Promise<RequestRow | null> {
+	const [row] = await sql<RequestRow[]>`select ${sql.unsafe(COLUMNS)} from scheduling_requests
+		where id = ${id} and candidate_id = ${candidateId}`;
+	return row ?? null;
+}
+
+/** The candidate's requests, newest first (for their home page). */
+export async function requestsOfCandidate(sql: Sql, candidateId: string): Promise<RequestRow[]> {
+	return sql<RequestRow[]>`select ${sql.unsafe(COLUMNS)} from scheduling_requests
+		where candidate_id = ${candidateId} and status <> 'cancelled' order by created_at desc limit 20`;
+}
+
+/** The organization's requests, newest first (admins). */
+export async function requestsOfOrg(sql: Sql, orgId: string): Promise<RequestRow[]> {
+	return sql<RequestRow[]>`select ${sql.unsafe(COLUMNS)} from scheduling_requests
+		where org_id = ${orgId} order by created_at desc limit 200`;
+}
+
+/** Cancels an open request (admins); false when there is none open with that id. */
+export async function cancelRequest(sql: Sql, actor: Actor, id: string): Promise<boolean> {
+	if (actor.role !== 'admin') throw fail.forbidden('Only an admin can cancel a scheduling request.');
+	const rows = await sql`update scheduling_requests set status = 'cancelled'
+		where id = ${id} and org_id = ${actor.orgId} and status = 'open' returning id`;
+	return rows.length > 0;
+}
+
+/** The search a request makes now: its window from now on, its panel, its candidate. */
+export async function requestSearch(sql: Sql, row: RequestRow, now = new Date()): Promise<StoredSearch | null> {
+	// A deadline ends the booking, not the window: the times offered stay those of the window.
+	const from = new Date(Math.max(row.window_start.getTime(), now.getTime()));
+	if (from >= row.window_end) return null;
+	return storedSearch(sql, row.org_id, {
+		panel: row.panel,
+		candidateId: row.candidate_id,
+		durationMin: row.duration_min,
+		from,
+		to: row.window_end,
+		now
+	});
+}
+
+/** The free times of an open request (earliest first), and why the days without any have none. */
+export async function requestTimes(
+	sql: Sql,
+	row: RequestRow,
+	now = new Date()
+): Promise<{ slots: string[]; zone: string; search: StoredSearch | null }> {
+	const search = stateOf(row, now) === 'open' ? await requestSearch(sql, row, now) : null;
+	const zone = search?.candidateZone ?? search?.orgZone ?? 'UTC';
+	return { slots: search ? slotsOf(search, MAX_OFFERED) : [], zone, search };
+}
+
+/** Why a request's days have no times, for the candidate: no names of other people's interviews. */
+export function requestWhy(search: StoredSearch, zone: string) {
+	return whyNot(search, zone);
+}
+
+/** Why a request cannot be used, as the API and the page say it. */
+export function stateError(state: Exclude<RequestState, 'open'>): ApiError {
+	const message = {
+		booked: 'This scheduling request was already used: the interview is booked.',
+		expired: 'This scheduling request has expired. Ask the organization for a new one.',
+		cancelled: 'This scheduling request was withdrawn. Ask the organization for a new one.'
+	}[state];
+	return new ApiError('conflict', message, { rule: `request_${state}` });
+}
+
+/**
+ * Books `start` for an open request: under the organization's booking lock, it must still be one of
+ * the request's free times, and the judge must accept it against the document and Postgres alike.
+ * Answers the new interview's id; 409 `slot_taken` with fresh times when someone was quicker,
+ * 409 `request_…` when the request was used, withdrawn or expired meanwhile.
+ */
+export async function bookRequest(
+	deps: OutboxDeps & { kind: 'embedded' | 'postgres' },
+	requestId: string,
+	start: string,
+	now = new Date()
+): Promise<{ interviewId: string }> {
+	const { sql } = deps;
+	const [head] = await sql<{ org_id: string }[]>`select org_id from scheduling_requests where id = ${requestId}`;
+	if (!head) throw fail.notFound('The scheduling request');
+	return withBookingLock(sql, deps.kind, head.org_id, async () => {
+		const [row] = await sql<
+			RequestRow[]
+		>`select ${sql.unsafe(COLUMNS)} from scheduling_requests where id = ${requestId}`;
+		const state = stateOf(row!, now);
+		if (state !== 'open') throw stateError(state);
+		const { slots, search } = await requestTimes(sql, row!, now);
+		const at = new Date(start).toISOString();
+		if (!slots.includes(at))
+			throw new ApiError('conflict', 'That time is no longer free. Please choose another.', {
+				rule: 'slot_taken',
+				slots: slots.slice(0, 50)
+			});
+		const interviewId = await scheduleInterview(
+			row!.org_id,
+			row!.candidate_id,
+			{
+				applicationId: row!.application_id,
+				start: at,
+				durationMin: row!.duration_min,
+				timezone: search?.candidateZone ?? search?.orgZone ?? 'UTC',
+				type: row!.type,
+				mode: row!.mode,
+				location: row!.location,
+				round: row!.round,
+				panel: row!.panel
+			},
+			{ stored: await storedAround(sql, row!, at) }
+		);
+		await sql`update scheduling_requests set status = 'booked', interview_id = ${interviewId}, booked_at = ${now}
+			where id = ${row!.id}`;
+		return { interviewId };
+	});
+}
+
+/**
+ * The stored interviews the judge needs beside the document for a booking at `at`: the
+ * application's (the round rule), and those of the candidate and the panel within a week and a
+ * day (double bookings, load).
+ */
+async function storedAround(sql: Sql, row: RequestRow, at: string): Promise<Interview[]> {
+	const t = Date.parse(at);
+	const lo = new Date(t - 8 * 86400_000);
+	const hi = new Date(t + 8 * 86400_000);
+	const rows = await sql<
+		{
+			id: string;
+			application_id: string;
+			candidate_id: string;
+			cycle_id: string;
+			start_at: Date;
+			duration_min: number;
+			timezone: string;
+			type: Interview['type'];
+			mode: Interview['mode'];
+			location: string;
+			round: number;
+			status: Interview['status'];
+			rescheduled_from: string | null;
+			updated_by: string | null;
+			updated_at: Date;
+			panel: string[];
+		}[]
+	>`select i.id, i.application_id, i.candidate_id, i.cycle_id, i.start_at, i.duration_min, i.timezone, i.type, i.mode,
+			i.location, i.round, i.status, i.rescheduled_from, i.updated_by, i.updated_at,
+			coalesce((select array_agg(p.user_id::text) from interview_panel p where p.interview_id = i.id), '{}') as panel
+		from interviews i
+		where i.org_id = ${row.org_id} and i.removed_at is null and (i.application_id = ${row.application_id}
+			or (i.start_at >= ${lo} and i.start_at < ${hi} and (i.candidate_id = ${row.candidate_id}
+				or exists (select 1 from interview_panel p where p.interview_id = i.id and p.user_id = any(${row.panel}::uuid[])))))`;
+	return rows.map((r) => ({
+		id: r.id,
+		applicationId: r.application_id,
+		candidateId: r.candidate_id,
+		cycleId: r.cycle_id,
+		start: r.start_at.toISOString(),
+		durationMin: r.duration_min,
+		timezone: r.timezone,
+		type: r.type,
+		mode: r.mode,
+		location: r.location,
+		round: r.round,
+		panel: r.panel,
+		status: r.status,
+		rescheduledFrom: r.rescheduled_from,
+		updatedBy: r.updated_by,
+		updatedAt: r.updated_at.toISOString()
+	}));
+}
+
+/** A request as the admins' API answers it. */
+export function requestJson(r: RequestRow, now = new Date()) {
+	return {
+		id: r.id,
+		application_id: r.application_id,
+		candidate_id: r.candidate_id,
+		round: r.round,
+		panel: r.panel,
+		duration_min: r.duration_min,
+		type: r.type,
+		mode: r.mode,
+		location: r.location,
+		window_start: r.window_start.toISOString(),
+		window_end: r.window_end.toISOString(),
+		deadline: r.deadline?.toISOString() ?? null,
+		state: stateOf(r, now),
+		interview_id: r.interview_id,
+		created_at: r.created_at.toISOString(),
+		booked_at: r.booked_at?.toISOString() ?? null
+	};
+}
+
+/** One request of the organization (admins); null when there is none with that id. */
+export async function requestOfOrg(sql: Sql, orgId: string, id: string): Promise<RequestRow | null> {
+	const [row] = await sql<RequestRow[]>`select ${sql.unsafe(COLUMNS)} from scheduling_requests
+		where id = ${id} and org_id = ${orgId}`;
+	return row ?? null;
+}

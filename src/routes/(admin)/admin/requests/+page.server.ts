@@ -1,0 +1,111 @@
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { Actions, PageServerLoad } from './$types';
+import { canBookApplication } from '$lib/domain/validation';
+import { zonedWallTimeToUtc } from '$lib/domain/time';
+import { ApiError } from '$lib/server/errors';
+import { readForm } from '$lib/server/forms';
+import { requireRole } from '$lib/server/guards';
+import { db, runtime } from '$lib/server/runtime';
+import { NewSchedulingRequestBody } from '$lib/server/schemas';
+import { cancelRequest, createRequest, requestsOfOrg, stateOf } from '$lib/server/self-scheduling';
+
+export const load: PageServerLoad = async (event) => {
+	const actor = requireRole(event, 'admin');
+	const sql = db();
+	const [org] = await sql<{ timezone: string }[]>`select timezone from organizations where id = ${actor.orgId}`;
+	const apps = await sql<
+		{ id: string; name: string; status: string; interview_enabled: boolean; online: boolean; cycle: string }[]
+	>`select a.id, u.name, a.status, a.interview_enabled, a.online_interview_enabled as online, c.name as cycle
+		from applications a join users u on u.id = a.candidate_id join cycles c on c.id = a.cycle_id
+		where a.org_id = ${actor.orgId} order by u.name`;
+	const interviewers = await sql<{ id: string; name: string }[]>`select u.id, u.name from memberships m
+		join users u on u.id = m.user_id where m.org_id = ${actor.orgId} and m.role = 'interviewer' order by u.name`;
+	const names = new Map([...apps.map((a) => [a.id, a.name] as const)]);
+	const now = new Date();
+	return {
+		timezone: org?.timezone ?? 'UTC',
+		applications: apps
+			.filter((a) => canBookApplication({ status: a.status as never, interviewEnabled: a.interview_enabled }))
+			.map((a) => ({ id: a.id, label: `${a.name} · ${a.cycle}`, online: a.online })),
+		interviewers,
+		requests: (await requestsOfOrg(sql, actor.orgId)).map((r) => ({
+			id: r.id,
+			candidate: names.get(r.application_id) ?? '',
+			round: r.round,
+			duration_min: r.duration_min,
+			window_start: r.window_start.toISOString(),
+			window_end: r.window_end.toISOString(),
+			state: stateOf(r, now),
+			interview_id: r.interview_id
+		}))
+	};
+};
+
+export const actions: Actions = {
+	send: async (event) => {
+		const actor = requireRole(event, 'admin');
+		const form = await readForm(event.request);
+		const values = Object.fromEntries(form);
+		const [org] = await db()<{ timezone: string }[]>`select timezone from organizations where id = ${actor.orgId}`;
+		const zone = org?.timezone ?? 'UTC';
+		// Whole days in the organization's zone: the window runs from the first day's start to the last day's end.
+		const day = (ymd: string | undefined, next = false) => {
+			if (!ymd || !/^\d{4}-\d\d-\d\d$/.test(ymd)) return undefined;
+			const d = new Date(`${ymd}T00:00:00Z`);
+			if (next) d.setUTCDate(d.getUTCDate() + 1);
+			return zonedWallTimeToUtc(d.toISOString().slice(0, 10), '00:00', zone).toISOString();
+		};
+		const parsed = NewSchedulingRequestBody.safeParse({
+			application_id: form.get('application_id'),
+			round: Number(form.get('round') || 1),
+			panel: [...form.entries()].filter(([k]) => k.startsWith('panel_')).map(([, v]) => v),
+			duration_min: Number(form.get('duration_min')),
+			type: form.get('mode') === 'offline' ? 'in_person' : 'video',
+			mode: form.get('mode'),
+			location: form.get('location') ?? '',
+			window_start: day(form.get('from')),
+			window_end: day(form.get('to'), true),
+			...(form.get('deadline') ? { deadline: day(form.get('deadline'), true) } : {})
+		});
+		if (!parsed.success) {
+			const fields: Record<string, string> = {};
+			for (const issue of parsed.error.issues) fields[String(issue.path[0])] ??= `This ${issue.message}.`;
+			return fail(422, { values, fields, message: null, url: null });
+		}
+		const b = parsed.data;
+		try {
+			const made = await createRequest(
+				{ sql: db(), bus: runtime().bus },
+				actor,
+				{
+					applicationId: b.application_id,
+					round: b.round,
+					panel: [...new Set(b.panel)],
+					durationMin: b.duration_min,
+					type: b.type,
+					mode: b.mode,
+					location: b.location,
+					windowStart: new Date(b.window_start),
+					windowEnd: new Date(b.window_end),
+					deadline: b.deadline ? new Date(b.deadline) : null
+				},
+				event.url.origin
+			);
+			return { values: {}, fields: {}, message: 'Sent: the email is on its way (see Outbox).', url: made.url };
+		} catch (err) {
+			if (err instanceof ApiError && (err.status === 422 || err.status === 404)) {
+				const fields = (err.details.fields ?? {}) as Record<string, string>;
+				return fail(err.status, { values, fields, message: err.message, url: null });
+			}
+			throw err;
+		}
+	},
+	cancel: async (event) => {
+		const actor = requireRole(event, 'admin');
+		const id = z.uuid().safeParse((await readForm(event.request)).get('id'));
+		if (!id.success || !(await cancelRequest(db(), actor, id.data)))
+			return fail(404, { values: {}, fields: {}, message: 'That request is no longer open.', url: null });
+		return { values: {}, fields: {}, message: 'Withdrawn: its link now says so.', url: null };
+	}
+};

@@ -207,6 +207,16 @@ describe('every email at a phone’s width', () => {
 				}
 			};
 		}
+		if (kind === 'scheduling_request') {
+			return {
+				kind,
+				recipient: { ...candidate, role: 'candidate', timezone: 'America/New_York' },
+				org_name: 'Northfield University Admissions',
+				expires_at: '2026-12-10T05:00:00.000Z',
+				secret_url: 'https://parley.example.edu/s/k3yq7yq2mz7n4vwg5s6a2b3c4d5e6f7g',
+				request: { duration_min: 45, window_start: '2026-12-01T05:00:00.000Z', window_end: '2026-12-12T05:00:00.000Z' }
+			};
+		}
 		if (kind === 'invitation' || kind === 'personal_link') {
 			return {
 				kind,

@@ -40,7 +40,11 @@ export function content(p: Payload, ctx: TemplateContext): EmailContent {
 					{ label: s.length, value: s.minutes(r.duration_min) },
 					{
 						label: s.between,
-						value: s.range(longDate(r.window_start, zone, ctx.lang), longDate(r.window_end, zone, ctx.lang))
+						// The window ends at an instant: its last day is the one before that instant.
+						value: s.range(
+							longDate(r.window_start, zone, ctx.lang),
+							longDate(new Date(Date.parse(r.window_end) - 1).toISOString(), zone, ctx.lang)
+						)
 					}
 				]
 			: [],

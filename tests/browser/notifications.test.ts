@@ -207,6 +207,19 @@ describe('every email at a phone’s width', () => {
 				}
 			};
 		}
+		if (kind === 'change_request') {
+			return {
+				kind,
+				recipient: { ...ines, role: 'admin', name: 'Avery Admin' },
+				org_name: 'Northfield University Admissions',
+				change: {
+					kind: 'reschedule',
+					new_start: '2026-12-09T15:00:00.000Z',
+					candidate: 'Sam Carter',
+					start: '2026-12-07T15:00:00.000Z'
+				}
+			};
+		}
 		if (kind === 'scheduling_request') {
 			return {
 				kind,

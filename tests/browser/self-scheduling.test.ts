@@ -107,4 +107,55 @@ describe('self-scheduling, as an admin and a candidate do it', () => {
 		await page.getByTestId('request-state').getByText('This scheduling request has expired.').waitFor();
 		await screenshot(page, 'self-scheduling-expired');
 	});
+
+	it('lets a candidate ask to move their interview, and an admin approve it', async () => {
+		const admin = await app.login(DEMO_ACCOUNTS.admin.email);
+		const members = (await app.api('GET', '/api/v1/members', admin)).body.data as { id: string; email: string }[];
+		const apps = (await app.api('GET', '/api/v1/applications?page_size=100', admin)).body.data as {
+			id: string;
+			candidate: { email: string };
+		}[];
+		const start = new Date(Date.now() + 6 * 86400_000);
+		start.setUTCHours(15, 0, 0, 0);
+		const booked = await app.api('POST', '/api/v1/interviews', admin, {
+			application_id: apps.find((a) => a.candidate.email === LENA.email)!.id,
+			start: start.toISOString(),
+			duration_min: 45,
+			timezone: 'America/New_York',
+			type: 'video',
+			mode: 'online',
+			panel: [members.find((m) => m.email === INES.email)!.id]
+		});
+		expect(booked.status).toBe(201);
+
+		const phone = await newPerson(browser, { phone: true, timezoneId: 'America/New_York' });
+		const page = await phone.newPage();
+		await signIn(page, app.url, LENA.email);
+		await page.waitForURL('**/me');
+		await page.getByTestId('ask-change').first().click();
+		await page.getByRole('heading', { name: 'Move or cancel my interview' }).waitFor();
+		expect(await page.getByTestId('policy').textContent()).toMatch(/interviews 2\s+more times/);
+		const choice = page.getByTestId('new-time');
+		const options = await choice.locator('option').allTextContents();
+		expect(options.length).toBeGreaterThan(3);
+		await choice.selectOption({ index: 3 });
+		const picked = await choice.inputValue();
+		await page.getByLabel('Why?').fill('I have an exam that morning');
+		await screenshot(page, 'change-request-candidate-form');
+		await page.getByTestId('send-change').click();
+		await page.getByTestId('change-done').getByText('Your request is sent.').waitFor();
+		await screenshot(page, 'change-request-candidate-sent');
+
+		const desk = await (await newPerson(browser)).newPage();
+		await signIn(desk, app.url, DEMO_ACCOUNTS.admin.email);
+		await desk.waitForURL('**/admin/**');
+		await desk.goto(`${app.url}/admin/requests`);
+		const item = desk.getByTestId('change-requests').getByRole('listitem').filter({ hasText: 'Lena Fischer' });
+		expect(await item.textContent()).toContain('I have an exam that morning');
+		await screenshot(desk, 'change-request-admin');
+		await item.getByRole('button', { name: 'Approve' }).click();
+		await desk.getByText('Approved: the interview is changed and everyone is told.').waitFor();
+		expect((await app.api('GET', `/api/v1/interviews/${booked.body.id}`, admin)).body.start).toBe(picked);
+		await phone.close();
+	});
 });

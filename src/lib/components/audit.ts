@@ -8,7 +8,9 @@ const ACTION_LABELS: Record<string, string> = {
 	completed: 'Completed',
 	no_show: 'Marked no-show',
 	scorecard: 'Scorecard',
-	removed: 'Removed from the calendar'
+	removed: 'Removed from the calendar',
+	change_requested: 'Change asked for by the candidate',
+	change_declined: 'Candidate’s request declined'
 };
 
 /** The label of an audit action; an unknown one reads as itself. */

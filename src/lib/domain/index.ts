@@ -17,3 +17,4 @@ export * from './offer';
 export * from './closures';
 export * from './load';
 export * from './day-rules';
+export * from './candidate-changes';

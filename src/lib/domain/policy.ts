@@ -30,6 +30,12 @@ export interface Policy {
 	maxInterviewsPerWeek: number | null;
 	/** From this share of a limit (in percent) a booking carries a warning. */
 	loadWarningPercent: number;
+	/** A candidate may ask to move or cancel an interview until this long before its start. */
+	candidateCutoffHours: number;
+	/** How often a candidate may move the interviews of one application. */
+	candidateMaxReschedules: number;
+	/** A candidate's move or cancel is done at once (true) or waits for an admin (false). */
+	candidateChangesAutoApprove: boolean;
 }
 
 /** An organization's overrides: any subset of the policy, working hours field by field. */
@@ -54,10 +60,16 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
 	}),
 	maxInterviewsPerDay: null,
 	maxInterviewsPerWeek: null,
-	loadWarningPercent: 80
+	loadWarningPercent: 80,
+	candidateCutoffHours: 24,
+	candidateMaxReschedules: 2,
+	candidateChangesAutoApprove: false
 });
 
-type NumberKey = Exclude<keyof Policy, 'workingHours' | 'maxInterviewsPerDay' | 'maxInterviewsPerWeek'>;
+type NumberKey = Exclude<
+	keyof Policy,
+	'workingHours' | 'maxInterviewsPerDay' | 'maxInterviewsPerWeek' | 'candidateChangesAutoApprove'
+>;
 
 /** The highest load limit accepted, per day or per week. */
 export const MAX_LOAD_LIMIT = 100;
@@ -107,7 +119,13 @@ export function resolvePolicy(overrides?: PolicyOverrides | null): Policy {
 		},
 		maxInterviewsPerDay: limit('maxInterviewsPerDay'),
 		maxInterviewsPerWeek: limit('maxInterviewsPerWeek'),
-		loadWarningPercent: Math.min(num('loadWarningPercent', 1), 100)
+		loadWarningPercent: Math.min(num('loadWarningPercent', 1), 100),
+		candidateCutoffHours: num('candidateCutoffHours', 0),
+		candidateMaxReschedules: Math.floor(num('candidateMaxReschedules', 0)),
+		candidateChangesAutoApprove:
+			typeof o.candidateChangesAutoApprove === 'boolean'
+				? o.candidateChangesAutoApprove
+				: DEFAULT_POLICY.candidateChangesAutoApprove
 	};
 	// A range turned inside out would reject every duration; keep the default range instead.
 	if (policy.minDurationMin > policy.maxDurationMin) {

@@ -103,7 +103,11 @@ export type ProblemCode =
 	/** The interview touches an organization holiday or blackout date. */
 	| 'holiday'
 	/** An interviewer would go over their daily or weekly limit. */
-	| 'over_load_limit';
+	| 'over_load_limit'
+	/** A candidate's request to move or cancel: too close to the start, too many moves, one already waiting. */
+	| 'change_cutoff'
+	| 'reschedule_limit'
+	| 'already_requested';
 
 /** The snake_case API field a problem points at, so forms can put the message beside the input. */
 export type ProblemField =

@@ -17,7 +17,8 @@ export const NOTIFICATION_KINDS = [
 	'reminder_24h',
 	'reminder_1h',
 	'feedback_request',
-	'delivery_failed'
+	'delivery_failed',
+	'change_request'
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -31,7 +31,16 @@ export interface StoredSearch {
 export async function storedSearch(
 	sql: Sql,
 	orgId: string,
-	ask: { panel: readonly string[]; candidateId: string | null; durationMin: number; from: Date; to: Date; now?: Date }
+	ask: {
+		panel: readonly string[];
+		candidateId: string | null;
+		durationMin: number;
+		from: Date;
+		to: Date;
+		now?: Date;
+		/** An interview being moved: its own time is free and it does not count towards anyone's load. */
+		ignoreId?: string;
+	}
 ): Promise<StoredSearch> {
 	const { policy, interviewerIds, rules } = await orgFacts(sql, orgId);
 	const unknown = ask.panel.filter((id) => !interviewerIds.has(id));
@@ -69,7 +78,7 @@ export async function storedSearch(
 		where i.org_id = ${orgId} and i.status in ('scheduled', 'in_progress') and i.candidate_id = any(${ids}::uuid[])
 			and i.end_at > ${busyFrom} and i.start_at < ${busyTo}`;
 	const busy = new Map<string, ExplainedBusy[]>();
-	for (const r of busyRows)
+	for (const r of busyRows.filter((b) => b.id !== ask.ignoreId))
 		busy.set(r.person, [...(busy.get(r.person) ?? []), { start: r.start_at, end: r.end_at, interviewId: r.id }]);
 	// The panel's load is counted over the weeks the range touches (a week and a day of margin each side).
 	const loadFrom = new Date(from.getTime() - 8 * 86400_000);
@@ -83,7 +92,14 @@ export async function storedSearch(
 	const orgZone = rules.closures.timezone;
 	const candidateZone = candidate ? (candidate.timezone ?? candidate.org_tz) : null;
 	return {
-		search: { panel: ask.panel, candidateId: candidate?.id ?? null, durationMin: ask.durationMin, from, to },
+		search: {
+			panel: ask.panel,
+			candidateId: candidate?.id ?? null,
+			durationMin: ask.durationMin,
+			from,
+			to,
+			ignoreId: ask.ignoreId
+		},
 		facts: {
 			now: ask.now ?? new Date(),
 			policy,

@@ -809,6 +809,73 @@ export const ROUTES: readonly RouteDoc[] = [
 		}
 	},
 
+	// Candidates' requests to move or cancel
+	{
+		method: 'GET',
+		path: '/api/v1/me/interviews/{id}/change',
+		operationId: 'myChangeOptions',
+		tag: 'Change requests',
+		summary: 'What I may ask to change about my interview, and the times I may move it to',
+		description:
+			'Under the organization’s policy: requests are taken until the cut-off before the start (24 hours by default); an application’s interviews move at most N times (2 by default); one request waits at a time. `times` are the panel’s and my free times in the next three weeks.',
+		access: ['candidate'],
+		who: 'The interview’s candidate.',
+		responses: { 200: { description: 'The options.', schema: S.ChangeOptionsResponse } },
+		errors: { ...MEMBER, 404: 'No such interview of yours.' }
+	},
+	{
+		method: 'POST',
+		path: '/api/v1/me/interviews/{id}/change',
+		operationId: 'askChange',
+		tag: 'Change requests',
+		summary: 'Ask to move or cancel my interview',
+		description:
+			'With a reason; a move names one of the offered times. With auto-approval the change is made at once (`applied`), through the calendar like any change; otherwise it waits for an admin (`pending`), who hears of it in their inbox. Every step is in the interview’s history.',
+		access: ['candidate'],
+		who: 'The interview’s candidate.',
+		body: S.ChangeRequestBody,
+		responses: { 201: { description: 'Asked (or done).', schema: S.ChangeCreatedResponse } },
+		errors: {
+			...MEMBER,
+			...BODY,
+			404: 'No such interview of yours.',
+			409: 'The new time is not one of the offered times (`slot_taken`, fresh `details.slots`).',
+			422: 'The policy refuses it: `details.rule` is `change_cutoff`, `reschedule_limit`, `already_requested`, `reason_required` or `not_editable`.'
+		}
+	},
+	{
+		method: 'GET',
+		path: '/api/v1/change-requests',
+		operationId: 'listChangeRequests',
+		tag: 'Change requests',
+		summary: 'Candidates’ requests waiting for an admin',
+		description: 'Oldest first.',
+		access: ['admin'],
+		who: 'Admins.',
+		responses: { 200: { description: 'The waiting requests.', schema: S.ChangeRequestList } },
+		errors: { ...AUTH }
+	},
+	{
+		method: 'POST',
+		path: '/api/v1/change-requests/{id}/decide',
+		operationId: 'decideChangeRequest',
+		tag: 'Change requests',
+		summary: 'Approve or decline a candidate’s request',
+		description:
+			'Approving makes the change through the calendar, judged again (a time taken meanwhile is refused as any booking is); the candidate and the panel are told by the change itself. Declining tells the candidate, with the note.',
+		access: ['admin'],
+		who: 'Admins.',
+		body: S.DecideChangeBody,
+		responses: { 200: { description: 'Decided.', schema: S.DecidedChangeResponse } },
+		errors: {
+			...AUTH,
+			...BODY,
+			404: 'No such request in your organization.',
+			409: 'Already decided, or the new time was taken meanwhile.',
+			422: 'The change now breaks a scheduling rule.'
+		}
+	},
+
 	// API tokens
 	{
 		method: 'GET',
@@ -1014,6 +1081,10 @@ export const TAGS: readonly { name: string; description: string }[] = [
 	{ name: 'Availability', description: 'The slot finder.' },
 	{ name: 'Self-scheduling', description: 'Candidates pick their own interview time from a request an admin sends.' },
 	{
+		name: 'Change requests',
+		description: 'Candidates ask to move or cancel their interview, under the organization’s policy.'
+	},
+	{
 		name: 'Calendar rules',
 		description: 'Holidays and blackout dates, and how many interviews each interviewer takes per day and week.'
 	},
@@ -1076,6 +1147,10 @@ const COMPONENTS: Record<string, z.ZodType> = {
 	NewSchedulingRequest: S.NewSchedulingRequestResponse,
 	CancelledSchedulingRequest: S.CancelledRequestResponse,
 	SelfScheduling: S.SelfSchedulingResponse,
+	ChangeOptions: S.ChangeOptionsResponse,
+	ChangeCreated: S.ChangeCreatedResponse,
+	ChangeRequestList: S.ChangeRequestList,
+	DecidedChange: S.DecidedChangeResponse,
 	Closure: S.ClosureResponse,
 	ClosureList: S.ClosureList,
 	RemovedClosure: S.RemovedClosureResponse,
@@ -1106,6 +1181,8 @@ const COMPONENTS: Record<string, z.ZodType> = {
 	NewClosureBody: S.NewClosureBody,
 	NewSchedulingRequestBody: S.NewSchedulingRequestBody,
 	BookSlotBody: S.BookSlotBody,
+	ChangeRequestBody: S.ChangeRequestBody,
+	DecideChangeBody: S.DecideChangeBody,
 	LoadLimitBody: S.LoadLimitBody,
 	OwnLoadLimitBody: S.OwnLoadLimitBody,
 	PatchMeBody: S.PatchMeBody,

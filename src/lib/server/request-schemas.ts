@@ -69,3 +69,38 @@ export const SelfSchedulingResponse = z.object({
 	interview: z.object({ id: z.uuid(), start: utc, end: utc, status: z.string() }).nullable()
 });
 export const BookSlotBody = z.object({ start: instant.describe('One of the offered `slots[].start`') });
+
+export const ChangeRequestBody = z.object({
+	kind: z.enum(['reschedule', 'cancel']),
+	reason: z.string().max(2000).describe('Why; required (the organization reads it)'),
+	new_start: instant.optional().describe('For `reschedule`: one of the offered `times`')
+});
+const RULE = z.object({ allowed: z.boolean(), rule: z.string().nullable(), message: z.string().nullable() });
+export const ChangeOptionsResponse = z.object({
+	deadline: utc.describe('Requests are taken until then (the cut-off before the start)'),
+	moves_left: z.number().int().describe('How many more times this application’s interviews may be moved'),
+	auto_approve: z.boolean().describe('True: a request is carried out at once; false: an admin decides'),
+	reschedule: RULE,
+	cancel: RULE,
+	times: z.array(utc).describe('Free times to move to (three weeks ahead), earliest first')
+});
+export const ChangeCreatedResponse = z.object({ id: z.uuid(), status: z.enum(['applied', 'pending']) });
+export const ChangeRequestList = z.object({
+	data: z.array(
+		z.object({
+			id: z.uuid(),
+			interview_id: z.uuid(),
+			candidate: z.object({ id: z.uuid(), name: z.string() }),
+			kind: z.enum(['reschedule', 'cancel']),
+			reason: z.string(),
+			start: utc,
+			new_start: utc.nullable(),
+			created_at: utc
+		})
+	)
+});
+export const DecideChangeBody = z.object({
+	approve: z.boolean(),
+	note: z.string().max(2000).optional().describe('Shown to the candidate when declining')
+});
+export const DecidedChangeResponse = z.object({ id: z.uuid(), status: z.enum(['applied', 'declined']) });

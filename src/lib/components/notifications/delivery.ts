@@ -5,6 +5,7 @@ export const KIND_NAMES: Record<NotificationKind, string> = {
 	invitation: 'Invitation',
 	personal_link: 'Personal link',
 	scheduling_request: 'Scheduling request',
+	change_request: 'Change request',
 	interview_scheduled: 'Scheduled',
 	interview_rescheduled: 'Rescheduled',
 	interview_cancelled: 'Cancelled',

@@ -98,7 +98,7 @@ describe('email templates', () => {
 			expect(m.html, kind).toMatch(/^<!DOCTYPE html>/);
 			expect(m.html, kind).toContain('<html lang="en">');
 			expect(m.text.length, kind).toBeGreaterThan(100);
-			if (!['invitation', 'personal_link', 'scheduling_request', 'delivery_failed'].includes(kind)) {
+			if (!['invitation', 'personal_link', 'scheduling_request', 'delivery_failed', 'change_request'].includes(kind)) {
 				expect(m.html, kind).toContain('href="https://parley.example.edu/settings#notifications"');
 				expect(m.text, kind).toContain('https://parley.example.edu/settings#notifications');
 			}

@@ -10,6 +10,7 @@ import { DEFAULT_LANG, type Lang, usableZone } from './format';
 import { renderParts, type EmailContent } from './layout';
 import type { TemplateContext } from './templates/common';
 import * as cancelled from './templates/cancelled';
+import * as changeRequest from './templates/change-request';
 import * as deliveryFailed from './templates/delivery-failed';
 import * as feedbackRequest from './templates/feedback-request';
 import * as invitation from './templates/invitation';
@@ -34,7 +35,8 @@ const TEMPLATES: Record<NotificationKind, (p: Payload, ctx: TemplateContext) => 
 	reminder_24h: reminder.content,
 	reminder_1h: reminder.content,
 	feedback_request: feedbackRequest.content,
-	delivery_failed: deliveryFailed.content
+	delivery_failed: deliveryFailed.content,
+	change_request: changeRequest.content
 };
 
 /** Which kinds carry a calendar invitation, and as what. */

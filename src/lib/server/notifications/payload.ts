@@ -53,6 +53,18 @@ export const Payload = z.object({
 	org_name: z.string().optional(),
 	invited_role: z.string().optional(),
 	expires_at: z.string().optional(),
+	/** A candidate's request to move or cancel (to the admins). */
+	change: z
+		.object({
+			kind: z.string(),
+			new_start: z.string().nullable(),
+			candidate: z.string(),
+			start: z.string(),
+			/** To the candidate: their request was declined, with the admin's note. */
+			declined: z.boolean().optional(),
+			note: z.string().nullish()
+		})
+		.optional(),
 	/** A scheduling request: what the candidate chooses a time for. */
 	request: z.object({ duration_min: z.number(), window_start: z.string(), window_end: z.string() }).optional(),
 	/** The one-time link of an invitation or a personal link; removed once the message is sent. */

@@ -9,6 +9,7 @@ import { requireRole } from '$lib/server/guards';
 import { db, runtime } from '$lib/server/runtime';
 import { NewSchedulingRequestBody } from '$lib/server/schemas';
 import { cancelRequest, createRequest, requestsOfOrg, stateOf } from '$lib/server/self-scheduling';
+import { decideChange, pendingChanges } from '$lib/server/candidate-changes';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireRole(event, 'admin');
@@ -38,6 +39,15 @@ export const load: PageServerLoad = async (event) => {
 			window_end: r.window_end.toISOString(),
 			state: stateOf(r, now),
 			interview_id: r.interview_id
+		})),
+		changes: (await pendingChanges(sql, actor.orgId)).map((c) => ({
+			id: c.id,
+			interview_id: c.interview_id,
+			candidate: c.candidate_name,
+			kind: c.kind,
+			reason: c.reason,
+			start: c.start_at.toISOString(),
+			new_start: c.new_start?.toISOString() ?? null
 		}))
 	};
 };
@@ -98,6 +108,26 @@ export const actions: Actions = {
 				const fields = (err.details.fields ?? {}) as Record<string, string>;
 				return fail(err.status, { values, fields, message: err.message, url: null });
 			}
+			throw err;
+		}
+	},
+	/** Approves (the change is made, judged again) or declines a candidate's request. */
+	decide: async (event) => {
+		const actor = requireRole(event, 'admin');
+		const form = await readForm(event.request);
+		const id = z.uuid().safeParse(form.get('id'));
+		if (!id.success) return fail(404, { values: {}, fields: {}, message: 'Unknown request.', url: null });
+		const approve = form.get('decision') === 'approve';
+		try {
+			const done = await decideChange({ sql: db(), kind: runtime().db.kind }, actor, id.data, {
+				approve,
+				note: (form.get('note') ?? '').trim() || null
+			});
+			const message = done === 'applied' ? 'Approved: the interview is changed and everyone is told.' : 'Declined.';
+			return { values: {}, fields: {}, message, url: null, decided: true };
+		} catch (err) {
+			if (err instanceof ApiError && [404, 409, 422].includes(err.status))
+				return fail(err.status, { values: {}, fields: {}, message: err.message, url: null });
 			throw err;
 		}
 	},

@@ -1,0 +1,60 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { candidateChangeProblem } from '$lib/domain/candidate-changes';
+import type { Interview } from '$lib/domain/types';
+import { askChange, changeContext, moveTimes } from '$lib/server/candidate-changes';
+import { ApiError } from '$lib/server/errors';
+import { readForm } from '$lib/server/forms';
+import { requireRole } from '$lib/server/guards';
+import { db, runtime } from '$lib/server/runtime';
+
+/** A candidate asks to move or cancel one of their interviews, under the organization's policy. */
+export const load: PageServerLoad = async (event) => {
+	const actor = requireRole(event, 'candidate');
+	const sql = db();
+	const ctx = await changeContext(sql, actor.orgId, actor.user.id, event.params.id);
+	const iv = { status: ctx.row.status as Interview['status'], start: ctx.row.start_at.toISOString() };
+	const [me] = await sql<{ timezone: string }[]>`select coalesce(u.timezone, o.timezone) as timezone
+		from users u join organizations o on o.id = ${actor.orgId} where u.id = ${actor.user.id}`;
+	// What the policy says before anything is typed (a missing reason is not a refusal yet).
+	const blocked = (kind: 'reschedule' | 'cancel') => candidateChangeProblem(kind, iv, 'x', ctx.facts)?.message ?? null;
+	return {
+		interview: { id: ctx.row.id, start: iv.start, duration_min: ctx.row.duration_min, status: iv.status },
+		timezone: me?.timezone ?? 'UTC',
+		deadline: ctx.deadline.toISOString(),
+		movesLeft: Math.max(0, ctx.policy.candidateMaxReschedules - ctx.facts.reschedulesUsed),
+		autoApprove: ctx.policy.candidateChangesAutoApprove,
+		blocked: { reschedule: blocked('reschedule'), cancel: blocked('cancel') },
+		times: blocked('reschedule') ? [] : await moveTimes(sql, ctx.row)
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const actor = requireRole(event, 'candidate');
+		const form = await readForm(event.request);
+		const kind = form.get('kind') === 'cancel' ? 'cancel' : 'reschedule';
+		const values = { kind, reason: form.get('reason') ?? '', start: form.get('start') ?? '' };
+		const rt = runtime();
+		try {
+			const done = await askChange({ sql: db(), kind: rt.db.kind }, actor, {
+				interviewId: event.params.id,
+				kind,
+				reason: values.reason,
+				newStart: values.start || null
+			});
+			return {
+				values,
+				done: done.applied
+					? kind === 'cancel'
+						? 'Your interview is cancelled. The interviewers have been told.'
+						: 'Your interview is moved. You will get the new invitation by email.'
+					: 'Your request is sent. The organization will answer soon; you will hear by email.'
+			};
+		} catch (err) {
+			if (err instanceof ApiError && (err.status === 409 || err.status === 422))
+				return fail(err.status, { values, error: err.message });
+			throw err;
+		}
+	}
+};

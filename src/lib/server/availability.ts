@@ -66,29 +66,39 @@ export async function storedSearch(
 			])
 	);
 	const { from, to } = ask;
-	// Interviews just outside the range still block it by their buffer.
-	const busyFrom = new Date(from.getTime() - policy.bufferMin * 60_000);
-	const busyTo = new Date(to.getTime() + policy.bufferMin * 60_000);
-	const busyRows = await sql<{ person: string; id: string; start_at: Date; end_at: Date }[]>`
-		select p.user_id as person, i.id, i.start_at, i.end_at from interviews i join interview_panel p on p.interview_id = i.id
-		where i.org_id = ${orgId} and i.status in ('scheduled', 'in_progress') and p.user_id = any(${ids}::uuid[])
-			and i.end_at > ${busyFrom} and i.start_at < ${busyTo}
-		union all
-		select i.candidate_id, i.id, i.start_at, i.end_at from interviews i
-		where i.org_id = ${orgId} and i.status in ('scheduled', 'in_progress') and i.candidate_id = any(${ids}::uuid[])
-			and i.end_at > ${busyFrom} and i.start_at < ${busyTo}`;
-	const busy = new Map<string, ExplainedBusy[]>();
-	for (const r of busyRows.filter((b) => b.id !== ask.ignoreId))
-		busy.set(r.person, [...(busy.get(r.person) ?? []), { start: r.start_at, end: r.end_at, interviewId: r.id }]);
-	// The panel's load is counted over the weeks the range touches (a week and a day of margin each side).
+	// One read of the panel's interviews over the weeks the range touches (a week and a day of margin
+	// each side, for the load) gives both their busy time and their load; the candidate's busy time
+	// is a second, small read. Interviews just outside the range still block it by their buffer.
 	const loadFrom = new Date(from.getTime() - 8 * 86400_000);
 	const loadTo = new Date(to.getTime() + 8 * 86400_000);
-	const loadRows = await sql<{ id: string; start_at: Date; status: Interview['status']; panel: string[] }[]>`
-		select i.id, i.start_at, i.status, array_agg(p.user_id::text) as panel
-		from interviews i join interview_panel p on p.interview_id = i.id
-		where i.org_id = ${orgId} and p.user_id = any(${ask.panel}::uuid[])
-			and i.start_at >= ${loadFrom} and i.start_at < ${loadTo}
-		group by i.id`;
+	const busyFrom = from.getTime() - policy.bufferMin * 60_000;
+	const busyTo = to.getTime() + policy.bufferMin * 60_000;
+	const panelRows = await sql<
+		{ person: string; id: string; start_at: Date; end_at: Date; status: Interview['status'] }[]
+	>`
+		select p.user_id as person, i.id, i.start_at, i.end_at, i.status
+		from interview_panel p join interviews i on i.id = p.interview_id
+		where p.user_id = any(${ask.panel}::uuid[]) and i.org_id = ${orgId}
+			and i.start_at >= ${loadFrom} and i.start_at < ${loadTo}`;
+	const candidateRows = ask.candidateId
+		? await sql<{ person: string; id: string; start_at: Date; end_at: Date; status: Interview['status'] }[]>`
+			select i.candidate_id as person, i.id, i.start_at, i.end_at, i.status from interviews i
+			where i.org_id = ${orgId} and i.candidate_id = ${ask.candidateId} and i.status in ('scheduled', 'in_progress')
+				and i.end_at > ${new Date(busyFrom)} and i.start_at < ${new Date(busyTo)}`
+		: [];
+	const busy = new Map<string, ExplainedBusy[]>();
+	const loadById = new Map<string, { id: string; start: string; status: Interview['status']; panel: string[] }>();
+	for (const r of [...panelRows, ...candidateRows]) {
+		if (r.id === ask.ignoreId) continue;
+		const active = r.status === 'scheduled' || r.status === 'in_progress';
+		if (active && r.end_at.getTime() > busyFrom && r.start_at.getTime() < busyTo)
+			busy.set(r.person, [...(busy.get(r.person) ?? []), { start: r.start_at, end: r.end_at, interviewId: r.id }]);
+	}
+	for (const r of panelRows) {
+		const seen = loadById.get(r.id);
+		if (seen) seen.panel.push(r.person);
+		else loadById.set(r.id, { id: r.id, start: r.start_at.toISOString(), status: r.status, panel: [r.person] });
+	}
 	const orgZone = rules.closures.timezone;
 	const candidateZone = candidate ? (candidate.timezone ?? candidate.org_tz) : null;
 	return {
@@ -107,12 +117,8 @@ export async function storedSearch(
 			busy,
 			closures: rules.closures,
 			load: rules.load,
-			interviews: loadRows.map((r) => ({
-				id: r.id,
-				start: r.start_at.toISOString(),
-				status: r.status,
-				panel: r.panel
-			}))
+			// Only the panel's own membership matters to their load.
+			interviews: [...loadById.values()]
 		},
 		names: new Map(people.map((p) => [p.id, p.name])),
 		orgZone,

@@ -1,0 +1,204 @@
+/**
+ * `npm run bench -- availability` (needs `npm run build` first): GET /api/v1/availability over
+ * HTTP against a running Parley, beside the pure in-process finder on the same facts, in one run.
+ *
+ * The organization: 60 interviewers in four zones, 1,000 candidates and 10,000 interviews (the
+ * projection's tables, written directly), from two weeks back to eleven weeks ahead. The search: a
+ * five-person panel and a candidate, 60-minute interviews, 62 days at a 15-minute step. Three
+ * settings: no rules; load limits (3 a day, 10 a week) and two holidays; the same with "why no
+ * slots" for every empty day (the API always computes it; the pure finder is timed with and
+ * without it). Reported: p50 and p95 in milliseconds. The embedded database is used; with
+ * BENCH_DATABASE_URL a real Postgres.
+ *
+ * Pools (a panel of "these people and one of a pool") are not built yet: the panel is five named
+ * people.
+ */
+import { pathToFileURL } from 'node:url';
+import { openDatabase, type Database } from '../db/client';
+import { migrate } from '../db/migrate';
+import { DEMO_ACCOUNTS, seedDemo } from '../db/seed';
+import { loadConfig } from '../server/config';
+import { startParley, type Running } from '../server/http';
+import { explainDays } from '../src/lib/domain/explain';
+import { offerSlots } from '../src/lib/domain/offer';
+import { createApiToken } from '../src/lib/server/api-tokens';
+import { storedSearch } from '../src/lib/server/availability';
+import { prng } from '../tests/helpers/prng';
+
+const INTERVIEWERS = 60;
+const CANDIDATES = 1_000;
+const INTERVIEWS = 10_000;
+const RANGE_DAYS = 62;
+const DURATION_MIN = 60;
+const RUNS = 40;
+const ZONES = ['America/New_York', 'Europe/London', 'Europe/Berlin', 'America/Los_Angeles'];
+
+/** Percentile of sorted numbers. */
+const pct = (sorted: number[], p: number) =>
+	sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const summary = (ms: number[]) => {
+	const s = [...ms].sort((a, b) => a - b);
+	return { p50: pct(s, 50), p95: pct(s, 95) };
+};
+const fmt = (x: { p50: number; p95: number }) => `p50 ${x.p50.toFixed(1)} ms, p95 ${x.p95.toFixed(1)} ms`;
+
+/** 60 interviewers, 1,000 candidates with an application each, 10,000 interviews. */
+export async function populate(db: Database, orgId: string): Promise<{ interviewers: string[]; candidate: string }> {
+	const sql = db.sql;
+	const rnd = prng(20261126);
+	const [cycle] = await sql<{ id: string }[]>`select id from cycles where org_id = ${orgId} limit 1`;
+	const interviewers: string[] = [];
+	for (let i = 0; i < INTERVIEWERS; i++) {
+		const [u] = await sql<{ id: string }[]>`insert into users (email, name, timezone)
+			values (${`bench-i${i}@bench.test`}, ${`Interviewer ${i}`}, ${ZONES[i % ZONES.length]!}) returning id`;
+		await sql`insert into memberships (user_id, org_id, role) values (${u!.id}, ${orgId}, 'interviewer')`;
+		interviewers.push(u!.id);
+	}
+	const apps: { id: string; candidate: string }[] = [];
+	for (let i = 0; i < CANDIDATES; i++) {
+		const [u] = await sql<{ id: string }[]>`insert into users (email, name)
+			values (${`bench-c${i}@bench.test`}, ${`Candidate ${i}`}) returning id`;
+		await sql`insert into memberships (user_id, org_id, role) values (${u!.id}, ${orgId}, 'candidate')`;
+		const [a] = await sql<{ id: string }[]>`insert into applications
+			(org_id, cycle_id, candidate_id, status, interview_enabled, online_interview_enabled)
+			values (${orgId}, ${cycle!.id}, ${u!.id}, 'interview_scheduled', true, true) returning id`;
+		apps.push({ id: a!.id, candidate: u!.id });
+	}
+	// Interviews on weekdays between 13:00 and 21:00 UTC, two weeks back to eleven weeks ahead.
+	const day0 =
+		Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate()) - 14 * 86_400_000;
+	const rows: Record<string, unknown>[] = [];
+	const panel: Record<string, unknown>[] = [];
+	for (let n = 0; n < INTERVIEWS; n++) {
+		const app = apps[n % CANDIDATES]!;
+		let day = Math.floor(rnd() * 91);
+		while ([0, 6].includes(new Date(day0 + day * 86_400_000).getUTCDay())) day = (day + 1) % 91;
+		const start = day0 + day * 86_400_000 + (13 * 60 + Math.floor(rnd() * 28) * 15) * 60_000;
+		const id = crypto.randomUUID();
+		rows.push({
+			id,
+			org_id: orgId,
+			application_id: app.id,
+			cycle_id: cycle!.id,
+			candidate_id: app.candidate,
+			start_at: new Date(start),
+			end_at: new Date(start + 45 * 60_000),
+			duration_min: 45,
+			timezone: 'UTC',
+			type: 'video',
+			mode: 'online',
+			round: Math.floor(n / CANDIDATES) + 1,
+			status: start < Date.now() ? 'completed' : rnd() < 0.05 ? 'cancelled' : 'scheduled'
+		});
+		const size = 1 + Math.floor(rnd() * 3);
+		const members = new Set<string>();
+		while (members.size < size) members.add(interviewers[Math.floor(rnd() * INTERVIEWERS)]!);
+		for (const user_id of members) panel.push({ interview_id: id, user_id });
+	}
+	for (let i = 0; i < rows.length; i += 1_000)
+		await sql`insert into interviews ${sql(rows.slice(i, i + 1_000) as never)}`;
+	for (let i = 0; i < panel.length; i += 2_000)
+		await sql`insert into interview_panel ${sql(panel.slice(i, i + 2_000) as never)}`;
+	return { interviewers, candidate: apps[0]!.candidate };
+}
+
+async function timeIt(runs: number, fn: () => Promise<unknown> | unknown): Promise<number[]> {
+	const out: number[] = [];
+	for (let i = 0; i < runs + 3; i++) {
+		const t = performance.now();
+		await fn();
+		if (i >= 3) out.push(performance.now() - t); // three warm-up runs
+	}
+	return out;
+}
+
+export async function main(): Promise<void> {
+	const url = process.env.BENCH_DATABASE_URL;
+	const db = await openDatabase(url ? { url, maxConnections: 10 } : { dataDir: 'memory://' });
+	let running: Running | null = null;
+	try {
+		await migrate(db.sql);
+		const orgId = (await seedDemo(db.sql))!;
+		const t0 = performance.now();
+		const { interviewers, candidate } = await populate(db, orgId);
+		console.log(
+			`${db.kind} database: ${INTERVIEWERS} interviewers, ${CANDIDATES} candidates, ${INTERVIEWS} interviews written in ${((performance.now() - t0) / 1000).toFixed(1)} s`
+		);
+		const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', PARLEY_SEED_DEMO: '0', PARLEY_JOBS: '0' });
+		running = await startParley({ config, db, log: () => {} });
+		const [admin] = await db.sql<{ id: string }[]>`select id from users where email = ${DEMO_ACCOUNTS.admin.email}`;
+		const { token } = await createApiToken(db.sql, admin!.id, orgId, 'bench');
+		// The five busiest interviewers of New York and London (whose hours meet) make the panel.
+		const near = interviewers.filter((_, i) => i % ZONES.length < 2);
+		const busiest = await db.sql<{ user_id: string }[]>`select user_id from interview_panel
+			where user_id = any(${near}::uuid[]) group by user_id order by count(*) desc limit 5`;
+		const panel = busiest.map((r) => r.user_id);
+		const from = new Date(Date.now() + 86_400_000);
+		from.setUTCHours(0, 0, 0, 0);
+		const to = new Date(from.getTime() + RANGE_DAYS * 86_400_000);
+		const query = `interviewer_ids=${panel.join(',')}&candidate_id=${candidate}&from=${from.toISOString()}&to=${to.toISOString()}&duration_min=${DURATION_MIN}`;
+		const ask = { panel, candidateId: candidate, durationMin: DURATION_MIN, from, to };
+
+		const settings: [string, () => Promise<void>][] = [
+			['no limits, no holidays', async () => {}],
+			[
+				'load limits 3/day 10/week, two holidays',
+				async () => {
+					await db.sql`update organizations set policy = policy || ${db.sql.json({ maxInterviewsPerDay: 3, maxInterviewsPerWeek: 10 })}
+						where id = ${orgId}`;
+					for (const d of [10, 24]) {
+						const day = new Date(from.getTime() + d * 86_400_000).toISOString().slice(0, 10);
+						await db.sql`insert into org_closures (org_id, kind, name, start_date, end_date)
+							values (${orgId}, 'holiday', ${`Holiday ${d}`}, ${day}::date, ${day}::date)`;
+					}
+				}
+			]
+		];
+		for (const [name, apply] of settings) {
+			await apply();
+			let slots = 0;
+			let empty = 0;
+			const http = await timeIt(RUNS, async () => {
+				const res = await fetch(`${running!.url}/api/v1/availability?${query}`, {
+					headers: { authorization: `Bearer ${token}` }
+				});
+				if (res.status !== 200) throw new Error(`availability answered ${res.status}: ${await res.text()}`);
+				const body = (await res.json()) as { data: unknown[]; details: { days: unknown[] } };
+				slots = body.data.length;
+				empty = body.details.days.length;
+			});
+			// The same facts, read once; then only the pure finder (and the explanation) is timed.
+			const found = await storedSearch(db.sql, orgId, ask);
+			const pure = await timeIt(RUNS, () => offerSlots({ ...found.search, limit: 500 }, found.facts));
+			const pureWhy = await timeIt(RUNS, () => {
+				offerSlots({ ...found.search, limit: 500 }, found.facts);
+				explainDays(found.search, found.facts, found.orgZone);
+			});
+			const withDb = await timeIt(RUNS, async () => {
+				const s = await storedSearch(db.sql, orgId, ask);
+				offerSlots({ ...s.search, limit: 500 }, s.facts);
+			});
+			console.log(`\n${name}: ${slots} slots (capped at 500), ${empty} days without a slot explained`);
+			console.log(`  GET /api/v1/availability over HTTP        ${fmt(summary(http))}`);
+			console.log(`  in-process: facts from the database + finder ${fmt(summary(withDb))}`);
+			console.log(`  pure finder (offerSlots)                  ${fmt(summary(pure))}`);
+			console.log(`  pure finder + why no slots (explainDays)  ${fmt(summary(pureWhy))}`);
+			console.log(
+				`BENCH availability ${JSON.stringify({ setting: name, db: db.kind, http: summary(http), inProcessWithDb: summary(withDb), pure: summary(pure), pureWithWhy: summary(pureWhy) })}`
+			);
+		}
+	} finally {
+		await running?.close();
+		await db.close();
+	}
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+	main().then(
+		() => process.exit(0),
+		(err: unknown) => {
+			console.error(err);
+			process.exit(1);
+		}
+	);
+}

@@ -128,11 +128,8 @@ export async function main(): Promise<void> {
 		running = await startParley({ config, db, log: () => {} });
 		const [admin] = await db.sql<{ id: string }[]>`select id from users where email = ${DEMO_ACCOUNTS.admin.email}`;
 		const { token } = await createApiToken(db.sql, admin!.id, orgId, 'bench');
-		// The five busiest interviewers of New York and London (whose hours meet) make the panel.
-		const near = interviewers.filter((_, i) => i % ZONES.length < 2);
-		const busiest = await db.sql<{ user_id: string }[]>`select user_id from interview_panel
-			where user_id = any(${near}::uuid[]) group by user_id order by count(*) desc limit 5`;
-		const panel = busiest.map((r) => r.user_id);
+		// Five interviewers of New York and London, whose hours meet for three hours a day.
+		const panel = interviewers.filter((_, i) => i % ZONES.length < 2).slice(0, 5);
 		const from = new Date(Date.now() + 86_400_000);
 		from.setUTCHours(0, 0, 0, 0);
 		const to = new Date(from.getTime() + RANGE_DAYS * 86_400_000);

@@ -5,13 +5,12 @@
  * The organization: 60 interviewers in four zones, 1,000 candidates and 10,000 interviews (the
  * projection's tables, written directly), from two weeks back to eleven weeks ahead. The search: a
  * five-person panel and a candidate, 60-minute interviews, 62 days at a 15-minute step. Three
- * settings: no rules; load limits (3 a day, 10 a week) and two holidays; the same with "why no
- * slots" for every empty day (the API always computes it; the pure finder is timed with and
- * without it). Reported: p50 and p95 in milliseconds. The embedded database is used; with
+ * settings: five named people; four named and one of a pool of six; five named with load limits
+ * (3 a day, 10 a week) and two holidays. The API always computes "why no slots" for every empty
+ * day; the pure finder is timed with and without it. Reported: p50 and p95 in milliseconds. The embedded database is used; with
  * BENCH_DATABASE_URL a real Postgres.
  *
- * Pools (a panel of "these people and one of a pool") are not built yet: the panel is five named
- * people.
+ * The pool setting: four named people and one of a pool of six, picked least loaded.
  */
 import { pathToFileURL } from 'node:url';
 import { openDatabase, type Database } from '../db/client';
@@ -21,6 +20,7 @@ import { loadConfig } from '../server/config';
 import { startParley, type Running } from '../server/http';
 import { explainDays } from '../src/lib/domain/explain';
 import { offerSlots } from '../src/lib/domain/offer';
+import { offerPoolSlots } from '../src/lib/domain/pools';
 import { createApiToken } from '../src/lib/server/api-tokens';
 import { storedSearch } from '../src/lib/server/availability';
 import { prng } from '../tests/helpers/prng';
@@ -138,6 +138,7 @@ export async function main(): Promise<void> {
 
 		const settings: [string, () => Promise<void>][] = [
 			['no limits, no holidays', async () => {}],
+			['a pool: four named and one of six', async () => {}],
 			[
 				'load limits 3/day 10/week, two holidays',
 				async () => {
@@ -151,12 +152,18 @@ export async function main(): Promise<void> {
 				}
 			]
 		];
+		const poolMembers = interviewers.filter((_, i) => i % ZONES.length < 2).slice(5, 11);
 		for (const [name, apply] of settings) {
 			await apply();
+			const pooled = name.startsWith('a pool');
+			const q = pooled
+				? query.replace(`interviewer_ids=${panel.join(',')}`, `interviewer_ids=${panel.slice(0, 4).join(',')}`) +
+					`&pool_ids=${poolMembers.join(',')}&pool_count=1`
+				: query;
 			let slots = 0;
 			let empty = 0;
 			const http = await timeIt(RUNS, async () => {
-				const res = await fetch(`${running!.url}/api/v1/availability?${query}`, {
+				const res = await fetch(`${running!.url}/api/v1/availability?${q}`, {
 					headers: { authorization: `Bearer ${token}` }
 				});
 				if (res.status !== 200) throw new Error(`availability answered ${res.status}: ${await res.text()}`);
@@ -165,15 +172,31 @@ export async function main(): Promise<void> {
 				empty = body.details.days.length;
 			});
 			// The same facts, read once; then only the pure finder (and the explanation) is timed.
-			const found = await storedSearch(db.sql, orgId, ask);
-			const pure = await timeIt(RUNS, () => offerSlots({ ...found.search, limit: 500 }, found.facts));
+			const askNow = pooled ? { ...ask, panel: [...panel.slice(0, 4), ...poolMembers] } : ask;
+			const found = await storedSearch(db.sql, orgId, askNow);
+			if (pooled) found.search = { ...found.search, panel: panel.slice(0, 4) };
+			const finder = () =>
+				pooled
+					? offerPoolSlots(
+							{ ...found.search, limit: 500 },
+							{ members: poolMembers, count: 1, prefer: 'least_loaded' },
+							found.facts
+						)
+					: offerSlots({ ...found.search, limit: 500 }, found.facts);
+			const pure = await timeIt(RUNS, finder);
 			const pureWhy = await timeIt(RUNS, () => {
-				offerSlots({ ...found.search, limit: 500 }, found.facts);
+				finder();
 				explainDays(found.search, found.facts, found.orgZone);
 			});
 			const withDb = await timeIt(RUNS, async () => {
-				const s = await storedSearch(db.sql, orgId, ask);
-				offerSlots({ ...s.search, limit: 500 }, s.facts);
+				const s = await storedSearch(db.sql, orgId, askNow);
+				if (pooled)
+					offerPoolSlots(
+						{ ...s.search, panel: panel.slice(0, 4), limit: 500 },
+						{ members: poolMembers, count: 1, prefer: 'least_loaded' },
+						s.facts
+					);
+				else offerSlots({ ...s.search, limit: 500 }, s.facts);
 			});
 			console.log(`\n${name}: ${slots} slots (capped at 500), ${empty} days without a slot explained`);
 			console.log(`  GET /api/v1/availability over HTTP        ${fmt(summary(http))}`);

@@ -187,4 +187,34 @@ describe.each(kinds)('holidays, blackout dates and load limits against the %s da
 		// Back to no limits for the other tests of this app.
 		await app.api('PUT', '/api/v1/load/default', admin, { per_day: null, per_week: null });
 	});
+
+	it('fills a pool seat with whoever is free, names whom and why, and the pick books', async () => {
+		const from = new Date(tuesdayAhead(22).getTime() - 15 * 3600_000);
+		const to = new Date(from.getTime() + 3 * 86400_000);
+		const pool = [ids[MARCO!.email], ids[DEMO_ACCOUNTS.interviewers[2]!.email]].join(',');
+		const res = await app.api(
+			'GET',
+			`/api/v1/availability?interviewer_ids=${ids[INES!.email]}&pool_ids=${pool}&pool_count=1&from=${from.toISOString()}&to=${to.toISOString()}&duration_min=45`,
+			admin
+		);
+		expect(res.status).toBe(200);
+		const slots = SlotList.parse(res.body).data;
+		expect(slots.length).toBeGreaterThan(0);
+		for (const s of slots) {
+			expect(s.picked).toHaveLength(1);
+			expect(s.why).toMatch(/^Least loaded of those free: \d+ interviews? that week\.$/);
+		}
+		const first = slots[0]!;
+		const booked = await app.api('POST', '/api/v1/interviews', admin, {
+			application_id: apps.lena,
+			start: first.start,
+			duration_min: 45,
+			timezone: 'America/New_York',
+			type: 'video',
+			mode: 'online',
+			round: 2,
+			panel: [ids[INES!.email], first.picked![0]!.id]
+		});
+		expect(booked.status, JSON.stringify(booked.body)).toBe(201);
+	});
 });

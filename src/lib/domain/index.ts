@@ -18,3 +18,4 @@ export * from './closures';
 export * from './load';
 export * from './day-rules';
 export * from './candidate-changes';
+export * from './pools';

@@ -464,7 +464,7 @@ export const ROUTES: readonly RouteDoc[] = [
 		tag: 'Availability',
 		summary: 'Free start times for a panel and a candidate',
 		description:
-			'Start times on the organization’s slot grid where every interviewer is free within their working hours (in their own zone), the candidate is free between 08:00 and 20:00 in theirs, and the minimum notice is met. No slot touches a holiday or blackout date, and none starts on a day or in a week in which an interviewer is at their load limit. The range spans at most 62 days. `details.days` explains every day of the range without a slot, per person and for the whole day: outside working hours, busy (with the interviews), over the load limit, holiday, minimum notice, the 90-day limit, or no common time.',
+			'Start times on the organization’s slot grid where every interviewer is free within their working hours (in their own zone), the candidate is free between 08:00 and 20:00 in theirs, and the minimum notice is met. No slot touches a holiday or blackout date, and none starts on a day or in a week in which an interviewer is at their load limit. The range spans at most 62 days. `details.days` explains every day of the range without a slot, per person and for the whole day: outside working hours, busy (with the interviews), over the load limit, holiday, minimum notice, the 90-day limit, or no common time. With `pool_ids`, each slot also needs `pool_count` of the pool free, and names whom it picked and why (`least_loaded`: the fewest interviews that week; `soonest`: the pool’s order); `details.days` then explains the named panel’s days.',
 		access: ['admin'],
 		who: 'Admins.',
 		query: S.AvailabilityQuery,

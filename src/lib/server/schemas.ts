@@ -138,7 +138,16 @@ export const AvailabilityQuery = z.object({
 		.string()
 		.refine(isValidTimeZone, 'must be an IANA time zone such as Europe/Berlin')
 		.optional()
-		.describe('The zone the days of `details.days` are read in; the organization’s by default')
+		.describe('The zone the days of `details.days` are read in; the organization’s by default'),
+	pool_ids: list(uuid)
+		.pipe(z.array(z.string()).max(30, 'has at most 30 people'))
+		.optional()
+		.describe('A pool: `pool_count` of these people join the named panel, whoever is free'),
+	pool_count: z.coerce.number().int().min(1).max(5).default(1),
+	pool_prefer: z
+		.enum(['least_loaded', 'soonest'])
+		.default('least_loaded')
+		.describe('`least_loaded`: of those free, the fewest interviews that week; `soonest`: the pool’s order')
 });
 
 export const NewApiTokenBody = z.object({ name: z.string().trim().min(1, 'is required').max(100) });
@@ -378,7 +387,19 @@ const BLOCKER = z.object({
 		.describe('For `busy`: the interviews that take the person’s time that day')
 });
 export const SlotList = z.object({
-	data: z.array(z.object({ start: utc, end: utc })).describe('Free start times, earliest first (at most 500)'),
+	data: z
+		.array(
+			z.object({
+				start: utc,
+				end: utc,
+				picked: z
+					.array(z.object({ id: RESPONSE_ID, name: z.string() }))
+					.optional()
+					.describe('With a pool: the pool members picked for this slot'),
+				why: z.string().optional().describe('With a pool: why them')
+			})
+		)
+		.describe('Free start times, earliest first (at most 500)'),
 	duration_min: z.number().int(),
 	details: z
 		.object({

@@ -1,4 +1,5 @@
 import type { RequestHandler } from './$types';
+import { offerPoolSlots } from '$lib/domain/pools';
 import { slotsOf, storedSearch, whyNot } from '$lib/server/availability';
 import { endpoint } from '$lib/server/endpoint';
 import { ApiError } from '$lib/server/errors';
@@ -24,21 +25,34 @@ export const GET: RequestHandler = endpoint(async (event) => {
 			fields: { to: `at most ${MAX_RANGE_DAYS} days after from` }
 		});
 	}
+	const pool = (q.pool_ids ?? []).filter((id) => !q.interviewer_ids.includes(id));
+	// The facts cover the pool too; the search's panel is the named people.
 	const found = await storedSearch(db(), actor.orgId, {
-		panel: q.interviewer_ids,
+		panel: [...q.interviewer_ids, ...pool],
 		candidateId: q.candidate_id ?? null,
 		durationMin: q.duration_min,
 		from,
 		to
 	});
-	const slots = slotsOf(found, MAX_SLOTS);
+	found.search = { ...found.search, panel: q.interviewer_ids };
+	const durMs = q.duration_min * 60_000;
+	const end = (start: string) => new Date(Date.parse(start) + durMs).toISOString();
+	const data = pool.length
+		? offerPoolSlots(
+				{ ...found.search, limit: MAX_SLOTS },
+				{ members: pool, count: q.pool_count, prefer: q.pool_prefer },
+				found.facts
+			).map((s) => ({
+				start: s.start,
+				end: end(s.start),
+				picked: s.picked.map((id) => ({ id, name: found.names.get(id) ?? '' })),
+				why: s.why
+			}))
+		: slotsOf(found, MAX_SLOTS).map((start) => ({ start, end: end(start) }));
 	// Why each day without a slot has none, in the asked zone (the organization's by default).
 	const zone = q.timezone ?? found.orgZone;
 	return {
-		data: slots.map((start) => ({
-			start,
-			end: new Date(new Date(start).getTime() + q.duration_min * 60_000).toISOString()
-		})),
+		data,
 		duration_min: q.duration_min,
 		details: { timezone: zone, days: whyNot(found, zone).map((d) => dayJson(d, found.names)) }
 	};

@@ -7,11 +7,10 @@ import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/enco
 import { hash, verify } from '@node-rs/argon2';
 import type { Sql } from '../../../db/client';
 import type { Role } from '$lib/roles';
+import { addressKey, recordAttempt, throttleMessage, type ThrottleScope } from './sign-in-throttle';
 
 export const SESSION_COOKIE = 'parley_session';
 export const SESSION_TTL_MS = 30 * 24 * 3600_000;
-export const LOGIN_WINDOW_MS = 15 * 60_000;
-export const LOGIN_MAX_FAILURES = 10;
 
 export interface SessionUser {
 	id: string;
@@ -142,39 +141,30 @@ export async function invalidateSession(sql: Sql, sessionId: string): Promise<vo
 }
 
 export type LoginResult =
-	{ ok: true; userId: string } | { ok: false; reason: 'invalid' | 'rate_limited'; retryAfterSec?: number };
+	| { ok: true; userId: string }
+	| { ok: false; reason: 'invalid' }
+	| { ok: false; reason: 'rate_limited'; scope: ThrottleScope; retryAfterSec: number; message: string };
 
 export const INVALID_LOGIN_MESSAGE = 'The email or password is incorrect.';
 
 /**
- * Checks an email and password. Wrong email and wrong password answer alike (and take about as long);
- * more than LOGIN_MAX_FAILURES failures for one email within LOGIN_WINDOW_MS are refused outright.
+ * Checks an email and password from a client address. Wrong email and wrong password answer alike
+ * (and take about as long); too many failures for this email from this address, or from this address
+ * at all, are refused outright (sign-in-throttle.ts), never for anybody elsewhere.
  */
-export async function checkLogin(sql: Sql, emailRaw: string, password: string): Promise<LoginResult> {
+export async function checkLogin(sql: Sql, emailRaw: string, password: string, address: string): Promise<LoginResult> {
 	const email = emailRaw.trim().toLowerCase();
-	const since = new Date(Date.now() - LOGIN_WINDOW_MS);
-	// The attempt is written down before the password is checked and counted after, so parallel
-	// guesses cannot all pass a count taken before any of them failed: of any number of concurrent
-	// attempts at most LOGIN_MAX_FAILURES reach the password check.
-	const [attempt] = await sql<{ id: string }[]>`
-		insert into login_failures (email) values (${email}) returning ctid::text as id`;
-	const [failures] = await sql<{ count: number; oldest: Date | null }[]>`
-		select count(*)::int as count, min(failed_at) as oldest from login_failures
-		where email = ${email} and failed_at > ${since}`;
-	const count = failures?.count ?? 0;
-	if (count > LOGIN_MAX_FAILURES) {
-		// A refused attempt is not a failure of its own: the lockout runs from the failures before it.
-		await sql`delete from login_failures where ctid = ${attempt!.id}::tid`;
-		const oldest = failures?.oldest ?? null;
-		const retry = oldest ? Math.ceil((oldest.getTime() + LOGIN_WINDOW_MS - Date.now()) / 1000) : 60;
-		return { ok: false, reason: 'rate_limited', retryAfterSec: Math.max(1, retry) };
+	const attempt = await recordAttempt(sql, email, addressKey(address));
+	if (attempt.throttled) {
+		const { scope, retryAfterSec } = attempt.throttled;
+		return { ok: false, reason: 'rate_limited', scope, retryAfterSec, message: throttleMessage(attempt.throttled) };
 	}
 	const [user] = await sql<{ id: string; password_hash: string | null }[]>`
 		select id, password_hash from users where email = ${email}`;
 	// Verify against a dummy hash when the user is unknown so both failures cost the same time.
 	const ok = await verifyPassword(user?.password_hash ?? DUMMY_HASH, password);
 	if (user && user.password_hash && ok) {
-		await sql`delete from login_failures where email = ${email}`;
+		await attempt.succeeded();
 		return { ok: true, userId: user.id };
 	}
 	return { ok: false, reason: 'invalid' };

@@ -51,6 +51,9 @@ export function errorResponse(err: ApiError, headers?: HeadersInit): Response {
 	const h = new Headers(headers);
 	// The unread rest of an oversized body would poison a kept-alive connection: close it.
 	if (err.code === 'payload_too_large') h.set('connection', 'close');
+	// A refusal that ends on its own says when (RFC 9110 Retry-After, in seconds).
+	const retry = err.details.retry_after_s;
+	if (typeof retry === 'number' && Number.isFinite(retry)) h.set('retry-after', String(Math.max(1, Math.ceil(retry))));
 	return json(
 		{ error: { code: err.code, message: err.message, details: err.details } },
 		{ status: err.status, headers: h }

@@ -133,7 +133,7 @@ export const ROUTES: readonly RouteDoc[] = [
 		errors: {
 			...BODY,
 			401: 'The email or the password is wrong.',
-			429: 'Too many failed sign-ins for this email (ten within 15 minutes); `details.retry_after_s` says how long to wait.'
+			429: 'Too many failed sign-ins for this email from this address (ten within 15 minutes), or from this address for any emails (fifty); `details.scope` says which (`email` or `address`), `details.retry_after_s` and the `Retry-After` header how long to wait.'
 		}
 	},
 	{

@@ -188,7 +188,7 @@ export const ErrorBody = z.object({
 		details: z
 			.record(z.string(), z.unknown())
 			.describe(
-				'Depends on the code: `fields` (field → problem), `rule`, `problems`, `conflicts`, `limit_bytes`, `retry_after_s`, `reason`/`opens_at`/`closes_at`'
+				'Depends on the code: `fields` (field → problem), `rule`, `problems`, `conflicts`, `limit_bytes`, `retry_after_s` (also sent as `Retry-After`), `scope`, `reason`/`opens_at`/`closes_at`'
 			)
 	})
 });

@@ -29,13 +29,12 @@ export const actions: Actions = {
 		else if (password.length > 256) fields.password = 'A password has at most 256 characters.';
 		if (Object.keys(fields).length) return fail(422, { email, fields, message: null });
 		const sql = db();
-		const result = await checkLogin(sql, email, password);
+		const result = await checkLogin(sql, email, password, event.getClientAddress());
 		if (!result.ok) {
-			const message =
-				result.reason === 'rate_limited'
-					? `Too many failed sign-ins for this email. Try again in ${Math.ceil((result.retryAfterSec ?? 60) / 60)} minutes.`
-					: INVALID_LOGIN_MESSAGE;
-			return fail(result.reason === 'rate_limited' ? 429 : 401, {
+			const limited = result.reason === 'rate_limited';
+			if (limited) event.setHeaders({ 'retry-after': String(result.retryAfterSec) });
+			const message = limited ? result.message : INVALID_LOGIN_MESSAGE;
+			return fail(limited ? 429 : 401, {
 				email,
 				fields: {} as Record<string, string>,
 				message

@@ -12,17 +12,13 @@ import { readJson } from '$lib/server/validate';
 export const POST: RequestHandler = endpoint(async (event) => {
 	const body = await readJson(event.request, LoginBody);
 	const sql = db();
-	const result = await checkLogin(sql, body.email, body.password);
+	const result = await checkLogin(sql, body.email, body.password, event.getClientAddress());
 	if (!result.ok) {
-		if (result.reason === 'rate_limited') {
-			throw new ApiError(
-				'rate_limited',
-				`Too many failed sign-ins for this email. Try again in ${Math.ceil((result.retryAfterSec ?? 60) / 60)} minutes.`,
-				{
-					retry_after_s: result.retryAfterSec
-				}
-			);
-		}
+		if (result.reason === 'rate_limited')
+			throw new ApiError('rate_limited', result.message, {
+				retry_after_s: result.retryAfterSec,
+				scope: result.scope
+			});
 		throw new ApiError('unauthenticated', INVALID_LOGIN_MESSAGE);
 	}
 	const { token, session } = await createSession(sql, result.userId);

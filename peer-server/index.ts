@@ -4,7 +4,8 @@
  * and secret (the PeerJS `token`) the app did not issue together, whose id expired, or whose holder
  * may not be in that room now. An open socket is checked again whenever its interview changes (the
  * event bus) and every PEER_RECHECK_MS, and closed once its holder left the interview, the room closed
- * or the id expired. No media passes through here.
+ * or the id expired. Signalling passes only between the live peer ids of one room (relay.ts). No media
+ * passes through here.
  */
 import express from 'express';
 import { ExpressPeerServer } from 'peer';
@@ -12,6 +13,7 @@ import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { PEER_KEY, PEER_PATH, type PeerAccess } from '../src/lib/contract/peer';
+import { createRelay, type RelayStats } from './relay';
 
 export { PEER_KEY, PEER_PATH, PEER_WS_PATH, type PeerAccess, type PeerGrant } from '../src/lib/contract/peer';
 
@@ -44,6 +46,8 @@ export interface PeerServer {
 	recheck(room?: string): Promise<number>;
 	/** Number of signaling connections open now. */
 	connectionCount(): number;
+	/** Open connections and what the relay passed and dropped since the start (GET /api/health). */
+	stats(): { connections: number } & RelayStats;
 	close(): Promise<void>;
 }
 
@@ -58,6 +62,18 @@ interface Admitted {
 export function createPeerServer(opts: PeerServerOptions): PeerServer {
 	let wss: WebSocketServer | null = null;
 	const admitted = new Map<WebSocket, Admitted>();
+	/** The admitted socket of each peer id (PeerJS keeps one socket per id). */
+	const byPeerId = new Map<string, { ws: WebSocket; room: string }>();
+	const relay = createRelay({
+		roomOfSocket: (ws) => admitted.get(ws) ?? null,
+		localRoomOf: (peerId) => byPeerId.get(peerId)?.room ?? null,
+		issuedRoomOf: (peerId) => opts.access.roomOf(peerId)
+	});
+	function forget(ws: WebSocket) {
+		const a = admitted.get(ws);
+		admitted.delete(ws);
+		if (a && byPeerId.get(a.peerId)?.ws === ws) byPeerId.delete(a.peerId);
+	}
 	const app = express();
 	app.disable('x-powered-by');
 	// Ids come only from the app: the id generator and peer listing of PeerJS stay closed.
@@ -81,7 +97,7 @@ export function createPeerServer(opts: PeerServerOptions): PeerServer {
 	app.use(PEER_PATH, peerApp);
 
 	function revoke(ws: WebSocket) {
-		admitted.delete(ws);
+		forget(ws);
 		ws.close(PEER_REVOKED.code, PEER_REVOKED.reason);
 		setTimeout(() => ws.terminate(), CLOSE_GRACE_MS).unref();
 	}
@@ -129,13 +145,18 @@ export function createPeerServer(opts: PeerServerOptions): PeerServer {
 			}
 			server.handleUpgrade(req, socket, head, (ws) => {
 				admitted.set(ws, { peerId: id, room: grant.room, admittedAt: performance.now() });
-				ws.once('close', () => admitted.delete(ws));
+				byPeerId.set(id, { ws, room: grant.room });
+				ws.once('close', () => forget(ws));
+				relay.guard(ws);
 				server.emit('connection', ws, req);
 			});
 		},
 		recheck,
 		connectionCount() {
 			return wss?.clients.size ?? 0;
+		},
+		stats() {
+			return { connections: wss?.clients.size ?? 0, ...relay.stats() };
 		},
 		async close() {
 			clearInterval(sweep);

@@ -88,6 +88,24 @@ async function openPeerSocket(
 	return { ws, closed };
 }
 
+type Signal = { type: string; src?: string; payload?: unknown };
+
+/** A signaling socket with every message it receives after OPEN, parsed, in order (from the first frame on). */
+async function openListening(app: TestApp, id: string, secret: string): Promise<{ ws: WebSocket; inbox: Signal[] }> {
+	const ws = new WebSocket(peerUrl(app, id, secret));
+	const inbox: Signal[] = [];
+	await new Promise<void>((resolve, reject) => {
+		ws.on('message', (data) => {
+			const message = JSON.parse(String(data)) as Signal;
+			if (message.type === 'OPEN') resolve();
+			else inbox.push(message);
+		});
+		ws.once('unexpected-response', (_req, res) => reject(new Error(`upgrade refused: ${res.statusCode}`)));
+		ws.once('error', reject);
+	});
+	return { ws, inbox };
+}
+
 describe.each(kinds)('the video room against the %s database', (kind) => {
 	let app: TestApp;
 	const cookies = {} as Record<string, string>;
@@ -456,6 +474,75 @@ describe.each(kinds)('the video room against the %s database', (kind) => {
 		const [n] = await app.runtime.db.sql<{ n: number }[]>`
 			select count(distinct user_id)::int as n from room_peers where interview_id = ${id}`;
 		expect(n!.n).toBe(MAX_ROOM_PEOPLE);
+	});
+
+	it('relays OFFER, ANSWER and CANDIDATE only between live peers of one room, and counts what it drops', async () => {
+		const x = await book(app, SAM, [INES], 13);
+		const y = await book(app, LENA, [MARCO], 14);
+		const join = async (room: string, email: string) =>
+			(await app.api('POST', `/api/v1/interviews/${room}/join`, cookies[email])).body as {
+				peer_id: string;
+				peer_secret: string;
+			};
+		const [sam, ines, lena, marco, admin] = [
+			await join(x, SAM),
+			await join(x, INES),
+			await join(y, LENA),
+			await join(y, MARCO),
+			await join(x, ADMIN)
+		];
+		const samSocket = await openListening(app, sam.peer_id, sam.peer_secret);
+		const inesSocket = await openListening(app, ines.peer_id, ines.peer_secret);
+		const lenaSocket = await openListening(app, lena.peer_id, lena.peer_secret);
+		const [toInes, toLena] = [inesSocket.inbox, lenaSocket.inbox];
+		const before = app.runtime.peer!.stats();
+		const send = (message: unknown) => samSocket.ws.send(JSON.stringify(message));
+
+		// Across rooms: to a connected peer of room Y, and to one of room Y that has not connected yet.
+		send({ type: 'OFFER', dst: lena.peer_id, payload: { sdp: 'cross-room offer' } });
+		send({ type: 'CANDIDATE', dst: lena.peer_id, payload: { candidate: 'cross-room candidate' } });
+		send({ type: 'OFFER', dst: marco.peer_id, payload: { sdp: 'queued for room Y' } });
+		// Types a client may not send, to a peer of its own room, and frames that are not messages.
+		send({ type: 'LEAVE', dst: ines.peer_id });
+		send({ type: 'EXPIRE', dst: ines.peer_id });
+		send({ type: 'OPEN' });
+		samSocket.ws.send('not json at all');
+		send({ type: 'OFFER', dst: 'neverissuedpeerid1234567890abcd', payload: { sdp: 'nobody' } });
+		// Within the room: to a connected peer, and to one still connecting (PeerJS keeps it for them).
+		send({ type: 'OFFER', dst: ines.peer_id, payload: { sdp: 'same-room offer' } });
+		send({ type: 'CANDIDATE', dst: ines.peer_id, payload: { candidate: 'same-room candidate' } });
+		send({ type: 'OFFER', dst: admin.peer_id, payload: { sdp: 'for the observer' } });
+		send({ type: 'HEARTBEAT' });
+
+		await eventually(() => toInes.length >= 2, 3_000);
+		const marcoSocket = await openListening(app, marco.peer_id, marco.peer_secret);
+		const toMarco = marcoSocket.inbox;
+		const adminSocket = await openListening(app, admin.peer_id, admin.peer_secret);
+		const toAdmin = adminSocket.inbox;
+		await eventually(() => toAdmin.length >= 1, 3_000);
+		await new Promise((r) => setTimeout(r, 300));
+
+		expect(toInes.map((m) => [m.type, m.src, m.payload])).toEqual([
+			['OFFER', sam.peer_id, { sdp: 'same-room offer' }],
+			['CANDIDATE', sam.peer_id, { candidate: 'same-room candidate' }]
+		]);
+		expect(toAdmin.map((m) => [m.type, m.src, m.payload])).toEqual([
+			['OFFER', sam.peer_id, { sdp: 'for the observer' }]
+		]);
+		expect(toLena).toEqual([]);
+		expect(toMarco).toEqual([]);
+		const after = app.runtime.peer!.stats();
+		expect(after.relayed - before.relayed).toBe(3);
+		expect(after.dropped - before.dropped).toBe(8);
+		expect(after.droppedBy.room - before.droppedBy.room).toBe(4);
+		expect(after.droppedBy.type - before.droppedBy.type).toBe(3);
+		expect(after.droppedBy.malformed - before.droppedBy.malformed).toBe(1);
+		// The same counts are on /api/health, and the sockets that only sent garbage are still open.
+		const health = await app.api('GET', '/api/health');
+		expect(health.body.signaling).toMatchObject({ relayed: after.relayed, dropped: after.dropped });
+		expect(health.body.signaling.dropped_by.room).toBe(after.droppedBy.room);
+		expect(samSocket.ws.readyState).toBe(WebSocket.OPEN);
+		for (const s of [samSocket, inesSocket, lenaSocket, marcoSocket, adminSocket]) s.ws.close();
 	});
 
 	it('answers 422 to a peer_id with a NUL character when leaving, and deletes nothing', async () => {

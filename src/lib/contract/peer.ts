@@ -26,6 +26,8 @@ export interface PeerAccess {
 	 * that still do.
 	 */
 	recheck(room?: string): Promise<Set<string>>;
+	/** The room of an issued id that still admits its holder, or null. */
+	roomOf(peerId: string): Promise<string | null>;
 	/** Calls `listener` with a room whenever something about it changed; returns the unsubscribe. */
 	onRoomChanged(listener: (room: string) => void): () => void;
 }

@@ -343,6 +343,10 @@ export function roomPeerAccess(sql: Sql, bus: EventBus): PeerAccess {
 			if (!h || !holderMayStay(h, new Date())) return null;
 			return { room: h.interview_id, expiresAt: h.expires_at };
 		},
+		async roomOf(peerId) {
+			const [h] = await holders(sql, sql`rp.peer_id = ${peerId}`);
+			return h && holderMayStay(h, new Date()) ? h.interview_id : null;
+		},
 		async recheck(room) {
 			const now = new Date();
 			const rows = await holders(sql, room ? sql`rp.interview_id = ${room}` : sql`true`);

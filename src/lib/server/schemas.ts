@@ -324,7 +324,23 @@ export const HealthResponse = z.object({
 	status: z.literal('ok'),
 	db: z.enum(['embedded', 'postgres']),
 	mail: z.enum(['smtp', 'log']).describe('`log`: SMTP_URL is unset, messages are logged and kept, not sent'),
-	outbox: OutboxBacklog
+	outbox: OutboxBacklog,
+	signaling: z
+		.object({
+			connections: count.describe('Signalling sockets open on this process now'),
+			relayed: count.describe('OFFER, ANSWER and CANDIDATE messages passed to a peer of the same room'),
+			dropped: count.describe('Messages dropped instead of relayed'),
+			dropped_by: z
+				.object({
+					malformed: count.describe('not a JSON object'),
+					type: count.describe('a type a client may not send (anything but OFFER, ANSWER, CANDIDATE, HEARTBEAT)'),
+					room: count.describe("addressed to an id that is not a live peer of the sender's room"),
+					revoked: count.describe('sent by a socket whose id no longer admits it')
+				})
+				.describe('Dropped messages by reason')
+		})
+		.nullable()
+		.describe("This process's peer-server since it started (counts per process); null when it runs no peer-server")
 });
 
 const NOTIFICATION_KIND = z.enum(NOTIFICATION_KINDS);

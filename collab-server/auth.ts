@@ -1,18 +1,24 @@
 /**
  * Who may open which document (ARCHITECTURE.md invariant 3). The token is a short-lived collab token
- * from `GET /api/v1/collab/token`; the calendar is read-write for the org's admins and read-only for
- * its interviewers; an interview's notes are for its panel and the org's admins. Everyone else, and
- * every name outside the contract, is refused.
+ * from `GET /api/v1/collab/token`, good only while the session or API token that fetched it is; the
+ * calendar is read-write for the org's admins and read-only for its interviewers; an interview's
+ * notes are for its panel and the org's admins. Everyone else, and every name outside the contract,
+ * is refused. revocation.ts asks the same questions again of open connections.
  */
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
 import type { Sql } from '../db/client';
 import { parseDocName } from '../src/lib/collab/calendar';
 import { interviewAccess } from '../src/lib/server/access';
 import { hashToken } from '../src/lib/server/auth';
+import type { CollabCredential } from '../src/lib/server/collab-token';
 
 /** What a connection carries once authenticated (Hocuspocus' context). */
 export interface CollabContext {
 	userId: string | null;
+	/** The session or API token behind a user's connection (absent for the server's own). */
+	credential?: CollabCredential;
+	/** The organization the collab token was issued for (null: any of the user's). */
+	orgScope?: string | null;
 	/** 'system' for the server's own direct connections. */
 	kind: 'user' | 'system';
 	orgId: string;
@@ -71,19 +77,57 @@ async function decide(
 	return null;
 }
 
+/**
+ * Which of these credentials still stand: a session that exists and has not expired (a link session
+ * only while its link works), an API token not revoked. One query per kind, for any number.
+ */
+export async function liveCredentials(sql: Sql, credentials: CollabCredential[]): Promise<Set<string>> {
+	const sessions = credentials.flatMap((c) => ('sessionId' in c ? [c.sessionId] : []));
+	const tokens = credentials.flatMap((c) => ('apiTokenId' in c ? [c.apiTokenId] : []));
+	const live = new Set<string>();
+	if (sessions.length) {
+		const rows = await sql<{ id: string }[]>`
+			select s.id from sessions s left join candidate_links l on l.id = s.link_id
+			where s.id = any(${sessions}::text[]) and s.expires_at > now()
+				and (s.kind = 'password' or (l.revoked_at is null and l.expires_at > now()))`;
+		for (const r of rows) live.add(`session:${r.id}`);
+	}
+	if (tokens.length) {
+		const rows = await sql<{ id: string }[]>`
+			select id from api_tokens where id = any(${tokens}::uuid[]) and revoked_at is null`;
+		for (const r of rows) live.add(`api:${r.id}`);
+	}
+	return live;
+}
+
+/** The key `liveCredentials` answers a credential under. */
+export function credentialKey(c: CollabCredential): string {
+	return 'sessionId' in c ? `session:${c.sessionId}` : `api:${c.apiTokenId}`;
+}
+
 /** The Hocuspocus extension that authenticates every connection. */
 export function authentication(sql: Sql): Extension {
 	return {
 		extensionName: 'parley-auth',
 		async onAuthenticate({ token, documentName, connectionConfig }: onAuthenticatePayload): Promise<CollabContext> {
 			if (typeof token !== 'string' || token.length > 200) throw new Refusal(REFUSAL.badToken);
-			const [row] = await sql<{ user_id: string; org_id: string | null }[]>`
-				select user_id, org_id from collab_tokens where token_hash = ${hashToken(token)} and expires_at > now()`;
+			const [row] = await sql<
+				{ user_id: string; org_id: string | null; session_id: string | null; api_token_id: string | null }[]
+			>`select user_id, org_id, session_id, api_token_id from collab_tokens
+				where token_hash = ${hashToken(token)} and expires_at > now()`;
 			if (!row) throw new Refusal(REFUSAL.badToken);
+			const credential: CollabCredential | null = row.session_id
+				? { sessionId: row.session_id }
+				: row.api_token_id
+					? { apiTokenId: row.api_token_id }
+					: null;
+			// A token whose session ended or whose API token was revoked is no token (revocation.ts).
+			if (!credential || !(await liveCredentials(sql, [credential])).has(credentialKey(credential)))
+				throw new Refusal(REFUSAL.badToken);
 			const access = await authorize(sql, row.user_id, documentName, row.org_id);
 			if (!access) throw new Refusal(parseDocName(documentName) ? REFUSAL.forbidden : REFUSAL.badName);
 			connectionConfig.readOnly = access.readOnly;
-			return { userId: row.user_id, kind: 'user', ...access };
+			return { userId: row.user_id, kind: 'user', credential, orgScope: row.org_id, ...access };
 		}
 	};
 }

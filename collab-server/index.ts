@@ -16,6 +16,7 @@ import { journaling } from './journaling';
 import { persistence } from './persistence';
 import { projection, type Projection } from './projection';
 import { revocation } from './revocation';
+import { createSocketGuard } from './sockets';
 
 export const COLLAB_PATH = '/collab';
 export const STORE_DEBOUNCE_MS = 1_000;
@@ -31,7 +32,17 @@ export interface CollabOptions {
 	redisUrl?: string;
 	/** Acknowledge updates only once journaled (default). Off only to measure what it costs (bench/durability.ts). */
 	journal?: boolean;
+	/** A socket that has not authenticated a document within this long is closed (default 10 s). */
+	authTimeoutMs?: number;
+	/** Unauthenticated sockets one address may hold (default 20); more are refused with 429. */
+	maxPendingPerAddress?: number;
+	/** How often every open connection is re-checked against its credential and access (default 10 s). */
+	recheckMs?: number;
 }
+
+export const AUTH_TIMEOUT_MS = 10_000;
+export const MAX_PENDING_PER_ADDRESS = 20;
+export const RECHECK_MS = 10_000;
 
 export interface CollabServer {
 	hocuspocus: Hocuspocus;
@@ -58,11 +69,16 @@ export class NotDurableError extends Error {
 export function createCollabServer(opts: CollabOptions): CollabServer {
 	const journal = new UpdateJournal(opts.sql);
 	const projector = projection(opts.sql, opts.bus, (doc) => journal.settled(doc as NamedDoc));
+	const sockets = createSocketGuard({
+		authTimeoutMs: opts.authTimeoutMs ?? AUTH_TIMEOUT_MS,
+		maxPendingPerAddress: opts.maxPendingPerAddress ?? MAX_PENDING_PER_ADDRESS
+	});
 	const extensions: Extension[] = [
 		authentication(opts.sql),
+		sockets.extension(),
 		persistence(opts.sql, journal),
 		projector,
-		revocation(opts.sql, opts.bus)
+		revocation(opts.sql, opts.bus, opts.recheckMs ?? RECHECK_MS)
 	];
 	if (opts.journal !== false) extensions.push(journaling(journal));
 	if (opts.redisUrl) {
@@ -85,7 +101,7 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
 	// maxPayload: ws closes a connection whose message is larger (code 1009); nobody else is affected.
 	const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes });
 	wss.on('connection', (ws, req) => {
-		ws.on('error', () => ws.terminate());
+		sockets.watch(ws, req);
 		hocuspocus.handleConnection(ws, req);
 	});
 
@@ -93,6 +109,7 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
 		hocuspocus,
 		projection: projector,
 		handleUpgrade(req, socket, head) {
+			if (!sockets.admit(req, socket)) return;
 			wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
 		},
 		async durable(documentName) {

@@ -7,6 +7,12 @@ import type { Database } from './client';
 
 const CHANNEL = 'parley_events';
 
+/**
+ * Somebody's sessions, tokens or rights changed (sign-out, a revoked API token, a link replaced): every
+ * collab-server instance re-checks the open connections of `userIds` (collab-server/revocation.ts).
+ */
+export const ACCESS_CHANGED_EVENT = 'access.changed';
+
 export interface ParleyEvent {
 	/** e.g. `interview.changed` */
 	type: string;

@@ -53,6 +53,12 @@ const schema = z.object({
 		.int()
 		.positive()
 		.default(4 * 1024 * 1024),
+	/** A collab socket that has not authenticated a document within this long is closed (4408). */
+	COLLAB_AUTH_TIMEOUT_MS: z.coerce.number().int().min(50).max(600_000).default(10_000),
+	/** Unauthenticated collab sockets one address may hold at once; more are refused with 429 at upgrade. */
+	COLLAB_MAX_PENDING_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(20),
+	/** How often every open collab connection is re-checked against its session and its access. */
+	COLLAB_RECHECK_MS: z.coerce.number().int().min(50).max(3_600_000).default(10_000),
 	/** Acknowledge collab updates only once journaled in Postgres; `0` only to measure its cost (bench durability). */
 	COLLAB_JOURNAL: bool(true),
 	/** Run the background jobs (status automation, reminders, feedback requests, the outbox worker) in this process. */

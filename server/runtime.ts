@@ -78,7 +78,10 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
 		bus,
 		maxMessageBytes: config.COLLAB_MAX_MESSAGE_BYTES,
 		journal: config.COLLAB_JOURNAL,
-		redisUrl: config.REDIS_URL
+		redisUrl: config.REDIS_URL,
+		authTimeoutMs: config.COLLAB_AUTH_TIMEOUT_MS,
+		maxPendingPerAddress: config.COLLAB_MAX_PENDING_PER_ADDRESS,
+		recheckMs: config.COLLAB_RECHECK_MS
 	});
 	if (seededOrg) await projectCalendar(collab, seededOrg);
 

@@ -2,6 +2,9 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import type { Sql } from '../../db/client';
+import { createSession } from '../../src/lib/server/auth';
+import { issueCollabToken } from '../../src/lib/server/collab-token';
 import type { TestApp } from './app';
 
 export interface CollabClient {
@@ -11,7 +14,23 @@ export interface CollabClient {
 	ready: Promise<void>;
 	/** Why the server refused, if it did. */
 	refusal(): string | null;
+	/** Errors of the underlying sockets (a refused upgrade, a reset), in order. */
+	errors(): readonly Error[];
 	close(): void;
+}
+
+/**
+ * A collab token for a user without going through the API: a fresh session of theirs is its credential
+ * (a token always stands on one). Returns the session id too, to end it.
+ */
+export async function collabTokenFor(
+	sql: Sql,
+	userId: string,
+	orgId: string | null = null
+): Promise<{ token: string; sessionId: string }> {
+	const { session } = await createSession(sql, userId);
+	const { token } = await issueCollabToken(sql, userId, orgId, { sessionId: session.id });
+	return { token, sessionId: session.id };
 }
 
 /** Connects to a document with a collab token fetched for the session cookie (or a given token). */
@@ -28,12 +47,36 @@ export function connectDoc(app: TestApp, name: string, auth: { cookie?: string; 
 export function connectTo(url: string, name: string, token: () => Promise<string>): CollabClient {
 	const doc = new Y.Doc();
 	let refused: string | null = null;
+	const errors: Error[] = [];
+	/**
+	 * The provider drops its listeners when a socket closes; a socket that errs after that (a refused
+	 * upgrade, a reset) would otherwise throw an unhandled 'error' and take the test process down.
+	 */
+	class ListenedWebSocket extends WebSocket {
+		constructor(address: string | URL, protocols?: string | string[]) {
+			super(address, protocols);
+			this.on('error', (err) => errors.push(err));
+		}
+	}
 	const socket = new HocuspocusProviderWebsocket({
 		url,
-		WebSocketPolyfill: WebSocket,
+		WebSocketPolyfill: ListenedWebSocket,
 		// Tests stop on a refusal instead of retrying forever.
-		maxAttempts: 1
+		maxAttempts: 1,
+		// Connected below, once every attempt goes through the wrapper.
+		autoConnect: false
 	});
+	// A connection attempt that fails (the server went away, an upgrade refused) rejects a promise the
+	// provider's own reconnect timer never handles; and that timer revives a destroyed provider. Keep
+	// the failure (errors()) instead of an unhandled rejection, and stay down once closed.
+	let closed = false;
+	const connectSocket = socket.connect.bind(socket);
+	socket.connect = async () => {
+		if (closed) return;
+		await connectSocket().catch((err: unknown) => {
+			errors.push(err instanceof Error ? err : new Error(String((err as { message?: string })?.message ?? err)));
+		});
+	};
 	let resolveReady!: () => void;
 	let rejectReady!: (e: Error) => void;
 	const ready = new Promise<void>((res, rej) => {
@@ -52,13 +95,16 @@ export function connectTo(url: string, name: string, token: () => Promise<string
 		}
 	});
 	provider.attach();
+	void socket.connect();
 	ready.catch(() => {});
 	return {
 		doc,
 		provider,
 		ready,
 		refusal: () => refused,
+		errors: () => errors,
 		close() {
+			closed = true;
 			provider.destroy();
 			socket.destroy();
 		}

@@ -11,9 +11,8 @@ import {
 } from '../../src/lib/collab/calendar';
 import type { Interview } from '../../src/lib/domain/types';
 import { hashPassword } from '../../src/lib/server/auth';
-import { issueCollabToken } from '../../src/lib/server/collab-token';
 import { startTestApp, type TestApp } from '../helpers/app';
-import { connectDoc, eventually, type CollabClient } from '../helpers/collab';
+import { collabTokenFor, connectDoc, eventually, type CollabClient } from '../helpers/collab';
 import { databaseKinds } from '../helpers/db';
 
 const kinds = await databaseKinds();
@@ -132,7 +131,7 @@ describe.each(kinds)('collab-server against the %s database', (kind) => {
 		const [cand] = await app.runtime.db.sql<
 			{ id: string }[]
 		>`select id from users where email = ${DEMO_ACCOUNTS.candidates[0]!.email}`;
-		const { token } = await issueCollabToken(app.runtime.db.sql, cand!.id);
+		const { token } = await collabTokenFor(app.runtime.db.sql, cand!.id);
 		const c = connect({ token });
 		await expect(c.ready).rejects.toThrow(/forbidden/);
 		const bogus = connect({ cookie: admin }, 'org:../../etc:calendar');
@@ -142,7 +141,7 @@ describe.each(kinds)('collab-server against the %s database', (kind) => {
 		const [adm] = await app.runtime.db.sql<
 			{ id: string }[]
 		>`select id from users where email = ${DEMO_ACCOUNTS.admin.email}`;
-		const expired = await issueCollabToken(app.runtime.db.sql, adm!.id);
+		const expired = await collabTokenFor(app.runtime.db.sql, adm!.id);
 		await app.runtime.db.sql`update collab_tokens set expires_at = now() - interval '1 second'`;
 		const late = connect({ token: expired.token });
 		await expect(late.ready).rejects.toThrow(/invalid-or-expired-token/);

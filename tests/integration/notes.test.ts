@@ -4,9 +4,8 @@ import * as Y from 'yjs';
 import { DEMO_ACCOUNTS } from '../../db/seed';
 import { notesDocName } from '../../src/lib/collab/calendar';
 import { hashPassword } from '../../src/lib/server/auth';
-import { issueCollabToken } from '../../src/lib/server/collab-token';
 import { startTestApp, type TestApp } from '../helpers/app';
-import { connectDoc, eventually, type CollabClient } from '../helpers/collab';
+import { collabTokenFor, connectDoc, eventually, type CollabClient } from '../helpers/collab';
 import { databaseKinds } from '../helpers/db';
 
 const kinds = await databaseKinds();
@@ -91,7 +90,7 @@ describe.each(kinds)('interview notes against the %s database', (kind) => {
 		const [oliver] = await app.runtime.db.sql<
 			{ id: string }[]
 		>`select id from users where email = 'oliver@student.test'`;
-		const { token } = await issueCollabToken(app.runtime.db.sql, oliver!.id);
+		const { token } = await collabTokenFor(app.runtime.db.sql, oliver!.id);
 		const withToken = connect({ token });
 		await expect(withToken.ready).rejects.toThrow(/forbidden/);
 		const otherOrg = connect({ cookie: cookies.other });

@@ -14,9 +14,8 @@ import {
 	listInterviews,
 	updateInterview
 } from '../../src/lib/collab/calendar';
-import { issueCollabToken } from '../../src/lib/server/collab-token';
 import type { TestApp } from '../helpers/app';
-import { connectDoc, eventually, type CollabClient } from '../helpers/collab';
+import { collabTokenFor, connectDoc, eventually, type CollabClient } from '../helpers/collab';
 import { createTestDatabase, databaseKinds } from '../helpers/db';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -63,7 +62,7 @@ describe.skipIf(!ready)('scale-out: two collab instances, one Redis, one Postgre
 
 	async function client(instance: Running): Promise<CollabClient> {
 		const [admin] = await db.sql<{ id: string }[]>`select id from users where email = ${DEMO_ACCOUNTS.admin.email}`;
-		const { token } = await issueCollabToken(db.sql, admin!.id);
+		const { token } = await collabTokenFor(db.sql, admin!.id);
 		const c = connectDoc({ url: instance.url } as TestApp, calendarDocName(orgId), { token });
 		clients.push(c);
 		await c.ready;

@@ -9,10 +9,9 @@ import * as Y from 'yjs';
 import { DEMO_ACCOUNTS } from '../../db/seed';
 import { calendarDocName, getInterview, interviewsMap, notesDocName } from '../../src/lib/collab/calendar';
 import { formatInZone } from '../../src/lib/domain/time';
-import { issueCollabToken } from '../../src/lib/server/collab-token';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { bookDirect, futureStart } from '../helpers/calendar';
-import { connectDoc, eventually, type CollabClient } from '../helpers/collab';
+import { collabTokenFor, connectDoc, eventually, type CollabClient } from '../helpers/collab';
 import { databaseKinds } from '../helpers/db';
 
 const kinds = await databaseKinds();
@@ -70,7 +69,7 @@ describe.each(kinds)('the document as untrusted input, read against the %s datab
 		const mine = (await app.api('GET', '/api/v1/me/interviews', lena)).body.data as { id: string }[];
 		expect(mine.map((i) => i.id)).not.toContain(id);
 		// Even holding a collab token of the organization, the notes stay the panel's.
-		const { token } = await issueCollabToken(app.runtime.db.sql, ids[LENA]!, app.orgId);
+		const { token } = await collabTokenFor(app.runtime.db.sql, ids[LENA]!, app.orgId);
 		const notes = connectDoc(app, notesDocName(id!), { token });
 		await expect(notes.ready).rejects.toThrow(/refused/);
 		notes.close();

@@ -3,6 +3,7 @@
  * organization they were created in. Used by /api/v1/tokens and the settings page.
  */
 import type { Sql } from '../../../db/client';
+import { announceAccessChange, type AccessDeps } from './access-change';
 import { generateToken, hashToken } from './auth';
 
 export interface ApiTokenRow {
@@ -34,9 +35,17 @@ export async function createApiToken(
 	return { id: row!.id, name, token, created_at: row!.created_at };
 }
 
-/** Revokes one of the admin's tokens in this organization at once; false when there is none such. */
-export async function revokeApiToken(sql: Sql, userId: string, orgId: string, id: string): Promise<boolean> {
-	const rows = await sql`update api_tokens set revoked_at = coalesce(revoked_at, now())
-		where id = ${id} and user_id = ${userId} and org_id = ${orgId} returning id`;
+/**
+ * Revokes one of the admin's tokens in this organization at once, with the collab tokens fetched with
+ * it, and closes the collab connections they opened; false when there is none such.
+ */
+export async function revokeApiToken(deps: AccessDeps, userId: string, orgId: string, id: string): Promise<boolean> {
+	const rows = await deps.sql.begin(async (tx) => {
+		const revoked = await tx`update api_tokens set revoked_at = coalesce(revoked_at, now())
+			where id = ${id} and user_id = ${userId} and org_id = ${orgId} returning id`;
+		if (revoked.length) await tx`delete from collab_tokens where api_token_id = ${id}`;
+		return revoked;
+	});
+	if (rows.length) await announceAccessChange(deps.bus, [userId], orgId);
 	return rows.length > 0;
 }

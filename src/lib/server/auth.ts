@@ -7,7 +7,8 @@ import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/enco
 import { hash, verify } from '@node-rs/argon2';
 import type { Sql } from '../../../db/client';
 import type { Role } from '$lib/roles';
-import { addressKey, recordAttempt, throttleMessage, type ThrottleScope } from './sign-in-throttle';
+import { addressKey } from './address';
+import { recordAttempt, throttleMessage, type ThrottleScope } from './sign-in-throttle';
 
 export const SESSION_COOKIE = 'parley_session';
 export const SESSION_TTL_MS = 30 * 24 * 3600_000;

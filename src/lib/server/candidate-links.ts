@@ -4,6 +4,7 @@
  * candidate's open cycle; creating a new one revokes the old; a session opened by a link names it
  * and ends with it (revoked, replaced or expired), checked at every request.
  */
+import { announceAccessChange, type AccessDeps } from './access-change';
 import type { Sql } from '../../../db/client';
 import { addDaysToYmd, zonedWallTimeToUtc } from '$lib/domain/time';
 import { generateToken, hashToken } from './auth';
@@ -82,8 +83,12 @@ export async function createCandidateLink(
 	return { token, expiresAt, url };
 }
 
-/** Revokes a candidate's links and ends the sessions they opened; false when they are not a candidate here. */
-export async function revokeCandidateLinks(sql: Sql, orgId: string, candidateId: string): Promise<boolean> {
+/**
+ * Revokes a candidate's links and ends the sessions they opened (and whatever stood on them); false
+ * when they are not a candidate here.
+ */
+export async function revokeCandidateLinks(deps: AccessDeps, orgId: string, candidateId: string): Promise<boolean> {
+	const { sql } = deps;
 	const [member] = await sql`select 1 from memberships
 		where user_id = ${candidateId} and org_id = ${orgId} and role = 'candidate'`;
 	if (!member) return false;
@@ -92,6 +97,7 @@ export async function revokeCandidateLinks(sql: Sql, orgId: string, candidateId:
 			where user_id = ${candidateId} and org_id = ${orgId} and revoked_at is null`;
 		await tx`delete from sessions where user_id = ${candidateId} and kind = 'link'`;
 	});
+	await announceAccessChange(deps.bus, [candidateId], orgId);
 	return true;
 }
 

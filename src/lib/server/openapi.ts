@@ -142,7 +142,8 @@ export const ROUTES: readonly RouteDoc[] = [
 		operationId: 'logout',
 		tag: 'Auth',
 		summary: 'Sign out',
-		description: 'Ends the cookie session, if any, and clears the cookie. Idempotent; no body.',
+		description:
+			'Ends the cookie session, if any, and clears the cookie; the collab tokens it fetched stop working and the live connections they opened are closed (4401 `session-ended`). Idempotent; no body.',
 		access: 'public',
 		who: 'Anybody (a call without a session changes nothing).',
 		responses: { 200: { description: 'Signed out.', schema: S.OkResponse } },
@@ -631,7 +632,7 @@ export const ROUTES: readonly RouteDoc[] = [
 		tag: 'Collaboration',
 		summary: 'A short-lived token for the collab-server',
 		description:
-			'Hand the token to `@hocuspocus/provider` to open `org:<orgId>:calendar` (admins read-write, interviewers read-only) or `interview:<id>:notes` (its panel and admins). Valid for 10 minutes.',
+			'Hand the token to `@hocuspocus/provider` to open `org:<orgId>:calendar` (admins read-write, interviewers read-only) or `interview:<id>:notes` (its panel and admins). Valid for 10 minutes, and only while the session or API token that fetched it stands: signing out or revoking it refuses the token and closes its live connections.',
 		access: ['admin', 'interviewer'],
 		who: 'Admins and interviewers (cookie session or API token).',
 		responses: { 200: { description: 'The token and where to use it.', schema: S.CollabTokenResponse } },
@@ -910,7 +911,8 @@ export const ROUTES: readonly RouteDoc[] = [
 		operationId: 'revokeToken',
 		tag: 'API tokens',
 		summary: 'Revoke one of my API tokens',
-		description: 'Effective at once. Idempotent.',
+		description:
+			'Effective at once: the collab tokens fetched with it stop working and their live connections are closed. Idempotent.',
 		access: ['admin'],
 		who: 'Admins (their own tokens).',
 		responses: { 200: { description: 'Revoked.', schema: S.RevokedTokenResponse } },

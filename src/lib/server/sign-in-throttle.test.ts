@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addressKey, throttleMessage } from './sign-in-throttle';
+import { addressKey } from './address';
+import { throttleMessage } from './sign-in-throttle';
 
 describe('addressKey', () => {
 	it('keeps IPv4 as it is and unwraps an IPv4-mapped IPv6 address', () => {

@@ -4,7 +4,6 @@
  * anywhere else. A second ceiling per address across all emails stops one address from spraying
  * many accounts. An IPv6 address counts by its /64, the block one subscriber is usually given.
  */
-import { isIP } from 'node:net';
 import type { Sql } from '../../../db/client';
 
 export const LOGIN_WINDOW_MS = 15 * 60_000;
@@ -20,40 +19,6 @@ export interface Throttled {
 	scope: ThrottleScope;
 	/** Seconds until the oldest counted failure leaves the window. */
 	retryAfterSec: number;
-}
-
-/** The key an address is counted under: IPv4 as it is, IPv6 by its /64, anything else as given. */
-export function addressKey(raw: string): string {
-	const ip =
-		raw
-			.trim()
-			.toLowerCase()
-			.replace(/^\[|\]$/g, '')
-			.split('%')[0] ?? '';
-	const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(ip);
-	if (mapped) return mapped[1]!;
-	const kind = isIP(ip);
-	if (kind === 4) return ip;
-	if (kind === 6) return `${ipv6Groups(ip).slice(0, 4).join(':')}::/64`;
-	return ip.slice(0, 100) || 'unknown';
-}
-
-/** The eight groups of a valid IPv6 address, as lower-case hex without leading zeros. */
-function ipv6Groups(ip: string): string[] {
-	const [head = '', tail] = ip.split('::');
-	const split = (part: string) => {
-		const groups = part ? part.split(':') : [];
-		const last = groups[groups.length - 1];
-		if (last?.includes('.')) {
-			const [a, b, c, d] = last.split('.').map(Number) as [number, number, number, number];
-			groups.splice(-1, 1, ((a << 8) | b).toString(16), ((c << 8) | d).toString(16));
-		}
-		return groups;
-	};
-	const h = split(head);
-	const t = tail === undefined ? [] : split(tail);
-	const zeros = Array(8 - h.length - t.length).fill('0');
-	return [...h, ...zeros, ...t].map((g) => parseInt(g, 16).toString(16));
 }
 
 /**

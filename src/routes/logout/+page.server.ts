@@ -1,14 +1,14 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { invalidateSession } from '$lib/server/auth';
+import { signOut } from '$lib/server/access-change';
 import { clearSessionCookie } from '$lib/server/cookies';
-import { db } from '$lib/server/runtime';
+import { db, runtime } from '$lib/server/runtime';
 
 export const load: PageServerLoad = () => redirect(303, '/');
 
 export const actions: Actions = {
 	default: async (event) => {
-		if (event.locals.session) await invalidateSession(db(), event.locals.session.id);
+		if (event.locals.session) await signOut({ sql: db(), bus: runtime().bus }, event.locals.session);
 		clearSessionCookie(event);
 		redirect(303, '/login');
 	}

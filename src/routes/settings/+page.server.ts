@@ -11,7 +11,7 @@ import { ApiError } from '$lib/server/errors';
 import { createFeed, feedStatus, revokeFeed } from '$lib/server/notifications/feed';
 import { kindsFor, loadPreferences, savePreferences } from '$lib/server/notifications/preferences';
 import { hasWorkingHours, loadSettings, saveSettings } from '$lib/server/profile';
-import { db } from '$lib/server/runtime';
+import { db, runtime } from '$lib/server/runtime';
 import { parseLimit, type OwnLoadLimit } from '$lib/domain/load';
 import { ownLoad, setOwnLoadLimit } from '$lib/server/calendar-rules';
 
@@ -172,7 +172,7 @@ export const actions: Actions = {
 	revokeToken: async (event) => {
 		const actor = requireRole(event, 'admin');
 		const id = (await readForm(event.request)).get('id') ?? '';
-		const ok = isUuid(id) && (await revokeApiToken(db(), actor.user.id, actor.orgId, id));
+		const ok = isUuid(id) && (await revokeApiToken({ sql: db(), bus: runtime().bus }, actor.user.id, actor.orgId, id));
 		if (!ok) return fail(404, { tokenError: 'That token was not found.' });
 		return { revokedToken: true };
 	}

@@ -95,7 +95,7 @@ export const actions: Actions = {
 	revokeLink: async (event) => {
 		const actor = requireRole(event, 'admin');
 		const userId = z.uuid().safeParse((await readForm(event.request)).get('user_id'));
-		if (!userId.success || !(await revokeCandidateLinks(db(), actor.orgId, userId.data)))
+		if (!userId.success || !(await revokeCandidateLinks({ sql: db(), bus: runtime().bus }, actor.orgId, userId.data)))
 			return fail(404, { values: {}, fields: {}, invitationUrl: null, message: 'Unknown candidate.' });
 		return {
 			values: {},

@@ -1,13 +1,13 @@
 import type { RequestHandler } from './$types';
 import { json } from '@sveltejs/kit';
-import { invalidateSession } from '$lib/server/auth';
+import { signOut } from '$lib/server/access-change';
 import { clearSessionCookie } from '$lib/server/cookies';
 import { endpoint } from '$lib/server/endpoint';
-import { db } from '$lib/server/runtime';
+import { db, runtime } from '$lib/server/runtime';
 
-/** POST /api/v1/auth/logout — ends the cookie session (idempotent). */
+/** POST /api/v1/auth/logout — ends the cookie session and closes its collab connections (idempotent). */
 export const POST: RequestHandler = endpoint(async (event) => {
-	if (event.locals.session) await invalidateSession(db(), event.locals.session.id);
+	if (event.locals.session) await signOut({ sql: db(), bus: runtime().bus }, event.locals.session);
 	clearSessionCookie(event);
 	return json({ ok: true });
 });

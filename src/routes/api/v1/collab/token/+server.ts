@@ -3,11 +3,16 @@ import { endpoint } from '$lib/server/endpoint';
 import { requireRole } from '$lib/server/guards';
 import { issueCollabToken } from '$lib/server/collab-token';
 import { runtime } from '$lib/server/runtime';
+import { fail } from '$lib/server/errors';
 
 /** GET /api/v1/collab/token — a short-lived token and the URL for the collab-server. */
 export const GET: RequestHandler = endpoint(async (event) => {
 	const actor = requireRole(event, 'admin', 'interviewer');
-	const { token, expiresAt } = await issueCollabToken(runtime().db.sql, actor.user.id, actor.orgId);
+	// The token lives no longer than the credential of this request (signing out ends both).
+	const { session, apiToken } = event.locals;
+	const credential = apiToken ? { apiTokenId: apiToken.id } : session ? { sessionId: session.id } : null;
+	if (!credential) throw fail.unauthenticated();
+	const { token, expiresAt } = await issueCollabToken(runtime().db.sql, actor.user.id, actor.orgId, credential);
 	const configured = runtime().config.COLLAB_URL;
 	const url = configured ?? `${event.url.protocol === 'https:' ? 'wss' : 'ws'}://${event.url.host}/collab`;
 	return {

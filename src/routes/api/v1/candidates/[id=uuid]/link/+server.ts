@@ -22,6 +22,7 @@ export const POST: RequestHandler = endpoint(async (event) => {
 /** DELETE /api/v1/candidates/{id}/link — revokes the candidate's link and ends the sessions it opened. */
 export const DELETE: RequestHandler = endpoint(async (event) => {
 	const actor = requireRole(event, 'admin');
-	if (!(await revokeCandidateLinks(db(), actor.orgId, event.params.id))) throw fail.notFound('The candidate');
+	if (!(await revokeCandidateLinks({ sql: db(), bus: runtime().bus }, actor.orgId, event.params.id)))
+		throw fail.notFound('The candidate');
 	return new Response(null, { status: 204 });
 });

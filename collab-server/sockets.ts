@@ -1,5 +1,5 @@
 /**
- * The collab-server's sockets, around Hocuspocus (decision 37):
+ * The collab-server's sockets, around Hocuspocus (decision 41):
  *
  * - an address holds at most `maxPendingPerAddress` sockets that have not authenticated a document
  *   yet; the next upgrade is refused with HTTP 429 before a WebSocket exists;

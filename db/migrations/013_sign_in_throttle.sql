@@ -1,5 +1,5 @@
 -- Sign-in throttling by email and address together, plus a ceiling per address across emails
--- (decision 35): failures from one address never lock an email for anybody elsewhere. Failures
+-- (decision 39): failures from one address never lock an email for anybody elsewhere. Failures
 -- recorded before this migration have no address; they are dropped (they only ever mattered for 15
 -- minutes).
 delete from login_failures;

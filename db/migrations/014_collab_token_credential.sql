@@ -1,4 +1,4 @@
--- A collab token follows the credential that fetched it (decision 37): the session of a signed-in
+-- A collab token follows the credential that fetched it (decision 41): the session of a signed-in
 -- browser or the API token of a script. Signing out deletes the session and with it its collab
 -- tokens; revoking an API token refuses its collab tokens at once; the collab-server re-checks open
 -- connections against the same credential. Tokens issued before cannot be tied to one and go (they

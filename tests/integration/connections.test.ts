@@ -1,5 +1,5 @@
 /**
- * Connections do not outlive their reason (issue 9, item 5; decision 37): a collab token and the
+ * Connections do not outlive their reason (issue 9, item 5; decision 41): a collab token and the
  * connections it opened end with the session or API token that fetched it, on every instance; access
  * taken away closes the documents it opened; sockets that never authenticate are timed out and capped
  * per address; garbage is logged once per connection; close codes are the documented ones.

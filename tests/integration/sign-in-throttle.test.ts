@@ -1,5 +1,5 @@
 /**
- * Sign-in throttling (decision 35): failures count per email and address together, plus a ceiling
+ * Sign-in throttling (decision 39): failures count per email and address together, plus a ceiling
  * per address across emails, so a person who guesses from one address never locks the account for its
  * owner elsewhere. Requests come from distinct loopback addresses (tests/helpers/from-address.ts).
  */

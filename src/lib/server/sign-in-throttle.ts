@@ -1,5 +1,5 @@
 /**
- * Sign-in throttling (decision 35). Failures are counted per email *and* address together, so ten
+ * Sign-in throttling (decision 39). Failures are counted per email *and* address together, so ten
  * wrong passwords from one place lock that email for that place only: its owner signs in from
  * anywhere else. A second ceiling per address across all emails stops one address from spraying
  * many accounts. An IPv6 address counts by its /64, the block one subscriber is usually given.

@@ -37,7 +37,7 @@ describe('self-scheduling, as an admin and a candidate do it', () => {
 		const form = admin.getByTestId('request-form');
 		const sam = await form.getByLabel('Application').locator('option', { hasText: SAM.name }).getAttribute('value');
 		await form.getByLabel('Application').selectOption(sam!);
-		await form.getByLabel(INES.name).check();
+		await form.getByRole('group', { name: 'Panel', exact: true }).getByLabel(INES.name).check();
 		await form.getByRole('button', { name: 'Send request' }).click();
 		await admin.getByText('Sent: the email is on its way (see Outbox).').waitFor();
 		await screenshot(admin, 'self-scheduling-admin-sent');

@@ -156,6 +156,36 @@ describe.each(kinds)('self-scheduling against the %s database', (kind) => {
 		);
 	});
 
+	it('fills a pool seat with whoever is free when the candidate books', async () => {
+		const [application] = await addCandidates(app.runtime.db, app.orgId, 1, `${kind}-pool`);
+		const members = (await app.api('GET', '/api/v1/members', admin)).body.data as { id: string; email: string }[];
+		const pool = DEMO_ACCOUNTS.interviewers.slice(1).map((i) => members.find((m) => m.email === i.email)!.id);
+		const sent = await app.api('POST', '/api/v1/scheduling-requests', admin, {
+			application_id: application,
+			panel: [],
+			pool,
+			pool_count: 1,
+			duration_min: 45,
+			type: 'video',
+			mode: 'online',
+			...windowOf()
+		});
+		expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+		expect(sent.body).toMatchObject({ panel: [], pool_count: 1 });
+		const token = new URL(sent.body.url).pathname.split('/').pop()!;
+		const view = SelfSchedulingResponse.parse((await app.api('GET', `/api/v1/self-scheduling/${token}`)).body);
+		expect(view.pool?.count).toBe(1);
+		expect(view.slots.length).toBeGreaterThan(0);
+		const booked = await app.api('POST', `/api/v1/self-scheduling/${token}/book`, undefined, {
+			start: view.slots[0]!.start
+		});
+		expect(booked.status, JSON.stringify(booked.body)).toBe(201);
+		const panel = await app.runtime.db.sql<{ user_id: string }[]>`select user_id from interview_panel
+			where interview_id = ${booked.body.interview.id}`;
+		expect(panel).toHaveLength(1);
+		expect(pool).toContain(panel[0]!.user_id);
+	});
+
 	it('says when a request has expired or was withdrawn, and refuses a time it never offered', async () => {
 		const [a, b, c] = await addCandidates(app.runtime.db, app.orgId, 3, `${kind}-late`);
 		const [ta, tb, tc] = await sendRequests(app.api, admin, [a!, b!, c!], [ines]);

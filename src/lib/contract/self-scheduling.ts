@@ -18,6 +18,8 @@ export interface RequestView {
 	/** The zone times are offered in: the candidate's own, else the organization's. */
 	timezone: string;
 	panel: { id: string; name: string }[];
+	/** Some of a pool join the panel: `count` of `members`, whoever is free at the time picked. */
+	pool: { count: number; members: { id: string; name: string }[] } | null;
 	/** Free start times (open requests only), earliest first. */
 	slots: { start: string; end: string }[];
 	/** The interview booked through the request. */

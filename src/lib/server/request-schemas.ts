@@ -14,7 +14,13 @@ const STATE = z.enum(['open', 'booked', 'expired', 'cancelled']);
 export const NewSchedulingRequestBody = z.object({
 	application_id: id,
 	round: z.number().int().min(1).max(20).default(1),
-	panel: z.array(id).min(1, 'needs at least one interviewer').max(12, 'has at most 12 people'),
+	panel: z.array(id).max(12, 'has at most 12 people').describe('The named interviewers (may be empty with a pool)'),
+	pool: z
+		.array(id)
+		.max(30, 'has at most 30 people')
+		.default([])
+		.describe('A pool: `pool_count` of these join, whoever is free'),
+	pool_count: z.number().int().min(0).max(5).default(0),
 	duration_min: z.number().int('must be a whole number of minutes'),
 	type: z.enum(['phone', 'video', 'in_person', 'technical', 'hr', 'final']),
 	mode: z.enum(['online', 'offline']),
@@ -30,6 +36,8 @@ export const SchedulingRequestResponse = z.object({
 	candidate_id: z.uuid(),
 	round: z.number().int(),
 	panel: z.array(z.uuid()),
+	pool: z.array(z.uuid()),
+	pool_count: z.number().int(),
 	duration_min: z.number().int(),
 	type: z.string(),
 	mode: z.string(),
@@ -63,6 +71,10 @@ export const SelfSchedulingResponse = z.object({
 	deadline: utc.nullable(),
 	timezone: z.string().describe('The candidate’s zone, in which to show the times'),
 	panel: z.array(z.object({ id: z.uuid(), name: z.string() })),
+	pool: z
+		.object({ count: z.number().int(), members: z.array(z.object({ id: z.uuid(), name: z.string() })) })
+		.nullable()
+		.describe('Some of a pool join the panel, whoever is free at the time picked'),
 	slots: z
 		.array(z.object({ start: utc, end: utc }))
 		.describe('Free times, earliest first; empty unless the request is open'),

@@ -21,6 +21,11 @@ export async function requestView(sql: Sql, row: RequestRow, now = new Date()): 
 	>`select timezone from users where id = ${row.candidate_id}`;
 	const panel = await sql<{ id: string; name: string }[]>`
 		select id, name from users where id = any(${row.panel}::uuid[]) order by name`;
+	const poolMembers = row.pool_count
+		? await sql<
+				{ id: string; name: string }[]
+			>`select id, name from users where id = any(${row.pool}::uuid[]) order by name`
+		: [];
 	const [iv] = row.interview_id
 		? await sql<{ id: string; start_at: Date; end_at: Date; status: string }[]>`
 			select id, start_at, end_at, status from interviews where id = ${row.interview_id}`
@@ -40,6 +45,7 @@ export async function requestView(sql: Sql, row: RequestRow, now = new Date()): 
 		deadline: row.deadline?.toISOString() ?? null,
 		timezone: state === 'open' ? zone : (candidate?.timezone ?? org?.timezone ?? 'UTC'),
 		panel,
+		pool: row.pool_count ? { count: row.pool_count, members: poolMembers } : null,
 		slots: slots.map((s) => ({ start: s, end: new Date(Date.parse(s) + durMs).toISOString() })),
 		interview: iv
 			? { id: iv.id, start: iv.start_at.toISOString(), end: iv.end_at.toISOString(), status: iv.status }

@@ -15,6 +15,7 @@ import type { Sql } from '../../../db/client';
 import { applicationBlocker } from '$lib/domain/validation';
 import type { Interview, InterviewMode, InterviewType } from '$lib/domain/types';
 import { generateToken, hashToken } from './auth';
+import { offerPoolSlots } from '$lib/domain/pools';
 import { slotsOf, storedSearch, whyNot, type StoredSearch } from './availability';
 import { ApiError, fail } from './errors';
 import type { Actor } from './guards';
@@ -40,6 +41,9 @@ export interface RequestRow {
 	candidate_id: string;
 	round: number;
 	panel: string[];
+	/** `pool_count` of these join the panel, whoever is free (least loaded first). */
+	pool: string[];
+	pool_count: number;
 	duration_min: number;
 	type: InterviewType;
 	mode: InterviewMode;
@@ -64,6 +68,8 @@ export interface NewRequest {
 	applicationId: string;
 	round: number;
 	panel: string[];
+	/** Some of a pool: `pool.count` of `pool.members`, whoever is free. */
+	pool?: { members: string[]; count: number };
 	durationMin: number;
 	type: InterviewType;
 	mode: InterviewMode;
@@ -92,9 +98,12 @@ export async function createRequest(
 	if (blocker) throw problemsError([blocker]);
 	const { policy, interviewerIds } = await orgFacts(sql, actor.orgId);
 	const fields: Record<string, string> = {};
-	const outsiders = input.panel.filter((id) => !interviewerIds.has(id));
-	if (input.panel.length === 0) fields.panel = 'needs at least one interviewer';
+	const pool = input.pool ?? { members: [], count: 0 };
+	const poolMembers = [...new Set(pool.members)].filter((id) => !input.panel.includes(id));
+	const outsiders = [...input.panel, ...poolMembers].filter((id) => !interviewerIds.has(id));
+	if (input.panel.length + pool.count === 0) fields.panel = 'needs at least one interviewer';
 	else if (outsiders.length) fields.panel = `not interviewers of this organization: ${outsiders.join(', ')}`;
+	if (pool.count > poolMembers.length) fields.pool_count = `must be at most the pool’s ${poolMembers.length} people`;
 	if (input.durationMin < policy.minDurationMin || input.durationMin > policy.maxDurationMin)
 		fields.duration_min = `must be from ${policy.minDurationMin} to ${policy.maxDurationMin} minutes`;
 	if (input.windowEnd <= input.windowStart) fields.window_end = 'must be after the window’s start';
@@ -119,9 +128,10 @@ export async function createRequest(
 		await tx`update scheduling_requests set status = 'cancelled'
 			where application_id = ${application.id} and round = ${input.round} and status = 'open'`;
 		const [row] = await tx<{ id: string }[]>`
-			insert into scheduling_requests (org_id, application_id, candidate_id, round, panel, duration_min, type, mode,
-				location, window_start, window_end, deadline, token_hash, created_by)
+			insert into scheduling_requests (org_id, application_id, candidate_id, round, panel, pool, pool_count, duration_min,
+				type, mode, location, window_start, window_end, deadline, token_hash, created_by)
 			values (${actor.orgId}, ${application.id}, ${application.candidateId}, ${input.round}, ${input.panel}::uuid[],
+				${poolMembers}::uuid[], ${pool.count},
 				${input.durationMin}, ${input.type}, ${input.mode}, ${input.location}, ${input.windowStart}, ${input.windowEnd},
 				${input.deadline}, ${hashToken(token)}, ${actor.user.id})
 			returning id`;
@@ -160,7 +170,7 @@ export async function createRequest(
 	return { id, url, expiresAt };
 }
 
-const COLUMNS = `id, org_id, application_id, candidate_id, round, panel::text[] as panel, duration_min, type, mode, location,
+const COLUMNS = `id, org_id, application_id, candidate_id, round, panel::text[] as panel, pool::text[] as pool, pool_count, duration_min, type, mode, location,
 	window_start, window_end, deadline, status, interview_id, created_at, booked_at`;
 
 /** The request a token opens; null for an unknown token. */
@@ -203,14 +213,27 @@ export async function requestSearch(sql: Sql, row: RequestRow, now = new Date())
 	// A deadline ends the booking, not the window: the times offered stay those of the window.
 	const from = new Date(Math.max(row.window_start.getTime(), now.getTime()));
 	if (from >= row.window_end) return null;
-	return storedSearch(sql, row.org_id, {
-		panel: row.panel,
+	const found = await storedSearch(sql, row.org_id, {
+		panel: [...row.panel, ...(row.pool_count > 0 ? row.pool : [])],
 		candidateId: row.candidate_id,
 		durationMin: row.duration_min,
 		from,
 		to: row.window_end,
 		now
 	});
+	// The facts cover the pool; the search's panel is the named people.
+	found.search = { ...found.search, panel: row.panel };
+	return found;
+}
+
+/** A request's free times with the panel each would have (the named people and the pool's picks). */
+function timesOf(row: RequestRow, search: StoredSearch): { start: string; panel: string[] }[] {
+	if (row.pool_count === 0) return slotsOf(search, MAX_OFFERED).map((start) => ({ start, panel: row.panel }));
+	return offerPoolSlots(
+		{ ...search.search, limit: MAX_OFFERED },
+		{ members: row.pool, count: row.pool_count, prefer: 'least_loaded' },
+		search.facts
+	).map((s) => ({ start: s.start, panel: [...row.panel, ...s.picked] }));
 }
 
 /** The free times of an open request (earliest first), and why the days without any have none. */
@@ -218,10 +241,11 @@ export async function requestTimes(
 	sql: Sql,
 	row: RequestRow,
 	now = new Date()
-): Promise<{ slots: string[]; zone: string; search: StoredSearch | null }> {
+): Promise<{ slots: string[]; panels: Map<string, string[]>; zone: string; search: StoredSearch | null }> {
 	const search = stateOf(row, now) === 'open' ? await requestSearch(sql, row, now) : null;
 	const zone = search?.candidateZone ?? search?.orgZone ?? 'UTC';
-	return { slots: search ? slotsOf(search, MAX_OFFERED) : [], zone, search };
+	const times = search ? timesOf(row, search) : [];
+	return { slots: times.map((t) => t.start), panels: new Map(times.map((t) => [t.start, t.panel])), zone, search };
 }
 
 /** Why a request's days have no times, for the candidate: no names of other people's interviews. */
@@ -260,7 +284,7 @@ export async function bookRequest(
 		>`select ${sql.unsafe(COLUMNS)} from scheduling_requests where id = ${requestId}`;
 		const state = stateOf(row!, now);
 		if (state !== 'open') throw stateError(state);
-		const { slots, search } = await requestTimes(sql, row!, now);
+		const { slots, panels, search } = await requestTimes(sql, row!, now);
 		const at = new Date(start).toISOString();
 		if (!slots.includes(at))
 			throw new ApiError('conflict', 'That time is no longer free. Please choose another.', {
@@ -279,9 +303,9 @@ export async function bookRequest(
 				mode: row!.mode,
 				location: row!.location,
 				round: row!.round,
-				panel: row!.panel
+				panel: panels.get(at) ?? row!.panel
 			},
-			{ stored: await storedAround(sql, row!, at) }
+			{ stored: await storedAround(sql, { ...row!, panel: panels.get(at) ?? row!.panel }, at) }
 		);
 		await sql`update scheduling_requests set status = 'booked', interview_id = ${interviewId}, booked_at = ${now}
 			where id = ${row!.id}`;
@@ -352,6 +376,8 @@ export function requestJson(r: RequestRow, now = new Date()) {
 		candidate_id: r.candidate_id,
 		round: r.round,
 		panel: r.panel,
+		pool: r.pool,
+		pool_count: r.pool_count,
 		duration_min: r.duration_min,
 		type: r.type,
 		mode: r.mode,

@@ -70,6 +70,10 @@ export const actions: Actions = {
 			application_id: form.get('application_id'),
 			round: Number(form.get('round') || 1),
 			panel: [...form.entries()].filter(([k]) => k.startsWith('panel_')).map(([, v]) => v),
+			pool: [...form.entries()].filter(([k]) => k.startsWith('pool_') && k !== 'pool_count').map(([, v]) => v),
+			pool_count: [...form.keys()].some((k) => k.startsWith('pool_') && k !== 'pool_count')
+				? Number(form.get('pool_count') || 1)
+				: 0,
 			duration_min: Number(form.get('duration_min')),
 			type: form.get('mode') === 'offline' ? 'in_person' : 'video',
 			mode: form.get('mode'),
@@ -92,6 +96,7 @@ export const actions: Actions = {
 					applicationId: b.application_id,
 					round: b.round,
 					panel: [...new Set(b.panel)],
+					pool: { members: b.pool, count: b.pool_count },
 					durationMin: b.duration_min,
 					type: b.type,
 					mode: b.mode,

@@ -25,6 +25,7 @@ export const POST: RequestHandler = endpoint(async (event) => {
 			applicationId: b.application_id,
 			round: b.round,
 			panel: [...new Set(b.panel)],
+			pool: { members: b.pool, count: b.pool_count },
 			durationMin: b.duration_min,
 			type: b.type,
 			mode: b.mode,

@@ -207,6 +207,26 @@ describe.each(kinds)('self-scheduling against the %s database', (kind) => {
 		expect((await app.api('POST', `/api/v1/scheduling-requests/${idB}/cancel`, admin)).status).toBe(200);
 		expect((await app.api('GET', `/api/v1/self-scheduling/${tb}`)).body.state).toBe('cancelled');
 
+		// A window of one Sunday: Ines does not work, and the candidate reads why.
+		const sunday = new Date(Date.now() + 3 * 86400_000);
+		while (sunday.getUTCDay() !== 0) sunday.setUTCDate(sunday.getUTCDate() + 1);
+		sunday.setUTCHours(12, 0, 0, 0);
+		const [d] = await addCandidates(app.runtime.db, app.orgId, 1, `${kind}-sunday`);
+		const weekend = await app.api('POST', '/api/v1/scheduling-requests', admin, {
+			application_id: d,
+			panel: [ines],
+			duration_min: 45,
+			type: 'video',
+			mode: 'online',
+			window_start: sunday.toISOString(),
+			window_end: new Date(sunday.getTime() + 8 * 3600_000).toISOString()
+		});
+		const empty = SelfSchedulingResponse.parse(
+			(await app.api('GET', `/api/v1/self-scheduling/${new URL(weekend.body.url).pathname.split('/').pop()}`)).body
+		);
+		expect(empty.slots).toEqual([]);
+		expect(empty.why.flatMap((w) => w.reasons)).toContain(`${INES.name}: Does not work on this day.`);
+
 		// 03:07 is on no grid and outside everyone's hours.
 		const odd = new Date(Date.now() + 5 * 86400_000);
 		odd.setUTCHours(3, 7, 0, 0);

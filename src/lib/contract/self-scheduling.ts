@@ -20,6 +20,8 @@ export interface RequestView {
 	panel: { id: string; name: string }[];
 	/** Some of a pool join the panel: `count` of `members`, whoever is free at the time picked. */
 	pool: { count: number; members: { id: string; name: string }[] } | null;
+	/** When an open request has no free time left: why, day by day (names, never other people's interviews). */
+	why: { date: string; reasons: string[] }[];
 	/** Free start times (open requests only), earliest first. */
 	slots: { start: string; end: string }[];
 	/** The interview booked through the request. */

@@ -75,6 +75,9 @@ export const SelfSchedulingResponse = z.object({
 		.object({ count: z.number().int(), members: z.array(z.object({ id: z.uuid(), name: z.string() })) })
 		.nullable()
 		.describe('Some of a pool join the panel, whoever is free at the time picked'),
+	why: z
+		.array(z.object({ date: z.iso.date(), reasons: z.array(z.string()) }))
+		.describe('When an open request has no free time left: why, day by day in `timezone`'),
 	slots: z
 		.array(z.object({ start: utc, end: utc }))
 		.describe('Free times, earliest first; empty unless the request is open'),

@@ -5,14 +5,29 @@
  */
 import type { Sql } from '../../../db/client';
 import type { RequestView } from '$lib/contract/self-scheduling';
-import { requestTimes, stateOf, type RequestRow } from './self-scheduling';
+import { requestTimes, requestWhy, stateOf, type RequestRow } from './self-scheduling';
+import type { StoredSearch } from './availability';
+
+/** Why a request's days have no time, in the candidate's words: who, and what in general, never with what. */
+function whyFor(search: StoredSearch, zone: string): { date: string; reasons: string[] }[] {
+	return requestWhy(search, zone).map((d) => ({
+		date: d.date,
+		reasons: d.blockers.map((b) => {
+			if (!b.personId) return b.message;
+			const who = b.role === 'candidate' ? 'You' : (search.names.get(b.personId) ?? 'An interviewer');
+			// Another person's interviews are theirs: the candidate reads "busy" and no more.
+			const what = b.reason === 'busy' ? 'Busy.' : b.message;
+			return `${who}: ${who === 'You' ? what.replace(/^Outside the candidate’s hours\./, 'Outside your hours.') : what}`;
+		})
+	}));
+}
 
 export type { RequestView };
 
 /** The request as its candidate sees it now. */
 export async function requestView(sql: Sql, row: RequestRow, now = new Date()): Promise<RequestView> {
 	const state = stateOf(row, now);
-	const { slots, zone } = await requestTimes(sql, row, now);
+	const { slots, zone, search } = await requestTimes(sql, row, now);
 	const [org] = await sql<
 		{ name: string; timezone: string }[]
 	>`select name, timezone from organizations where id = ${row.org_id}`;
@@ -45,6 +60,7 @@ export async function requestView(sql: Sql, row: RequestRow, now = new Date()): 
 		deadline: row.deadline?.toISOString() ?? null,
 		timezone: state === 'open' ? zone : (candidate?.timezone ?? org?.timezone ?? 'UTC'),
 		panel,
+		why: search && slots.length === 0 ? whyFor(search, zone) : [],
 		pool: row.pool_count ? { count: row.pool_count, members: poolMembers } : null,
 		slots: slots.map((s) => ({ start: s, end: new Date(Date.parse(s) + durMs).toISOString() })),
 		interview: iv

@@ -48,7 +48,14 @@ type Interval = [number, number];
 const toMs = (v: Date | string | number) => (v instanceof Date ? v.getTime() : new Date(v).getTime());
 
 /** Each day (in `zone`) of the search on which `offerSlots` would offer nothing, with its blockers. */
-export function explainDays(search: SlotSearch, facts: SlotFacts, zone: string): DayWithoutSlots[] {
+export function explainDays(
+	search: SlotSearch,
+	facts: SlotFacts,
+	zone: string,
+	/** Every slot `offerSlots` offers for the same search, when the caller has them all (no limit hit): saves asking per day. */
+	offered?: readonly string[]
+): DayWithoutSlots[] {
+	const daysWithSlots = offered ? new Set(offered.map((s) => zonedDate(s, zone))) : null;
 	const fromMs = toMs(search.from);
 	const toMsEnd = toMs(search.to);
 	const durMs = search.durationMin * MINUTE_MS;
@@ -63,20 +70,23 @@ export function explainDays(search: SlotSearch, facts: SlotFacts, zone: string):
 		const dayStart = Math.max(fromMs, zonedWallTimeToUtc(ymd, '00:00', zone).getTime());
 		const dayEnd = Math.min(toMsEnd, zonedWallTimeToUtc(addDaysToYmd(ymd, 1), '00:00', zone).getTime());
 		if (dayEnd <= dayStart) continue;
+		if (daysWithSlots?.has(ymd)) continue;
 		// The starts of the day; a slot may run past midnight, not past the search.
-		const [first] = findSlots({
-			people: rules.people,
-			busy: facts.busy,
-			durationMin: search.durationMin,
-			from: dayStart,
-			to: Math.min(toMsEnd, dayEnd + durMs),
-			stepMin: rules.stepMin,
-			bufferMin: rules.bufferMin,
-			notBefore: rules.notBeforeMs,
-			notAfter: rules.notAfterMs,
-			closedStarts: closed,
-			limit: 1
-		});
+		const [first] = daysWithSlots
+			? []
+			: findSlots({
+					people: rules.people,
+					busy: facts.busy,
+					durationMin: search.durationMin,
+					from: dayStart,
+					to: Math.min(toMsEnd, dayEnd + durMs),
+					stepMin: rules.stepMin,
+					bufferMin: rules.bufferMin,
+					notBefore: rules.notBeforeMs,
+					notAfter: rules.notAfterMs,
+					closedStarts: closed,
+					limit: 1
+				});
 		if (first !== undefined && Date.parse(first) < dayEnd) continue;
 		out.push({
 			date: ymd,

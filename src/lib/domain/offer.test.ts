@@ -248,6 +248,24 @@ describe('offerSlots', () => {
 					},
 					zone
 				);
+				// Told every slot, it explains the same days the same way without asking the finder per day.
+				const facts2 = {
+					now: new Date(c.nowMs),
+					policy: c.policy,
+					hours: c.hours,
+					busy: busyFromIndex(index, [...c.panel, CANDIDATE], range, { bufferMin: c.policy.bufferMin }),
+					closures: c.closures,
+					load: c.load,
+					interviews: c.interviews
+				};
+				expect(
+					explainDays(
+						{ panel: c.panel, candidateId: CANDIDATE, durationMin: c.durationMin, ...range },
+						facts2,
+						zone,
+						slots
+					)
+				).toEqual(days);
 				const withSlots = new Set(slots.map((s) => zonedDate(s, zone)));
 				const all: string[] = [];
 				for (let d = zonedDate(c.fromMs, zone); d <= zonedDate(c.toMs - 1, zone); d = addDaysToYmd(d, 1)) all.push(d);

@@ -131,7 +131,7 @@ export function slotsOf(s: StoredSearch, limit: number): string[] {
 	return offerSlots({ ...s.search, limit }, s.facts);
 }
 
-/** Why each day of a stored search (in `zone`) has no slot. */
-export function whyNot(s: StoredSearch, zone: string): DayWithoutSlots[] {
-	return explainDays(s.search, s.facts, zone);
+/** Why each day of a stored search (in `zone`) has no slot; `offered`: all its slots, when known. */
+export function whyNot(s: StoredSearch, zone: string, offered?: readonly string[]): DayWithoutSlots[] {
+	return explainDays(s.search, s.facts, zone, offered);
 }

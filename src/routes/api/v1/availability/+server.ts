@@ -54,6 +54,12 @@ export const GET: RequestHandler = endpoint(async (event) => {
 	return {
 		data,
 		duration_min: q.duration_min,
-		details: { timezone: zone, days: whyNot(found, zone).map((d) => dayJson(d, found.names)) }
+		details: {
+			timezone: zone,
+			// Without a pool and below the cap, the slots are all of them: days with one need no asking.
+			days: whyNot(found, zone, !pool.length && data.length < MAX_SLOTS ? data.map((d) => d.start) : undefined).map(
+				(d) => dayJson(d, found.names)
+			)
+		}
 	};
 });

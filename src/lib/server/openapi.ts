@@ -877,6 +877,28 @@ export const ROUTES: readonly RouteDoc[] = [
 		}
 	},
 
+	// Loops
+	{
+		method: 'POST',
+		path: '/api/v1/loops',
+		operationId: 'bookLoop',
+		tag: 'Interviews',
+		summary: 'Book a loop: several sessions back to back, all or none',
+		description:
+			'The sessions follow each other from `start`, each after the previous one’s end and `break_min`, each the application’s next round. All are judged in one change of the calendar, each against the calendar and the sessions before it; if any is refused nothing is booked, and the answer names it (`details.session`, from 0). Each session is an ordinary interview (notified, audited, shown on the calendar).',
+		access: ['admin'],
+		who: 'Admins.',
+		body: S.NewLoopBody,
+		responses: { 201: { description: 'Booked.', schema: S.LoopResponse } },
+		errors: {
+			...AUTH,
+			...BODY,
+			404: 'No such application in your organization.',
+			409: 'A session would double-book someone; nothing was booked.',
+			422: 'A session breaks a scheduling rule; nothing was booked.'
+		}
+	},
+
 	// API tokens
 	{
 		method: 'GET',
@@ -1149,6 +1171,7 @@ const COMPONENTS: Record<string, z.ZodType> = {
 	NewSchedulingRequest: S.NewSchedulingRequestResponse,
 	CancelledSchedulingRequest: S.CancelledRequestResponse,
 	SelfScheduling: S.SelfSchedulingResponse,
+	Loop: S.LoopResponse,
 	ChangeOptions: S.ChangeOptionsResponse,
 	ChangeCreated: S.ChangeCreatedResponse,
 	ChangeRequestList: S.ChangeRequestList,
@@ -1183,6 +1206,7 @@ const COMPONENTS: Record<string, z.ZodType> = {
 	NewClosureBody: S.NewClosureBody,
 	NewSchedulingRequestBody: S.NewSchedulingRequestBody,
 	BookSlotBody: S.BookSlotBody,
+	NewLoopBody: S.NewLoopBody,
 	ChangeRequestBody: S.ChangeRequestBody,
 	DecideChangeBody: S.DecideChangeBody,
 	LoadLimitBody: S.LoadLimitBody,

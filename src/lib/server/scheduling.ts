@@ -189,42 +189,69 @@ export async function scheduleInterview(
 	input: NewInterview,
 	opts: { stored?: readonly Interview[] } = {}
 ): Promise<string> {
+	const [id] = await scheduleInterviews(orgId, actorId, [input], opts);
+	return id!;
+}
+
+/**
+ * Schedules several interviews of one application in one change of the calendar (a loop): each is
+ * judged against the calendar and the ones before it, and if any is refused none is written (the
+ * refusal names it in `details.session`, counted from 0).
+ */
+export async function scheduleInterviews(
+	orgId: string,
+	actorId: string,
+	inputs: readonly NewInterview[],
+	opts: { stored?: readonly Interview[] } = {}
+): Promise<string[]> {
 	const { sql } = runtime().db;
-	const application = await applicationFacts(sql, orgId, input.applicationId);
+	const appId = inputs[0]?.applicationId;
+	if (!appId || inputs.some((i) => i.applicationId !== appId))
+		throw fail.fields({ sessions: 'must all be for one application' });
+	const application = await applicationFacts(sql, orgId, appId);
 	if (!application) throw fail.notFound('The application');
 	const { policy, interviewerIds, rules } = await orgFacts(sql, orgId);
 	const now = new Date();
-	const id = crypto.randomUUID();
 	return withCalendar(orgId, actorId, (doc, origin) => {
-		const facts: JudgeFacts = {
-			now,
-			policy,
-			application,
-			interviewerIds,
-			calendar: { interviews: withStored(listInterviews(doc), opts.stored) },
-			...rules
-		};
-		const verdict = judgeBooking({ proposal: { ...input, candidateId: application.candidateId } }, facts);
-		refuse(verdict);
-		const interview: Interview = {
-			id,
-			applicationId: application.id,
-			candidateId: application.candidateId,
-			cycleId: application.cycleId,
-			start: new Date(input.start).toISOString(),
-			durationMin: input.durationMin,
-			timezone: input.timezone,
-			type: input.type,
-			mode: input.mode,
-			location: input.location,
-			round: input.round,
-			panel: [...new Set(input.panel)],
-			status: 'scheduled',
-			rescheduledFrom: null,
-			updatedBy: actorId,
-			updatedAt: now.toISOString()
-		};
-		return unwrap(createInterview(doc, interview, origin));
+		const accepted: Interview[] = [];
+		const calendar = withStored(listInterviews(doc), opts.stored);
+		for (const [n, input] of inputs.entries()) {
+			const facts: JudgeFacts = {
+				now,
+				policy,
+				application,
+				interviewerIds,
+				calendar: { interviews: [...calendar, ...accepted] },
+				...rules
+			};
+			try {
+				refuse(judgeBooking({ proposal: { ...input, candidateId: application.candidateId } }, facts));
+			} catch (err) {
+				if (err instanceof ApiError && inputs.length > 1)
+					throw new ApiError(err.code, `Session ${n + 1}: ${err.message}`, { ...err.details, session: n });
+				throw err;
+			}
+			accepted.push({
+				id: crypto.randomUUID(),
+				applicationId: application.id,
+				candidateId: application.candidateId,
+				cycleId: application.cycleId,
+				start: new Date(input.start).toISOString(),
+				durationMin: input.durationMin,
+				timezone: input.timezone,
+				type: input.type,
+				mode: input.mode,
+				location: input.location,
+				round: input.round,
+				panel: [...new Set(input.panel)],
+				status: 'scheduled',
+				rescheduledFrom: null,
+				updatedBy: actorId,
+				updatedAt: now.toISOString()
+			});
+		}
+		// Every session passed: only now is anything written.
+		return accepted.map((interview) => unwrap(createInterview(doc, interview, origin)));
 	});
 }
 

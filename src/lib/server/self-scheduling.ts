@@ -12,16 +12,17 @@
  * one past its deadline.
  */
 import type { Sql } from '../../../db/client';
-import { applicationBlocker } from '$lib/domain/validation';
-import type { Interview, InterviewMode, InterviewType } from '$lib/domain/types';
-import { generateToken, hashToken } from './auth';
+import type { RequestState } from '$lib/contract/self-scheduling';
 import { offerPoolSlots } from '$lib/domain/pools';
+import type { Interview, InterviewMode, InterviewType } from '$lib/domain/types';
+import { applicationBlocker } from '$lib/domain/validation';
+import { generateToken, hashToken } from './auth';
 import { slotsOf, storedSearch, whyNot, type StoredSearch } from './availability';
+import { withBookingLock } from './booking-lock';
 import { ApiError, fail } from './errors';
 import type { Actor } from './guards';
 import { announceQueued, enqueueMessages, type OutboxDeps } from './notifications/outbox';
 import { applicationFacts, orgFacts, problemsError, scheduleInterview } from './scheduling';
-import { withBookingLock } from './booking-lock';
 
 /** Where a request's email link points. */
 export const REQUEST_PATH = '/s/';
@@ -30,7 +31,6 @@ export const MAX_WINDOW_DAYS = 62;
 /** Times offered to the candidate at most. */
 const MAX_OFFERED = 300;
 
-import type { RequestState } from '$lib/contract/self-scheduling';
 export type { RequestState };
 
 /** A stored request. */

@@ -9,7 +9,7 @@
  * Type-only imports count: `tsPreCompilationDeps` keeps them in the graph, for cycles too.
  */
 const DOMAIN = '^src/lib/domain/';
-const CONTRACT = '^src/lib/(contract/|roles\\.ts$|notifications/)';
+const CONTRACT = '^src/lib/contract/';
 const LEAVES = `(${DOMAIN}|${CONTRACT})`;
 const COLLAB = '^src/lib/collab/';
 const COMPONENTS = '^src/lib/components/';

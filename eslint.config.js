@@ -29,6 +29,16 @@ export default ts.config(
 		}
 	},
 	{
+		// Routes parse, call a service (src/lib/server) and answer: SQL lives in the services.
+		files: ['src/routes/**/*.ts'],
+		rules: {
+			'no-restricted-syntax': [
+				'error',
+				{ selector: 'TaggedTemplateExpression', message: 'No SQL in src/routes: call a service in src/lib/server.' }
+			]
+		}
+	},
+	{
 		files: ['**/*.js'],
 		...ts.configs.disableTypeChecked
 	}

@@ -1,11 +1,13 @@
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { emulateNodePlatform } from './server/dev-platform.js';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ out: 'build' }),
+		// In dev, `platform.req` as adapter-node gives it in production: the app's context travels on it.
+		adapter: { ...adapter({ out: 'build' }), emulate: emulateNodePlatform },
 		// CSRF: SvelteKit checks Origin on form posts; hooks.server.ts refuses cookie-driven API writes from another origin.
 		csrf: { trustedOrigins: [] }
 	},

@@ -18,10 +18,22 @@ function parleyDev(): Plugin {
 				'./server/runtime.ts',
 				import.meta.url
 			)) as typeof import('./server/runtime');
+			const { attachContext } = (await tsImport(
+				'./src/lib/server/context.ts',
+				import.meta.url
+			)) as typeof import('./src/lib/server/context');
+			// The same module svelte.config.js imports (a runtime path, so that it is not bundled into this config).
+			const devPlatform = new URL('./server/dev-platform.js', import.meta.url).href;
+			const { devRequests } = (await import(
+				/* @vite-ignore */ devPlatform
+			)) as typeof import('./server/dev-platform.js');
 			const runtime = await createRuntime(loadConfig());
 			const routes = runtime.attach(server.httpServer as import('node:http').Server);
 			server.middlewares.use((req, res, next) => {
-				if (!routes.handleRequest(req, res)) next();
+				if (routes.handleRequest(req, res)) return;
+				// The app finds this runtime's context on the request (svelte.config.js emulates `platform.req`).
+				attachContext(req, runtime.app);
+				devRequests.run(req, next);
 			});
 			server.httpServer.once('close', () => void runtime.close());
 		}

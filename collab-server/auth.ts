@@ -1,5 +1,5 @@
 /**
- * Who may open which document (ARCHITECTURE.md invariant 3). The token is a short-lived collab token
+ * Who may open which document (docs/architecture.md invariant 3). The token is a short-lived collab token
  * from `GET /api/v1/collab/token`, good only while the session or API token that fetched it is; the
  * calendar is read-write for the org's admins and read-only for its interviewers; an interview's
  * notes are for its panel and the org's admins. Everyone else, and every name outside the contract,
@@ -9,7 +9,8 @@ import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
 import type { Sql } from '../db/client';
 import { parseDocName } from '../src/lib/collab/calendar';
 import { interviewAccess } from '../src/lib/server/access';
-import { hashToken } from '../src/lib/server/auth';
+import { hashToken } from '../src/lib/server/tokens';
+import { COLLAB_REFUSAL, type CollabRefusal } from '../src/lib/contract/collab';
 import type { CollabCredential } from '../src/lib/server/collab-token';
 
 /** What a connection carries once authenticated (Hocuspocus' context). */
@@ -27,15 +28,11 @@ export interface CollabContext {
 }
 
 /** Named refusal reasons (sent to the client as the permission-denied reason). */
-export const REFUSAL = {
-	badToken: 'invalid-or-expired-token',
-	badName: 'unknown-document',
-	forbidden: 'forbidden'
-} as const;
+export const REFUSAL = COLLAB_REFUSAL;
 
 /** An authentication refusal whose `reason` Hocuspocus sends to the client. */
 class Refusal extends Error {
-	constructor(readonly reason: (typeof REFUSAL)[keyof typeof REFUSAL]) {
+	constructor(readonly reason: CollabRefusal) {
 		super(reason);
 	}
 }

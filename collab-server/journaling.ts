@@ -1,5 +1,5 @@
 /**
- * Durable before acknowledged (ARCHITECTURE.md invariant 9). Hocuspocus answers a client's update with
+ * Durable before acknowledged (docs/architecture.md invariant 9). Hocuspocus answers a client's update with
  * SyncStatus (the provider's `unsyncedChanges` going back to 0) right after applying it, in
  * MessageReceiver, once the `beforeHandleMessage` hooks resolved. So this hook applies the update
  * itself at once (every other client sees it, while Postgres is down too), and then waits until the

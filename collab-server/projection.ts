@@ -146,18 +146,19 @@ export function projection(
 			state.failures = 0;
 		} catch (err) {
 			state.failures = Math.min(state.failures + 1, 10);
-			if (batch.size === 1) fail(state, batch, err);
+			if (batch.size === 1) putBack(state, batch, err);
 			else {
 				for (const [id, source] of batch) {
 					const one = new Map([[id, source]]);
-					await projectBatch(state, one).catch((e: unknown) => fail(state, one, e));
+					await projectBatch(state, one).catch((e: unknown) => putBack(state, one, e));
 				}
 			}
 		}
 		retryLater(state);
 	}
 
-	function fail(state: DocState, batch: Map<string, Source>, err: unknown) {
+	/** Puts a batch that could not be stored back in the queue, to be retried. */
+	function putBack(state: DocState, batch: Map<string, Source>, err: unknown) {
 		for (const [id, source] of batch) if (!state.pending.has(id)) state.waiting.set(id, source);
 		console.error(`[projection] org ${state.orgId}: ${[...batch.keys()].join(', ')} not stored; retried later`, err);
 	}

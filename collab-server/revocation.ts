@@ -1,5 +1,5 @@
 /**
- * Connections do not outlive their reason (ARCHITECTURE.md invariant 3). auth.ts decides when a
+ * Connections do not outlive their reason (docs/architecture.md invariant 3). auth.ts decides when a
  * connection opens; this extension asks the same questions again of open connections:
  *
  * - the session or API token behind it still stands; if not (signed out, session ended, token
@@ -22,10 +22,11 @@ import { ACCESS_CHANGED_EVENT, type EventBus, type ParleyEvent } from '../db/eve
 import { notesDocName } from '../src/lib/collab/calendar';
 import { authorize, credentialKey, liveCredentials, type CollabContext } from './auth';
 import { closeSocket } from './sockets';
+import { ACCESS_REVOKED as ACCESS_REVOKED_CLOSE } from '../src/lib/contract/collab';
 
-/** The reason of a document's close when its user lost access (the provider's `close` event carries it). */
-export const ACCESS_REVOKED = 'access-revoked';
-const REVOKED = { code: 4403, reason: ACCESS_REVOKED } as const;
+/** The close of a document's connection when its user lost access (the provider's `close` event carries it). */
+const REVOKED = ACCESS_REVOKED_CLOSE;
+export const ACCESS_REVOKED = REVOKED.reason;
 /** The socket's close when the session or API token behind it ended. */
 export const SESSION_ENDED = { code: 4401, reason: 'session-ended' } as const;
 /** The socket's close when the user's rights on a document changed; the provider reconnects. */

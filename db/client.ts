@@ -1,7 +1,7 @@
 /**
  * The one database client. `DATABASE_URL` set: postgres.js against that server. Unset: an embedded
  * PGlite, served over the Postgres wire protocol on a loopback port so the very same postgres.js
- * code talks to it. PGlite serves exactly one connection safely (see STACK-NOTES.md), so the
+ * code talks to it. PGlite serves exactly one connection safely (decision 2 in docs/decisions.md), so the
  * embedded client is pinned to `max: 1`.
  */
 import postgres from 'postgres';

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import type { Database } from '../db/client';
 import type { Config } from './config';
+import { attachContext } from '../src/lib/server/context';
 import { createRuntime, type Runtime } from './runtime';
 
 const PROTO_HEADER = 'x-parley-forwarded-proto';
@@ -52,6 +53,8 @@ export async function startParley(opts: StartOptions): Promise<Running> {
 	server.on('request', (req, res) => {
 		if (!opts.config.ORIGIN) req.headers[PROTO_HEADER] = 'http';
 		if (routes.handleRequest(req, res)) return;
+		// The app reads this runtime's context from the request (adapter-node's `platform.req`).
+		attachContext(req, runtime.app);
 		handler(req, res, () => {
 			res.statusCode = 404;
 			res.end('Not found');

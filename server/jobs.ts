@@ -17,7 +17,16 @@ import type { InterviewStatus } from '../src/lib/domain/types';
 import { endOrphanedLinkSessions } from '../src/lib/server/candidate-links';
 import { queueDueNotifications, type DueResult } from '../src/lib/server/notifications/due';
 import { changeStatus } from '../src/lib/server/scheduling';
-import type { Runtime } from './runtime';
+import type { Database } from '../db/client';
+import type { AppContext } from '../src/lib/server/context';
+import type { OutboxWorker } from '../src/lib/server/notifications/worker';
+
+/** What the jobs are given by the composition root (a `Runtime` is one). */
+export interface JobsHost {
+	db: Database;
+	app: AppContext;
+	outbox: OutboxWorker;
+}
 
 export const JOB_INTERVAL_MS = 60_000;
 /** The advisory lock key of a jobs pass (any constant shared by every instance). */
@@ -33,10 +42,10 @@ export interface PassResult {
 }
 
 /** The embedded database serves one process: a flag keeps two passes in it apart. */
-const running = new WeakSet<Runtime>();
+const running = new WeakSet<JobsHost>();
 
 /** Runs one pass of every job; safe to call from several runners at once. */
-export async function runJobsPass(runtime: Runtime, now = new Date()): Promise<PassResult> {
+export async function runJobsPass(runtime: JobsHost, now = new Date()): Promise<PassResult> {
 	const idle: PassResult = { ran: false, completed: [], noShow: [], failed: [], notifications: null };
 	if (runtime.db.kind === 'embedded') {
 		if (running.has(runtime)) return idle;
@@ -61,7 +70,7 @@ export async function runJobsPass(runtime: Runtime, now = new Date()): Promise<P
 	}
 }
 
-async function settle(runtime: Runtime, now: Date): Promise<PassResult> {
+async function settle(runtime: JobsHost, now: Date): Promise<PassResult> {
 	const sql = runtime.db.sql;
 	const result: PassResult = { ran: true, completed: [], noShow: [], failed: [], notifications: null };
 	// Every interview past its end; the policy of its organization decides whether it is time.
@@ -89,7 +98,7 @@ async function settle(runtime: Runtime, now: Date): Promise<PassResult> {
 		);
 		if (!to) continue;
 		try {
-			await changeStatus(i.org_id, null, i.id, to, null);
+			await changeStatus(runtime.app, i.org_id, null, i.id, to, null);
 			(to === 'completed' ? result.completed : result.noShow).push(i.id);
 		} catch (err) {
 			// Changed meanwhile (an admin settled it by hand): the document refused a stale move.
@@ -101,12 +110,12 @@ async function settle(runtime: Runtime, now: Date): Promise<PassResult> {
 	// Peer ids of rooms closed for a day are of no use to anybody.
 	await sql`delete from room_peers where expires_at < ${new Date(now.getTime() - 24 * 3600_000)}`;
 	// After settling, so an interview that just completed is asked about in the same pass.
-	result.notifications = await queueDueNotifications({ sql, bus: runtime.bus }, now);
+	result.notifications = await queueDueNotifications(runtime.app, now);
 	return result;
 }
 
 /** Starts the minute timer; returns a stop function that waits for a running pass. */
-export function startJobs(runtime: Runtime, log: (line: string) => void = console.log): () => Promise<void> {
+export function startJobs(runtime: JobsHost, log: (line: string) => void = console.log): () => Promise<void> {
 	let current: Promise<unknown> = Promise.resolve();
 	const tick = () => {
 		current = runJobsPass(runtime)

@@ -1,7 +1,8 @@
 /**
  * The composition root: one database, one event bus, the collab-server and the peer-server, shared
- * by every part of one process. The SvelteKit app reaches it through a global (src/lib/server/runtime.ts)
- * because the built app is a separate module graph from this one.
+ * by every part of one process. The app gets them as its context (`Runtime.app`, an AppContext): the
+ * HTTP server puts it on each request (server/http.ts), the jobs are handed it here. Nothing is kept
+ * in a global, so two runtimes in one process (the scale-out test) each serve their own database.
  */
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -14,14 +15,15 @@ import { createPeerServer, PEER_PATH, PEER_WS_PATH, type PeerServer } from '../p
 import { calendarDocName } from '../src/lib/collab/calendar';
 import { roomPeerAccess } from '../src/lib/server/room';
 import type { Config } from './config';
+import type { AppContext } from '../src/lib/server/context';
 import { createMailTransport, type MailTransport } from '../src/lib/server/mail/transport';
 import { createOutboxWorker, OUTBOX_DEFAULTS, type OutboxWorker } from '../src/lib/server/notifications/worker';
 import { startJobs } from './jobs';
 
-export const RUNTIME_KEY = Symbol.for('parley.runtime');
-
 export interface Runtime {
 	config: Config;
+	/** What the app's services are given: on `event.locals.ctx` for a request, directly for the jobs. */
+	app: AppContext;
 	db: Database;
 	bus: EventBus;
 	collab: CollabServer;
@@ -112,8 +114,22 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
 		},
 		log
 	});
+	const app: AppContext = {
+		sql: db.sql,
+		dbKind: db.kind,
+		bus,
+		collab,
+		mail,
+		config,
+		get origin() {
+			return runtime.origin;
+		},
+		from: config.MAIL_FROM,
+		peerStats: () => runtime.peer?.stats() ?? null
+	};
 	const runtime: Runtime = {
 		config,
+		app,
 		db,
 		bus,
 		collab,
@@ -157,7 +173,6 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
 			if (!opts.db) await db.close();
 		}
 	};
-	(globalThis as Record<symbol, unknown>)[RUNTIME_KEY] = runtime;
 	const stopJobs = config.PARLEY_JOBS ? startJobs(runtime, log) : null;
 	return runtime;
 }

@@ -1,4 +1,5 @@
 import type { SessionUser, Session } from '$lib/server/auth';
+import type { AppContext } from '$lib/server/context';
 
 declare global {
 	namespace App {
@@ -7,6 +8,8 @@ declare global {
 			message: string;
 		}
 		interface Locals {
+			/** The services' context (src/lib/server/context.ts), set by the hooks on every request. */
+			ctx: AppContext;
 			user: SessionUser | null;
 			session: Session | null;
 			/** Set when the request authenticated with a personal API token instead of a cookie. */
@@ -17,7 +20,7 @@ declare global {
 				id: string;
 				name: string;
 				email: string;
-				role: import('$lib/roles').Role | null;
+				role: import('$lib/contract/roles').Role | null;
 				orgName: string | null;
 				orgTimezone: string | null;
 				timezone: string | null;

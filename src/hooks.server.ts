@@ -1,7 +1,7 @@
 import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { SESSION_COOKIE, validateSessionToken, hashToken, loadSessionUser } from '$lib/server/auth';
+import { contextOf } from '$lib/server/context';
 import { ApiError, errorResponse } from '$lib/server/errors';
-import { db } from '$lib/server/runtime';
 import { MAX_BODY_BYTES } from '$lib/server/validate';
 import { setSessionCookie } from '$lib/server/cookies';
 
@@ -17,6 +17,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.session = null;
 	event.locals.apiToken = null;
+	// The process's services (database, bus, collab-server, mail, configuration), put on the request by the server.
+	event.locals.ctx = contextOf(event.platform);
 
 	if (Number(event.request.headers.get('content-length') ?? '0') > MAX_BODY_BYTES) {
 		return errorResponse(
@@ -33,7 +35,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 		return errorResponse(new ApiError('forbidden', 'Cross-site requests to the API are not allowed.'));
 	}
 
-	const sql = db();
+	const { sql } = event.locals.ctx;
 	// API tokens act on the JSON API only; pages and their form actions need a signed-in session
 	// (so a token cannot, say, mint another token through the Settings page).
 	const bearer = isApi ? event.request.headers.get('authorization') : null;

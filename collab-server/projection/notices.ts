@@ -10,7 +10,7 @@
  *  - cancelled, or deleted from the calendar while still to happen: the candidate and the panel it had;
  *  - the panel changed alone: "added" and "removed" to those concerned.
  */
-import type { NotificationKind } from '../../src/lib/notifications/kinds';
+import type { NotificationKind } from '../../src/lib/contract/notifications';
 
 /** An interview as the notices need it: ISO times, status and the panel (the org's interviewers). */
 export interface NoticeState {

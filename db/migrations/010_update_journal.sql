@@ -1,4 +1,4 @@
--- The update journal (ARCHITECTURE.md invariant 9, durable before acknowledged): every Yjs update a
+-- The update journal (docs/architecture.md invariant 9, durable before acknowledged): every Yjs update a
 -- collab-server instance applies to its copy of a document is appended here before the client that
 -- sent it is acknowledged. A document is loaded as its snapshot (yjs_documents.state) plus its journal
 -- rows in id order; storing the document folds the rows it contains into the snapshot and deletes

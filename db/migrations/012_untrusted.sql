@@ -1,4 +1,4 @@
--- The document is untrusted input (ARCHITECTURE.md invariant 10): access to an interview, its notes,
+-- The document is untrusted input (docs/architecture.md invariant 10): access to an interview, its notes,
 -- its .ics and its video room comes only from Postgres facts. `interview_panel` is the projection of
 -- the panel the calendar document names, and an admin's client (or a modified one) can name anybody
 -- there; only the members who are, today, interviewers of the interview's organization sit on its

@@ -1,7 +1,6 @@
 import type { LayoutServerLoad } from './$types';
 import { membershipOf } from '$lib/server/guards';
 import { unreadCount } from '$lib/server/notifications/inbox';
-import { db } from '$lib/server/runtime';
 
 export const load: LayoutServerLoad = async ({ locals }) => {
 	const user = locals.user;
@@ -18,6 +17,6 @@ export const load: LayoutServerLoad = async ({ locals }) => {
 			timezone: user.timezone
 		},
 		// The bell's count as the page is drawn; the inbox keeps it current from then on.
-		unread: m ? await unreadCount(db(), user.id) : 0
+		unread: m ? await unreadCount(locals.ctx.sql, user.id) : 0
 	};
 };

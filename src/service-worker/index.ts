@@ -8,12 +8,11 @@
  * IndexedDB. Pages are network-first (always fresh when online), assets cache-first (hashed names).
  */
 import { build, files, version } from '$service-worker';
+import { PAGE_CACHE } from '$lib/contract/caches';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
 const ASSET_CACHE = `parley-assets-${version}`;
-/** Must match `PAGE_CACHE` in src/lib/collab/offline.ts, which adds the open page. */
-const PAGE_CACHE = 'parley-pages';
 const ASSETS = new Set([...build, ...files]);
 /** Pages kept for offline use: the live calendars. */
 const OFFLINE_PAGES = ['/admin/calendar', '/my/interviews'];

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '../../db/seed';
-import { NOTIFICATION_KINDS, type NotificationKind } from '../../src/lib/notifications/kinds';
+import { NOTIFICATION_KINDS, type NotificationKind } from '../../src/lib/contract/notifications';
 import { renderMail } from '../../src/lib/server/mail/render';
 import { queueDueNotifications } from '../../src/lib/server/notifications/due';
 import type { Payload, RecipientFacts } from '../../src/lib/server/notifications/payload';

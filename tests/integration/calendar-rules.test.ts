@@ -13,7 +13,7 @@ import {
 	LoadReportResponse,
 	OwnLoadLimitResponse,
 	SlotList
-} from '../../src/lib/server/schemas';
+} from '../../src/lib/contract/api';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { databaseKinds } from '../helpers/db';
 

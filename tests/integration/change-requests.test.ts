@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../db/seed';
-import { ChangeOptionsResponse, ChangeRequestList } from '../../src/lib/server/schemas';
+import { ChangeOptionsResponse, ChangeRequestList } from '../../src/lib/contract/api';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { databaseKinds } from '../helpers/db';
 

@@ -1,5 +1,5 @@
 /**
- * Durable before acknowledged, proved with `kill -9` (ARCHITECTURE.md invariant 9): twelve admins
+ * Durable before acknowledged, proved with `kill -9` (docs/architecture.md invariant 9): twelve admins
  * each keep moving their own interview's location several times a second through their own
  * connection to the calendar, while a thirteenth admin works offline. The app process is killed
  * mid-storm and started again on the same database (embedded and real Postgres). Every edit a client

@@ -1,7 +1,7 @@
 /** A loop books in one step, on each database: every session or none, each the next round. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../db/seed';
-import { LoopResponse } from '../../src/lib/server/schemas';
+import { LoopResponse } from '../../src/lib/contract/api';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { databaseKinds } from '../helpers/db';
 

@@ -4,13 +4,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../db/seed';
-import { ROUTES, type HttpMethod } from '../../src/lib/server/openapi';
-import { ErrorBody } from '../../src/lib/server/schemas';
+import type { HttpMethod } from '../../src/lib/server/openapi';
+import { apiRoutes } from '../../src/routes/api/routes.server';
+import { ErrorBody } from '../../src/lib/contract/api';
 import { databaseKinds } from '../helpers/db';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { bookDirect } from '../helpers/calendar';
 
 const kinds = await databaseKinds();
+/** The route table as the app builds it: from the entries its handlers carry. */
+const ROUTES = await apiRoutes();
 const [INES, , PRIYA] = DEMO_ACCOUNTS.interviewers;
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 

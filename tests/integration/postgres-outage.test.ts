@@ -1,5 +1,5 @@
 /**
- * Postgres stopped and started again under load, with the app running (ARCHITECTURE.md invariant 9).
+ * Postgres stopped and started again under load, with the app running (docs/architecture.md invariant 9).
  * Twelve admins keep moving their own interview's location through the calendar while a private
  * Postgres cluster (never the shared one) is stopped the hard way and started again. Meanwhile the
  * admins still see each other's edits, and no edit made during the outage is acknowledged; once

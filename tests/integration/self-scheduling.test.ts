@@ -12,7 +12,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../../db/seed';
 import { loadConfig } from '../../server/config';
 import { startParley, type Running } from '../../server/http';
 import { projectCalendar } from '../../server/runtime';
-import { SelfSchedulingResponse } from '../../src/lib/server/schemas';
+import { SelfSchedulingResponse } from '../../src/lib/contract/api';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { createTestDatabase, databaseKinds } from '../helpers/db';
 

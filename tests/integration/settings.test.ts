@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../db/seed';
 import { DEFAULT_POLICY } from '../../src/lib/domain/policy';
 import { utcToZonedParts } from '../../src/lib/domain/time';
-import { MeEnvelope } from '../../src/lib/server/schemas';
+import { MeEnvelope } from '../../src/lib/contract/api';
 import { databaseKinds } from '../helpers/db';
 import { startTestApp, type TestApp } from '../helpers/app';
 

@@ -1,5 +1,5 @@
 /**
- * The typed schema of the calendar document `org:<orgId>:calendar` (ARCHITECTURE.md, "Documents").
+ * The typed schema of the calendar document `org:<orgId>:calendar` (docs/architecture.md).
  *
  *   doc.getMap('interviews'): interview id → Y.Map with the fields of `Interview`
  *     (`panel` is a Y.Array<string>, every other field a plain value), plus one extra key:

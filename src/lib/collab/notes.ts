@@ -1,5 +1,5 @@
 /**
- * The browser side of an interview's notes document `interview:<id>:notes` (ARCHITECTURE.md,
+ * The browser side of an interview's notes document `interview:<id>:notes` (docs/architecture.md,
  * "Documents"): a Y.Doc kept in IndexedDB (edits made offline survive reloads and merge on
  * reconnect) and synced through Hocuspocus with a fresh collab token on every (re)connect. The rich
  * text lives in `getXmlFragment(NOTES_FIELD)`, bound by TipTap's Collaboration extension.
@@ -8,6 +8,7 @@
  */
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import type * as Y from 'yjs';
+import { ACCESS_REVOKED } from '../contract/collab';
 import { notesDocName } from './calendar';
 import { pendingKeyOf, registerLocalCopy } from './offline';
 import {
@@ -24,7 +25,7 @@ import {
 /** The XmlFragment of the notes document that holds the rich text. */
 export const NOTES_FIELD = 'notes';
 /** The close reason collab-server/revocation.ts sends when a user is taken off the panel. */
-export const ACCESS_REVOKED_REASON = 'access-revoked';
+export const ACCESS_REVOKED_REASON = ACCESS_REVOKED.reason;
 
 /** Where the notes stand, as the sync indicator tells the user. */
 export type NotesSyncStatus =

@@ -4,9 +4,7 @@
  *
  * Light on purpose (no Yjs, no provider): the root layout imports it for the sign-out button.
  */
-
-/** Must match `PAGE_CACHE` in src/service-worker/index.ts. */
-export const PAGE_CACHE = 'parley-pages';
+import { PAGE_CACHE } from '../contract/caches';
 
 /** IndexedDB names of the collab documents kept on this device (`parley:org:…:calendar`, `parley:interview:…:notes`). */
 export const LOCAL_DB_PREFIX = 'parley:';

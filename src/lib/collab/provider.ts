@@ -6,6 +6,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
+import { COLLAB_REFUSAL } from '../contract/collab';
 
 /** Where the browser asks for a collab token (and who it is). */
 export const COLLAB_TOKEN_PATH = '/api/v1/collab/token';
@@ -17,19 +18,15 @@ export const MAX_RECONNECT_DELAY_MS = 10_000;
 /** A silent server is noticed after this long (the provider's default is 30 s). */
 export const MESSAGE_RECONNECT_TIMEOUT_MS = 15_000;
 
-/**
- * The refusal collab-server sends for a token it does not know or that expired (must match
- * `REFUSAL.badToken` in collab-server/auth.ts). Not final: a fresh token may well be accepted.
- */
-export const BAD_TOKEN_REASON = 'invalid-or-expired-token';
+/** The refusal for a token the collab-server does not know or that expired: not final, a fresh token may well be accepted. */
+export const BAD_TOKEN_REASON = COLLAB_REFUSAL.badToken;
 
 /**
- * The refusals that mean "you may not open this document" (`REFUSAL.forbidden` and
- * `REFUSAL.badName` in collab-server/auth.ts). Only these drop the local copy: Hocuspocus answers
+ * The refusals that mean "you may not open this document". Only these drop the local copy: Hocuspocus answers
  * any other failure while connecting (a database hiccup loading the document) with its generic
  * `permission-denied`, which must never cost an admin their offline edits.
  */
-export const DENIED_REASONS: ReadonlySet<string> = new Set(['forbidden', 'unknown-document']);
+export const DENIED_REASONS: ReadonlySet<string> = new Set([COLLAB_REFUSAL.forbidden, COLLAB_REFUSAL.badName]);
 
 /** Why a token could not be fetched: only a 401 means signed out; a 403 means no access; anything else is worth retrying. */
 export class TokenError extends Error {

@@ -18,7 +18,7 @@ export type InterviewStatus = (typeof INTERVIEW_STATUSES)[number];
 export const APPLICATION_STATUSES = ['pending', 'selected', 'interview_scheduled', 'approved', 'rejected'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
-/** One interview exactly as the calendar document holds it (see ARCHITECTURE.md, the Yjs contract). */
+/** One interview exactly as the calendar document holds it (docs/architecture.md, invariant 1). */
 export interface Interview {
 	id: string;
 	applicationId: string;

@@ -1,5 +1,5 @@
 /**
- * The rules of one proposed interview (ARCHITECTURE.md, "Scheduling rules"), in the order their
+ * The rules of one proposed interview (docs/architecture.md, invariant 11), in the order their
  * messages are reported. Only the judge (`judge.ts`) calls `validateInterview`: it decides which of
  * the rules apply at a moment (a booking, a move, a record of an edit made apart), so no caller sets
  * the flags below itself. Double bookings need the whole calendar and live in `conflicts.ts`.

@@ -1,5 +1,5 @@
 /**
- * Who may see or join an interview (ARCHITECTURE.md invariants 3 and 10). One rule, decided from
+ * Who may see or join an interview (docs/architecture.md invariants 3 and 10). One rule, decided from
  * Postgres facts only: the organization's admins; its interviewers who sit on the interview's panel
  * (`panel_interviewers`: the projected panel ∩ the organization's interviewer memberships, never what
  * the calendar document or a projected panel row says alone); and the interview's candidate (the
@@ -9,13 +9,13 @@
  */
 import type { RequestEvent } from '@sveltejs/kit';
 import type { Sql } from '../../../db/client';
-import { fail } from './errors';
+import type { RoomRole } from '$lib/contract/room';
+import { apiError } from './errors';
 import { requireRole, type Actor } from './guards';
 import { findInterview, type InterviewRow } from './interviews';
-import { db } from './runtime';
 
-/** A person's place in one interview. */
-export type InterviewRole = 'candidate' | 'interviewer' | 'admin';
+/** A person's place in one interview (the room's roles are these places). */
+export type InterviewRole = RoomRole;
 
 /** What the rule looks at, all read from Postgres. */
 export interface AccessFacts {
@@ -69,10 +69,29 @@ export async function accessibleInterview(
 	return row ? { row, role: access.role } : null;
 }
 
+/**
+ * The one check of "may this person see this interview" for everything the app answers: the interview
+ * and the actor's place in it when that place is one of `roles`. Anybody else gets the 404 of an
+ * interview that does not exist, unless `denied` is given: then an interview of their organization
+ * that they may not see answers 403 with that sentence (the interview's page and its scorecards say
+ * why; the API's reads do not reveal it).
+ */
+export async function requireInterviewAccess(
+	sql: Sql,
+	actor: Actor,
+	interviewId: string,
+	opts: { roles: readonly InterviewRole[]; denied?: string }
+): Promise<{ row: InterviewRow; role: InterviewRole }> {
+	const found = await accessibleInterview(sql, actor, interviewId);
+	if (found && opts.roles.includes(found.role)) return found;
+	if (opts.denied && (found?.row ?? (await findInterview(sql, actor.orgId, interviewId))))
+		throw apiError.forbidden(opts.denied);
+	throw apiError.notFound('The interview');
+}
+
 /** The interview if an admin or a panel interviewer asks; 404 otherwise (its existence is not revealed). */
 export async function visibleInterview(event: RequestEvent, id: string): Promise<{ actor: Actor; row: InterviewRow }> {
 	const actor = requireRole(event, 'admin', 'interviewer');
-	const found = await accessibleInterview(db(), actor, id);
-	if (!found || found.role === 'candidate') throw fail.notFound('The interview');
-	return { actor, row: found.row };
+	const { row } = await requireInterviewAccess(event.locals.ctx.sql, actor, id, { roles: ['admin', 'interviewer'] });
+	return { actor, row };
 }

@@ -2,7 +2,7 @@
 import type { Sql } from '../../../db/client';
 import { applicationMoveMessage, canMoveApplication } from '$lib/domain/applications';
 import type { ApplicationStatus } from '$lib/domain/types';
-import { ApiError, fail } from './errors';
+import { ApiError, apiError } from './errors';
 
 export interface ApplicationRow {
 	id: string;
@@ -62,7 +62,7 @@ export async function patchApplication(
 		const [a] = await tx<
 			{ status: ApplicationStatus }[]
 		>`select status from applications where id = ${id} and org_id = ${orgId} for update`;
-		if (!a) throw fail.notFound('The application');
+		if (!a) throw apiError.notFound('The application');
 		if (patch.status && patch.status !== a.status && !canMoveApplication(a.status, patch.status)) {
 			throw new ApiError('rule_violated', applicationMoveMessage(a.status, patch.status), {
 				rule: 'invalid_status_move',
@@ -76,4 +76,15 @@ export async function patchApplication(
 			updated_at = now()
 			where id = ${id}`;
 	});
+}
+
+/** The organization's admission cycles or job openings, newest first (`GET /api/v1/cycles`). */
+export async function listCycles(sql: Sql, orgId: string) {
+	const rows = await sql<{ id: string; name: string; starts_on: Date; ends_on: Date; status: string }[]>`
+		select id, name, starts_on, ends_on, status from cycles where org_id = ${orgId} order by starts_on desc`;
+	return rows.map((c) => ({
+		...c,
+		starts_on: c.starts_on.toISOString().slice(0, 10),
+		ends_on: c.ends_on.toISOString().slice(0, 10)
+	}));
 }

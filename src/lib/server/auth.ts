@@ -2,11 +2,10 @@
  * Sessions the Lucia way (lucia-auth.com): a random token in an HttpOnly cookie, only its SHA-256
  * stored, 30-day expiry renewed when less than half is left. Passwords hashed with argon2id.
  */
-import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import { hash, verify } from '@node-rs/argon2';
 import type { Sql } from '../../../db/client';
-import type { Role } from '$lib/roles';
+import type { Role } from '$lib/contract/roles';
+import { generateToken, hashToken } from './tokens';
 import { addressKey } from './address';
 import { recordAttempt, throttleMessage, type ThrottleScope } from './sign-in-throttle';
 
@@ -28,17 +27,7 @@ export interface Session {
 	kind: 'password' | 'link';
 }
 
-/** A fresh random token (160 bits) for a session, an invitation, a link or an API token. */
-export function generateToken(): string {
-	const bytes = new Uint8Array(20);
-	crypto.getRandomValues(bytes);
-	return encodeBase32LowerCaseNoPadding(bytes);
-}
-
-/** The SHA-256 hex of a token: the only form in which tokens are stored. */
-export function hashToken(token: string): string {
-	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
-}
+export { generateToken, hashToken };
 
 /** Hashes a password with argon2id and the library's recommended parameters. */
 export function hashPassword(password: string): Promise<string> {

@@ -1,7 +1,6 @@
 /** What the live calendar pages load from Postgres: people, applications and the policy. */
 import type { RequestEvent } from '@sveltejs/kit';
 import type { Actor } from '$lib/server/guards';
-import { db, runtime } from '$lib/server/runtime';
 import { resolvePolicy, type ApplicationStatus, type Policy, type PolicyOverrides } from '$lib/domain';
 import { effectiveLoadLimit } from '$lib/domain/load';
 import { effectiveWorkingHours } from '$lib/domain/working-hours';
@@ -10,13 +9,13 @@ import type { CalendarApplication, CalendarInterviewer, CalendarPageData } from 
 
 /** The collab-server URL as the browser reaches it. */
 export function collabUrl(event: RequestEvent): string {
-	const configured = runtime().config.COLLAB_URL;
+	const configured = event.locals.ctx.config.COLLAB_URL;
 	return configured ?? `${event.url.protocol === 'https:' ? 'wss' : 'ws'}://${event.url.host}/collab`;
 }
 
 /** Everything the calendar UI needs besides the Yjs document. */
 export async function loadCalendarData(event: RequestEvent, actor: Actor): Promise<CalendarPageData> {
-	const sql = db();
+	const { sql } = event.locals.ctx;
 	const [org] = await sql<
 		{ name: string; timezone: string; policy: PolicyOverrides | null }[]
 	>`select name, timezone, policy from organizations where id = ${actor.orgId}`;

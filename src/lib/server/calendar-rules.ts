@@ -242,3 +242,9 @@ export async function ownLoad(
 		effective: effectiveLoadLimit(own, policy)
 	};
 }
+
+/** The organization's closures with the zone their days are read in (`GET /api/v1/closures`). */
+export async function closuresAnswer(sql: Sql, orgId: string) {
+	const [org] = await sql<{ timezone: string }[]>`select timezone from organizations where id = ${orgId}`;
+	return { data: (await listClosures(sql, orgId)).map(closureJson), timezone: org?.timezone ?? 'UTC' };
+}

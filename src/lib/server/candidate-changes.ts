@@ -9,6 +9,7 @@
  * are written to the interview's history too, and the admins hear of a request in their inbox.
  */
 import type { Sql } from '../../../db/client';
+import type { AppContext } from './context';
 import { candidateChangeProblem, changeDeadline, type ChangeKind } from '$lib/domain/candidate-changes';
 import type { Interview } from '$lib/domain/types';
 import { slotsOf, storedSearch } from './availability';
@@ -37,7 +38,8 @@ export interface ChangeRow {
 	decided_at: Date | null;
 }
 
-type Deps = { sql: Sql; kind: 'embedded' | 'postgres' };
+/** What a change needs of the app's context: the database and the calendar it writes through. */
+type Deps = Pick<AppContext, 'sql' | 'collab' | 'dbKind'>;
 
 /** Everything a candidate's change of one interview is judged by. */
 export async function changeContext(
@@ -85,7 +87,7 @@ export async function askChange(
 ): Promise<{ id: string; applied: boolean }> {
 	if (actor.role !== 'candidate') throw fail.forbidden('Only the candidate asks to change their interview here.');
 	const { sql } = deps;
-	return withBookingLock(sql, deps.kind, actor.orgId, async () => {
+	return withBookingLock(sql, deps.dbKind, actor.orgId, async () => {
 		const ctx = await changeContext(sql, actor.orgId, actor.user.id, input.interviewId, now);
 		const problem = candidateChangeProblem(
 			input.kind,
@@ -120,7 +122,7 @@ export async function askChange(
 		);
 		if (ctx.policy.candidateChangesAutoApprove) {
 			await apply(
-				sql,
+				deps,
 				{
 					id: req!.id,
 					org_id: actor.orgId,
@@ -150,7 +152,7 @@ export async function decideChange(
 ): Promise<'applied' | 'declined'> {
 	if (actor.role !== 'admin') throw fail.forbidden('Only an admin approves or declines a candidate’s request.');
 	const { sql } = deps;
-	return withBookingLock(sql, deps.kind, actor.orgId, async () => {
+	return withBookingLock(sql, deps.dbKind, actor.orgId, async () => {
 		const [req] = await sql<
 			ChangeRow[]
 		>`select * from change_requests where id = ${requestId} and org_id = ${actor.orgId}`;
@@ -164,24 +166,25 @@ export async function decideChange(
 			await tellCandidate(sql, req, decision.note);
 			return 'declined';
 		}
-		await apply(sql, { ...req, new_start: req.new_start?.toISOString() ?? null }, actor.user.id, now);
+		await apply(deps, { ...req, new_start: req.new_start?.toISOString() ?? null }, actor.user.id, now);
 		return 'applied';
 	});
 }
 
 /** Makes the change through the calendar document and marks the request applied. */
 async function apply(
-	sql: Sql,
+	deps: Deps,
 	req: Pick<ChangeRow, 'id' | 'org_id' | 'kind' | 'reason' | 'interview_id' | 'candidate_id'> & {
 		new_start: string | null;
 	},
 	actorId: string,
 	now: Date
 ): Promise<void> {
+	const { sql } = deps;
 	const reason = `Asked by the candidate: ${req.reason}`;
 	if (req.kind === 'reschedule')
-		await editInterview(req.org_id, req.candidate_id, req.interview_id, { start: req.new_start! }, reason);
-	else await changeStatus(req.org_id, req.candidate_id, req.interview_id, 'cancelled', reason);
+		await editInterview(deps, req.org_id, req.candidate_id, req.interview_id, { start: req.new_start! }, reason);
+	else await changeStatus(deps, req.org_id, req.candidate_id, req.interview_id, 'cancelled', reason);
 	await sql`update change_requests set status = 'applied', decided_by = ${actorId}, decided_at = ${now} where id = ${req.id}`;
 }
 

@@ -8,7 +8,7 @@ import { announceAccessChange, type AccessDeps } from './access-change';
 import type { Sql } from '../../../db/client';
 import { addDaysToYmd, zonedWallTimeToUtc } from '$lib/domain/time';
 import { generateToken, hashToken } from './auth';
-import { ApiError, fail } from './errors';
+import { ApiError, apiError } from './errors';
 import { announceQueued, enqueueMessages, type OutboxDeps } from './notifications/outbox';
 
 /** Where a personal link points. */
@@ -31,7 +31,7 @@ export async function createCandidateLink(
 		select o.timezone, o.name as org_name, u.name, u.email, u.timezone as own_zone
 		from memberships m join organizations o on o.id = m.org_id join users u on u.id = m.user_id
 		where m.user_id = ${opts.candidateId} and m.org_id = ${opts.orgId} and m.role = 'candidate'`;
-	if (!member) throw fail.notFound('The candidate');
+	if (!member) throw apiError.notFound('The candidate');
 	const [cycle] = await sql<{ ends_on: string }[]>`
 		select max(c.ends_on)::text as ends_on from applications a join cycles c on c.id = a.cycle_id
 		where a.candidate_id = ${opts.candidateId} and a.org_id = ${opts.orgId} and c.status = 'active'`;

@@ -60,8 +60,11 @@ export function errorResponse(err: ApiError, headers?: HeadersInit): Response {
 	);
 }
 
-/** Shorthands for the errors every endpoint raises. */
-export const fail = {
+/**
+ * Shorthands for the errors every endpoint raises (`apiError.notFound('The interview')`). Not to be
+ * confused with SvelteKit's `fail`, which a form action returns.
+ */
+export const apiError = {
 	unauthenticated: () => new ApiError('unauthenticated', 'Sign in to continue.'),
 	forbidden: (message = 'You are not allowed to do this.') => new ApiError('forbidden', message),
 	notFound: (what = 'The resource') => new ApiError('not_found', `${what} was not found.`),
@@ -76,3 +79,6 @@ export const fail = {
 		);
 	}
 };
+
+/** @deprecated The old name of `apiError`, kept for code written before it; use `apiError`. */
+export const fail = apiError;

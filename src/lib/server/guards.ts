@@ -3,9 +3,9 @@
  * Pages redirect a signed-out visitor to /login; the API answers 401/403 with the standard body.
  */
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
-import type { Role } from '$lib/roles';
+import type { Role } from '$lib/contract/roles';
 import type { SessionUser } from './auth';
-import { fail } from './errors';
+import { apiError } from './errors';
 
 export interface Actor {
 	user: SessionUser;
@@ -34,17 +34,17 @@ function isApi(event: RequestEvent) {
 export function requireUser(event: RequestEvent): Actor {
 	const user = event.locals.user;
 	if (!user) {
-		if (isApi(event)) throw fail.unauthenticated();
+		if (isApi(event)) throw apiError.unauthenticated();
 		redirect(303, `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
 	}
 	const m = membershipOf(user);
 	if (!m) {
-		if (isApi(event)) throw fail.forbidden('You are not a member of any organization.');
+		if (isApi(event)) throw apiError.forbidden('You are not a member of any organization.');
 		error(403, 'You are not a member of any organization.');
 	}
 	// A candidate's personal link opens the candidate's own pages and nothing else.
 	if (event.locals.session?.kind === 'link' && m.role !== 'candidate') {
-		if (isApi(event)) throw fail.forbidden();
+		if (isApi(event)) throw apiError.forbidden();
 		error(403, 'This link only opens a candidate’s own pages.');
 	}
 	return { user, orgId: m.orgId, role: m.role };
@@ -55,7 +55,7 @@ export function requireRole(event: RequestEvent, ...roles: Role[]): Actor {
 	const actor = requireUser(event);
 	if (!roles.includes(actor.role)) {
 		const message = `This needs the ${roles.join(' or ')} role.`;
-		if (isApi(event)) throw fail.forbidden(message);
+		if (isApi(event)) throw apiError.forbidden(message);
 		error(403, message);
 	}
 	return actor;

@@ -4,7 +4,7 @@
  * every one passes (`scheduleInterviews`); then the loop is recorded so the sessions are known to
  * belong together. Under the organization's booking lock, as a candidate's booking is.
  */
-import type { Sql } from '../../../db/client';
+import type { AppContext } from './context';
 import { nextRound } from '$lib/domain/applications';
 import { loopRounds, loopStarts } from '$lib/domain/loops';
 import type { InterviewMode, InterviewType } from '$lib/domain/types';
@@ -25,18 +25,19 @@ export interface NewLoop {
 
 /** Books the loop; answers its id and its interviews' ids in order. 422/409 name the session refused. */
 export async function bookLoop(
-	deps: { sql: Sql; kind: 'embedded' | 'postgres' },
+	deps: Pick<AppContext, 'sql' | 'collab' | 'dbKind'>,
 	actor: Actor,
 	input: NewLoop
 ): Promise<{ id: string; interviewIds: string[] }> {
 	if (actor.role !== 'admin') throw fail.forbidden('Only an admin books a loop.');
 	const { sql } = deps;
-	return withBookingLock(sql, deps.kind, actor.orgId, async () => {
+	return withBookingLock(sql, deps.dbKind, actor.orgId, async () => {
 		const taken = await sql<{ round: number; status: string }[]>`select round, status from interviews
 			where application_id = ${input.applicationId} and org_id = ${actor.orgId}`;
 		const rounds = loopRounds(nextRound(taken), input.sessions.length);
 		const starts = loopStarts(input.start, input.sessions, input.breakMin);
 		const ids = await scheduleInterviews(
+			deps,
 			actor.orgId,
 			actor.user.id,
 			input.sessions.map((s, i) => ({

@@ -1,133 +1,72 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import type { RequestEvent } from '@sveltejs/kit';
 import { validateScorecard } from '$lib/domain/scorecards';
-import { ROLES } from '$lib/roles';
+import * as S from '$lib/contract/api';
+import { apiRoutes, pathOf } from '../../routes/api/routes.server';
 import { ApiError, type ErrorCode } from './errors';
-import { buildOpenApiDocument, ERROR_CODES_BY_STATUS, ROUTES, TAGS, type RouteDoc } from './openapi';
-import * as S from './schemas';
+import { buildOpenApiDocument, ERROR_CODES_BY_STATUS, TAGS } from './openapi';
+import { defineRoute, docOf, type RouteSpec } from './route';
 
-const ROUTES_DIR = fileURLToPath(new URL('../../routes', import.meta.url));
-const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'fallback'] as const;
-
-interface Handler {
-	method: string;
-	path: string;
-	file: string;
-	/** The source of this one export (up to the next exported handler). */
-	source: string;
-}
-
-/** Every exported handler of every +server.ts under src/routes/api, except the catch-all 404. */
-function apiHandlers(): Handler[] {
-	const files = readdirSync(join(ROUTES_DIR, 'api'), { recursive: true, encoding: 'utf8' })
-		.filter((f) => f.endsWith('+server.ts'))
-		.map((f) => join(ROUTES_DIR, 'api', f))
-		.filter((f) => !f.includes('[...'));
-	return files.flatMap((file) => {
-		const dir = relative(ROUTES_DIR, file).split(sep).slice(0, -1);
-		const path =
-			'/' +
-			dir
-				.filter((seg) => !/^\(.*\)$/.test(seg))
-				.map((seg) => seg.replace(/^\[(\w+)(=\w+)?\]$/, '{$1}'))
-				.join('/');
-		const text = readFileSync(file, 'utf8');
-		const exportRe = new RegExp(`export\\s+(?:const|(?:async\\s+)?function)\\s+(${METHODS.join('|')})\\b`, 'g');
-		const found = [...text.matchAll(exportRe)];
-		return found.map((m, i) => ({
-			method: m[1]!,
-			path,
-			file: relative(ROUTES_DIR, file),
-			source: text.slice(m.index, found[i + 1]?.index ?? text.length)
-		}));
-	});
-}
-
-const handlers = apiHandlers();
+/** The route table as the app builds it: from the entries the handlers carry. */
+const ROUTES = await apiRoutes();
 const key = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
-const schemaName = (schema: unknown) =>
-	Object.entries(S).find(([, value]) => value === schema)?.[0] ?? (schema ? '(not in schemas.ts)' : undefined);
-const routeOf = (h: Handler) => ROUTES.find((r) => key(r) === key(h));
 
-/** What a handler's source says it reads: the body and query schema names. */
-function readsOf(h: Handler): { body?: string; query?: string } {
-	const body =
-		/readJson\(event\.request,\s*(\w+)\)/.exec(h.source)?.[1] ??
-		(/statusEndpoint\([^)]*,\s*true\)/.test(h.source) ? 'ReasonBody' : undefined) ??
-		// Scorecards are validated by the domain's validateScorecard, which ScorecardBody describes.
-		(/parseScorecard\(/.test(h.source) ? 'ScorecardBody' : undefined);
-	const query =
-		/readQuery\(event\.url,\s*(\w+)\)/.exec(h.source)?.[1] ??
-		(/searchParams\.get\('peer_id'\)/.test(h.source) ? 'LeaveRoomQuery' : undefined);
-	return { body, query };
-}
-
-/** The roles a handler's guard lets through, as written in its source. */
-function guardOf(h: Handler): string[] | 'public' | 'signed_in' {
-	const roles = (list: string) => [...list.matchAll(/'(\w+)'/g)].map((m) => m[1]!).sort();
-	const requireRole = /requireRole\(event,\s*([^)]*)\)/.exec(h.source);
-	if (requireRole) return roles(requireRole[1]!);
-	const status = /statusEndpoint\('\w+',\s*\[([^\]]*)\]/.exec(h.source);
-	if (status) return roles(status[1]!);
-	if (/visibleInterview\(/.test(h.source)) return ['admin', 'interviewer'];
-	if (/requireUser\(event\)/.test(h.source)) return [...ROLES].sort();
-	if (/locals\.user/.test(h.source)) return 'signed_in';
-	return 'public';
-}
-
-/** Routes whose handler narrows its guard further: the access documented is the narrower one. */
-const NARROWER_THAN_GUARD: Record<string, RouteDoc['access']> = {
-	// requireRole(admin, interviewer), then 403 for anybody not on the panel, admins included.
-	'PUT /api/v1/interviews/{id}/scorecards/mine': ['interviewer']
+const SPEC: RouteSpec<typeof S.PageQuery, typeof S.ReasonBody> = {
+	operationId: 'test',
+	tag: 'Interviews',
+	summary: 'A test route',
+	access: ['admin'],
+	who: 'Admins.',
+	query: S.PageQuery,
+	body: S.ReasonBody,
+	responses: { 200: { description: 'What it read.' } },
+	errors: {}
 };
 
-describe('the OpenAPI route table', () => {
-	it('finds the API handlers on disk (the walk itself works)', () => {
-		expect(handlers.length).toBeGreaterThan(30);
-		expect(handlers.map(key)).toContain('PATCH /api/v1/interviews/{id}');
-		expect(handlers.map(key)).toContain('GET /api/health');
+/** A request to the API as the hooks leave it, by a member with this role (or nobody). */
+function apiEvent(role: 'admin' | 'interviewer' | null, url: string, body?: unknown): RequestEvent {
+	const user = role && {
+		id: 'u1',
+		name: 'Test',
+		email: 't@example.com',
+		timezone: null,
+		memberships: [{ orgId: 'o1', orgName: 'Org', orgTimezone: 'UTC', role }]
+	};
+	return {
+		url: new URL(url),
+		request: new Request(url, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(body ?? {})
+		}),
+		locals: { user, session: null, apiToken: null },
+		params: {}
+	} as unknown as RequestEvent;
+}
+
+describe('the route table', () => {
+	it('is collected from the handlers under src/routes/api', () => {
+		expect(ROUTES.length).toBeGreaterThan(40);
+		expect(ROUTES.map(key)).toContain('PATCH /api/v1/interviews/{id}');
+		expect(ROUTES.map(key)).toContain('GET /api/health');
+		expect(ROUTES.map(key)).toContain('POST /api/v1/interviews/{id}/cancel');
+		expect(new Set(ROUTES.map(key)).size).toBe(ROUTES.length);
 	});
 
-	it('documents every exported handler under src/routes/api and nothing that does not exist', () => {
-		const onDisk = handlers.map(key).sort();
-		const documented = ROUTES.map(key).sort();
-		expect(documented.filter((k) => !onDisk.includes(k))).toEqual([]);
-		expect(onDisk.filter((k) => !documented.includes(k))).toEqual([]);
-		expect(new Set(documented).size).toBe(documented.length);
+	it('takes the path from where the handler is exported', () => {
+		expect(pathOf('./v1/interviews/[id=uuid]/scorecards/mine/+server.ts')).toBe(
+			'/api/v1/interviews/{id}/scorecards/mine'
+		);
+		expect(pathOf('./v1/feeds/[token]/+server.ts')).toBe('/api/v1/feeds/{token}');
+		expect(pathOf('./health/+server.ts')).toBe('/api/health');
 	});
 
-	it('puts every documented operation into the generated document', () => {
-		const doc = buildOpenApiDocument();
+	it('puts every route into the generated document', () => {
+		const doc = buildOpenApiDocument(ROUTES);
 		const inDoc = Object.entries(doc.paths).flatMap(([path, ops]) =>
 			Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)
 		);
-		expect(inDoc.sort()).toEqual(handlers.map(key).sort());
-	});
-
-	it.each(handlers.map((h) => [key(h), h] as const))('%s names the schemas its handler reads', (_, h) => {
-		const route = routeOf(h)!;
-		const reads = readsOf(h);
-		expect({ body: schemaName(route.body), query: schemaName(route.query) }).toEqual(reads);
-	});
-
-	it.each(handlers.map((h) => [key(h), h] as const))('%s names the roles its guard admits', (_, h) => {
-		const route = routeOf(h)!;
-		const documented =
-			route.access === 'public' || route.access === 'signed_in' ? route.access : [...route.access].sort();
-		expect(documented).toEqual(NARROWER_THAN_GUARD[key(h)] ?? guardOf(h));
-	});
-
-	it.each(handlers.map((h) => [key(h), h] as const))('%s documents the success statuses it answers', (_, h) => {
-		const route = routeOf(h)!;
-		const literal = [...h.source.matchAll(/\b(20[014])\b/g)].map((m) => Number(m[1]));
-		const answered = literal.length ? [...new Set(literal)].sort() : [200];
-		const documented = Object.keys(route.responses)
-			.map(Number)
-			.filter((s) => s < 300)
-			.sort();
-		expect(documented).toEqual(answered);
+		expect(inDoc.sort()).toEqual(ROUTES.map(key).sort());
 	});
 
 	it('lists 401 for every guarded route and 400/413/422 for every route that reads a body', () => {
@@ -159,8 +98,39 @@ describe('the OpenAPI route table', () => {
 	});
 });
 
+describe('defineRoute', () => {
+	const route = defineRoute(SPEC, async (_event, input) => ({ query: input.query(), body: await input.body() }));
+
+	it('carries its entry', () => {
+		expect(docOf(route)).toBe(SPEC);
+		expect(docOf(async () => new Response())).toBeNull();
+	});
+
+	it('answers 401 and 403 for callers outside its access before the handler runs', async () => {
+		let ran = false;
+		const guarded = defineRoute(SPEC, async () => {
+			ran = true;
+			return {};
+		});
+		expect((await guarded(apiEvent(null, 'http://x/api/v1/t'))).status).toBe(401);
+		expect((await guarded(apiEvent('interviewer', 'http://x/api/v1/t'))).status).toBe(403);
+		expect(ran).toBe(false);
+		expect((await guarded(apiEvent('admin', 'http://x/api/v1/t'))).status).toBe(200);
+		expect(ran).toBe(true);
+	});
+
+	it('reads the query and the body with the schemas of its entry', async () => {
+		const ok = await route(apiEvent('admin', 'http://x/api/v1/t?page=2', { reason: ' Moved ' }));
+		expect(await ok.json()).toEqual({ query: { page: 2, page_size: 50 }, body: { reason: 'Moved' } });
+		const badQuery = await route(apiEvent('admin', 'http://x/api/v1/t?page=0', { reason: 'x' }));
+		expect(badQuery.status).toBe(422);
+		const badBody = await route(apiEvent('admin', 'http://x/api/v1/t', { reason: '' }));
+		expect(badBody.status).toBe(422);
+	});
+});
+
 describe('the generated document', () => {
-	const doc = buildOpenApiDocument();
+	const doc = buildOpenApiDocument(ROUTES);
 
 	it('resolves every $ref to a component', () => {
 		const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map((m) => m[1]!);
@@ -168,7 +138,7 @@ describe('the generated document', () => {
 		for (const ref of refs) expect(doc.components.schemas[ref], ref).toBeDefined();
 	});
 
-	it('carries the request constraints of schemas.ts', () => {
+	it('carries the request constraints of the contract', () => {
 		const body = doc.components.schemas.NewInterviewBody as {
 			properties: Record<string, Record<string, unknown>>;
 			required: string[];

@@ -7,7 +7,7 @@ import { resolvePolicy, type PolicyOverrides, type WorkingHours } from '$lib/dom
 import { isValidTimeZone } from '$lib/domain/time';
 import { effectiveWorkingHours, validateWorkingHours } from '$lib/domain/working-hours';
 import type { SessionUser } from './auth';
-import { ApiError, fail } from './errors';
+import { ApiError, apiError } from './errors';
 import { membershipOf } from './guards';
 import { userJson } from './users';
 
@@ -44,7 +44,7 @@ export async function loadSettings(sql: Sql, user: SessionUser): Promise<Setting
 	>`select u.timezone, u.working_hours, o.policy, o.timezone as org_timezone
 		from users u left join organizations o on o.id = ${orgId}::uuid
 		where u.id = ${user.id}`;
-	if (!row) throw fail.unauthenticated();
+	if (!row) throw apiError.unauthenticated();
 	const orgHours = orgId ? resolvePolicy(row.policy).workingHours : null;
 	const own = validateWorkingHours(row.working_hours);
 	return {
@@ -75,7 +75,7 @@ function spellZone(tz: string): string {
  */
 export async function saveSettings(sql: Sql, user: SessionUser, patch: SettingsPatch): Promise<Settings> {
 	if (patch.timezone !== undefined && !isValidTimeZone(patch.timezone)) {
-		throw fail.fields({ timezone: 'must be an IANA time zone such as Europe/Berlin' });
+		throw apiError.fields({ timezone: 'must be an IANA time zone such as Europe/Berlin' });
 	}
 	let hours: WorkingHours | null | undefined = patch.workingHours;
 	if (hours !== undefined) {
@@ -85,7 +85,7 @@ export async function saveSettings(sql: Sql, user: SessionUser, patch: SettingsP
 		if (hours !== null) {
 			const checked = validateWorkingHours(hours);
 			if (!checked.ok) {
-				throw fail.fields(
+				throw apiError.fields(
 					Object.fromEntries(Object.entries(checked.errors).map(([f, m]) => [`working_hours.${f}`, m]))
 				);
 			}

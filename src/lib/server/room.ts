@@ -12,17 +12,20 @@
 import type postgres from 'postgres';
 import type { Sql } from '../../../db/client';
 import type { EventBus } from '../../../db/events';
+import type { JoinAnswer, Participant } from '$lib/contract/api';
 import type { PeerAccess } from '$lib/contract/peer';
+import type { RoomRole } from '$lib/contract/room';
 import { resolvePolicy, type Policy, type PolicyOverrides } from '$lib/domain/policy';
 import { isActiveStatus, joinWindow } from '$lib/domain/status';
 import { formatInZone } from '$lib/domain/time';
-import type { InterviewStatus } from '$lib/domain/types';
-import { accessibleInterview, accessRole, type InterviewRole } from './access';
+import type { InterviewMode, InterviewStatus, InterviewType } from '$lib/domain/types';
+import { accessibleInterview, accessRole } from './access';
 import { generateToken, hashToken } from './auth';
-import { ApiError, fail } from './errors';
+import { ApiError, apiError } from './errors';
 import type { Actor } from './guards';
 import type { InterviewRow } from './interviews';
-import { changeStatus } from './scheduling';
+import type { AppContext } from './context';
+import { changeStatus, type CalendarCtx } from './scheduling';
 
 /** How long an issued peer id (with its secret) is good for; the client asks for a new one before. */
 export const PEER_ID_TTL_MS = 10 * 60_000;
@@ -30,7 +33,7 @@ export const PEER_ID_TTL_MS = 10 * 60_000;
 export const MAX_ROOM_PEOPLE = 6;
 
 /** How a person takes part in a room: their place in the interview. Admins enter as observers. */
-export type RoomRole = InterviewRole;
+export type { RoomRole };
 
 /** Why the room refuses a join; the client shows a sentence for each. */
 export type RoomRefusal = 'in_person' | 'online_disabled' | 'not_active' | 'not_open_yet' | 'closed';
@@ -44,13 +47,8 @@ export interface RoomAccess {
 	closesAt: Date;
 }
 
-export interface RoomParticipant {
-	user_id: string;
-	name: string;
-	role: RoomRole;
-	/** The participant's current peer id, when they have joined and it has not expired. */
-	peer_id?: string;
-}
+/** A participant as `/join` lists them; `peer_id` once they have joined and while it has not expired. */
+export type RoomParticipant = Participant;
 
 /**
  * The interview and the actor's place in its room (the one access rule of access.ts). Anybody who is
@@ -59,7 +57,7 @@ export interface RoomParticipant {
  */
 export async function roomAccess(sql: Sql, actor: Actor, interviewId: string): Promise<RoomAccess> {
 	const found = await accessibleInterview(sql, actor, interviewId);
-	if (!found) throw fail.notFound('The interview');
+	if (!found) throw apiError.notFound('The interview');
 	const { row, role } = found;
 	const [facts] = await sql<{ online_interview_enabled: boolean; policy: PolicyOverrides | null }[]>`
 		select a.online_interview_enabled, o.policy
@@ -204,37 +202,24 @@ export async function roomParticipants(sql: Sql, access: RoomAccess, now = new D
 }
 
 /** The interview as the room shows it (no conflicts or problems: a candidate may read this). */
-export function roomInterviewJson(row: InterviewRow) {
+export function roomInterviewJson(row: InterviewRow): JoinAnswer['interview'] {
 	return {
 		id: row.id,
 		start: row.start_at.toISOString(),
 		end: row.end_at.toISOString(),
 		duration_min: row.duration_min,
 		timezone: row.timezone,
-		type: row.type,
-		mode: row.mode,
-		status: row.status,
+		// The database's check constraints hold these to the domain's values.
+		type: row.type as InterviewType,
+		mode: row.mode as InterviewMode,
+		status: row.status as InterviewStatus,
 		candidate: { id: row.candidate_id, name: row.candidate_name },
 		panel: row.panel
 	};
 }
 
-export interface JoinResult {
-	/** The caller's address in the room; the others see it. */
-	peer_id: string;
-	/** The secret of this peer id, for the caller alone: the PeerJS client sends it as `token`. */
-	peer_secret: string;
-	issued_at: string;
-	/** When the peer-server stops accepting (and closes) this id: ask again before. */
-	expires_at: string;
-	/** When the room closes: no id lives longer. */
-	closes_at: string;
-	self: { user_id: string; name: string; role: RoomRole };
-	interview: ReturnType<typeof roomInterviewJson>;
-	participants: RoomParticipant[];
-	ice_servers: unknown[];
-	max_people: number;
-}
+/** What `/join` answers: the contract's `JoinAnswer` (src/lib/contract/api). */
+export type JoinResult = JoinAnswer;
 
 /** The 409 for the person who would be one too many in the room. */
 function roomFullError(present: number, keptForCandidate: boolean): ApiError {
@@ -255,12 +240,12 @@ function roomFullError(present: number, keptForCandidate: boolean): ApiError {
  * the interview once both came.
  */
 export async function joinRoom(
-	sql: Sql,
+	ctx: Pick<AppContext, 'sql' | 'collab' | 'config'>,
 	actor: Actor,
 	interviewId: string,
-	opts: { now?: Date; iceServers: unknown[] }
+	now = new Date()
 ): Promise<JoinResult> {
-	const now = opts.now ?? new Date();
+	const { sql } = ctx;
 	const access = await roomAccess(sql, actor, interviewId);
 	const reason = refusalReason(access, now);
 	if (reason) throw refusalError(access, reason);
@@ -280,7 +265,7 @@ export async function joinRoom(
 		await tx`insert into room_peers (peer_id, interview_id, user_id, expires_at, secret_hash)
 			values (${peerId}, ${interviewId}, ${actor.user.id}, ${expiresAt}, ${hashToken(secret)})`;
 	});
-	await recordAttendance(sql, access, actor);
+	await recordAttendance(ctx, access, actor);
 	const participants = (await roomParticipants(sql, access, now)).map((p) => {
 		if (p.user_id !== actor.user.id) return p;
 		const { peer_id: _own, ...rest } = p;
@@ -295,7 +280,7 @@ export async function joinRoom(
 		self: { user_id: actor.user.id, name: actor.user.name, role: access.role },
 		interview: roomInterviewJson(access.row),
 		participants,
-		ice_servers: opts.iceServers,
+		ice_servers: ctx.config.ICE_SERVERS,
 		max_people: MAX_ROOM_PEOPLE
 	};
 }
@@ -310,7 +295,8 @@ export async function leaveRoom(sql: Sql, actor: Actor, interviewId: string, pee
  * Stores the first join of the candidate / of a panel member (an admin observing is neither) and
  * moves a scheduled interview to in_progress, as this participant, once both have joined.
  */
-async function recordAttendance(sql: Sql, access: RoomAccess, actor: Actor): Promise<void> {
+async function recordAttendance(ctx: CalendarCtx, access: RoomAccess, actor: Actor): Promise<void> {
+	const { sql } = ctx;
 	const isCandidate = access.role === 'candidate';
 	const isInterviewer = access.role === 'interviewer';
 	if (!isCandidate && !isInterviewer) return;
@@ -323,7 +309,7 @@ async function recordAttendance(sql: Sql, access: RoomAccess, actor: Actor): Pro
 		returning candidate_joined_at, interviewer_joined_at, status`;
 	if (!after || after.status !== 'scheduled' || !after.candidate_joined_at || !after.interviewer_joined_at) return;
 	try {
-		await changeStatus(access.row.org_id, actor.user.id, access.row.id, 'in_progress', null);
+		await changeStatus(ctx, access.row.org_id, actor.user.id, access.row.id, 'in_progress', null);
 	} catch (err) {
 		// A concurrent join of the other side started it first: nothing left to do.
 		if (!(err instanceof ApiError)) throw err;

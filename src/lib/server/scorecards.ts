@@ -11,9 +11,10 @@ import {
 	type Recommendation,
 	type ScorecardInput
 } from '$lib/domain/scorecards';
-import { ApiError, fail } from './errors';
+import { requireInterviewAccess } from './access';
+import { ApiError, apiError } from './errors';
 import type { Actor } from './guards';
-import { findInterview, onPanel, type InterviewRow } from './interviews';
+import { onPanel, type InterviewRow } from './interviews';
 
 /** Interview statuses in which there is nothing to judge. */
 const NOT_HELD = new Set(['cancelled', 'no_show']);
@@ -59,10 +60,10 @@ export async function finalizationOf(
  * revealed), 403 for an interviewer who is not on its panel (the org's calendar shows it anyway).
  */
 export async function scorecardInterview(sql: Sql, actor: Actor, interviewId: string): Promise<InterviewRow> {
-	const row = await findInterview(sql, actor.orgId, interviewId);
-	if (!row) throw fail.notFound('The interview');
-	if (actor.role === 'interviewer' && !onPanel(row, actor.user.id))
-		throw fail.forbidden('Only the interview’s panel and the organization’s admins see its scorecards.');
+	const { row } = await requireInterviewAccess(sql, actor, interviewId, {
+		roles: ['admin', 'interviewer'],
+		denied: 'Only the interview’s panel and the organization’s admins see its scorecards.'
+	});
 	return row;
 }
 
@@ -109,7 +110,7 @@ export type ScorecardList = Awaited<ReturnType<typeof listScorecards>>;
 export function parseScorecard(body: unknown): ScorecardInput {
 	const result = validateScorecard(body);
 	if (result.ok) return result.value;
-	throw fail.fields(result.fields as Record<string, string>);
+	throw apiError.fields(result.fields as Record<string, string>);
 }
 
 /**
@@ -123,7 +124,7 @@ export async function submitScorecard(
 	input: ScorecardInput
 ): Promise<{ created: boolean }> {
 	if (actor.role !== 'interviewer' || !onPanel(row, actor.user.id))
-		throw fail.forbidden('Only a member of the interview’s panel submits a scorecard for it.');
+		throw apiError.forbidden('Only a member of the interview’s panel submits a scorecard for it.');
 	if (NOT_HELD.has(row.status)) {
 		throw new ApiError(
 			'rule_violated',
@@ -169,7 +170,7 @@ export async function submitScorecard(
 
 /** Freezes an interview's scorecards (admins). Idempotent; audited once. */
 export async function finalizeScorecards(sql: Sql, actor: Actor, row: InterviewRow): Promise<void> {
-	if (actor.role !== 'admin') throw fail.forbidden('Only an admin finalizes scorecards.');
+	if (actor.role !== 'admin') throw apiError.forbidden('Only an admin finalizes scorecards.');
 	await sql.begin(async (tx) => {
 		await tx`select 1 from interviews where id = ${row.id} for update`;
 		const inserted = await tx`insert into interviews_finalized (interview_id, finalized_by)
@@ -180,51 +181,4 @@ export async function finalizeScorecards(sql: Sql, actor: Actor, row: InterviewR
 			values (${row.org_id}, ${row.id}, ${actor.user.id}, 'scorecard', null,
 				${tx.json({ finalized: true, scorecards: n?.n ?? 0 })})`;
 	});
-}
-
-export interface HistoryEntry {
-	id: number;
-	interview_id: string;
-	action: string;
-	actor: { id: string; name: string } | null;
-	old_values: Record<string, unknown> | null;
-	new_values: Record<string, unknown> | null;
-	reason: string | null;
-	created_at: string;
-}
-
-/** The audit history of some interviews of one organization, oldest first (the pages show it). */
-export async function interviewHistory(
-	sql: Sql,
-	orgId: string,
-	interviewIds: string[],
-	limit = 500
-): Promise<HistoryEntry[]> {
-	if (!interviewIds.length) return [];
-	const rows = await sql<
-		{
-			id: string;
-			interview_id: string;
-			action: string;
-			actor_id: string | null;
-			actor_name: string | null;
-			old_values: Record<string, unknown> | null;
-			new_values: Record<string, unknown> | null;
-			reason: string | null;
-			created_at: Date;
-		}[]
-	>`select l.id::text, l.interview_id, l.action, l.actor_id, u.name as actor_name, l.old_values, l.new_values, l.reason, l.created_at
-		from interview_logs l left join users u on u.id = l.actor_id
-		where l.org_id = ${orgId} and l.interview_id = any(${interviewIds}::uuid[])
-		order by l.id desc limit ${limit}`;
-	return rows.reverse().map((l) => ({
-		id: Number(l.id),
-		interview_id: l.interview_id,
-		action: l.action,
-		actor: l.actor_id ? { id: l.actor_id, name: l.actor_name ?? '' } : null,
-		old_values: l.old_values,
-		new_values: l.new_values,
-		reason: l.reason,
-		created_at: l.created_at.toISOString()
-	}));
 }

@@ -5,17 +5,16 @@
 import { fail } from '@sveltejs/kit';
 import { ApiError } from './errors';
 import { readForm } from './forms';
-import { db, runtime } from './runtime';
+import type { AppContext } from './context';
 import { bookRequest, type RequestRow } from './self-scheduling';
 import { requestView } from './self-scheduling-view';
 
 /** Books the posted time; a refusal comes back as the page's `error` with the request as it is now. */
-export async function bookFromPage(request: Request, row: RequestRow) {
+export async function bookFromPage(ctx: AppContext, request: Request, row: RequestRow) {
 	const start = (await readForm(request)).get('start') ?? '';
 	if (Number.isNaN(Date.parse(start))) return fail(422, { error: 'Choose one of the times.' });
-	const rt = runtime();
 	try {
-		await bookRequest({ sql: db(), bus: rt.bus, kind: rt.db.kind }, row.id, start);
+		await bookRequest(ctx, row.id, start);
 		return { booked: true };
 	} catch (err) {
 		if (err instanceof ApiError && (err.status === 409 || err.status === 422)) {

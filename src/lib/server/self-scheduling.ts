@@ -12,6 +12,7 @@
  * one past its deadline.
  */
 import type { Sql } from '../../../db/client';
+import type { AppContext } from './context';
 import type { RequestState } from '$lib/contract/self-scheduling';
 import { offerPoolSlots } from '$lib/domain/pools';
 import type { Interview, InterviewMode, InterviewType } from '$lib/domain/types';
@@ -270,7 +271,7 @@ export function stateError(state: Exclude<RequestState, 'open'>): ApiError {
  * 409 `request_…` when the request was used, withdrawn or expired meanwhile.
  */
 export async function bookRequest(
-	deps: OutboxDeps & { kind: 'embedded' | 'postgres' },
+	deps: Pick<AppContext, 'sql' | 'bus' | 'collab' | 'dbKind'>,
 	requestId: string,
 	start: string,
 	now = new Date()
@@ -278,7 +279,7 @@ export async function bookRequest(
 	const { sql } = deps;
 	const [head] = await sql<{ org_id: string }[]>`select org_id from scheduling_requests where id = ${requestId}`;
 	if (!head) throw fail.notFound('The scheduling request');
-	return withBookingLock(sql, deps.kind, head.org_id, async () => {
+	return withBookingLock(sql, deps.dbKind, head.org_id, async () => {
 		const [row] = await sql<
 			RequestRow[]
 		>`select ${sql.unsafe(COLUMNS)} from scheduling_requests where id = ${requestId}`;
@@ -292,6 +293,7 @@ export async function bookRequest(
 				slots: slots.slice(0, 50)
 			});
 		const interviewId = await scheduleInterview(
+			deps,
 			row!.org_id,
 			row!.candidate_id,
 			{

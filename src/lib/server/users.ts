@@ -1,8 +1,8 @@
 /** People and their memberships: the JSON shape of a user, adding members, invitations. */
 import type { Sql } from '../../../db/client';
-import type { Role } from '$lib/roles';
+import type { Role } from '$lib/contract/roles';
 import { generateToken, hashPassword, hashToken, type SessionUser } from './auth';
-import { ApiError } from './errors';
+import { ApiError, apiError } from './errors';
 import { announceQueued, enqueueMessages, type OutboxDeps } from './notifications/outbox';
 
 /** Where an invitation link points: `<origin>/invite/<token>`. */
@@ -112,13 +112,14 @@ export async function addMember(
 export async function reinvite(
 	deps: OutboxDeps,
 	input: { orgId: string; userId: string; createdBy: string; origin: string }
-): Promise<{ invitationToken: string; expiresAt: Date; url: string }> {
+): Promise<{ invitationToken: string; expiresAt: Date; url: string; email: string }> {
 	const result = await deps.sql.begin(async (tx) => {
-		const [member] = await tx<{ role: string }[]>`select role from memberships
-			where user_id = ${input.userId} and org_id = ${input.orgId}`;
+		const [member] = await tx<{ role: string; email: string }[]>`select m.role, u.email
+			from memberships m join users u on u.id = m.user_id
+			where m.user_id = ${input.userId} and m.org_id = ${input.orgId}`;
 		if (!member) throw new ApiError('not_found', 'The person was not found.');
 		await tx`update invitations set used_at = now() where user_id = ${input.userId} and used_at is null`;
-		return invite(tx as unknown as Sql, { ...input, role: member.role });
+		return { ...(await invite(tx as unknown as Sql, { ...input, role: member.role })), email: member.email };
 	});
 	await announceQueued(deps.bus, input.orgId);
 	return result;
@@ -145,4 +146,27 @@ export async function acceptInvitation(sql: Sql, token: string, password: string
 		await tx`update users set password_hash = ${passwordHash} where id = ${inv.user_id}`;
 		return inv.user_id;
 	});
+}
+
+/** The organization's members, by name; `role` narrows the list (`GET /api/v1/members`). */
+export async function listMembers(sql: Sql, orgId: string, role?: Role) {
+	return sql<{ id: string; name: string; email: string; role: string; timezone: string | null }[]>`
+		select u.id, u.name, u.email, m.role, u.timezone from memberships m join users u on u.id = m.user_id
+		where m.org_id = ${orgId} ${role ? sql`and m.role = ${role}` : sql``}
+		order by u.name`;
+}
+
+/** Throws 404 unless `userId` is a candidate of the organization. */
+export async function requireCandidate(sql: Sql, orgId: string, userId: string): Promise<void> {
+	const [member] =
+		await sql`select 1 from memberships where user_id = ${userId} and org_id = ${orgId} and role = 'candidate'`;
+	if (!member) throw apiError.notFound('The candidate');
+}
+
+/** The names of the organization's admins and interviewers by id (who made a change, who wrote a scorecard). */
+export async function staffNames(sql: Sql, orgId: string): Promise<Record<string, string>> {
+	const people = await sql<{ id: string; name: string }[]>`
+		select u.id, u.name from memberships m join users u on u.id = m.user_id
+		where m.org_id = ${orgId} and m.role in ('admin', 'interviewer')`;
+	return Object.fromEntries(people.map((p) => [p.id, p.name]));
 }

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { wellFormedDeep } from '$lib/domain/text';
-import { ApiError, fail } from './errors';
+import { ApiError, apiError } from './errors';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -55,7 +55,7 @@ export function nulPaths(value: unknown, path: string[] = []): string[] {
 
 /** The 422 for input holding NUL characters, naming each field. */
 export function nulError(paths: string[]): ApiError {
-	return fail.fields(Object.fromEntries(paths.map((p) => [p, 'must not contain a NUL character'])));
+	return apiError.fields(Object.fromEntries(paths.map((p) => [p, 'must not contain a NUL character'])));
 }
 
 /** Normalizes the strings of `raw`, runs a schema on it and turns its issues into a 422 naming each field. */
@@ -74,7 +74,7 @@ export function parseWith<S extends z.ZodType>(schema: S, raw: unknown): z.outpu
 				? 'is required'
 				: issue.message.replace(/^Invalid input: /, '');
 	}
-	throw fail.fields(fields);
+	throw apiError.fields(fields);
 }
 
 function tooLarge() {

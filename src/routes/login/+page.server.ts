@@ -3,7 +3,6 @@ import type { Actions, PageServerLoad } from './$types';
 import { checkLogin, createSession, INVALID_LOGIN_MESSAGE, loadSessionUser } from '$lib/server/auth';
 import { setSessionCookie } from '$lib/server/cookies';
 import { homeFor, membershipOf } from '$lib/server/guards';
-import { db } from '$lib/server/runtime';
 import { readForm } from '$lib/server/forms';
 
 /** Only same-site paths are followed after sign-in. */
@@ -28,7 +27,7 @@ export const actions: Actions = {
 		if (!password) fields.password = 'Enter your password.';
 		else if (password.length > 256) fields.password = 'A password has at most 256 characters.';
 		if (Object.keys(fields).length) return fail(422, { email, fields, message: null });
-		const sql = db();
+		const sql = event.locals.ctx.sql;
 		const result = await checkLogin(sql, email, password, event.getClientAddress());
 		if (!result.ok) {
 			const limited = result.reason === 'rate_limited';

@@ -4,7 +4,6 @@ import { isUuid } from '$lib/domain/ids';
 import { readForm } from '$lib/server/forms';
 import { requireUser } from '$lib/server/guards';
 import { listInbox, markRead } from '$lib/server/notifications/inbox';
-import { db } from '$lib/server/runtime';
 
 const PAGE_SIZE = 30;
 
@@ -13,7 +12,7 @@ export const load: PageServerLoad = async (event) => {
 	const page = Math.max(1, Math.min(10_000, Number(event.url.searchParams.get('page')) || 1));
 	const unreadOnly = event.url.searchParams.get('show') === 'unread';
 	return {
-		inbox: await listInbox({ sql: db() }, actor.user, { unread: unreadOnly, page, pageSize: PAGE_SIZE }),
+		inbox: await listInbox(event.locals.ctx, actor.user, { unread: unreadOnly, page, pageSize: PAGE_SIZE }),
 		unreadOnly
 	};
 };
@@ -23,10 +22,10 @@ export const actions: Actions = {
 		const actor = requireUser(event);
 		const id = (await readForm(event.request)).get('id') ?? '';
 		if (!isUuid(id)) return fail(404, { error: 'That notification was not found.' });
-		return markRead({ sql: db() }, actor.user, { ids: [id] });
+		return markRead(event.locals.ctx, actor.user, { ids: [id] });
 	},
 	readAll: async (event) => {
 		const actor = requireUser(event);
-		return markRead({ sql: db() }, actor.user, { all: true });
+		return markRead(event.locals.ctx, actor.user, { all: true });
 	}
 };

@@ -6,12 +6,11 @@ import { validateWorkingHours, type WorkingHoursField } from '$lib/domain/workin
 import { createApiToken, listApiTokens, revokeApiToken } from '$lib/server/api-tokens';
 import { readForm } from '$lib/server/forms';
 import { requireRole, requireUser } from '$lib/server/guards';
-import { EMAIL_OPTIONAL } from '$lib/notifications/kinds';
+import { EMAIL_OPTIONAL } from '$lib/contract/notifications';
 import { ApiError } from '$lib/server/errors';
 import { createFeed, feedStatus, revokeFeed } from '$lib/server/notifications/feed';
 import { kindsFor, loadPreferences, savePreferences } from '$lib/server/notifications/preferences';
 import { hasWorkingHours, loadSettings, saveSettings } from '$lib/server/profile';
-import { db, runtime } from '$lib/server/runtime';
 import { parseLimit, type OwnLoadLimit } from '$lib/domain/load';
 import { ownLoad, setOwnLoadLimit } from '$lib/server/calendar-rules';
 
@@ -23,7 +22,7 @@ function knownZones(): string[] {
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireUser(event);
-	const settings = await loadSettings(db(), actor.user);
+	const settings = await loadSettings(event.locals.ctx.sql, actor.user);
 	return {
 		role: actor.role,
 		zones: knownZones(),
@@ -33,12 +32,12 @@ export const load: PageServerLoad = async (event) => {
 		orgHours: settings.orgWorkingHours,
 		effectiveHours: settings.effectiveWorkingHours,
 		hasWorkingHours: hasWorkingHours(actor.user),
-		preferences: await loadPreferences(db(), actor),
-		feed: actor.role === 'admin' ? null : await feedStatus(db(), actor),
-		loadLimits: actor.role === 'interviewer' ? await ownLoad(db(), actor.orgId, actor.user.id) : null,
+		preferences: await loadPreferences(event.locals.ctx.sql, actor),
+		feed: actor.role === 'admin' ? null : await feedStatus(event.locals.ctx.sql, actor),
+		loadLimits: actor.role === 'interviewer' ? await ownLoad(event.locals.ctx.sql, actor.orgId, actor.user.id) : null,
 		tokens:
 			actor.role === 'admin'
-				? (await listApiTokens(db(), actor.user.id, actor.orgId)).map((t) => ({
+				? (await listApiTokens(event.locals.ctx.sql, actor.user.id, actor.orgId)).map((t) => ({
 						id: t.id,
 						name: t.name,
 						created_at: t.created_at.toISOString(),
@@ -99,7 +98,7 @@ export const actions: Actions = {
 		}
 		if (Object.keys(fields).length > 0) return fail(422, { values, fields, message: null });
 
-		await saveSettings(db(), actor.user, {
+		await saveSettings(event.locals.ctx.sql, actor.user, {
 			timezone: values.timezone,
 			...(withHours ? { workingHours: own } : {})
 		});
@@ -120,7 +119,7 @@ export const actions: Actions = {
 			(k) => k.startsWith('email_') && !EMAIL_OPTIONAL.some((o) => `email_${o}` === k)
 		);
 		if (unknown.length) return fail(422, { notificationsError: 'The form named a notification that does not exist.' });
-		await savePreferences(db(), actor, email);
+		await savePreferences(event.locals.ctx.sql, actor, email);
 		return { notificationsSaved: true };
 	},
 	/** An interviewer's own load limits, or back to the organization's. */
@@ -140,14 +139,14 @@ export const actions: Actions = {
 				});
 			own = { perDay: day.value, perWeek: week.value };
 		}
-		await setOwnLoadLimit(db(), actor, actor.user.id, own);
+		await setOwnLoadLimit(event.locals.ctx.sql, actor, actor.user.id, own);
 		return { loadSaved: true };
 	},
 	/** A new calendar feed URL (the previous one stops working); shown in this answer only. */
 	createFeed: async (event) => {
 		const actor = requireUser(event);
 		try {
-			return { feedUrl: (await createFeed(db(), actor, event.url.origin)).url };
+			return { feedUrl: (await createFeed(event.locals.ctx.sql, actor, event.url.origin)).url };
 		} catch (err) {
 			if (err instanceof ApiError) return fail(err.status, { feedError: err.message });
 			throw err;
@@ -156,7 +155,7 @@ export const actions: Actions = {
 	/** Revokes the calendar feed: its URL answers 404 from now on. */
 	revokeFeed: async (event) => {
 		const actor = requireUser(event);
-		await revokeFeed(db(), actor);
+		await revokeFeed(event.locals.ctx.sql, actor);
 		return { feedRevoked: true };
 	},
 	/** Creates a personal API token (admins); its secret is shown in this answer only. */
@@ -165,14 +164,14 @@ export const actions: Actions = {
 		const name = ((await readForm(event.request)).get('name') ?? '').trim();
 		if (!name) return fail(422, { tokenError: 'Give the token a name, such as the script that will use it.' });
 		if (name.length > 100) return fail(422, { tokenError: 'A token name has at most 100 characters.' });
-		const created = await createApiToken(db(), actor.user.id, actor.orgId, name);
+		const created = await createApiToken(event.locals.ctx.sql, actor.user.id, actor.orgId, name);
 		return { createdToken: { name: created.name, token: created.token } };
 	},
 	/** Revokes one of the admin's tokens at once. */
 	revokeToken: async (event) => {
 		const actor = requireRole(event, 'admin');
 		const id = (await readForm(event.request)).get('id') ?? '';
-		const ok = isUuid(id) && (await revokeApiToken({ sql: db(), bus: runtime().bus }, actor.user.id, actor.orgId, id));
+		const ok = isUuid(id) && (await revokeApiToken(event.locals.ctx, actor.user.id, actor.orgId, id));
 		if (!ok) return fail(404, { tokenError: 'That token was not found.' });
 		return { revokedToken: true };
 	}

@@ -2,18 +2,10 @@
  * The history of one interview in the calendar's detail panel: its audit log from the API, polled
  * while the panel is open (the projection writes it a moment after the document changes).
  */
+import type { LogEntry } from '$lib/contract/api';
 import { rangeIn } from './format';
 
-/** One row of `GET /api/v1/interviews/{id}/logs`. */
-export interface LogEntry {
-	id: number;
-	action: string;
-	actor: { id: string; name: string | null } | null;
-	old_values: Record<string, unknown> | null;
-	new_values: Record<string, unknown> | null;
-	reason: string | null;
-	created_at: string;
-}
+export type { LogEntry };
 
 /** How often the open history is read again. */
 export const HISTORY_POLL_MS = 3_000;

@@ -2,6 +2,8 @@
  * Server push for a person's own pages: an EventSource on `/api/v1/me/events` that calls `onChange`
  * for every `interview.changed` and says whether the page is live.
  */
+import { STREAM_EVENTS, type InterviewChangedData } from '$lib/contract/events';
+
 export const EVENTS_PATH = '/api/v1/me/events';
 
 export class LiveUpdates {
@@ -24,11 +26,11 @@ export class LiveUpdates {
 		if (this.#source || typeof EventSource === 'undefined') return;
 		const source = new EventSource(EVENTS_PATH, { withCredentials: true });
 		this.#source = source;
-		source.addEventListener('ready', () => (this.#status = 'live'));
-		source.addEventListener('interview.changed', (e) => {
+		source.addEventListener(STREAM_EVENTS.ready, () => (this.#status = 'live'));
+		source.addEventListener(STREAM_EVENTS.interviewChanged, (e) => {
 			let id: string | null = null;
 			try {
-				id = (JSON.parse((e as MessageEvent<string>).data) as { interview_id: string | null }).interview_id;
+				id = (JSON.parse((e as MessageEvent<string>).data) as InterviewChangedData).interview_id;
 			} catch {
 				// an event without a body still means "re-read"
 			}

@@ -1,5 +1,5 @@
 /** How the outbox's messages read on the admin pages: kinds, states and "sent 14:02" lines. */
-import type { NotificationKind, OutboxStatus } from '$lib/notifications/kinds';
+import type { NotificationKind, OutboxStatus } from '$lib/contract/notifications';
 
 export const KIND_NAMES: Record<NotificationKind, string> = {
 	invitation: 'Invitation',

@@ -5,7 +5,7 @@
  */
 /* eslint-disable svelte/prefer-svelte-reactivity -- the seen ids, the toast timers and a timestamp are
    private bookkeeping, never rendered; what the page shows is in $state. */
-import { NOTIFICATION_EVENT } from '$lib/notifications/kinds';
+import { STREAM_EVENTS } from '$lib/contract/events';
 
 export const EVENTS_PATH = '/api/v1/me/events';
 const LIST_PATH = '/api/v1/me/notifications';
@@ -71,9 +71,9 @@ export class Inbox {
 		if (this.#source || typeof EventSource === 'undefined') return;
 		const source = new EventSource(EVENTS_PATH, { withCredentials: true });
 		this.#source = source;
-		source.addEventListener(NOTIFICATION_EVENT, () => void this.refresh(true));
+		source.addEventListener(STREAM_EVENTS.notificationCreated, () => void this.refresh(true));
 		// After a reconnect, catch up on what arrived meanwhile (without toasting old news).
-		source.addEventListener('ready', () => {
+		source.addEventListener(STREAM_EVENTS.ready, () => {
 			this.#live = true;
 			void this.refresh(this.#loaded);
 		});

@@ -1,29 +1,11 @@
 /** What the room's browser side exchanges with the app (`/api/v1/interviews/{id}/join`) and with its peers. */
+import type { Participant } from '$lib/contract/api';
 
-export type RoomRole = 'candidate' | 'interviewer' | 'admin';
-
-export interface Participant {
-	user_id: string;
-	name: string;
-	role: RoomRole;
-	peer_id?: string;
-}
+export type { JoinAnswer, Participant } from '$lib/contract/api';
+export type { RoomRole } from '$lib/contract/room';
 
 /** A participant who is in the room now: they have a current peer id. */
 export type Present = Participant & { peer_id: string };
-
-export interface JoinAnswer {
-	peer_id: string;
-	/** Only we get this: the PeerJS `token` that proves the id is ours. */
-	peer_secret: string;
-	issued_at: string;
-	expires_at: string;
-	closes_at: string;
-	self: { user_id: string; name: string; role: RoomRole };
-	participants: Participant[];
-	ice_servers: RTCIceServer[];
-	max_people: number;
-}
 
 export interface RoomRefusal {
 	code: string;

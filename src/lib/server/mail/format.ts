@@ -1,5 +1,5 @@
 /**
- * Dates and times in messages: always in the recipient's zone and naming it (ARCHITECTURE.md
+ * Dates and times in messages: always in the recipient's zone and naming it (docs/architecture.md
  * invariant 5), through `Intl` only. The language picks the locale.
  */
 import { isValidTimeZone } from '$lib/domain/time';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NOTIFICATION_KINDS, type NotificationKind } from '$lib/notifications/kinds';
+import { NOTIFICATION_KINDS, type NotificationKind } from '$lib/contract/notifications';
 import type { Payload, RecipientFacts } from '../notifications/payload';
 import { renderInbox, renderMail } from './render';
 

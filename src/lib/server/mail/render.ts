@@ -3,7 +3,7 @@
  * calendar invitation) and into an inbox line. Pure: the same payload, language and origin give the
  * same message, which is how a retry sends the same bytes and the outbox page previews what was sent.
  */
-import type { NotificationKind } from '$lib/notifications/kinds';
+import type { NotificationKind } from '$lib/contract/notifications';
 import { interviewIcs, type IcsMethod } from '../ics';
 import type { Payload } from '../notifications/payload';
 import { DEFAULT_LANG, type Lang, usableZone } from './format';

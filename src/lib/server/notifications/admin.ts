@@ -6,8 +6,8 @@
  */
 import type { Sql } from '../../../../db/client';
 import { isUuid } from '$lib/domain/ids';
-import type { NotificationKind, OutboxStatus } from '$lib/notifications/kinds';
-import { ApiError, fail } from '../errors';
+import type { NotificationKind, OutboxStatus } from '$lib/contract/notifications';
+import { ApiError, apiError } from '../errors';
 import type { Actor } from '../guards';
 import { renderMail } from '../mail/render';
 import { addressOf, messageIdFor } from '../mail/transport';
@@ -93,9 +93,9 @@ export async function listOutbox(deps: PreviewDeps, actor: Actor, filter: Outbox
 /** One message with its parts rendered: what the recipient gets (or got). */
 export async function outboxMessage(deps: PreviewDeps, actor: Actor, id: string) {
 	requireAdmin(actor);
-	if (!isUuid(id)) throw fail.notFound('The message');
+	if (!isUuid(id)) throw apiError.notFound('The message');
 	const [row] = await deps.sql<OutboxRow[]>`select * from outbox where id = ${id} and org_id = ${actor.orgId}`;
-	if (!row) throw fail.notFound('The message');
+	if (!row) throw apiError.notFound('The message');
 	const payload = readPayload(row);
 	const rendered = payload ? renderMail(payload, { origin: deps.origin, organizerEmail: addressOf(deps.from) }) : null;
 	return {
@@ -111,10 +111,10 @@ export async function outboxMessage(deps: PreviewDeps, actor: Actor, id: string)
 /** Queues a failed message again, at once, with a fresh count of attempts (same Message-ID). */
 export async function resendMessage(deps: OutboxDeps, actor: Actor, id: string, now = new Date()) {
 	requireAdmin(actor);
-	if (!isUuid(id)) throw fail.notFound('The message');
+	if (!isUuid(id)) throw apiError.notFound('The message');
 	const [row] = await deps.sql<{ status: OutboxStatus }[]>`select status from outbox
 		where id = ${id} and org_id = ${actor.orgId}`;
-	if (!row) throw fail.notFound('The message');
+	if (!row) throw apiError.notFound('The message');
 	const [updated] = await deps.sql<OutboxRow[]>`update outbox set status = 'queued', attempts = 0,
 			next_attempt_at = ${now}, updated_at = ${now}
 		where id = ${id} and org_id = ${actor.orgId} and status = 'failed' returning *`;

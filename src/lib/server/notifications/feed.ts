@@ -6,7 +6,7 @@
  * everywhere (the panel is `panel_interviewers`, a candidate sees their own applications' interviews).
  */
 import type { Sql } from '../../../../db/client';
-import type { Role } from '$lib/roles';
+import type { Role } from '$lib/contract/roles';
 import { generateToken, hashToken } from '../auth';
 import { ApiError } from '../errors';
 import { feedIcs } from '../ics';

@@ -4,7 +4,7 @@
  * same templates as the email (title = subject, one line, a link inside the app).
  */
 import type { Sql } from '../../../../db/client';
-import type { NotificationKind } from '$lib/notifications/kinds';
+import type { NotificationKind } from '$lib/contract/notifications';
 import { renderInbox } from '../mail/render';
 import { Payload } from './payload';
 

@@ -6,7 +6,7 @@
  */
 import type { Sql } from '../../../../db/client';
 import type { EventBus } from '../../../../db/events';
-import { NOTIFICATION_EVENT, type NotificationKind, type OutboxStatus } from '$lib/notifications/kinds';
+import { NOTIFICATION_EVENT, type NotificationKind, type OutboxStatus } from '$lib/contract/notifications';
 import { Payload, type RecipientFacts } from './payload';
 
 /** A message whose payload the caller built (invitations, personal links). */

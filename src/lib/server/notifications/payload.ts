@@ -4,7 +4,7 @@
  * Stored as jsonb; read back through this schema, so a damaged row is refused rather than rendered.
  */
 import { z } from 'zod';
-import { NOTIFICATION_KINDS } from '$lib/notifications/kinds';
+import { NOTIFICATION_KINDS } from '$lib/contract/notifications';
 
 export const RecipientFacts = z.object({
 	id: z.string().nullable(),

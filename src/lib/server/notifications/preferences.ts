@@ -4,9 +4,9 @@
  * a kind added later reaches everybody until they choose otherwise.
  */
 import type { Sql } from '../../../../db/client';
-import { EMAIL_OPTIONAL, KIND_AUDIENCE, type OptionalKind } from '$lib/notifications/kinds';
-import type { Role } from '$lib/roles';
-import { fail } from '../errors';
+import { EMAIL_OPTIONAL, KIND_AUDIENCE, type OptionalKind } from '$lib/contract/notifications';
+import type { Role } from '$lib/contract/roles';
+import { apiError } from '../errors';
 
 export interface Preferences {
 	/** For each kind this person receives: whether it is emailed too. */
@@ -37,7 +37,7 @@ export async function savePreferences(
 	const mine = new Set(kindsFor(actor.role));
 	const foreign = Object.keys(email).filter((k) => !mine.has(k as OptionalKind));
 	if (foreign.length) {
-		throw fail.fields(
+		throw apiError.fields(
 			Object.fromEntries(foreign.map((k) => [`email.${k}`, `is not a notification a ${actor.role} receives`]))
 		);
 	}

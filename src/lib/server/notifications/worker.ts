@@ -7,7 +7,7 @@
  */
 import type { Sql } from '../../../../db/client';
 import type { EventBus } from '../../../../db/events';
-import { NOTIFICATION_EVENT } from '$lib/notifications/kinds';
+import { NOTIFICATION_EVENT } from '$lib/contract/notifications';
 import { renderMail } from '../mail/render';
 import { addressOf, messageIdFor, sendError, type MailTransport } from '../mail/transport';
 import {

@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { openApiDocument } from '$lib/server/openapi';
+import { openApiDocument } from '../routes.server';
 
 /** /api/docs — the API reference, rendered from the same OpenAPI document as /api/v1/openapi.json. Public. */
-export const load: PageServerLoad = () => ({ document: openApiDocument().document });
+export const load: PageServerLoad = async () => ({ document: (await openApiDocument()).document });

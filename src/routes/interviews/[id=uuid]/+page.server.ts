@@ -1,50 +1,47 @@
 import { readForm } from '$lib/server/forms';
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { interviewAccess } from '$lib/server/access';
+import { requireInterviewAccess } from '$lib/server/access';
 import { ApiError } from '$lib/server/errors';
 import { requireRole, type Actor } from '$lib/server/guards';
-import { findInterview, interviewJson, onPanel } from '$lib/server/interviews';
+import { interviewJson, onPanel } from '$lib/server/interviews';
+import { staffNames } from '$lib/server/users';
+import { interviewHistory } from '$lib/server/history';
 import { interviewDeliveries, resendMessage } from '$lib/server/notifications/admin';
-import { db, runtime } from '$lib/server/runtime';
-import {
-	finalizeScorecards,
-	interviewHistory,
-	listScorecards,
-	parseScorecard,
-	submitScorecard
-} from '$lib/server/scorecards';
+import { finalizeScorecards, listScorecards, parseScorecard, submitScorecard } from '$lib/server/scorecards';
 
 /**
  * The interview for this page: its panel's interviewers and the org's admins (the access rule of
  * access.ts); 404 outside the org, 403 off the panel.
  */
 async function pageInterview(event: RequestEvent, actor: Actor) {
-	const row = await findInterview(db(), actor.orgId, event.params.id);
-	if (!row) error(404, 'The interview was not found.');
-	const access = await interviewAccess(db(), actor.user.id, row.id);
-	if (access?.role !== 'admin' && access?.role !== 'interviewer')
-		error(403, 'Only the interview’s panel and the organization’s admins open this page.');
-	return row;
+	try {
+		const { row } = await requireInterviewAccess(event.locals.ctx.sql, actor, event.params.id, {
+			roles: ['admin', 'interviewer'],
+			denied: 'Only the interview’s panel and the organization’s admins open this page.'
+		});
+		return row;
+	} catch (err) {
+		if (err instanceof ApiError) error(err.status, err.message);
+		throw err;
+	}
 }
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireRole(event, 'admin', 'interviewer');
 	const row = await pageInterview(event, actor);
-	const [scorecards, history, people, deliveries] = await Promise.all([
-		listScorecards(db(), actor, row),
-		interviewHistory(db(), actor.orgId, [row.id]),
-		db()<{ id: string; name: string }[]>`
-			select u.id, u.name from memberships m join users u on u.id = m.user_id
-			where m.org_id = ${actor.orgId} and m.role in ('admin', 'interviewer')`,
+	const [scorecards, history, names, deliveries] = await Promise.all([
+		listScorecards(event.locals.ctx.sql, actor, row),
+		interviewHistory(event.locals.ctx.sql, actor.orgId, [row.id]),
+		staffNames(event.locals.ctx.sql, actor.orgId),
 		// Admins see each email about the interview and its delivery.
-		interviewDeliveries(db(), actor, row.id)
+		interviewDeliveries(event.locals.ctx.sql, actor, row.id)
 	]);
 	return {
 		interview: interviewJson(row),
 		scorecards,
 		history,
-		names: Object.fromEntries(people.map((p) => [p.id, p.name])),
+		names,
 		deliveries,
 		viewer: { id: actor.user.id, name: actor.user.name, role: actor.role, onPanel: onPanel(row, actor.user.id) }
 	};
@@ -61,7 +58,7 @@ export const actions: Actions = {
 			feedback: String(form.get('feedback') ?? '')
 		};
 		try {
-			await submitScorecard(db(), actor, row, parseScorecard(values));
+			await submitScorecard(event.locals.ctx.sql, actor, row, parseScorecard(values));
 			return { saved: true, fields: {}, message: null, values: null };
 		} catch (err) {
 			if (!(err instanceof ApiError)) throw err;
@@ -75,7 +72,7 @@ export const actions: Actions = {
 		await pageInterview(event, actor);
 		const id = String((await readForm(event.request)).get('id') ?? '');
 		try {
-			await resendMessage({ sql: db(), bus: runtime().bus }, actor, id);
+			await resendMessage(event.locals.ctx, actor, id);
 		} catch (err) {
 			if (err instanceof ApiError) return fail(err.status, { resendError: err.message });
 			throw err;
@@ -85,7 +82,7 @@ export const actions: Actions = {
 	finalize: async (event) => {
 		const actor = requireRole(event, 'admin');
 		const row = await pageInterview(event, actor);
-		await finalizeScorecards(db(), actor, row);
+		await finalizeScorecards(event.locals.ctx.sql, actor, row);
 		return { finalized: true };
 	}
 };

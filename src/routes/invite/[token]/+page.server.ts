@@ -3,13 +3,12 @@ import type { Actions, PageServerLoad } from './$types';
 import { createSession, loadSessionUser } from '$lib/server/auth';
 import { setSessionCookie } from '$lib/server/cookies';
 import { homeFor, membershipOf } from '$lib/server/guards';
-import { db } from '$lib/server/runtime';
-import { password as passwordSchema } from '$lib/server/schemas';
+import { password as passwordSchema } from '$lib/contract/api';
 import { acceptInvitation, findInvitation } from '$lib/server/users';
 import { readForm } from '$lib/server/forms';
 
-export const load: PageServerLoad = async ({ params }) => {
-	const invitation = await findInvitation(db(), params.token);
+export const load: PageServerLoad = async ({ params, locals }) => {
+	const invitation = await findInvitation(locals.ctx.sql, params.token);
 	return {
 		invitation: invitation ? { name: invitation.name, email: invitation.email, orgName: invitation.org_name } : null
 	};
@@ -23,7 +22,7 @@ export const actions: Actions = {
 		const parsed = passwordSchema.safeParse(password);
 		if (!parsed.success) return fail(422, { fields: { password: `The password ${parsed.error.issues[0]?.message}.` } });
 		if (password !== confirm) return fail(422, { fields: { confirm: 'The two passwords differ.' } });
-		const sql = db();
+		const sql = event.locals.ctx.sql;
 		const userId = await acceptInvitation(sql, event.params.token, password);
 		if (!userId)
 			return fail(410, {

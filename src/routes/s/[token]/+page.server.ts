@@ -1,21 +1,20 @@
 import type { Actions, PageServerLoad } from './$types';
 import { error } from '@sveltejs/kit';
-import { db } from '$lib/server/runtime';
 import { requestByToken } from '$lib/server/self-scheduling';
 import { bookFromPage, requestView } from '$lib/server/self-scheduling-page';
 
 /** A scheduling request opened by the emailed link: no password, the token is the key. */
 export const load: PageServerLoad = async (event) => {
 	event.setHeaders({ 'cache-control': 'no-store' });
-	const row = await requestByToken(db(), event.params.token);
+	const row = await requestByToken(event.locals.ctx.sql, event.params.token);
 	if (!row) error(404, 'This scheduling link is not valid. Check that it was copied whole, or ask for a new one.');
-	return { view: await requestView(db(), row) };
+	return { view: await requestView(event.locals.ctx.sql, row) };
 };
 
 export const actions: Actions = {
 	book: async (event) => {
-		const row = await requestByToken(db(), event.params.token);
+		const row = await requestByToken(event.locals.ctx.sql, event.params.token);
 		if (!row) error(404, 'This scheduling link is not valid.');
-		return bookFromPage(event.request, row);
+		return bookFromPage(event.locals.ctx, event.request, row);
 	}
 };

@@ -1,13 +1,11 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { isUuid } from '$lib/domain/ids';
-import { OUTBOX_STATUSES, type OutboxStatus } from '$lib/notifications/kinds';
+import { OUTBOX_STATUSES, type OutboxStatus } from '$lib/contract/notifications';
 import { ApiError } from '$lib/server/errors';
 import { readForm } from '$lib/server/forms';
 import { requireRole } from '$lib/server/guards';
 import { listOutbox, resendMessage } from '$lib/server/notifications/admin';
-import { previewDeps } from '$lib/server/notifications/deps';
-import { runtime } from '$lib/server/runtime';
 
 const PAGE_SIZE = 50;
 
@@ -16,8 +14,8 @@ export const load: PageServerLoad = async (event) => {
 	const wanted = event.url.searchParams.get('status');
 	const status = (OUTBOX_STATUSES as readonly string[]).includes(wanted ?? '') ? (wanted as OutboxStatus) : undefined;
 	const page = Math.max(1, Math.min(10_000, Number(event.url.searchParams.get('page')) || 1));
-	const list = await listOutbox(previewDeps(), actor, { status, page, pageSize: PAGE_SIZE });
-	return { ...list, status: status ?? null, transport: runtime().mail.kind };
+	const list = await listOutbox(event.locals.ctx, actor, { status, page, pageSize: PAGE_SIZE });
+	return { ...list, status: status ?? null, transport: event.locals.ctx.mail.kind };
 };
 
 export const actions: Actions = {
@@ -27,7 +25,7 @@ export const actions: Actions = {
 		const id = (await readForm(event.request)).get('id') ?? '';
 		if (!isUuid(id)) return fail(404, { error: 'That message was not found.' });
 		try {
-			await resendMessage(previewDeps(), actor, id);
+			await resendMessage(event.locals.ctx, actor, id);
 		} catch (err) {
 			if (err instanceof ApiError) return fail(err.status, { error: err.message });
 			throw err;

@@ -2,23 +2,17 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { ApiError } from '$lib/server/errors';
 import { requireRole } from '$lib/server/guards';
-import { db, runtime } from '$lib/server/runtime';
-import { NewMemberBody } from '$lib/server/schemas';
+import { NewMemberBody } from '$lib/contract/api';
 import { addMember, reinvite } from '$lib/server/users';
 import { activeLinks, createCandidateLink, revokeCandidateLinks } from '$lib/server/candidate-links';
 import { z } from 'zod';
 import { readForm } from '$lib/server/forms';
+import { listPeople } from '$lib/server/views/people';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireRole(event, 'admin');
-	const members = await db()<
-		{ id: string; name: string; email: string; role: string; has_password: boolean; pending_invite: boolean }[]
-	>`select u.id, u.name, u.email, m.role, u.password_hash is not null as has_password,
-			exists (select 1 from invitations i where i.user_id = u.id and i.used_at is null and i.expires_at > now()) as pending_invite
-		from memberships m join users u on u.id = m.user_id
-		where m.org_id = ${actor.orgId}
-		order by case m.role when 'admin' then 0 when 'interviewer' then 1 else 2 end, u.name`;
-	const links = await activeLinks(db(), actor.orgId);
+	const members = await listPeople(event.locals.ctx.sql, actor.orgId);
+	const links = await activeLinks(event.locals.ctx.sql, actor.orgId);
 	return { members, linkExpiry: Object.fromEntries([...links].map(([id, at]) => [id, at.toISOString()])) };
 };
 
@@ -33,10 +27,12 @@ export const actions: Actions = {
 			return fail(422, { values: form as Record<string, string>, fields, invitationUrl: null, message: null });
 		}
 		try {
-			const invited = await addMember(
-				{ sql: db(), bus: runtime().bus },
-				{ ...parsed.data, orgId: actor.orgId, createdBy: actor.user.id, origin: event.url.origin }
-			);
+			const invited = await addMember(event.locals.ctx, {
+				...parsed.data,
+				orgId: actor.orgId,
+				createdBy: actor.user.id,
+				origin: event.url.origin
+			});
 			const invitationUrl = invited.url;
 			const note = 'The invitation email is on its way (see Outbox); you can also copy the link.';
 			return { values: {}, fields: {}, message: `${parsed.data.name} was added. ${note}`, invitationUrl };
@@ -57,15 +53,21 @@ export const actions: Actions = {
 		const form = await readForm(event.request);
 		const userId = z.uuid().safeParse(form.get('user_id'));
 		if (!userId.success) return fail(422, { values: {}, fields: {}, invitationUrl: null, message: 'Unknown person.' });
-		const [member] = await db()<{ email: string }[]>`select u.email from memberships m
-			join users u on u.id = m.user_id where m.user_id = ${userId.data} and m.org_id = ${actor.orgId}`;
-		if (!member) return fail(404, { values: {}, fields: {}, invitationUrl: null, message: 'Unknown person.' });
-		const invited = await reinvite(
-			{ sql: db(), bus: runtime().bus },
-			{ orgId: actor.orgId, userId: userId.data, createdBy: actor.user.id, origin: event.url.origin }
-		);
+		let invited;
+		try {
+			invited = await reinvite(event.locals.ctx, {
+				orgId: actor.orgId,
+				userId: userId.data,
+				createdBy: actor.user.id,
+				origin: event.url.origin
+			});
+		} catch (err) {
+			if (err instanceof ApiError && err.code === 'not_found')
+				return fail(404, { values: {}, fields: {}, invitationUrl: null, message: 'Unknown person.' });
+			throw err;
+		}
 		const invitationUrl = invited.url;
-		const message = `A new invitation is on its way to ${member.email}; older links stop working.`;
+		const message = `A new invitation is on its way to ${invited.email}; older links stop working.`;
 		return { values: {}, fields: {}, message, invitationUrl };
 	},
 	/** A candidate's personal link (replaces the previous one). */
@@ -74,10 +76,12 @@ export const actions: Actions = {
 		const userId = z.uuid().safeParse((await readForm(event.request)).get('user_id'));
 		if (!userId.success) return fail(422, { values: {}, fields: {}, invitationUrl: null, message: 'Unknown person.' });
 		try {
-			const { url, expiresAt } = await createCandidateLink(
-				{ sql: db(), bus: runtime().bus },
-				{ orgId: actor.orgId, candidateId: userId.data, createdBy: actor.user.id, origin: event.url.origin }
-			);
+			const { url, expiresAt } = await createCandidateLink(event.locals.ctx, {
+				orgId: actor.orgId,
+				candidateId: userId.data,
+				createdBy: actor.user.id,
+				origin: event.url.origin
+			});
 			return {
 				values: {},
 				fields: {},
@@ -95,7 +99,7 @@ export const actions: Actions = {
 	revokeLink: async (event) => {
 		const actor = requireRole(event, 'admin');
 		const userId = z.uuid().safeParse((await readForm(event.request)).get('user_id'));
-		if (!userId.success || !(await revokeCandidateLinks({ sql: db(), bus: runtime().bus }, actor.orgId, userId.data)))
+		if (!userId.success || !(await revokeCandidateLinks(event.locals.ctx, actor.orgId, userId.data)))
 			return fail(404, { values: {}, fields: {}, invitationUrl: null, message: 'Unknown candidate.' });
 		return {
 			values: {},

@@ -6,26 +6,19 @@ import { zonedWallTimeToUtc } from '$lib/domain/time';
 import { ApiError } from '$lib/server/errors';
 import { readForm } from '$lib/server/forms';
 import { requireRole } from '$lib/server/guards';
-import { db, runtime } from '$lib/server/runtime';
-import { NewSchedulingRequestBody } from '$lib/server/schemas';
+import { NewSchedulingRequestBody } from '$lib/contract/api';
 import { cancelRequest, createRequest, requestsOfOrg, stateOf } from '$lib/server/self-scheduling';
 import { decideChange, pendingChanges } from '$lib/server/candidate-changes';
+import { orgTimezone, requestsPageFacts } from '$lib/server/views/requests';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireRole(event, 'admin');
-	const sql = db();
-	const [org] = await sql<{ timezone: string }[]>`select timezone from organizations where id = ${actor.orgId}`;
-	const apps = await sql<
-		{ id: string; name: string; status: string; interview_enabled: boolean; online: boolean; cycle: string }[]
-	>`select a.id, u.name, a.status, a.interview_enabled, a.online_interview_enabled as online, c.name as cycle
-		from applications a join users u on u.id = a.candidate_id join cycles c on c.id = a.cycle_id
-		where a.org_id = ${actor.orgId} order by u.name`;
-	const interviewers = await sql<{ id: string; name: string }[]>`select u.id, u.name from memberships m
-		join users u on u.id = m.user_id where m.org_id = ${actor.orgId} and m.role = 'interviewer' order by u.name`;
+	const sql = event.locals.ctx.sql;
+	const { timezone, apps, interviewers } = await requestsPageFacts(sql, actor.orgId);
 	const names = new Map([...apps.map((a) => [a.id, a.name] as const)]);
 	const now = new Date();
 	return {
-		timezone: org?.timezone ?? 'UTC',
+		timezone,
 		applications: apps
 			.filter((a) => canBookApplication({ status: a.status as never, interviewEnabled: a.interview_enabled }))
 			.map((a) => ({ id: a.id, label: `${a.name} · ${a.cycle}`, online: a.online })),
@@ -57,8 +50,7 @@ export const actions: Actions = {
 		const actor = requireRole(event, 'admin');
 		const form = await readForm(event.request);
 		const values = Object.fromEntries(form);
-		const [org] = await db()<{ timezone: string }[]>`select timezone from organizations where id = ${actor.orgId}`;
-		const zone = org?.timezone ?? 'UTC';
+		const zone = await orgTimezone(event.locals.ctx.sql, actor.orgId);
 		// Whole days in the organization's zone: the window runs from the first day's start to the last day's end.
 		const day = (ymd: string | undefined, next = false) => {
 			if (!ymd || !/^\d{4}-\d\d-\d\d$/.test(ymd)) return undefined;
@@ -90,7 +82,7 @@ export const actions: Actions = {
 		const b = parsed.data;
 		try {
 			const made = await createRequest(
-				{ sql: db(), bus: runtime().bus },
+				event.locals.ctx,
 				actor,
 				{
 					applicationId: b.application_id,
@@ -124,7 +116,7 @@ export const actions: Actions = {
 		if (!id.success) return fail(404, { values: {}, fields: {}, message: 'Unknown request.', url: null });
 		const approve = form.get('decision') === 'approve';
 		try {
-			const done = await decideChange({ sql: db(), kind: runtime().db.kind }, actor, id.data, {
+			const done = await decideChange(event.locals.ctx, actor, id.data, {
 				approve,
 				note: (form.get('note') ?? '').trim() || null
 			});
@@ -139,7 +131,7 @@ export const actions: Actions = {
 	cancel: async (event) => {
 		const actor = requireRole(event, 'admin');
 		const id = z.uuid().safeParse((await readForm(event.request)).get('id'));
-		if (!id.success || !(await cancelRequest(db(), actor, id.data)))
+		if (!id.success || !(await cancelRequest(event.locals.ctx.sql, actor, id.data)))
 			return fail(404, { values: {}, fields: {}, message: 'That request is no longer open.', url: null });
 		return { values: {}, fields: {}, message: 'Withdrawn: its link now says so.', url: null };
 	}

@@ -3,34 +3,13 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { closureDays } from '$lib/domain/closures';
 import { parseLimit, type OwnLoadLimit } from '$lib/domain/load';
-import { resolvePolicy, type PolicyOverrides } from '$lib/domain/policy';
-import {
-	addClosure,
-	listClosures,
-	loadReport,
-	removeClosure,
-	setDefaultLoadLimit,
-	setOwnLoadLimit
-} from '$lib/server/calendar-rules';
+import { addClosure, removeClosure, setDefaultLoadLimit, setOwnLoadLimit } from '$lib/server/calendar-rules';
 import { ApiError } from '$lib/server/errors';
 import { readForm } from '$lib/server/forms';
 import { requireRole } from '$lib/server/guards';
-import { db } from '$lib/server/runtime';
+import { rulesPage } from '$lib/server/views/rules';
 
-export const load: PageServerLoad = async (event) => {
-	const actor = requireRole(event, 'admin');
-	const sql = db();
-	const [org] = await sql<
-		{ timezone: string; policy: PolicyOverrides | null }[]
-	>`select timezone, policy from organizations where id = ${actor.orgId}`;
-	const report = await loadReport(sql, actor, { weeksBack: 4, weeksAhead: 4 });
-	return {
-		timezone: org?.timezone ?? 'UTC',
-		warningPercent: resolvePolicy(org?.policy ?? null).loadWarningPercent,
-		closures: (await listClosures(sql, actor.orgId)).map((c) => ({ ...c, days: closureDays(c) })),
-		report
-	};
-};
+export const load: PageServerLoad = async (event) => rulesPage(event.locals.ctx.sql, requireRole(event, 'admin'));
 
 /** "Must be …" as a sentence beside its field. */
 const sentence = (message: string) => `${message[0]!.toUpperCase()}${message.slice(1)}.`;
@@ -54,7 +33,7 @@ export const actions: Actions = {
 		const form = await readForm(event.request);
 		const values = Object.fromEntries(form);
 		try {
-			const c = await addClosure(db(), actor, {
+			const c = await addClosure(event.locals.ctx.sql, actor, {
 				kind: form.get('kind'),
 				name: form.get('name') ?? '',
 				startDate: form.get('start_date') ?? '',
@@ -74,7 +53,7 @@ export const actions: Actions = {
 	removeClosure: async (event) => {
 		const actor = requireRole(event, 'admin');
 		const id = z.uuid().safeParse((await readForm(event.request)).get('id'));
-		if (!id.success || !(await removeClosure(db(), actor, id.data)))
+		if (!id.success || !(await removeClosure(event.locals.ctx.sql, actor, id.data)))
 			return fail(404, { closure: { message: 'That closure was already removed.' } });
 		return { closure: { message: 'Removed: those days can be booked again.' } };
 	},
@@ -83,7 +62,7 @@ export const actions: Actions = {
 		const form = await readForm(event.request);
 		const limits = readLimits(form);
 		if (!('perDay' in limits)) return fail(422, { defaults: { values: Object.fromEntries(form), fields: limits } });
-		await setDefaultLoadLimit(db(), actor, limits as { perDay: number | null; perWeek: number | null });
+		await setDefaultLoadLimit(event.locals.ctx.sql, actor, limits as { perDay: number | null; perWeek: number | null });
 		return { defaults: { message: 'Saved. Interviewers without limits of their own now work under these.' } };
 	},
 	setOwn: async (event) => {
@@ -98,7 +77,7 @@ export const actions: Actions = {
 				return fail(422, { own: { userId: userId.data, message: null, fields: limits as Record<string, string> } });
 			own = limits as OwnLoadLimit;
 		}
-		await setOwnLoadLimit(db(), actor, userId.data, own);
+		await setOwnLoadLimit(event.locals.ctx.sql, actor, userId.data, own);
 		return { own: { userId: userId.data, message: 'Saved.', fields: {} } };
 	}
 };

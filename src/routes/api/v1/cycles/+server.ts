@@ -1,18 +1,23 @@
 import type { RequestHandler } from './$types';
-import { endpoint } from '$lib/server/endpoint';
+import { defineRoute } from '$lib/server/route';
+import * as S from '$lib/contract/api';
+import { AUTH } from '$lib/server/api-docs';
+import { listCycles } from '$lib/server/applications';
 import { requireRole } from '$lib/server/guards';
-import { db } from '$lib/server/runtime';
 
 /** GET /api/v1/cycles — the organization's admission cycles or job openings. */
-export const GET: RequestHandler = endpoint(async (event) => {
-	const actor = requireRole(event, 'admin', 'interviewer');
-	const rows = await db()<{ id: string; name: string; starts_on: Date; ends_on: Date; status: string }[]>`
-		select id, name, starts_on, ends_on, status from cycles where org_id = ${actor.orgId} order by starts_on desc`;
-	return {
-		data: rows.map((c) => ({
-			...c,
-			starts_on: c.starts_on.toISOString().slice(0, 10),
-			ends_on: c.ends_on.toISOString().slice(0, 10)
-		}))
-	};
-});
+export const GET: RequestHandler = defineRoute(
+	{
+		operationId: 'listCycles',
+		tag: 'Cycles',
+		summary: 'Admission cycles or job openings',
+		access: ['admin', 'interviewer'],
+		who: 'Admins and interviewers.',
+		responses: { 200: { description: 'The cycles, newest start first.', schema: S.CycleList } },
+		errors: { ...AUTH }
+	},
+	async (event) => {
+		const actor = requireRole(event, 'admin', 'interviewer');
+		return { data: await listCycles(event.locals.ctx.sql, actor.orgId) };
+	}
+);

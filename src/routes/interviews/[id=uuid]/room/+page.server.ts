@@ -4,14 +4,13 @@ import { ApiError } from '$lib/server/errors';
 import { requireUser } from '$lib/server/guards';
 import { PEER_CLIENT } from '$lib/contract/peer';
 import { refusalError, refusalReason, roomAccess, roomInterviewJson } from '$lib/server/room';
-import { db, runtime } from '$lib/server/runtime';
 
 /** The video room of an interview, for its candidate, its panel and the organization's admins. */
 export const load: PageServerLoad = async (event) => {
 	const actor = requireUser(event);
 	let access;
 	try {
-		access = await roomAccess(db(), actor, event.params.id);
+		access = await roomAccess(event.locals.ctx.sql, actor, event.params.id);
 	} catch (err) {
 		if (err instanceof ApiError && err.code === 'not_found')
 			error(404, 'This interview was not found, or you are not one of its participants.');
@@ -26,7 +25,7 @@ export const load: PageServerLoad = async (event) => {
 		opensAt: access.opensAt.toISOString(),
 		closesAt: access.closesAt.toISOString(),
 		refusal: reason ? { reason, message: refusalError(access, reason).message } : null,
-		signaling: { url: runtime().config.PEER_URL ?? null, ...PEER_CLIENT },
+		signaling: { url: event.locals.ctx.config.PEER_URL ?? null, ...PEER_CLIENT },
 		// Shared notes are the panel's: never shown to the candidate.
 		showNotes: access.role !== 'candidate'
 	};

@@ -1,87 +1,11 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { nextRound } from '$lib/domain/applications';
-import type { ApplicationStatus } from '$lib/domain/types';
-import { applicationBlocker } from '$lib/domain/validation';
-import { summarizeScorecards, type Recommendation } from '$lib/domain/scorecards';
 import { requireRole } from '$lib/server/guards';
-import { interviewJson, queryInterviews } from '$lib/server/interviews';
-import { db } from '$lib/server/runtime';
-import { interviewHistory } from '$lib/server/scorecards';
+import { candidateFile } from '$lib/server/views/candidate-file';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireRole(event, 'admin');
-	const sql = db();
-	const candidateId = event.params.id;
-	const [candidate] = await sql<
-		{ id: string; name: string; email: string; timezone: string | null; joined_at: Date }[]
-	>`
-		select u.id, u.name, u.email, u.timezone, m.created_at as joined_at
-		from memberships m join users u on u.id = m.user_id
-		where m.user_id = ${candidateId} and m.org_id = ${actor.orgId} and m.role = 'candidate'`;
-	if (!candidate) error(404, 'The candidate was not found.');
-
-	const [applications, { rows }, people] = await Promise.all([
-		sql<
-			{
-				id: string;
-				cycle_name: string;
-				status: string;
-				interview_enabled: boolean;
-				online_interview_enabled: boolean;
-				created_at: Date;
-				updated_at: Date;
-			}[]
-		>`select a.id, c.name as cycle_name, a.status, a.interview_enabled, a.online_interview_enabled, a.created_at, a.updated_at
-			from applications a join cycles c on c.id = a.cycle_id
-			where a.candidate_id = ${candidateId} and a.org_id = ${actor.orgId}
-			order by a.created_at desc`,
-		queryInterviews(sql, { orgId: actor.orgId, candidateId, sort: 'start' }),
-		sql<{ id: string; name: string }[]>`
-			select u.id, u.name from memberships m join users u on u.id = m.user_id
-			where m.org_id = ${actor.orgId} and m.role in ('admin', 'interviewer')`
-	]);
-	const ids = rows.map((r) => r.id);
-	const [cards, finalized, history] = await Promise.all([
-		sql<{ interview_id: string; rating: number; recommendation: Recommendation }[]>`
-			select interview_id, rating, recommendation from scorecards where interview_id = any(${ids}::uuid[])`,
-		sql<
-			{ interview_id: string }[]
-		>`select interview_id from interviews_finalized where interview_id = any(${ids}::uuid[])`,
-		interviewHistory(sql, actor.orgId, ids)
-	]);
-	const finalizedIds = new Set(finalized.map((f) => f.interview_id));
-
-	const rounds = rows.map((row) => {
-		const mine = cards.filter((c) => c.interview_id === row.id);
-		const s = summarizeScorecards(mine);
-		return {
-			...interviewJson(row),
-			scorecards: { count: s.count, average_rating: s.averageRating, recommendations: s.recommendations },
-			finalized: finalizedIds.has(row.id)
-		};
-	});
-
-	return {
-		candidate: { ...candidate, joined_at: candidate.joined_at.toISOString() },
-		applications: applications.map((a) => {
-			const own = rounds.filter((r) => r.application_id === a.id);
-
-			// The judge's own words for why it cannot get another round now.
-			const blocker =
-				applicationBlocker({ status: a.status as ApplicationStatus, interviewEnabled: a.interview_enabled })?.message ??
-				null;
-			return {
-				...a,
-				created_at: a.created_at.toISOString(),
-				updated_at: a.updated_at.toISOString(),
-				rounds: own,
-				next_round: nextRound(own),
-				schedule_blocker: blocker
-			};
-		}),
-		history,
-		names: Object.fromEntries(people.map((p) => [p.id, p.name])),
-		labels: Object.fromEntries(rounds.map((r) => [r.id, `Round ${r.round}`]))
-	};
+	const file = await candidateFile(event.locals.ctx.sql, actor.orgId, event.params.id);
+	if (!file) error(404, 'The candidate was not found.');
+	return file;
 };

@@ -3,12 +3,11 @@ import type { Actions, PageServerLoad } from './$types';
 import { ApiError } from '$lib/server/errors';
 import { requireRole } from '$lib/server/guards';
 import { outboxMessage, resendMessage } from '$lib/server/notifications/admin';
-import { previewDeps } from '$lib/server/notifications/deps';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireRole(event, 'admin');
 	try {
-		return { message: await outboxMessage(previewDeps(), actor, event.params.id) };
+		return { message: await outboxMessage(event.locals.ctx, actor, event.params.id) };
 	} catch (err) {
 		if (err instanceof ApiError && err.code === 'not_found') error(404, 'This message was not found.');
 		throw err;
@@ -19,7 +18,7 @@ export const actions: Actions = {
 	resend: async (event) => {
 		const actor = requireRole(event, 'admin');
 		try {
-			await resendMessage(previewDeps(), actor, event.params.id);
+			await resendMessage(event.locals.ctx, actor, event.params.id);
 		} catch (err) {
 			if (err instanceof ApiError) return fail(err.status, { error: err.message });
 			throw err;

@@ -1,16 +1,36 @@
 import type { RequestHandler } from './$types';
-import { endpoint } from '$lib/server/endpoint';
+import { defineRoute } from '$lib/server/route';
+import * as S from '$lib/contract/api';
+import { AUTH, BODY } from '$lib/server/api-docs';
+import { APPLICATION_MOVES } from '$lib/domain/applications';
 import { applicationJson, patchApplication, queryApplications } from '$lib/server/applications';
 import { requireRole } from '$lib/server/guards';
-import { db } from '$lib/server/runtime';
-import { PatchApplicationBody } from '$lib/server/schemas';
-import { readJson } from '$lib/server/validate';
 
 /** PATCH /api/v1/applications/{id} — pipeline moves and the two interview flags (admins). */
-export const PATCH: RequestHandler = endpoint(async (event) => {
-	const actor = requireRole(event, 'admin');
-	const body = await readJson(event.request, PatchApplicationBody);
-	await patchApplication(db(), actor.orgId, event.params.id, body);
-	const { rows } = await queryApplications(db(), { orgId: actor.orgId, id: event.params.id });
-	return applicationJson(rows[0]!);
-});
+export const PATCH: RequestHandler = defineRoute(
+	{
+		operationId: 'updateApplication',
+		tag: 'Applications',
+		summary: 'Move an application or switch its interview flags',
+		description: `Status moves an admin may make: ${Object.entries(APPLICATION_MOVES)
+			.map(([from, to]) => `${from} → ${to.join(' or ')}`)
+			.join('; ')}. An application becomes \`interview_scheduled\` only by scheduling an interview.`,
+		access: ['admin'],
+		who: 'Admins.',
+		body: S.PatchApplicationBody,
+		responses: { 200: { description: 'The application after the change.', schema: S.ApplicationResponse } },
+		errors: {
+			...AUTH,
+			...BODY,
+			404: 'No such application in your organization.',
+			422: 'A field is invalid (`details.fields`), or the status move is not allowed (`details.rule` = `invalid_status_move`).'
+		}
+	},
+	async (event, input) => {
+		const actor = requireRole(event, 'admin');
+		const body = await input.body();
+		await patchApplication(event.locals.ctx.sql, actor.orgId, event.params.id, body);
+		const { rows } = await queryApplications(event.locals.ctx.sql, { orgId: actor.orgId, id: event.params.id });
+		return applicationJson(rows[0]!);
+	}
+);

@@ -1,8 +1,8 @@
 import type { RequestHandler } from './$types';
-import { NOTIFICATION_EVENT } from '$lib/notifications/kinds';
-import { endpoint } from '$lib/server/endpoint';
+import { defineRoute } from '$lib/server/route';
+import { MEMBER } from '$lib/server/api-docs';
 import { requireUser } from '$lib/server/guards';
-import { runtime } from '$lib/server/runtime';
+import { STREAM_EVENTS, type InterviewChangedData } from '$lib/contract/events';
 
 /** A comment line keeps proxies and the browser from timing the stream out. */
 const HEARTBEAT_MS = 15_000;
@@ -17,58 +17,78 @@ const RETRY_MS = 2_000;
  * (fed by the event bus: LISTEN/NOTIFY across instances). The payloads name nothing more than the
  * interview; the page re-reads what it may see.
  */
-export const GET: RequestHandler = endpoint(async (event) => {
-	const actor = requireUser(event);
-	const userId = actor.user.id;
-	const { bus } = runtime();
-	const encoder = new TextEncoder();
-	let cleanup = () => {};
-	const stream = new ReadableStream<Uint8Array>({
-		start(controller) {
-			let open = true;
-			const send = (text: string) => {
-				if (!open) return;
-				try {
-					controller.enqueue(encoder.encode(text));
-				} catch {
-					cleanup();
-				}
-			};
-			const unsubscribe = bus.subscribe((e) => {
-				if (!e.userIds?.includes(userId)) return;
-				if (e.type === 'interview.changed')
-					send(`event: interview.changed\ndata: ${JSON.stringify({ interview_id: e.interviewId ?? null })}\n\n`);
-				else if (e.type === NOTIFICATION_EVENT) send(`event: ${NOTIFICATION_EVENT}\ndata: {}\n\n`);
-			});
-			const heartbeat = setInterval(() => send(`: heartbeat\n\n`), HEARTBEAT_MS);
-			const end = setTimeout(() => {
-				cleanup();
-				try {
-					controller.close();
-				} catch {
-					// already closed
-				}
-			}, MAX_STREAM_MS);
-			cleanup = () => {
-				if (!open) return;
-				open = false;
-				unsubscribe();
-				clearInterval(heartbeat);
-				clearTimeout(end);
-			};
-			event.request.signal.addEventListener('abort', () => cleanup());
-			send(`retry: ${RETRY_MS}\nevent: ready\ndata: {}\n\n`);
+export const GET: RequestHandler = defineRoute(
+	{
+		operationId: 'myEvents',
+		tag: 'Me',
+		summary: 'Server-sent events about my interviews',
+		description:
+			'A `text/event-stream`: `ready` first, then `interview.changed` with `{"interview_id"}` whenever an interview the person takes part in changes; a comment heartbeat every 15 s. The stream ends after 10 minutes and EventSource reconnects (re-checking the session).',
+		access: ['admin', 'interviewer', 'candidate'],
+		who: 'Any member of an organization.',
+		responses: {
+			200: {
+				description: 'The event stream.',
+				media: { type: 'text/event-stream', description: 'event: interview.changed\\ndata: {"interview_id":"…"}' }
+			}
 		},
-		cancel() {
-			cleanup();
-		}
-	});
-	return new Response(stream, {
-		headers: {
-			'content-type': 'text/event-stream; charset=utf-8',
-			'cache-control': 'no-store',
-			connection: 'keep-alive',
-			'x-accel-buffering': 'no'
-		}
-	});
-});
+		errors: { ...MEMBER }
+	},
+	async (event) => {
+		const actor = requireUser(event);
+		const userId = actor.user.id;
+		const { bus } = event.locals.ctx;
+		const encoder = new TextEncoder();
+		let cleanup = () => {};
+		const stream = new ReadableStream<Uint8Array>({
+			start(controller) {
+				let open = true;
+				const send = (text: string) => {
+					if (!open) return;
+					try {
+						controller.enqueue(encoder.encode(text));
+					} catch {
+						cleanup();
+					}
+				};
+				const unsubscribe = bus.subscribe((e) => {
+					if (!e.userIds?.includes(userId)) return;
+					if (e.type === STREAM_EVENTS.interviewChanged) {
+						const data: InterviewChangedData = { interview_id: e.interviewId ?? null };
+						send(`event: ${STREAM_EVENTS.interviewChanged}\ndata: ${JSON.stringify(data)}\n\n`);
+					} else if (e.type === STREAM_EVENTS.notificationCreated)
+						send(`event: ${STREAM_EVENTS.notificationCreated}\ndata: {}\n\n`);
+				});
+				const heartbeat = setInterval(() => send(`: heartbeat\n\n`), HEARTBEAT_MS);
+				const end = setTimeout(() => {
+					cleanup();
+					try {
+						controller.close();
+					} catch {
+						// already closed
+					}
+				}, MAX_STREAM_MS);
+				cleanup = () => {
+					if (!open) return;
+					open = false;
+					unsubscribe();
+					clearInterval(heartbeat);
+					clearTimeout(end);
+				};
+				event.request.signal.addEventListener('abort', () => cleanup());
+				send(`retry: ${RETRY_MS}\nevent: ${STREAM_EVENTS.ready}\ndata: {}\n\n`);
+			},
+			cancel() {
+				cleanup();
+			}
+		});
+		return new Response(stream, {
+			headers: {
+				'content-type': 'text/event-stream; charset=utf-8',
+				'cache-control': 'no-store',
+				connection: 'keep-alive',
+				'x-accel-buffering': 'no'
+			}
+		});
+	}
+);

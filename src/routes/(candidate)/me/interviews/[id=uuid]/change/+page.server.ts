@@ -6,21 +6,20 @@ import { askChange, changeContext, moveTimes } from '$lib/server/candidate-chang
 import { ApiError } from '$lib/server/errors';
 import { readForm } from '$lib/server/forms';
 import { requireRole } from '$lib/server/guards';
-import { db, runtime } from '$lib/server/runtime';
+import { personTimezone } from '$lib/server/views/requests';
 
 /** A candidate asks to move or cancel one of their interviews, under the organization's policy. */
 export const load: PageServerLoad = async (event) => {
 	const actor = requireRole(event, 'candidate');
-	const sql = db();
+	const sql = event.locals.ctx.sql;
 	const ctx = await changeContext(sql, actor.orgId, actor.user.id, event.params.id);
 	const iv = { status: ctx.row.status as Interview['status'], start: ctx.row.start_at.toISOString() };
-	const [me] = await sql<{ timezone: string }[]>`select coalesce(u.timezone, o.timezone) as timezone
-		from users u join organizations o on o.id = ${actor.orgId} where u.id = ${actor.user.id}`;
+	const timezone = await personTimezone(sql, actor.orgId, actor.user.id);
 	// What the policy says before anything is typed (a missing reason is not a refusal yet).
 	const blocked = (kind: 'reschedule' | 'cancel') => candidateChangeProblem(kind, iv, 'x', ctx.facts)?.message ?? null;
 	return {
 		interview: { id: ctx.row.id, start: iv.start, duration_min: ctx.row.duration_min, status: iv.status },
-		timezone: me?.timezone ?? 'UTC',
+		timezone,
 		deadline: ctx.deadline.toISOString(),
 		movesLeft: Math.max(0, ctx.policy.candidateMaxReschedules - ctx.facts.reschedulesUsed),
 		autoApprove: ctx.policy.candidateChangesAutoApprove,
@@ -35,9 +34,8 @@ export const actions: Actions = {
 		const form = await readForm(event.request);
 		const kind = form.get('kind') === 'cancel' ? 'cancel' : 'reschedule';
 		const values = { kind, reason: form.get('reason') ?? '', start: form.get('start') ?? '' };
-		const rt = runtime();
 		try {
-			const done = await askChange({ sql: db(), kind: rt.db.kind }, actor, {
+			const done = await askChange(event.locals.ctx, actor, {
 				interviewId: event.params.id,
 				kind,
 				reason: values.reason,

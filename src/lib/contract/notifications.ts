@@ -5,6 +5,8 @@
  * personal links are email only: their recipient cannot sign in without them. `delivery_failed`
  * is inbox only: it tells the organization's admins that an email could not be delivered.
  */
+import { STREAM_EVENTS } from './events';
+
 export const NOTIFICATION_KINDS = [
 	'invitation',
 	'personal_link',
@@ -71,5 +73,5 @@ export const isOptionalKind = (k: string): k is OptionalKind => (EMAIL_OPTIONAL 
 export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed', 'cancelled'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
-/** The server-sent event that tells a person a notification arrived. */
-export const NOTIFICATION_EVENT = 'notification.created';
+/** The bus event (and server-sent event) that tells a person a notification arrived. */
+export const NOTIFICATION_EVENT = STREAM_EVENTS.notificationCreated;

@@ -3,8 +3,8 @@
  * request bodies and answers, the source of their part of the OpenAPI document.
  */
 import { z } from 'zod';
-import { CLOSURE_KINDS, MAX_CLOSURE_NAME } from '$lib/domain/closures';
-import { MAX_LOAD_LIMIT } from '$lib/domain/policy';
+import { CLOSURE_KINDS, MAX_CLOSURE_NAME } from '../../domain/closures';
+import { MAX_LOAD_LIMIT } from '../../domain/policy';
 
 const date = z.iso.date('must be a date YYYY-MM-DD');
 const limit = z

@@ -86,4 +86,29 @@ describe('the panel’s day', () => {
 			await priya.context().close();
 		});
 	});
+
+	describe('finding 11: the Applicants page on a phone', () => {
+		it('fits 390 px with every Schedule button on screen', async () => {
+			const page = await personOn(DEMO_ACCOUNTS.admin.email, '/admin/applicants', true);
+			const table = page.getByTestId('applicants');
+			await table.waitFor();
+			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+			const links = await table.getByRole('link', { name: 'Schedule…' }).all();
+			expect(links.length).toBeGreaterThan(0);
+			for (const link of links) {
+				const box = (await link.boundingBox())!;
+				expect(box.x).toBeGreaterThanOrEqual(0);
+				expect(box.x + box.width).toBeLessThanOrEqual(390);
+			}
+			await screenshot(page, 'applicants-phone');
+			await links[0]!.click();
+			await page.getByTestId('schedule-form').waitFor();
+			await page.context().close();
+
+			const desktop = await personOn(DEMO_ACCOUNTS.admin.email, '/admin/applicants');
+			await desktop.getByRole('columnheader', { name: 'Next interview' }).waitFor();
+			await screenshot(desktop, 'applicants-desktop');
+			await desktop.context().close();
+		});
+	});
 });

@@ -18,12 +18,22 @@ import { offerPoolSlots } from '$lib/domain/pools';
 import type { Interview, InterviewMode, InterviewType } from '$lib/domain/types';
 import { applicationBlocker } from '$lib/domain/validation';
 import { generateToken, hashToken } from './auth';
+import { COLUMNS, type RequestRow } from './scheduling-request-reads';
 import { slotsOf, storedSearch, whyNot, type StoredSearch } from './availability';
 import { withBookingLock } from './booking-lock';
 import { ApiError, fail } from './errors';
 import type { Actor } from './guards';
 import { announceQueued, enqueueMessages, type OutboxDeps } from './notifications/outbox';
 import { applicationFacts, orgFacts, problemsError, scheduleInterview } from './scheduling';
+
+export type { RequestRow } from './scheduling-request-reads';
+export {
+	requestByToken,
+	requestOfCandidate,
+	requestOfOrg,
+	requestsOfCandidate,
+	requestsOfOrg
+} from './scheduling-request-reads';
 
 /** Where a request's email link points. */
 export const REQUEST_PATH = '/s/';
@@ -33,30 +43,6 @@ export const MAX_WINDOW_DAYS = 62;
 const MAX_OFFERED = 300;
 
 export type { RequestState };
-
-/** A stored request. */
-export interface RequestRow {
-	id: string;
-	org_id: string;
-	application_id: string;
-	candidate_id: string;
-	round: number;
-	panel: string[];
-	/** `pool_count` of these join the panel, whoever is free (least loaded first). */
-	pool: string[];
-	pool_count: number;
-	duration_min: number;
-	type: InterviewType;
-	mode: InterviewMode;
-	location: string;
-	window_start: Date;
-	window_end: Date;
-	deadline: Date | null;
-	status: 'open' | 'booked' | 'cancelled';
-	interview_id: string | null;
-	created_at: Date;
-	booked_at: Date | null;
-}
 
 /** What a request is now: used, cancelled, past its deadline (or its window), or open. */
 export function stateOf(row: Pick<RequestRow, 'status' | 'deadline' | 'window_end'>, now: Date): RequestState {
@@ -169,36 +155,6 @@ export async function createRequest(
 	});
 	await announceQueued(deps.bus, actor.orgId);
 	return { id, url, expiresAt };
-}
-
-const COLUMNS = `id, org_id, application_id, candidate_id, round, panel::text[] as panel, pool::text[] as pool, pool_count, duration_min, type, mode, location,
-	window_start, window_end, deadline, status, interview_id, created_at, booked_at`;
-
-/** The request a token opens; null for an unknown token. */
-export async function requestByToken(sql: Sql, token: string): Promise<RequestRow | null> {
-	if (!/^[a-z2-7]{32}$/.test(token)) return null;
-	const [row] = await sql<RequestRow[]>`select ${sql.unsafe(COLUMNS)} from scheduling_requests
-		where token_hash = ${hashToken(token)}`;
-	return row ?? null;
-}
-
-/** A request of this candidate; null when it is not theirs. */
-export async function requestOfCandidate(sql: Sql, candidateId: string, id: string): Promise<RequestRow | null> {
-	const [row] = await sql<RequestRow[]>`select ${sql.unsafe(COLUMNS)} from scheduling_requests
-		where id = ${id} and candidate_id = ${candidateId}`;
-	return row ?? null;
-}
-
-/** The candidate's requests, newest first (for their home page). */
-export async function requestsOfCandidate(sql: Sql, candidateId: string): Promise<RequestRow[]> {
-	return sql<RequestRow[]>`select ${sql.unsafe(COLUMNS)} from scheduling_requests
-		where candidate_id = ${candidateId} and status <> 'cancelled' order by created_at desc limit 20`;
-}
-
-/** The organization's requests, newest first (admins). */
-export async function requestsOfOrg(sql: Sql, orgId: string): Promise<RequestRow[]> {
-	return sql<RequestRow[]>`select ${sql.unsafe(COLUMNS)} from scheduling_requests
-		where org_id = ${orgId} order by created_at desc limit 200`;
 }
 
 /** Cancels an open request (admins); false when there is none open with that id. */
@@ -392,11 +348,4 @@ export function requestJson(r: RequestRow, now = new Date()) {
 		created_at: r.created_at.toISOString(),
 		booked_at: r.booked_at?.toISOString() ?? null
 	};
-}
-
-/** One request of the organization (admins); null when there is none with that id. */
-export async function requestOfOrg(sql: Sql, orgId: string, id: string): Promise<RequestRow | null> {
-	const [row] = await sql<RequestRow[]>`select ${sql.unsafe(COLUMNS)} from scheduling_requests
-		where id = ${id} and org_id = ${orgId}`;
-	return row ?? null;
 }

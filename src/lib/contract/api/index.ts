@@ -3,10 +3,12 @@
  * generated from them), and the answer types browser code reads, inferred from the same schemas.
  */
 import type { z } from 'zod';
-import type { JoinResponse, LogEntryResponse, RoomParticipant } from './responses';
+import type { LogEntryResponse } from './responses';
+import type { JoinResponse, RoomParticipant } from './room';
 
 export * from './requests';
 export * from './responses';
+export * from './room';
 export * from './me';
 export * from './rules';
 export * from './requests-scheduling';

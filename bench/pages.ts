@@ -1,0 +1,117 @@
+/**
+ * What each page makes the browser download before it is usable: the JavaScript (gzip, as served)
+ * that headless Chromium fetches for the login page, the admin calendar, an interviewer's interview
+ * page and the candidate's home, each in a fresh context with empty caches. The login page is the
+ * baseline measured in the same run (the framework's own cost), so every page prints a ratio to it,
+ * its budget, and which of the heavy libraries (Yjs, the calendar, TipTap) it pulled in.
+ */
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
+import { DEMO_ACCOUNTS } from '../db/seed';
+import { startTestApp, type TestApp } from '../tests/helpers/app';
+import { launchBrowser } from '../tests/helpers/browser';
+
+/** Budgets in kB (1,000 bytes) of gzipped JavaScript, from issue 15; null: no budget set yet. */
+const BUDGET_KB: Record<string, number | null> = {
+	login: null,
+	calendar: 100,
+	'interview page': null,
+	'candidate home': 35
+};
+
+/** Text that only the named library's code contains, to tell which ones a page loaded. */
+const MARKERS: [string, RegExp][] = [
+	['yjs', /Yjs was already imported/],
+	['calendar', /ec-toolbar|ec-timeline|ec-day-grid/],
+	['tiptap', /ProseMirror/]
+];
+
+interface PageLoad {
+	gzipBytes: number;
+	files: number;
+	libraries: string[];
+}
+
+/** Opens `path` in a fresh context (optionally signed in) and sums the JavaScript it fetched. */
+async function load(browser: Browser, app: TestApp, path: string, email: string | null): Promise<PageLoad> {
+	const context = await browser.newContext({ viewport: { width: 1366, height: 860 } });
+	if (email) {
+		const [name, value] = (await app.login(email)).split('=') as [string, string];
+		await context.addCookies([{ name, value, url: app.url }]);
+	}
+	const page = await context.newPage();
+	const bodies = new Map<string, Promise<Buffer | null>>();
+	page.on('response', (res) => {
+		const url = res.url();
+		if (url.startsWith(app.url) && url.endsWith('.js') && res.status() === 200 && !bodies.has(url))
+			bodies.set(
+				url,
+				res.body().catch(() => null)
+			);
+	});
+	const response = await page.goto(`${app.url}${path}`);
+	if (!response || response.status() !== 200) throw new Error(`${path} answered ${response?.status()}`);
+	await page.waitForLoadState('networkidle');
+	const files = (await Promise.all(bodies.values())).filter((b): b is Buffer => b !== null);
+	await context.close();
+	const text = files.map((b) => b.toString('utf8')).join('\n');
+	return {
+		gzipBytes: files.reduce((sum, b) => sum + gzipSync(b).length, 0),
+		files: files.length,
+		libraries: MARKERS.filter(([, re]) => re.test(text)).map(([name]) => name)
+	};
+}
+
+/** An interview the first demo interviewer sits on, for the interview page. */
+async function interviewOfFirstInterviewer(app: TestApp): Promise<string> {
+	const sql = app.runtime.db.sql;
+	const [row] = await sql<{ id: string }[]>`
+		select p.interview_id as id from interview_panel p join users u on u.id = p.user_id
+		where u.email = ${DEMO_ACCOUNTS.interviewers[0]!.email} limit 1`;
+	if (!row) throw new Error('the first demo interviewer sits on no interview');
+	return row.id;
+}
+
+export async function main(): Promise<void> {
+	const [app, browser] = await Promise.all([startTestApp('embedded'), launchBrowser()]);
+	try {
+		const interviewId = await interviewOfFirstInterviewer(app);
+		const pages: [string, string, string | null][] = [
+			['login', '/login', null],
+			['calendar', '/admin/calendar', DEMO_ACCOUNTS.admin.email],
+			['interview page', `/interviews/${interviewId}`, DEMO_ACCOUNTS.interviewers[0]!.email],
+			['candidate home', '/me', DEMO_ACCOUNTS.candidates[0]!.email]
+		];
+		// One warm-up pass so the server's first renders don't count against the first page measured.
+		for (const [, path, email] of pages) await load(browser, app, path, email);
+		const results = new Map<string, PageLoad>();
+		for (const [name, path, email] of pages) results.set(name, await load(browser, app, path, email));
+		const baseline = results.get('login')!.gzipBytes;
+		const kb = (bytes: number) => (bytes / 1000).toFixed(1);
+		const fields: string[] = [];
+		for (const [name, r] of results) {
+			const budget = BUDGET_KB[name] ?? null;
+			const verdict = budget === null ? 'no budget' : r.gzipBytes <= budget * 1000 ? 'within' : 'OVER';
+			console.log(
+				`${name.padEnd(15)} ${kb(r.gzipBytes).padStart(6)} kB gzip in ${String(r.files).padStart(2)} files, ` +
+					`${(r.gzipBytes / baseline).toFixed(2)}x login; budget ${budget === null ? '-' : `${budget} kB`} (${verdict}); ` +
+					`loads ${r.libraries.join(', ') || 'none of yjs, calendar, tiptap'}`
+			);
+			fields.push(`${name.replace(/ /g, '_')}_kb=${kb(r.gzipBytes)}`);
+		}
+		console.log(`bench pages: ${fields.join(' ')} baseline=login`);
+	} finally {
+		await browser.close();
+		await app.close();
+	}
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+	main()
+		.catch((err: unknown) => {
+			console.error(err);
+			process.exitCode = 1;
+		})
+		.finally(() => process.exit());
+}

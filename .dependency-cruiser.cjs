@@ -5,12 +5,15 @@
  *   browser code (routes' pages, src/lib/components) → src/lib/collab → domain / contract
  *   collab-server, peer-server → services, collab, domain, contract, db
  *   server/ (the composition root) may import anything; nothing imports server/
+ *   src/lib/i18n and the compiled messages (src/lib/paraglide) are leaves like domain and contract
  *
  * Type-only imports count: `tsPreCompilationDeps` keeps them in the graph, for cycles too.
  */
 const DOMAIN = '^src/lib/domain/';
 const CONTRACT = '^src/lib/contract/';
-const LEAVES = `(${DOMAIN}|${CONTRACT})`;
+/** Messages and the language choice (src/lib/i18n), and the messages Paraglide compiles (src/lib/paraglide). */
+const I18N = '^src/lib/(i18n|paraglide)/';
+const LEAVES = `(${DOMAIN}|${CONTRACT}|${I18N})`;
 const COLLAB = '^src/lib/collab/';
 const COMPONENTS = '^src/lib/components/';
 const SERVICES = '^src/lib/server/';
@@ -48,7 +51,7 @@ module.exports = {
 			comment: 'The collaborative documents build on the domain and the contract only.',
 			severity: 'error',
 			from: { path: COLLAB },
-			to: { path: '^(src|server|collab-server|peer-server|db)/', pathNot: `(${COLLAB}|${DOMAIN}|${CONTRACT})` }
+			to: { path: '^(src|server|collab-server|peer-server|db)/', pathNot: `(${COLLAB}|${DOMAIN}|${CONTRACT}|${I18N})` }
 		},
 		{
 			name: 'components-are-browser-code',
@@ -57,7 +60,7 @@ module.exports = {
 			from: { path: COMPONENTS },
 			to: {
 				path: '^(src|server|collab-server|peer-server|db)/',
-				pathNot: `(${COMPONENTS}|${COLLAB}|${DOMAIN}|${CONTRACT}|\\.css$)`
+				pathNot: `(${COMPONENTS}|${COLLAB}|${DOMAIN}|${CONTRACT}|${I18N}|\\.css$)`
 			}
 		},
 		{
@@ -68,7 +71,7 @@ module.exports = {
 			from: { path: SERVICES },
 			to: {
 				path: '^(src|server|collab-server|peer-server|db)/',
-				pathNot: `(${SERVICES}|${COLLAB}|${DOMAIN}|${CONTRACT}|${DB})`
+				pathNot: `(${SERVICES}|${COLLAB}|${DOMAIN}|${CONTRACT}|${I18N}|${DB})`
 			}
 		},
 		{
@@ -78,7 +81,7 @@ module.exports = {
 			from: { path: ROUTE_SERVER },
 			to: {
 				path: '^(src|server|collab-server|peer-server|db)/',
-				pathNot: `(${SERVICES}|${DOMAIN}|${CONTRACT}|^src/routes/)`
+				pathNot: `(${SERVICES}|${DOMAIN}|${CONTRACT}|${I18N}|^src/routes/)`
 			}
 		},
 		{
@@ -88,7 +91,7 @@ module.exports = {
 			from: { path: ROUTE_BROWSER, pathNot: ROUTE_SERVER },
 			to: {
 				path: '^(src|server|collab-server|peer-server|db)/',
-				pathNot: `(^src/routes/|${COMPONENTS}|${COLLAB}|${DOMAIN}|${CONTRACT}|\\.css$)`
+				pathNot: `(^src/routes/|${COMPONENTS}|${COLLAB}|${DOMAIN}|${CONTRACT}|${I18N}|\\.css$)`
 			}
 		},
 		{

@@ -1,3 +1,4 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -41,7 +42,12 @@ function parleyDev(): Plugin {
 }
 
 export default defineConfig({
-	plugins: [parleyDev(), sveltekit()],
+	plugins: [
+		parleyDev(),
+		// The same options as `npm run i18n`: the hooks decide the language of each request (decision 47).
+		paraglideVitePlugin({ project: './project.inlang', outdir: './src/lib/paraglide', strategy: ['baseLocale'] }),
+		sveltekit()
+	],
 	server: { port: Number(process.env.PORT ?? 5173) },
 	ssr: { noExternal: ['@event-calendar/core'] }
 });

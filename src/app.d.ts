@@ -14,8 +14,12 @@ declare global {
 			session: Session | null;
 			/** Set when the request authenticated with a personal API token instead of a cookie. */
 			apiToken: { id: string; orgId: string } | null;
+			/** The language this request is answered in (src/lib/i18n/locale.ts). */
+			locale: import('$lib/i18n/locale').Locale;
 		}
 		interface PageData {
+			/** The language the page is drawn in (the root layout's data). */
+			locale?: import('$lib/i18n/locale').Locale;
 			user?: {
 				id: string;
 				name: string;

@@ -1,4 +1,9 @@
 import type { Handle, HandleServerError } from '@sveltejs/kit';
+import { getRequestEvent } from '$app/server';
+import { overwriteGetLocale } from '$lib/paraglide/runtime';
+import { m } from '$lib/paraglide/messages';
+import { BASE_LOCALE, decideLocale, LOCALE_COOKIE } from '$lib/i18n/locale';
+import { membershipOf } from '$lib/server/guards';
 import { SESSION_COOKIE, validateSessionToken, hashToken, loadSessionUser } from '$lib/server/auth';
 import { contextOf } from '$lib/server/context';
 import { ApiError, errorResponse } from '$lib/server/errors';
@@ -12,8 +17,28 @@ const SECURITY_HEADERS: Record<string, string> = {
 	'permissions-policy': 'camera=(self), microphone=(self), geolocation=()'
 };
 
+// Messages rendered while a request is handled speak its language; elsewhere (jobs, mail) the caller
+// names the language (`m.key(inputs, { locale })`) and this answers the base language.
+overwriteGetLocale(() => {
+	try {
+		return getRequestEvent().locals.locale ?? BASE_LOCALE;
+	} catch {
+		return BASE_LOCALE;
+	}
+});
+
 export const handle: Handle = async ({ event, resolve }) => {
 	const isApi = event.url.pathname.startsWith('/api/');
+	/** The request's language: first from what it says, then again once we know who asks. */
+	const localeFor = (user: App.Locals['user']) =>
+		decideLocale({
+			preference: user?.locale ?? null,
+			orgDefault: user ? (membershipOf(user)?.orgLocale ?? null) : null,
+			cookie: event.cookies.get(LOCALE_COOKIE),
+			acceptLanguage: event.request.headers.get('accept-language'),
+			api: isApi
+		});
+	event.locals.locale = localeFor(null);
 	event.locals.user = null;
 	event.locals.session = null;
 	event.locals.apiToken = null;
@@ -69,7 +94,12 @@ export const handle: Handle = async ({ event, resolve }) => {
 		}
 	}
 
-	const response = await resolve(event);
+	event.locals.locale = localeFor(event.locals.user);
+	// Read when the page is drawn: saving a new language in Settings changes it for that very answer.
+	const response = await resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('%parley.lang%', event.locals.locale)
+	});
+	if (!response.headers.has('content-language')) response.headers.set('content-language', event.locals.locale);
 	for (const [k, v] of Object.entries(SECURITY_HEADERS)) {
 		if (!response.headers.has(k)) response.headers.set(k, v);
 	}
@@ -81,7 +111,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 				? `${event.request.method} is not allowed on ${event.url.pathname}.`
 				: response.status === 404
 					? `No API endpoint at ${event.url.pathname}.`
-					: 'Something went wrong on our side. Please try again.';
+					: m.error_try_again();
 		return errorResponse(new ApiError(code, message), { allow: response.headers.get('allow') ?? '' });
 	}
 	return response;
@@ -90,6 +120,6 @@ export const handle: Handle = async ({ event, resolve }) => {
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status !== 404) console.error(`[app] ${event.request.method} ${event.url.pathname} failed`, error);
 	return {
-		message: status === 404 ? 'This page does not exist.' : 'Something went wrong on our side. Please try again.'
+		message: status === 404 ? m.error_page_missing() : m.error_try_again()
 	};
 };

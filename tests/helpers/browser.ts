@@ -28,13 +28,14 @@ export function launchBrowser(): Promise<Browser> {
 /** A fresh context (a separate person) with a desktop viewport by default. */
 export function newPerson(
 	browser: Browser,
-	opts: { phone?: boolean; timezoneId?: string; serviceWorkers?: 'allow' | 'block' } = {}
+	opts: { phone?: boolean; timezoneId?: string; locale?: string; serviceWorkers?: 'allow' | 'block' } = {}
 ): Promise<BrowserContext> {
 	return browser.newContext({
 		viewport: opts.phone ? { width: 390, height: 844 } : { width: 1366, height: 860 },
 		deviceScaleFactor: 1,
 		timezoneId: opts.timezoneId ?? 'Europe/London',
-		locale: 'en-GB',
+		// The browser's language (Accept-Language and navigator.language).
+		locale: opts.locale ?? 'en-GB',
 		// Requests a service worker handles do not reach page.route; tests that fake answers block it.
 		serviceWorkers: opts.serviceWorkers ?? 'allow'
 	});

@@ -8,6 +8,8 @@ import type { Role } from '$lib/contract/roles';
 import { generateToken, hashToken } from './tokens';
 import { addressKey } from './address';
 import { recordAttempt, throttleMessage, type ThrottleScope } from './sign-in-throttle';
+import { asLocale, BASE_LOCALE, type Locale } from '$lib/i18n/locale';
+import { m } from '$lib/paraglide/messages';
 
 export const SESSION_COOKIE = 'parley_session';
 export const SESSION_TTL_MS = 30 * 24 * 3600_000;
@@ -17,7 +19,9 @@ export interface SessionUser {
 	email: string;
 	name: string;
 	timezone: string | null;
-	memberships: { orgId: string; orgName: string; orgTimezone: string; role: Role }[];
+	/** Their own language choice (Settings); null until they make one. */
+	locale: Locale | null;
+	memberships: { orgId: string; orgName: string; orgTimezone: string; orgLocale: Locale; role: Role }[];
 }
 
 export interface Session {
@@ -101,12 +105,15 @@ export async function loadSessionUser(sql: Sql, userId: string): Promise<Session
 			email: string;
 			name: string;
 			timezone: string | null;
+			locale: string | null;
 			org_id: string | null;
 			org_name: string | null;
 			org_timezone: string | null;
+			org_locale: string | null;
 			role: Role | null;
 		}[]
-	>`select u.id, u.email, u.name, u.timezone, m.org_id, o.name as org_name, o.timezone as org_timezone, m.role
+	>`select u.id, u.email, u.name, u.timezone, u.locale, m.org_id, o.name as org_name, o.timezone as org_timezone,
+			o.default_locale as org_locale, m.role
 		from users u
 		left join memberships m on m.user_id = u.id
 		left join organizations o on o.id = m.org_id
@@ -119,9 +126,16 @@ export async function loadSessionUser(sql: Sql, userId: string): Promise<Session
 		email: first.email,
 		name: first.name,
 		timezone: first.timezone,
+		locale: asLocale(first.locale),
 		memberships: rows
 			.filter((r) => r.org_id && r.role)
-			.map((r) => ({ orgId: r.org_id!, orgName: r.org_name!, orgTimezone: r.org_timezone!, role: r.role! }))
+			.map((r) => ({
+				orgId: r.org_id!,
+				orgName: r.org_name!,
+				orgTimezone: r.org_timezone!,
+				orgLocale: asLocale(r.org_locale) ?? BASE_LOCALE,
+				role: r.role!
+			}))
 	};
 }
 
@@ -135,7 +149,10 @@ export type LoginResult =
 	| { ok: false; reason: 'invalid' }
 	| { ok: false; reason: 'rate_limited'; scope: ThrottleScope; retryAfterSec: number; message: string };
 
-export const INVALID_LOGIN_MESSAGE = 'The email or password is incorrect.';
+/** What a refused sign-in says, in the request's language; never which of the two was wrong. */
+export function invalidLoginMessage(): string {
+	return m.login_invalid();
+}
 
 /**
  * Checks an email and password from a client address. Wrong email and wrong password answer alike

@@ -30,7 +30,8 @@ function apiEvent(role: 'admin' | 'interviewer' | null, url: string, body?: unkn
 		name: 'Test',
 		email: 't@example.com',
 		timezone: null,
-		memberships: [{ orgId: 'o1', orgName: 'Org', orgTimezone: 'UTC', role }]
+		locale: null,
+		memberships: [{ orgId: 'o1', orgName: 'Org', orgTimezone: 'UTC', orgLocale: 'en', role }]
 	};
 	return {
 		url: new URL(url),

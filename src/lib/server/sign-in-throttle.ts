@@ -5,6 +5,7 @@
  * many accounts. An IPv6 address counts by its /64, the block one subscriber is usually given.
  */
 import type { Sql } from '../../../db/client';
+import { m } from '$lib/paraglide/messages';
 
 export const LOGIN_WINDOW_MS = 15 * 60_000;
 /** Failures for one email from one address within the window before further attempts are refused. */
@@ -64,8 +65,5 @@ export async function recordAttempt(
 /** The sentence a refused sign-in shows, naming what was counted and when to try again. */
 export function throttleMessage(t: Throttled): string {
 	const minutes = Math.ceil(t.retryAfterSec / 60);
-	const when = `Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
-	return t.scope === 'email'
-		? `Too many failed sign-ins for this email from your network. ${when}`
-		: `Too many failed sign-ins from your network. ${when}`;
+	return t.scope === 'email' ? m.login_throttled_email({ minutes }) : m.login_throttled_address({ minutes });
 }

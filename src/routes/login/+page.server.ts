@@ -1,9 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { checkLogin, createSession, INVALID_LOGIN_MESSAGE, loadSessionUser } from '$lib/server/auth';
+import { checkLogin, createSession, invalidLoginMessage, loadSessionUser } from '$lib/server/auth';
 import { setSessionCookie } from '$lib/server/cookies';
 import { homeFor, membershipOf } from '$lib/server/guards';
 import { readForm } from '$lib/server/forms';
+import { m } from '$lib/paraglide/messages';
 
 /** Only same-site paths are followed after sign-in. */
 function safeNext(next: string | null): string | null {
@@ -22,17 +23,17 @@ export const actions: Actions = {
 		const email = String(form.get('email') ?? '').trim();
 		const password = String(form.get('password') ?? '');
 		const fields: Record<string, string> = {};
-		if (!email) fields.email = 'Enter your email address.';
-		else if (email.length > 254) fields.email = 'An email address has at most 254 characters.';
-		if (!password) fields.password = 'Enter your password.';
-		else if (password.length > 256) fields.password = 'A password has at most 256 characters.';
+		if (!email) fields.email = m.login_enter_email();
+		else if (email.length > 254) fields.email = m.login_email_too_long();
+		if (!password) fields.password = m.login_enter_password();
+		else if (password.length > 256) fields.password = m.login_password_too_long();
 		if (Object.keys(fields).length) return fail(422, { email, fields, message: null });
 		const sql = event.locals.ctx.sql;
 		const result = await checkLogin(sql, email, password, event.getClientAddress());
 		if (!result.ok) {
 			const limited = result.reason === 'rate_limited';
 			if (limited) event.setHeaders({ 'retry-after': String(result.retryAfterSec) });
-			const message = limited ? result.message : INVALID_LOGIN_MESSAGE;
+			const message = limited ? result.message : invalidLoginMessage();
 			return fail(limited ? 429 : 401, {
 				email,
 				fields: {} as Record<string, string>,

@@ -13,6 +13,9 @@ import { kindsFor, loadPreferences, savePreferences } from '$lib/server/notifica
 import { hasWorkingHours, loadSettings, saveSettings } from '$lib/server/profile';
 import { parseLimit, type OwnLoadLimit } from '$lib/domain/load';
 import { ownLoad, setOwnLoadLimit } from '$lib/server/calendar-rules';
+import { loadLanguage, saveOrgLanguage, saveOwnLanguage } from '$lib/server/language';
+import { asLocale, LOCALE_COOKIE } from '$lib/i18n/locale';
+import { m } from '$lib/paraglide/messages';
 
 /** Every zone this server knows, plus UTC (which Intl does not list). */
 function knownZones(): string[] {
@@ -33,6 +36,7 @@ export const load: PageServerLoad = async (event) => {
 		effectiveHours: settings.effectiveWorkingHours,
 		hasWorkingHours: hasWorkingHours(actor.user),
 		preferences: await loadPreferences(event.locals.ctx.sql, actor),
+		language: await loadLanguage(event.locals.ctx.sql, actor),
 		feed: actor.role === 'admin' ? null : await feedStatus(event.locals.ctx.sql, actor),
 		loadLimits: actor.role === 'interviewer' ? await ownLoad(event.locals.ctx.sql, actor.orgId, actor.user.id) : null,
 		tokens:
@@ -109,6 +113,27 @@ export const actions: Actions = {
 				? 'Saved. Scheduling now reads your working hours in your time zone.'
 				: 'Saved. Times are shown in your time zone.'
 		};
+	},
+	/**
+	 * The person's language (empty: the organization's default) and, for admins, the organization's.
+	 * This very answer is drawn in the new language.
+	 */
+	language: async (event) => {
+		const actor = requireUser(event);
+		const form = await readForm(event.request);
+		const ownValue = form.get('own') ?? '';
+		const own = ownValue === '' ? null : asLocale(ownValue);
+		const orgValue = form.get('org');
+		const org = orgValue === undefined ? null : asLocale(orgValue);
+		if ((ownValue !== '' && !own) || (orgValue !== undefined && !org) || (org && actor.role !== 'admin'))
+			return fail(422, { languageError: m.settings_language_invalid() });
+		const { sql } = event.locals.ctx;
+		await saveOwnLanguage(sql, actor, own);
+		if (org) await saveOrgLanguage(sql, actor, org);
+		// The account holds the choice from now on: the sign-in page's switch no longer decides.
+		event.cookies.delete(LOCALE_COOKIE, { path: '/' });
+		event.locals.locale = own ?? (await loadLanguage(sql, actor)).orgDefault;
+		return { languageSaved: true };
 	},
 	/** Which notifications also come by email: a checkbox per kind the person receives. */
 	notifications: async (event) => {

@@ -3,7 +3,7 @@ import { defineRoute } from '$lib/server/route';
 import * as S from '$lib/contract/api';
 import { BODY } from '$lib/server/api-docs';
 import { ApiError } from '$lib/server/errors';
-import { checkLogin, createSession, INVALID_LOGIN_MESSAGE, loadSessionUser } from '$lib/server/auth';
+import { checkLogin, createSession, invalidLoginMessage, loadSessionUser } from '$lib/server/auth';
 import { setSessionCookie } from '$lib/server/cookies';
 import { userJson } from '$lib/server/users';
 
@@ -41,7 +41,7 @@ export const POST: RequestHandler = defineRoute(
 					retry_after_s: result.retryAfterSec,
 					scope: result.scope
 				});
-			throw new ApiError('unauthenticated', INVALID_LOGIN_MESSAGE);
+			throw new ApiError('unauthenticated', invalidLoginMessage());
 		}
 		const { token, session } = await createSession(sql, result.userId);
 		setSessionCookie(event, token, session.expiresAt);

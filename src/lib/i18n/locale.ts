@@ -1,0 +1,65 @@
+/**
+ * Which language a person reads Parley in. The languages are the ones Paraglide compiles
+ * (`project.inlang/settings.json`), so adding one is a messages file and a line there. The choice
+ * itself is a pure function of what the request and the account say (decision 47):
+ *
+ * - pages: the person's own preference, else the switch on the sign-in page (a cookie), else, once
+ *   signed in, the organization's default, else the browser's `Accept-Language`, else English;
+ * - the JSON API: `Accept-Language` first (a client asks for the language of its messages), then the
+ *   same chain.
+ */
+import { baseLocale, isLocale, locales, type Locale } from '$lib/paraglide/runtime';
+
+export type { Locale };
+export const LOCALES: readonly Locale[] = locales;
+export const BASE_LOCALE: Locale = baseLocale;
+/** The cookie the sign-in page's language switch sets (a year; it is a preference, not a secret). */
+export const LOCALE_COOKIE = 'parley-locale';
+
+/** `value` as a language Parley speaks, or null. */
+export function asLocale(value: string | null | undefined): Locale | null {
+	return typeof value === 'string' && isLocale(value) ? value : null;
+}
+
+/**
+ * The best language of an `Accept-Language` header that Parley speaks, by quality then order;
+ * a regional tag (`fr-CA`) counts for its language. Null when none matches.
+ */
+export function fromAcceptLanguage(header: string | null | undefined): Locale | null {
+	if (!header) return null;
+	const ranked = header
+		.split(',')
+		.slice(0, 30)
+		.map((part, index) => {
+			const [tag = '', ...params] = part.trim().split(';');
+			const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+			const quality = q === undefined ? 1 : Number(q);
+			return { language: tag.trim().toLowerCase().split('-')[0] ?? '', quality, index };
+		})
+		.filter((r) => r.quality > 0 && Number.isFinite(r.quality))
+		.sort((a, b) => b.quality - a.quality || a.index - b.index);
+	for (const r of ranked) {
+		const locale = asLocale(r.language);
+		if (locale) return locale;
+	}
+	return null;
+}
+
+export interface LocaleInputs {
+	/** The person's own choice in Settings; null when they never chose. */
+	preference: Locale | null;
+	/** Their organization's default; null when signed out. */
+	orgDefault: Locale | null;
+	/** The sign-in page's switch. */
+	cookie: string | null | undefined;
+	acceptLanguage: string | null | undefined;
+	/** A JSON API request: its messages follow `Accept-Language` first. */
+	api: boolean;
+}
+
+/** The language of one request (see the module comment for the order). */
+export function decideLocale(input: LocaleInputs): Locale {
+	const accepted = fromAcceptLanguage(input.acceptLanguage);
+	if (input.api && accepted) return accepted;
+	return input.preference ?? asLocale(input.cookie) ?? input.orgDefault ?? accepted ?? BASE_LOCALE;
+}

@@ -1,0 +1,47 @@
+/** What the language tests look for: English text left on a page drawn in another language. */
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+
+type Message = string | { match: Record<string, string> }[];
+
+function load(locale: string): Record<string, Message> {
+	const all = JSON.parse(readFileSync(`messages/${locale}.json`, 'utf8')) as Record<string, Message>;
+	delete all.$schema;
+	return all;
+}
+
+/**
+ * The English texts worth looking for: every message's English wording (each plural variant), its
+ * `{placeholders}` cut out, that differs from the wording in `locale` and is long enough to mean
+ * something on its own ("OK" and "Menu" read the same in French).
+ */
+export function englishTexts(locale: string): string[] {
+	const en = load('en');
+	const other = load(locale);
+	const texts = (m: Message | undefined) =>
+		m === undefined ? [] : typeof m === 'string' ? [m] : m.flatMap((v) => Object.values(v.match));
+	const found = new Set<string>();
+	for (const [key, msg] of Object.entries(en)) {
+		// A language's own name is shown in that language on purpose (the switch and the list).
+		if (key === 'language_name') continue;
+		const theirs = new Set(texts(other[key]));
+		for (const text of texts(msg)) {
+			for (const piece of text.split(/\{[^}]*\}/)) {
+				const p = piece.trim();
+				if (p.length >= 6 && !theirs.has(text)) found.add(p);
+			}
+		}
+	}
+	return [...found];
+}
+
+/** English message texts visible on the page (body text, titles, labels), for a page in `locale`. */
+export async function englishOnPage(page: Page, locale: string): Promise<string[]> {
+	const visible = await page.evaluate(() => {
+		const attrs = [...document.querySelectorAll('[aria-label],[title],[placeholder]')].flatMap((el) =>
+			['aria-label', 'title', 'placeholder'].map((a) => el.getAttribute(a) ?? '')
+		);
+		return [document.title, document.body.innerText, ...attrs].join('\n');
+	});
+	return englishTexts(locale).filter((text) => visible.includes(text));
+}

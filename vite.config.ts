@@ -44,7 +44,7 @@ function parleyDev(): Plugin {
 export default defineConfig({
 	plugins: [
 		parleyDev(),
-		// The same options as `npm run i18n`: the hooks decide the language of each request (decision 47).
+		// The same options as `npm run i18n`: the hooks decide the language of each request (docs/decisions.md, "Languages").
 		paraglideVitePlugin({ project: './project.inlang', outdir: './src/lib/paraglide', strategy: ['baseLocale'] }),
 		sveltekit()
 	],

@@ -1,7 +1,7 @@
 /**
  * Which language a person reads Parley in. The languages are the ones Paraglide compiles
  * (`project.inlang/settings.json`), so adding one is a messages file and a line there. The choice
- * itself is a pure function of what the request and the account say (decision 47):
+ * itself is a pure function of what the request and the account say (docs/decisions.md, "Languages"):
  *
  * - pages: the person's own preference, else the switch on the sign-in page (a cookie), else, once
  *   signed in, the organization's default, else the browser's `Accept-Language`, else English;

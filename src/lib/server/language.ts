@@ -1,5 +1,5 @@
 /**
- * The language preferences the account keeps (decision 47): a person's own choice, and their
+ * The language preferences the account keeps (docs/decisions.md, "Languages"): a person's own choice, and their
  * organization's default for everyone who never chose. Values are checked against the languages
  * Parley is built with (src/lib/i18n/locale.ts) before they are written.
  */

@@ -1,9 +1,11 @@
 /**
- * What each page makes the browser download before it is usable: the JavaScript (gzip, as served)
- * that headless Chromium fetches for the login page, the admin calendar, an interviewer's interview
- * page and the candidate's home, each in a fresh context with empty caches. The login page is the
- * baseline measured in the same run (the framework's own cost), so every page prints a ratio to it,
- * its budget, and which of the heavy libraries (Yjs, the calendar, TipTap) it pulled in.
+ * What each page makes the browser download: the JavaScript (gzip, as served) that headless Chromium
+ * fetches for the login page, the admin calendar, an interviewer's interview page and the candidate's
+ * home, each in a fresh context with empty caches. "First" is what the page needs before it can start
+ * (the scripts its HTML preloads); "later" is what it fetches after, on its own (a notes editor, say).
+ * The budgets apply to "first". The login page is the baseline measured in the same run (the
+ * framework's own cost), so every page prints a ratio to it, and which of the heavy libraries (Yjs,
+ * the calendar, TipTap) it pulled in at first and at all.
  */
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -12,11 +14,15 @@ import { DEMO_ACCOUNTS } from '../db/seed';
 import { startTestApp, type TestApp } from '../tests/helpers/app';
 import { launchBrowser } from '../tests/helpers/browser';
 
-/** Budgets in kB (1,000 bytes) of gzipped JavaScript, from issue 15; null: no budget set yet. */
-const BUDGET_KB: Record<string, number | null> = {
-	login: null,
+/**
+ * Budgets for "first", in kB (1,000 bytes) of gzipped JavaScript: the calendar's and the candidate
+ * home's from issue 15; the login page's and the interview page's ours (the framework's cost plus a
+ * little, the notes editor coming after the page).
+ */
+const BUDGET_KB: Record<string, number> = {
+	login: 50,
 	calendar: 100,
-	'interview page': null,
+	'interview page': 60,
 	'candidate home': 35
 };
 
@@ -28,10 +34,20 @@ const MARKERS: [string, RegExp][] = [
 ];
 
 interface PageLoad {
+	/** Preloaded by the page's HTML: needed before the page starts. */
+	firstBytes: number;
+	/** Everything, once the network is idle. */
 	gzipBytes: number;
 	files: number;
+	firstLibraries: string[];
 	libraries: string[];
 }
+
+/** Which heavy libraries these scripts contain. */
+const librariesIn = (bodies: Buffer[]) => {
+	const text = bodies.map((b) => b.toString('utf8')).join('\n');
+	return MARKERS.filter(([, re]) => re.test(text)).map(([name]) => name);
+};
 
 /** Opens `path` in a fresh context (optionally signed in) and sums the JavaScript it fetched. */
 async function load(browser: Browser, app: TestApp, path: string, email: string | null): Promise<PageLoad> {
@@ -52,14 +68,25 @@ async function load(browser: Browser, app: TestApp, path: string, email: string 
 	});
 	const response = await page.goto(`${app.url}${path}`);
 	if (!response || response.status() !== 200) throw new Error(`${path} answered ${response?.status()}`);
+	// The scripts SvelteKit preloads for this page (its entry, the layouts and the page itself): sent
+	// as a Link header (as <link> tags only in prerendered pages).
+	const preloaded = new Set(
+		[...((await response.allHeaders()).link ?? '').matchAll(/<([^>]+)>;\s*rel="modulepreload"/g)].map(
+			(m) => new URL(m[1]!, response.url()).href
+		)
+	);
 	await page.waitForLoadState('networkidle');
-	const files = (await Promise.all(bodies.values())).filter((b): b is Buffer => b !== null);
+	const loaded = await Promise.all([...bodies].map(async ([url, body]) => ({ url, body: await body })));
 	await context.close();
-	const text = files.map((b) => b.toString('utf8')).join('\n');
+	const all = loaded.filter((f): f is { url: string; body: Buffer } => f.body !== null);
+	const first = all.filter((f) => preloaded.has(f.url));
+	const size = (files: { body: Buffer }[]) => files.reduce((sum, f) => sum + gzipSync(f.body).length, 0);
 	return {
-		gzipBytes: files.reduce((sum, b) => sum + gzipSync(b).length, 0),
-		files: files.length,
-		libraries: MARKERS.filter(([, re]) => re.test(text)).map(([name]) => name)
+		firstBytes: size(first),
+		gzipBytes: size(all),
+		files: all.length,
+		firstLibraries: librariesIn(first.map((f) => f.body)),
+		libraries: librariesIn(all.map((f) => f.body))
 	};
 }
 
@@ -87,18 +114,21 @@ export async function main(): Promise<void> {
 		for (const [, path, email] of pages) await load(browser, app, path, email);
 		const results = new Map<string, PageLoad>();
 		for (const [name, path, email] of pages) results.set(name, await load(browser, app, path, email));
-		const baseline = results.get('login')!.gzipBytes;
+		const baseline = results.get('login')!.firstBytes;
 		const kb = (bytes: number) => (bytes / 1000).toFixed(1);
+		const libs = (names: string[]) => names.join('+') || 'none';
 		const fields: string[] = [];
 		for (const [name, r] of results) {
 			const budget = BUDGET_KB[name] ?? null;
-			const verdict = budget === null ? 'no budget' : r.gzipBytes <= budget * 1000 ? 'within' : 'OVER';
+			const verdict = budget === null ? 'no budget' : r.firstBytes <= budget * 1000 ? 'within' : 'OVER';
 			console.log(
-				`${name.padEnd(15)} ${kb(r.gzipBytes).padStart(6)} kB gzip in ${String(r.files).padStart(2)} files, ` +
-					`${(r.gzipBytes / baseline).toFixed(2)}x login; budget ${budget === null ? '-' : `${budget} kB`} (${verdict}); ` +
-					`loads ${r.libraries.join(', ') || 'none of yjs, calendar, tiptap'}`
+				`${name.padEnd(15)} first ${kb(r.firstBytes).padStart(6)} kB (${(r.firstBytes / baseline).toFixed(2)}x login), ` +
+					`later ${kb(r.gzipBytes - r.firstBytes).padStart(6)} kB, ${String(r.files).padStart(2)} files gzip; ` +
+					`budget ${budget === null ? '-' : `${budget} kB`} (${verdict}); heavy libraries first: ${libs(r.firstLibraries)}, at all: ${libs(r.libraries)}`
 			);
-			fields.push(`${name.replace(/ /g, '_')}_kb=${kb(r.gzipBytes)}`);
+			fields.push(
+				`${name.replace(/ /g, '_')}_first_kb=${kb(r.firstBytes)} ${name.replace(/ /g, '_')}_total_kb=${kb(r.gzipBytes)}`
+			);
 		}
 		console.log(`bench pages: ${fields.join(' ')} baseline=login`);
 	} finally {

@@ -201,14 +201,24 @@ describe.each(kinds)('the API reference against the %s database', (kind) => {
 
 		const interviewer = await app.login(PRIYA!.email);
 		await call('GET', `/api/v1/interviews/${id}/scorecards`, interviewer);
-		const put = await call('PUT', `/api/v1/interviews/${id}/scorecards/mine`, interviewer, {
+		// Too early: 409 until the interview starts.
+		const early = await call('PUT', `/api/v1/interviews/${id}/scorecards/mine`, interviewer, {
+			rating: 4,
+			recommendation: 'hire'
+		});
+		expect(early.status).toBe(409);
+		const [held] = await bookDirect(app, [
+			{ candidate: DEMO_ACCOUNTS.candidates[2].email, startInMin: -40, mode: 'online', panel: [PRIYA!.email], round: 8 }
+		]);
+		const put = await call('PUT', `/api/v1/interviews/${held}/scorecards/mine`, interviewer, {
 			rating: 4,
 			recommendation: 'proceed',
 			feedback: 'Clear thinking.'
 		});
 		expect(put.status).toBe(201);
-		await call('PUT', `/api/v1/interviews/${id}/scorecards/mine`, admin, { rating: 4, recommendation: 'hire' });
-		await call('POST', `/api/v1/interviews/${id}/finalize`, admin);
+		await call('PUT', `/api/v1/interviews/${held}/scorecards/mine`, admin, { rating: 4, recommendation: 'hire' });
+		await call('POST', `/api/v1/interviews/${held}/finalize`, admin);
+		await call('GET', `/api/v1/interviews/${held}/logs`, interviewer);
 		await call('GET', `/api/v1/interviews/${id}/scorecards`, admin);
 		await call('GET', `/api/v1/interviews/${id}/join`, interviewer);
 		await call('POST', `/api/v1/interviews/${id}/join`, interviewer);

@@ -353,7 +353,15 @@ export const ScorecardListResponse = z.object({
 		})
 		.nullable()
 		.describe('Only for a viewer who sees every scorecard'),
-	can_submit: z.boolean()
+	can_submit: z.boolean(),
+	blocked: z
+		.object({
+			rule: z.enum(['interview_not_started', 'interview_not_held']),
+			message: z.string(),
+			opens_at: utc.optional()
+		})
+		.nullable()
+		.describe('Why no scorecard can be submitted now: the interview has not started, or did not take place')
 });
 
 export const ApiTokenResponse = z.object({

@@ -309,7 +309,7 @@ describe.each(kinds)('the candidate’s side against the %s database', (kind) =>
 		expect((await app.api('DELETE', `/api/v1/candidates/${noah!.id}/link`, cookies[ADMIN])).status).toBe(204);
 		expect((await app.request('/me', { cookie })).status).toBe(303);
 		const again = await app.request(url.pathname);
-		expect(again.status).toBe(200);
+		expect(again.status).toBe(410);
 		expect(await again.text()).toContain('This link no longer works');
 	});
 });

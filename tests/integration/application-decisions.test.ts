@@ -74,12 +74,15 @@ describe('decisions on applications wait for an interview that took place', () =
 		// The finished interview is past its end and was not cancelled: it counts as held.
 		const res = await app.api('PATCH', `/api/v1/applications/${sam.id}`, admin, { status: 'approved' });
 		expect(res.status).toBe(200);
-		expect((await logsOf(sam.id)).at(-1)).toEqual({
-			action: 'moved',
-			from_status: 'interview_scheduled',
-			to_status: 'approved',
-			reason: null
-		});
+		expect(await logsOf(sam.id)).toEqual([
+			{
+				action: 'pipeline',
+				from_status: 'selected',
+				to_status: 'interview_scheduled',
+				reason: 'An interview is booked.'
+			},
+			{ action: 'moved', from_status: 'interview_scheduled', to_status: 'approved', reason: null }
+		]);
 		const noah = apps.Noah!;
 		expect(noah.status).toBe('pending');
 		const screened = await app.api('PATCH', `/api/v1/applications/${noah.id}`, admin, { status: 'rejected' });

@@ -13,6 +13,8 @@ export const GET: RequestHandler = defineRoute(
 		operationId: 'listMembers',
 		tag: 'Members',
 		summary: 'People of the organization',
+		description:
+			'Each member with their role and zone, by name; `role` narrows the list. Interviewers use it to pick a panel, so they may ask for interviewers only.',
 		access: ['admin', 'interviewer'],
 		who: 'Admins list everybody; interviewers may list interviewers only (`role=interviewer`).',
 		query: S.MembersQuery,

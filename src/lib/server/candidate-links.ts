@@ -22,7 +22,7 @@ export const LINK_PATH = '/l/';
 export async function createCandidateLink(
 	deps: OutboxDeps,
 	opts: { orgId: string; candidateId: string; createdBy: string; origin: string; now?: Date }
-): Promise<{ token: string; expiresAt: Date; url: string }> {
+): Promise<{ token: string; expiresAt: Date; url: string; queued: boolean }> {
 	const { sql } = deps;
 	const now = opts.now ?? new Date();
 	const [member] = await sql<
@@ -50,14 +50,14 @@ export async function createCandidateLink(
 	}
 	const token = generateToken();
 	const url = `${opts.origin}${LINK_PATH}${token}`;
-	await sql.begin(async (tx) => {
+	const queued = await sql.begin(async (tx) => {
 		await tx`update candidate_links set revoked_at = now()
 			where user_id = ${opts.candidateId} and org_id = ${opts.orgId} and revoked_at is null`;
 		const [link] = await tx<
 			{ id: string }[]
 		>`insert into candidate_links (token_hash, user_id, org_id, created_by, expires_at)
 			values (${hashToken(token)}, ${opts.candidateId}, ${opts.orgId}, ${opts.createdBy}, ${expiresAt}) returning id`;
-		await enqueueMessages(tx as unknown as Sql, [
+		return enqueueMessages(tx as unknown as Sql, [
 			{
 				orgId: opts.orgId,
 				dedupeKey: `personal_link:${link!.id}`,
@@ -80,7 +80,7 @@ export async function createCandidateLink(
 		]);
 	});
 	await announceQueued(deps.bus, opts.orgId);
-	return { token, expiresAt, url };
+	return { token, expiresAt, url, queued: queued > 0 };
 }
 
 /**

@@ -8,6 +8,8 @@ import { activeLinks, createCandidateLink, revokeCandidateLinks } from '$lib/ser
 import { z } from 'zod';
 import { readForm } from '$lib/server/forms';
 import { listPeople } from '$lib/server/views/people';
+import { formFieldErrors } from '$lib/server/field-errors';
+import { mailOutcome, mailOutcomeSentence } from '$lib/server/mail/outcome';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireRole(event, 'admin');
@@ -22,8 +24,7 @@ export const actions: Actions = {
 		const form = Object.fromEntries(await readForm(event.request));
 		const parsed = NewMemberBody.safeParse(form);
 		if (!parsed.success) {
-			const fields: Record<string, string> = {};
-			for (const issue of parsed.error.issues) fields[String(issue.path[0])] ??= `This ${issue.message}.`;
+			const fields = formFieldErrors(parsed.error);
 			return fail(422, { values: form as Record<string, string>, fields, invitationUrl: null, message: null });
 		}
 		try {
@@ -34,8 +35,9 @@ export const actions: Actions = {
 				origin: event.url.origin
 			});
 			const invitationUrl = invited.url;
-			const note = 'The invitation email is on its way (see Outbox); you can also copy the link.';
-			return { values: {}, fields: {}, message: `${parsed.data.name} was added. ${note}`, invitationUrl };
+			const outcome = mailOutcome(invited.queued, event.locals.ctx.mail);
+			const note = mailOutcomeSentence(outcome, 'invitation', parsed.data.email);
+			return { values: {}, fields: {}, message: `${parsed.data.name} was added. ${note}`, invitationUrl, outcome };
 		} catch (err) {
 			if (err instanceof ApiError && err.code === 'conflict') {
 				return fail(409, {
@@ -67,8 +69,9 @@ export const actions: Actions = {
 			throw err;
 		}
 		const invitationUrl = invited.url;
-		const message = `A new invitation is on its way to ${invited.email}; older links stop working.`;
-		return { values: {}, fields: {}, message, invitationUrl };
+		const outcome = mailOutcome(invited.queued, event.locals.ctx.mail);
+		const message = `A new invitation was made; older links stop working. ${mailOutcomeSentence(outcome, 'invitation', invited.email)}`;
+		return { values: {}, fields: {}, message, invitationUrl, outcome };
 	},
 	/** A candidate's personal link (replaces the previous one). */
 	link: async (event) => {
@@ -76,7 +79,7 @@ export const actions: Actions = {
 		const userId = z.uuid().safeParse((await readForm(event.request)).get('user_id'));
 		if (!userId.success) return fail(422, { values: {}, fields: {}, invitationUrl: null, message: 'Unknown person.' });
 		try {
-			const { url, expiresAt } = await createCandidateLink(event.locals.ctx, {
+			const { url, expiresAt, queued } = await createCandidateLink(event.locals.ctx, {
 				orgId: actor.orgId,
 				candidateId: userId.data,
 				createdBy: actor.user.id,
@@ -88,7 +91,11 @@ export const actions: Actions = {
 				invitationUrl: null,
 				linkUrl: url,
 				linkExpires: expiresAt.toISOString(),
-				message: 'A new personal link was created and emailed to the candidate; any older link stops working.'
+				message: `A new personal link was created; any older link stops working. ${mailOutcomeSentence(
+					mailOutcome(queued, event.locals.ctx.mail),
+					'personal link',
+					'the candidate'
+				)}`
 			};
 		} catch (err) {
 			if (err instanceof ApiError)

@@ -1,10 +1,11 @@
 /**
  * Candidates' personal links: a random token (only its SHA-256 stored) that signs a candidate into
  * their own pages with a session of kind 'link'. A link lives until the end of the last day of the
- * candidate's open cycle. Only the token's hash is kept, so a link cannot be shown again: copying
- * a link for a candidate who has one issues another that works beside it (decision 49), and only
- * replacing (asked for, and confirmed) or revoking stops the links already sent. A session opened by
- * a link names it and ends with it (revoked, replaced or expired), checked at every request.
+ * candidate's open cycle. Only the token's hash is kept, so a link cannot be shown again: copying a
+ * link for a candidate who has one issues another that works beside it (docs/decisions.md: "Copy
+ * link" adds a working link), and only replacing (asked for, and confirmed) or revoking stops the
+ * links already sent. A session opened by a link names it and ends with it (revoked, replaced or
+ * expired), checked at every request.
  */
 import { announceAccessChange, type AccessDeps } from './access-change';
 import type { Sql } from '../../../db/client';
@@ -37,7 +38,7 @@ export async function createCandidateLink(
 		now?: Date;
 		replace?: boolean;
 	}
-): Promise<{ token: string; expiresAt: Date; url: string; replaced: number }> {
+): Promise<{ token: string; expiresAt: Date; url: string; replaced: number; queued: boolean }> {
 	const replace = opts.replace ?? true;
 	const { sql } = deps;
 	const now = opts.now ?? new Date();
@@ -66,7 +67,7 @@ export async function createCandidateLink(
 	}
 	const token = generateToken();
 	const url = `${opts.origin}${LINK_PATH}${token}`;
-	const replaced = await sql.begin(async (tx) => {
+	const [replaced, queued] = await sql.begin(async (tx): Promise<[number, number]> => {
 		// One candidate's links are changed one request at a time (the count below holds).
 		await tx`select 1 from memberships where user_id = ${opts.candidateId} and org_id = ${opts.orgId} for update`;
 		let revoked = 0;
@@ -90,8 +91,8 @@ export async function createCandidateLink(
 			{ id: string }[]
 		>`insert into candidate_links (token_hash, user_id, org_id, created_by, expires_at)
 			values (${hashToken(token)}, ${opts.candidateId}, ${opts.orgId}, ${opts.createdBy}, ${expiresAt}) returning id`;
-		if (!replace) return revoked;
-		await enqueueMessages(tx as unknown as Sql, [
+		if (!replace) return [revoked, 0];
+		const written = await enqueueMessages(tx as unknown as Sql, [
 			{
 				orgId: opts.orgId,
 				dedupeKey: `personal_link:${link!.id}`,
@@ -112,14 +113,14 @@ export async function createCandidateLink(
 				}
 			}
 		]);
-		return revoked;
+		return [revoked, written];
 	});
 	if (replace) {
 		await announceQueued(deps.bus, opts.orgId);
 		// Pages open on a replaced link's session close now, not at their next request.
 		if (replaced) await announceAccessChange(deps.bus, [opts.candidateId], opts.orgId);
 	}
-	return { token, expiresAt, url, replaced };
+	return { token, expiresAt, url, replaced, queued: queued > 0 };
 }
 
 /**

@@ -1,7 +1,8 @@
 /** The admission pipeline page: the applications of one cycle with their next interview. */
 import type { Sql } from '../../../../db/client';
 import { APPLICATION_MOVES, interviewHeld, isInterviewDecision } from '$lib/domain/applications';
-import type { ApplicationStatus } from '$lib/domain/types';
+import { schedulingOffer } from '$lib/domain/rounds';
+import type { ApplicationStatus, InterviewStatus } from '$lib/domain/types';
 
 /** The cycle `wanted` (else the active one, else the newest) with its applications, for the pipeline table. */
 export async function applicantsPage(sql: Sql, orgId: string, wanted: string | null) {
@@ -35,6 +36,19 @@ export async function applicantsPage(sql: Sql, orgId: string, wanted: string | n
 				where a.cycle_id = ${cycle.id} and a.org_id = ${orgId}
 				order by u.name`
 		: [];
+	// Every interview of these applications, for the one rule the scheduling form applies too.
+	const held = rows.length
+		? await sql<{ id: string; application_id: string; round: number; status: InterviewStatus; start_at: Date }[]>`
+				select id, application_id, round, status, start_at from interviews
+				where application_id = any(${rows.map((r) => r.id)}::uuid[]) and removed_at is null`
+		: [];
+	const interviews = held.map((h) => ({
+		id: h.id,
+		applicationId: h.application_id,
+		round: h.round,
+		status: h.status,
+		start: h.start_at.toISOString()
+	}));
 	const now = new Date();
 	return {
 		cycles: cycles.map((c) => ({ id: c.id, name: c.name, status: c.status })),
@@ -54,7 +68,21 @@ export async function applicantsPage(sql: Sql, orgId: string, wanted: string | n
 				needsReason:
 					isInterviewDecision(r.status, to) &&
 					!r.outcomes.some((o) => interviewHeld({ status: o.status, end: new Date(o.end).toISOString() }, now))
-			}))
+			})),
+			...offerOf(r, interviews)
 		}))
+	};
+}
+
+/** Whether the page offers "Schedule…", and the round it would be (the form's rule, `schedulingOffer`). */
+function offerOf(
+	r: { id: string; status: ApplicationStatus; interview_enabled: boolean },
+	interviews: Parameters<typeof schedulingOffer>[1]
+): { canSchedule: boolean; scheduleBlocker: string | null; nextRound: number } {
+	const offer = schedulingOffer({ id: r.id, status: r.status, interviewEnabled: r.interview_enabled }, interviews);
+	return {
+		canSchedule: offer.blocker === null,
+		scheduleBlocker: offer.blocker?.message ?? null,
+		nextRound: offer.nextRound
 	};
 }

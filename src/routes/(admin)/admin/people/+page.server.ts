@@ -8,6 +8,8 @@ import { activeLinks, createCandidateLink, revokeCandidateLinks } from '$lib/ser
 import { z } from 'zod';
 import { readForm } from '$lib/server/forms';
 import { listPeople } from '$lib/server/views/people';
+import { formFieldErrors } from '$lib/server/field-errors';
+import { mailOutcome, mailOutcomeSentence } from '$lib/server/mail/outcome';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireRole(event, 'admin');
@@ -27,8 +29,7 @@ export const actions: Actions = {
 		const form = Object.fromEntries(await readForm(event.request));
 		const parsed = NewMemberBody.safeParse(form);
 		if (!parsed.success) {
-			const fields: Record<string, string> = {};
-			for (const issue of parsed.error.issues) fields[String(issue.path[0])] ??= `This ${issue.message}.`;
+			const fields = formFieldErrors(parsed.error);
 			return fail(422, { values: form as Record<string, string>, fields, invitationUrl: null, message: null });
 		}
 		try {
@@ -39,8 +40,9 @@ export const actions: Actions = {
 				origin: event.url.origin
 			});
 			const invitationUrl = invited.url;
-			const note = 'The invitation email is on its way (see Outbox); you can also copy the link.';
-			return { values: {}, fields: {}, message: `${parsed.data.name} was added. ${note}`, invitationUrl };
+			const outcome = mailOutcome(invited.queued, event.locals.ctx.mail);
+			const note = mailOutcomeSentence(outcome, 'invitation', parsed.data.email);
+			return { values: {}, fields: {}, message: `${parsed.data.name} was added. ${note}`, invitationUrl, outcome };
 		} catch (err) {
 			if (err instanceof ApiError && err.code === 'conflict') {
 				return fail(409, {
@@ -72,8 +74,9 @@ export const actions: Actions = {
 			throw err;
 		}
 		const invitationUrl = invited.url;
-		const message = `A new invitation is on its way to ${invited.email}; older links stop working.`;
-		return { values: {}, fields: {}, message, invitationUrl };
+		const outcome = mailOutcome(invited.queued, event.locals.ctx.mail);
+		const message = `A new invitation was made; older links stop working. ${mailOutcomeSentence(outcome, 'invitation', invited.email)}`;
+		return { values: {}, fields: {}, message, invitationUrl, outcome };
 	},
 	/**
 	 * "Copy link": a link for the admin to pass on. The links already sent keep working (only their
@@ -112,7 +115,7 @@ export const actions: Actions = {
 /** Creates a candidate's link, keeping (copy) or replacing the ones already sent; the page shows it once. */
 async function issueLink(event: RequestEvent, actor: Actor, candidateId: string, replace: boolean) {
 	try {
-		const { url, expiresAt } = await createCandidateLink(event.locals.ctx, {
+		const { url, expiresAt, queued } = await createCandidateLink(event.locals.ctx, {
 			orgId: actor.orgId,
 			candidateId,
 			createdBy: actor.user.id,
@@ -126,7 +129,11 @@ async function issueLink(event: RequestEvent, actor: Actor, candidateId: string,
 			linkUrl: url,
 			linkExpires: expiresAt.toISOString(),
 			message: replace
-				? 'The links sent before stop working. A new personal link was created and emailed to the candidate.'
+				? `The links sent before stop working. A new personal link was created. ${mailOutcomeSentence(
+						mailOutcome(queued, event.locals.ctx.mail),
+						'personal link',
+						'the candidate'
+					)}`
 				: 'Here is a personal link to pass on. The links sent before keep working; nothing was emailed.'
 		};
 	} catch (err) {

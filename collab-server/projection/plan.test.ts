@@ -101,14 +101,13 @@ function booked(extra: Partial<Interview> = {}): { doc: Y.Doc; iv: Interview; ro
 }
 
 describe('the projection planner', () => {
-	it('books a new interview: one row, one "scheduled" audit naming the actor, the application moves on', () => {
+	it('books a new interview: one row, one "scheduled" audit naming the actor', () => {
 		const doc = new Y.Doc();
 		const iv = interview();
 		createInterview(doc, iv);
 		const plan = planProjection(input(doc, iv.id, []));
 		expect(plan.writes).toHaveLength(1);
 		expect(plan.audit).toEqual([expect.objectContaining({ action: 'scheduled', actor_id: ADMIN })]);
-		expect(plan.scheduledApplications).toEqual([APP]);
 	});
 
 	it('writes nothing when the document equals the row', () => {

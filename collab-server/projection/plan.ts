@@ -119,8 +119,6 @@ export interface Plan {
 	/** Rows whose entry became unreadable: only their problems change. */
 	flags: { id: string; problems: ProblemJson[] }[];
 	audit: AuditEntry[];
-	/** Applications to move from `selected` to `interview_scheduled`. */
-	scheduledApplications: string[];
 	neighbourConflicts: { id: string; conflicts: ConflictJson[] }[];
 	/** Illegal status moves to undo in the document. */
 	reverts: { id: string; status: InterviewStatus }[];
@@ -138,7 +136,6 @@ export function planProjection(input: PlanInput): Plan {
 		removals: [],
 		flags: [],
 		audit: [],
-		scheduledApplications: [],
 		neighbourConflicts: [],
 		reverts: [],
 		deferred: [],
@@ -273,7 +270,6 @@ function planChange(input: PlanInput, change: ChangeFact, plan: Plan): void {
 		new_values: delta ? delta.new : after,
 		reason: change.reason
 	});
-	if (action === 'scheduled' && app.status === 'selected') plan.scheduledApplications.push(app.id);
 	plan.notify.set(id, [...new Set([entry.candidateId, ...members, ...(row?.view.panel ?? [])])]);
 }
 

@@ -12,6 +12,7 @@ import type { ApplicationFacts } from '../../src/lib/domain/types';
 import { calendarRules } from '../../src/lib/server/calendar-rules';
 import type { EnqueueResult } from '../../src/lib/server/notifications/outbox';
 import { writeNotices } from './notify';
+import { followPipeline } from './pipeline';
 import { planProjection, type PlanInput, type Plan, type StoredRow } from './plan';
 import { parseVersion } from './version';
 import { auditView, type ProblemJson } from './views';
@@ -166,10 +167,8 @@ async function write(tx: Sql, orgId: string, plan: Plan): Promise<Map<string, st
 			returning id::text, interview_id`;
 		for (const l of logged) logIds.set(l.interview_id, l.id);
 	}
-	if (plan.scheduledApplications.length) {
-		await tx`update applications set status = 'interview_scheduled', updated_at = now()
-			where id = any(${plan.scheduledApplications}::uuid[]) and status = 'selected'`;
-	}
+	// The applications follow their interviews (scheduled, or back to selected when none is live).
+	await followPipeline(tx, orgId, plan);
 	if (plan.neighbourConflicts.length) {
 		await tx`update interviews i set conflicts = o.conflicts
 			from jsonb_to_recordset(${json(plan.neighbourConflicts)}) as o(id uuid, conflicts jsonb)

@@ -78,24 +78,75 @@ describe('the candidate’s home, as a candidate sees it', () => {
 		await adminPage.waitForURL('**/admin/calendar');
 		await adminPage.goto(`${app.url}/admin/people`);
 		const noahRow = adminPage.getByRole('row').filter({ hasText: NOAH });
-		await noahRow.getByRole('button', { name: 'Copy personal link' }).click();
-		const link = await adminPage.getByTestId('personal-link').inputValue();
-		expect(link).toMatch(/\/l\/[a-z2-7]{32}$/);
-		await noahRow.getByRole('button', { name: 'Revoke link' }).waitFor();
+		// (On the old page the button read "Copy personal link".)
+		const copyLink = noahRow.getByRole('button', { name: /^Copy (personal )?link/ });
+		await copyLink.click();
+		const sent = await adminPage.getByTestId('personal-link').inputValue();
+		expect(sent).toMatch(/\/l\/[a-z2-7]{32}$/);
+		await noahRow.getByRole('button', { name: /^Revoke link/ }).waitFor();
+		await adminPage.setViewportSize({ width: 1440, height: 900 });
 		await screenshot(adminPage, 'admin-personal-link');
 
 		const page = await (await newPerson(browser)).newPage();
-		await page.goto(link);
+		await page.goto(sent);
 		await page.waitForURL('**/me');
 		await page.getByRole('heading', { name: 'My interview' }).waitFor();
 		expect(await page.getByTestId('application-status').textContent()).toContain('Under review');
 		await screenshot(page, 'candidate-link-signed-in');
 
-		await noahRow.getByRole('button', { name: 'Revoke link' }).click();
-		await noahRow.getByRole('button', { name: 'Revoke link' }).waitFor({ state: 'detached' });
+		// Copying again gives a link to pass on; the one already sent keeps working, and Noah stays signed in.
+		await copyLink.click();
+		await adminPage.waitForFunction(
+			(before) =>
+				(document.querySelector('[data-testid="personal-link"]') as HTMLInputElement | null)?.value !== before,
+			sent
+		);
+		const copied = await adminPage.getByTestId('personal-link').inputValue();
+		expect(copied).not.toBe(sent);
+		await page.reload();
+		expect(new URL(page.url()).pathname).toBe('/me');
+		const again = await app.request(new URL(sent).pathname);
+		expect(again.status).toBe(303);
+		expect(again.headers.get('location')).toBe('/me');
+
+		// Replacing asks first, and says what it does.
+		await noahRow.getByText('Replace link…').click();
+		const confirm = noahRow.getByRole('button', { name: 'Replace and email a new link' });
+		await confirm.waitFor();
+		expect(await noahRow.textContent()).toContain('stop working');
+		await screenshot(adminPage, 'admin-replace-link-1440');
+		await adminPage.setViewportSize({ width: 390, height: 844 });
+		await screenshot(adminPage, 'admin-replace-link-390');
+		await adminPage.setViewportSize({ width: 1440, height: 900 });
+		await confirm.click();
+		await adminPage.waitForFunction(
+			(before) =>
+				(document.querySelector('[data-testid="personal-link"]') as HTMLInputElement | null)?.value !== before,
+			copied
+		);
+		const replacement = await adminPage.getByTestId('personal-link').inputValue();
 		await page.reload();
 		expect(new URL(page.url()).pathname).toBe('/login');
-		await page.goto(link);
+
+		// A replaced link answers 410 with a page that says so; an unknown one 404.
+		const gone = await page.goto(sent);
+		expect(gone?.status()).toBe(410);
+		await page.getByTestId('link-invalid').waitFor();
+		expect(await page.getByTestId('link-reason').textContent()).toContain('replaced or revoked');
+		await page.setViewportSize({ width: 1440, height: 900 });
+		await screenshot(page, 'candidate-link-replaced');
+		await page.setViewportSize({ width: 390, height: 844 });
+		await screenshot(page, 'candidate-link-replaced-390');
+		expect((await page.goto(`${app.url}/l/${'a'.repeat(32)}`))?.status()).toBe(404);
+
+		// The replacement works until it is revoked.
+		await page.goto(replacement);
+		await page.waitForURL('**/me');
+		await noahRow.getByRole('button', { name: /^Revoke link/ }).click();
+		await noahRow.getByRole('button', { name: /^Revoke link/ }).waitFor({ state: 'detached' });
+		await page.reload();
+		expect(new URL(page.url()).pathname).toBe('/login');
+		expect((await page.goto(replacement))?.status()).toBe(410);
 		await page.getByTestId('link-invalid').waitFor();
 		await adminPage.context().close();
 		await page.context().close();

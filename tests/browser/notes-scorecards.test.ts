@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '../../db/seed';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { launchBrowser, newPerson, screenshot, signIn } from '../helpers/browser';
+import { startedAgo } from '../helpers/calendar';
 
 const [INES, , PRIYA] = DEMO_ACCOUNTS.interviewers;
 
@@ -33,6 +34,22 @@ describe('scorecards on the interview page and the candidate page', () => {
 	afterAll(async () => {
 		await browser?.close();
 		await app?.close();
+	});
+
+	it('says why the scorecard is not open before the interview starts, at both widths', async () => {
+		const page = await personOn(INES!.email, `/interviews/${jonas.id}`);
+		const blocked = page.getByTestId('scorecard-blocked');
+		await blocked.waitFor();
+		expect(await blocked.textContent()).toContain('The scorecard opens when the interview starts');
+		expect(await blocked.textContent()).toMatch(/It opens \w{3} \d{1,2} \w{3}/);
+		expect(await page.getByTestId('scorecard-form').count()).toBe(0);
+		await page.setViewportSize({ width: 1440, height: 900 });
+		await screenshot(page, 'scorecard-not-open-1440');
+		await page.setViewportSize({ width: 390, height: 844 });
+		await screenshot(page, 'scorecard-not-open-390');
+		await page.context().close();
+		// Time passes: Jonas's interview has started.
+		await startedAgo(app, jonas.id);
 	});
 
 	it('shows the server’s validation messages beside the fields, then saves', async () => {
@@ -66,7 +83,16 @@ describe('scorecards on the interview page and the candidate page', () => {
 		await hidden.waitFor();
 		expect(await hidden.textContent()).toContain('1 of your colleagues has submitted');
 		expect(await page.content()).not.toContain('Ines-feedback');
+		// The History names who submitted, not what they gave.
+		const history = page.getByTestId('history');
+		await history.getByText('Scorecard submitted').waitFor();
+		expect(await history.textContent()).toContain(`by ${INES!.name}`);
+		expect(await history.textContent()).not.toMatch(/rating|Proceed to next round/);
+		await page.setViewportSize({ width: 1440, height: 900 });
 		await screenshot(page, 'scorecards-hidden-priya');
+		await page.setViewportSize({ width: 390, height: 844 });
+		await screenshot(page, 'scorecards-hidden-priya-390');
+		await page.setViewportSize({ width: 1366, height: 860 });
 
 		await page.getByRole('radio', { name: '5' }).check();
 		await page.getByLabel('Recommendation').selectOption('hire');
@@ -118,6 +144,26 @@ describe('scorecards on the interview page and the candidate page', () => {
 		await page.getByText(/^Finalized /).waitFor();
 		expect(await page.getByRole('button', { name: 'Finalize scorecards' }).count()).toBe(0);
 		await screenshot(page, 'admin-interview-finalized');
+		await page.context().close();
+	});
+
+	it('asks the admin for a reason before approving an application with no interview held', async () => {
+		const page = await personOn(DEMO_ACCOUNTS.admin.email, '/admin/applicants');
+		await page.setViewportSize({ width: 1440, height: 900 });
+		const approve = page
+			.getByRole('group')
+			.filter({ hasText: 'No interview of Oliver Brown' })
+			.filter({ hasText: 'Approve anyway' });
+		await page.getByLabel('Approve… Oliver Brown').click();
+		await approve.getByLabel('Reason').waitFor();
+		await screenshot(page, 'applicants-override-1440');
+		await page.setViewportSize({ width: 390, height: 844 });
+		await screenshot(page, 'applicants-override-390');
+		await approve.getByLabel('Reason').fill('Admitted on last cycle’s interview; the panel agreed.');
+		await approve.getByRole('button', { name: 'Approve anyway' }).click();
+		await approve.waitFor({ state: 'detached' });
+		const admin = await app.login(DEMO_ACCOUNTS.admin.email);
+		expect((await app.api('GET', '/api/v1/applications?q=Oliver', admin)).body.data[0].status).toBe('approved');
 		await page.context().close();
 	});
 

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '../../db/seed';
+import { zonedDate } from '../../src/lib/domain/time';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { launchBrowser, newPerson, screenshot, signIn } from '../helpers/browser';
 
@@ -15,6 +16,8 @@ describe('the panel’s day', () => {
 	let app: TestApp;
 	let browser: Browser;
 	let oliverId: string;
+	/** The day of Oliver's interview in Ines's and Priya's zones, for their team week. */
+	let oliverDay: { ines: string; priya: string };
 
 	async function personOn(email: string, path: string, phone = false): Promise<Page> {
 		const context = await newPerson(browser, { phone, timezoneId: 'America/New_York' });
@@ -39,7 +42,12 @@ describe('the panel’s day', () => {
 	beforeAll(async () => {
 		[app, browser] = await Promise.all([startTestApp('embedded'), launchBrowser()]);
 		const admin = await app.login(DEMO_ACCOUNTS.admin.email);
-		oliverId = (await app.api('GET', '/api/v1/interviews?q=Oliver', admin)).body.data[0].id;
+		const oliver = (await app.api('GET', '/api/v1/interviews?q=Oliver', admin)).body.data[0];
+		oliverId = oliver.id;
+		oliverDay = {
+			ines: zonedDate(oliver.start, INES!.timezone),
+			priya: zonedDate(oliver.start, DEMO_ACCOUNTS.interviewers[2].timezone)
+		};
 	});
 	afterAll(async () => {
 		await browser?.close();
@@ -61,11 +69,12 @@ describe('the panel’s day', () => {
 			});
 		}
 
-		it('from the calendar’s detail panel, for the panel and for admins', async () => {
-			const ines = await personOn(INES!.email, '/my/interviews');
-			await openFromList(ines, 'Oliver Brown');
-			await screenshot(ines, 'detail-panel-open-interview-interviewer');
-			await ines.getByTestId('open-interview').click();
+		it('from the team calendar for the panel, and from the calendar’s detail panel for admins', async () => {
+			const ines = await personOn(INES!.email, `/my/interviews?date=${oliverDay.ines}`);
+			const own = ines.getByTestId('team-week').getByRole('link', { name: 'Oliver Brown' });
+			await own.waitFor();
+			await screenshot(ines, 'team-week-open-interview-interviewer');
+			await own.click();
 			await ines.waitForURL(`**/interviews/${oliverId}`);
 			await ines.getByRole('heading', { name: 'Interview with Oliver Brown', level: 1 }).waitFor();
 			await ines.context().close();
@@ -78,11 +87,13 @@ describe('the panel’s day', () => {
 			await admin.context().close();
 		});
 
-		it('offers no link to an interviewer off the panel', async () => {
-			// Priya is not on Oliver's panel: the page would refuse her, so the panel offers nothing.
-			const priya = await personOn(DEMO_ACCOUNTS.interviewers[2].email, '/my/interviews');
-			await openFromList(priya, 'Oliver Brown');
-			expect(await priya.getByTestId('open-interview').count()).toBe(0);
+		it('shows an interviewer off the panel only busy time: no name, no link (finding 9)', async () => {
+			// Priya is not on Oliver's panel: she sees the time Ines and Marco are busy, nothing more.
+			const priya = await personOn(DEMO_ACCOUNTS.interviewers[2].email, `/my/interviews?date=${oliverDay.priya}`);
+			const team = priya.getByTestId('team-week');
+			await team.waitFor();
+			expect(await team.getByTestId('team-busy').filter({ hasText: 'Ines Okafor' }).count()).toBeGreaterThan(0);
+			expect(await priya.getByText('Oliver Brown').count()).toBe(0);
 			await priya.context().close();
 		});
 	});

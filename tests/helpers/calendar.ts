@@ -1,7 +1,7 @@
 /** Booking straight into an organization's calendar document (in the past, or inside a join window), as the server does. */
 import type * as Y from 'yjs';
 import { DEMO_ACCOUNTS } from '../../db/seed';
-import { calendarDocName, createInterview } from '../../src/lib/collab/calendar';
+import { calendarDocName, createInterview, updateInterview } from '../../src/lib/collab/calendar';
 import type { Interview } from '../../src/lib/domain/types';
 import type { TestApp } from './app';
 
@@ -85,4 +85,28 @@ export async function bookDirect(app: TestApp, specs: DirectBooking[]): Promise<
 		await connection.disconnect();
 	}
 	return interviews.map((i) => i.id);
+}
+
+/**
+ * Lets time pass for one booked interview: moves its start `minutesAgo` into the past through the
+ * document, as the server writes (a scorecard opens only once the interview has started).
+ */
+export async function startedAgo(app: TestApp, id: string, minutesAgo = 10): Promise<void> {
+	const { collab } = app.runtime;
+	const connection = await collab.hocuspocus.openDirectConnection(
+		calendarDocName(app.orgId),
+		collab.systemContext(app.orgId, null)
+	);
+	try {
+		const start = new Date(Math.floor((Date.now() - minutesAgo * 60_000) / 60_000) * 60_000).toISOString();
+		await connection.transact((doc) => {
+			const result = updateInterview(doc as unknown as Y.Doc, id, { start }, { actor: null, now: new Date() });
+			if (!result.ok) throw new Error(result.problem.message);
+		});
+		await collab.projection.flush(app.orgId, [id]);
+	} finally {
+		await connection.disconnect();
+	}
+	const [row] = await app.runtime.db.sql<{ start_at: Date }[]>`select start_at from interviews where id = ${id}`;
+	if (!row || row.start_at.getTime() > Date.now()) throw new Error(`interview ${id} did not move into the past`);
 }

@@ -122,6 +122,35 @@ describe.each(kinds)('the API reference against the %s database', (kind) => {
 		);
 	});
 
+	it('names its servers and license, and describes every operation', () => {
+		const full = doc as Doc & { servers?: { url: string }[]; info: { license?: { name: string } } };
+		expect(full.servers?.length).toBeGreaterThan(0);
+		expect(full.info.license?.name).toBeTruthy();
+		for (const [path, ops] of Object.entries(doc.paths))
+			for (const [method, op] of Object.entries(ops))
+				expect((op as { description?: string }).description, `${method} ${path}`).toBeTruthy();
+	});
+
+	it('documents the 401 that every public endpoint answers to a bad bearer token, and answers it', async () => {
+		const publicOps = Object.entries(doc.paths).flatMap(([path, ops]) =>
+			Object.entries(ops)
+				.filter(([, op]) => (op as { security?: unknown[] }).security?.length === 0)
+				.map(([method, op]) => ({ method: method.toUpperCase(), path, op }))
+		);
+		expect(publicOps.length).toBeGreaterThan(4);
+		for (const { method, path, op } of publicOps) {
+			expect(op.responses['401'], `${method} ${path}`).toBeDefined();
+			const concrete = path.replace(/\{\w+\}/g, 'abcdefghijklmnopqrstuvwxyz234567');
+			const res = await app.request(concrete, {
+				method,
+				headers: { authorization: 'Bearer prl_not-a-token', 'content-type': 'application/json' },
+				body: method === 'GET' ? undefined : '{}'
+			});
+			expect(res.status, `${method} ${path}`).toBe(401);
+			expect(ErrorBody.parse(await res.json()).error.code).toBe('unauthenticated');
+		}
+	});
+
 	it('renders /api/docs as a public HTML page listing every operation', async () => {
 		const res = await app.request('/api/docs');
 		expect(res.status).toBe(200);
@@ -201,14 +230,24 @@ describe.each(kinds)('the API reference against the %s database', (kind) => {
 
 		const interviewer = await app.login(PRIYA!.email);
 		await call('GET', `/api/v1/interviews/${id}/scorecards`, interviewer);
-		const put = await call('PUT', `/api/v1/interviews/${id}/scorecards/mine`, interviewer, {
+		// Too early: 409 until the interview starts.
+		const early = await call('PUT', `/api/v1/interviews/${id}/scorecards/mine`, interviewer, {
+			rating: 4,
+			recommendation: 'hire'
+		});
+		expect(early.status).toBe(409);
+		const [held] = await bookDirect(app, [
+			{ candidate: DEMO_ACCOUNTS.candidates[2].email, startInMin: -40, mode: 'online', panel: [PRIYA!.email], round: 8 }
+		]);
+		const put = await call('PUT', `/api/v1/interviews/${held}/scorecards/mine`, interviewer, {
 			rating: 4,
 			recommendation: 'proceed',
 			feedback: 'Clear thinking.'
 		});
 		expect(put.status).toBe(201);
-		await call('PUT', `/api/v1/interviews/${id}/scorecards/mine`, admin, { rating: 4, recommendation: 'hire' });
-		await call('POST', `/api/v1/interviews/${id}/finalize`, admin);
+		await call('PUT', `/api/v1/interviews/${held}/scorecards/mine`, admin, { rating: 4, recommendation: 'hire' });
+		await call('POST', `/api/v1/interviews/${held}/finalize`, admin);
+		await call('GET', `/api/v1/interviews/${held}/logs`, interviewer);
 		await call('GET', `/api/v1/interviews/${id}/scorecards`, admin);
 		await call('GET', `/api/v1/interviews/${id}/join`, interviewer);
 		await call('POST', `/api/v1/interviews/${id}/join`, interviewer);

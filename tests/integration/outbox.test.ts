@@ -43,6 +43,8 @@ describe.each(kinds)('the outbox on %s', (kind) => {
 		const person = newPerson();
 		const res = await app.api('POST', '/api/v1/members', admin, person);
 		expect(res.status).toBe(201);
+		// A mail server is set up: the answer says the email is queued for it.
+		expect([res.body.invitation_mailed, res.body.invitation_email]).toEqual([true, 'queued']);
 		// Written with the member, before anything was sent.
 		const [queued] = await outboxRows(person.email);
 		expect(queued).toMatchObject({ status: 'queued' });

@@ -11,7 +11,7 @@ import { DEMO_ACCOUNTS } from '../../db/seed';
 import { calendarDocName, createInterview, getInterview, interviewsMap } from '../../src/lib/collab/calendar';
 import type { Interview } from '../../src/lib/domain/types';
 import { databaseKinds } from '../helpers/db';
-import { futureStart } from '../helpers/calendar';
+import { futureStart, startedAgo } from '../helpers/calendar';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { connectDoc, eventually, type CollabClient } from '../helpers/collab';
 
@@ -216,6 +216,7 @@ describe.each(kinds)('robustness against the %s database', (kind) => {
 		});
 		expect(booked.status).toBe(201);
 		const id = booked.body.id as string;
+		await startedAgo(app, id);
 		const ines = await app.login(INES!.email);
 		const card = await app.api('PUT', `/api/v1/interviews/${id}/scorecards/mine`, ines, {
 			rating: 4,

@@ -100,8 +100,10 @@ describe.each(kinds)('schedule changes by email on %s', (kind) => {
 		expect(invite.get('METHOD')).toBe('REQUEST');
 		expect(invite.get('UID')).toBe(interviewId);
 		expect(invite.get('SEQUENCE')).toBe('0');
-		expect(invite.attendees).toHaveLength(1);
-		expect(invite.attendees[0]).toMatch(/RSVP=TRUE.*:MAILTO:sam@student\.test$/i);
+		// An invitation names every attendee: the candidate and the whole panel (RFC 5546 REQUEST).
+		expect(invite.attendees).toHaveLength(3);
+		expect(invite.attendees.some((a) => /RSVP=TRUE.*:MAILTO:sam@student\.test$/i.test(a))).toBe(true);
+		for (const who of [INES, MARCO]) expect(invite.attendees.some((a) => a.toLowerCase().endsWith(who))).toBe(true);
 		expect(invite.raw.endsWith('END:VCALENDAR\r\n')).toBe(true);
 
 		const [forMarco] = forWhom(mails, MARCO);

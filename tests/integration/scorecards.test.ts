@@ -4,6 +4,7 @@ import { DEMO_ACCOUNTS } from '../../db/seed';
 import { hashPassword } from '../../src/lib/server/auth';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { databaseKinds } from '../helpers/db';
+import { startedAgo } from '../helpers/calendar';
 
 const kinds = await databaseKinds();
 const [INES, MARCO, PRIYA] = DEMO_ACCOUNTS.interviewers;
@@ -29,6 +30,30 @@ describe.each(kinds)('scorecards against the %s database', (kind) => {
 		const list = await app.api('GET', '/api/v1/interviews?q=Oliver', admin);
 		oliverId = list.body.data[0].id;
 		path = `/api/v1/interviews/${oliverId}/scorecards`;
+		// Oliver's interview has started: its panel may judge it.
+		await startedAgo(app, oliverId);
+	});
+
+	it('refuses a scorecard before the interview starts with 409 interview_not_started, and says when it opens', async () => {
+		// Jonas Berg's interview is still to come (panel Ines and Priya).
+		const jonas = (await app.api('GET', '/api/v1/interviews?q=Jonas', admin)).body.data[0];
+		const res = await app.api('PUT', `/api/v1/interviews/${jonas.id}/scorecards/mine`, ines, {
+			rating: 4,
+			recommendation: 'proceed'
+		});
+		expect(res.status).toBe(409);
+		expect(res.body.error).toMatchObject({
+			code: 'conflict',
+			details: { rule: 'interview_not_started', opens_at: jonas.start }
+		});
+		expect(res.body.error.message).toContain('opens when the interview starts');
+		const read = await app.api('GET', `/api/v1/interviews/${jonas.id}/scorecards`, ines);
+		expect(read.body).toMatchObject({ mine: null, blocked: { rule: 'interview_not_started' } });
+		const logs = (await app.api('GET', `/api/v1/interviews/${jonas.id}/logs`, admin)).body.data;
+		expect(logs.filter((l: { action: string }) => l.action === 'scorecard')).toHaveLength(0);
+		const [n] = await app.runtime.db.sql<{ n: number }[]>`
+			select count(*)::int as n from scorecards where interview_id = ${jonas.id}`;
+		expect(n!.n).toBe(0);
 	});
 	afterAll(async () => {
 		await app?.close();

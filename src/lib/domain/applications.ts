@@ -37,3 +37,59 @@ export function nextRound(interviews: readonly { round: number; status: string }
 	}
 	return highest + 1;
 }
+
+/** The interview facts a pipeline decision looks at. */
+export interface InterviewOutcome {
+	status: string;
+	/** The scheduled end, ISO-8601. */
+	end: string;
+}
+
+/**
+ * Whether an interview took place, for a decision: completed, or its scheduled end has passed and it
+ * was neither cancelled nor missed (the job that marks it completed may not have run yet).
+ */
+export function interviewHeld(iv: InterviewOutcome, now: Date): boolean {
+	if (iv.status === 'completed') return true;
+	return (iv.status === 'scheduled' || iv.status === 'in_progress') && Date.parse(iv.end) <= now.getTime();
+}
+
+/**
+ * Whether a status move is a decision on the interviews: approving, or rejecting an application that
+ * reached the interview stage. Rejecting at screening (pending, selected) judges the papers, not an
+ * interview, and needs none.
+ */
+export function isInterviewDecision(from: ApplicationStatus, to: ApplicationStatus): boolean {
+	return to === 'approved' || (to === 'rejected' && (from === 'interview_scheduled' || from === 'approved'));
+}
+
+/** The shortest reason an admin may give for deciding without a held interview. */
+export const OVERRIDE_REASON_MIN_CHARS = 10;
+export const OVERRIDE_REASON_MAX_CHARS = 2_000;
+
+/**
+ * Why a decision cannot be made now, or null: approve and reject need an interview that took place,
+ * unless the admin overrides with a written reason (which is audited).
+ */
+export function decisionBlocker(
+	from: ApplicationStatus,
+	to: ApplicationStatus,
+	interviews: readonly InterviewOutcome[],
+	now: Date
+): string | null {
+	if (!isInterviewDecision(from, to)) return null;
+	if (interviews.some((iv) => interviewHeld(iv, now))) return null;
+	const verb = to === 'approved' ? 'approve' : 'reject';
+	return `No interview of this application has taken place yet: ${verb} it after one has, or give a reason to ${verb} it anyway.`;
+}
+
+/**
+ * The status an application takes from its interviews' states, for the statuses interviews drive:
+ * `interview_scheduled` while an interview is booked or took place, back to `selected` when none is
+ * (the last live one was cancelled, or missed). Other statuses are the admin's and stay.
+ */
+export function pipelineStatus(current: ApplicationStatus, interviewStatuses: readonly string[]): ApplicationStatus {
+	if (current !== 'selected' && current !== 'interview_scheduled') return current;
+	const booked = interviewStatuses.some((s) => s === 'scheduled' || s === 'in_progress' || s === 'completed');
+	return booked ? 'interview_scheduled' : 'selected';
+}

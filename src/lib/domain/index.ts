@@ -19,3 +19,4 @@ export * from './load';
 export * from './day-rules';
 export * from './candidate-changes';
 export * from './pools';
+export * from './rounds';

@@ -208,7 +208,8 @@ describe('judgeMove', () => {
 			'min_notice',
 			'too_far_ahead',
 			'holiday',
-			'over_load_limit'
+			'over_load_limit',
+			'round_out_of_order'
 		]);
 		expect([...rejudgedBy({ before: { ...current, mode: 'offline' }, after: online })]).toEqual(['online_disabled']);
 		expect([

@@ -20,6 +20,7 @@ import { ConflictIndex, type ConflictSubject } from './conflicts';
 import { dayRules } from './day-rules';
 import type { LoadLimits, LoadWarning } from './load';
 import { doubleBookingMessage, rescheduleReasonProblem } from './messages';
+import { roundOrderProblem } from './rounds';
 import type { Policy } from './policy';
 import type { SlotPerson } from './slots';
 import { cancelReasonProblem, outcomeTimingProblem, transitionProblem } from './status';
@@ -126,6 +127,8 @@ export function judgeBooking(request: BookingRequest, facts: JudgeFacts): Verdic
 		checkEligibility: open
 	});
 	if (again && (again.reason ?? '').trim() === '') problems.push(rescheduleReasonProblem('again'));
+	const order = open ? roundOrderProblem(proposal, facts.calendar.interviews, proposal.id ?? again?.from) : null;
+	if (order) problems.push(order);
 	const candidateId = proposal.candidateId ?? facts.application?.candidateId;
 	const calendarRules = open
 		? dayRules({ ...proposal, id: proposal.id ?? again?.from }, proposal.panel, calendarOf(facts))
@@ -192,6 +195,9 @@ export function judgeMove(request: MoveRequest, facts: JudgeFacts): Verdict {
 			checkEligibility: turnsOnline(request) && open ? 'online' : false
 		})
 	);
+	// Rounds follow dates: judged when the start is set, like the other moment rules.
+	const order = moved && open ? roundOrderProblem(after, facts.calendar.interviews, after.id) : null;
+	if (order) problems.push(order);
 	// A new day is judged for everyone on the panel; a panel change only for whom it adds.
 	const calendarRules = open
 		? dayRules(after, moved ? after.panel : request.before.panel ? addedToPanel(request) : [], {
@@ -215,7 +221,8 @@ export const MOMENT_RULES: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
 	'interview_disabled',
 	'online_disabled',
 	'holiday',
-	'over_load_limit'
+	'over_load_limit',
+	'round_out_of_order'
 ]);
 
 /** The moment rules a change judges afresh (the others' findings stay as they were). */
@@ -223,7 +230,14 @@ export function rejudgedBy(request: Pick<MoveRequest, 'before' | 'after'>): Read
 	const codes = new Set<ProblemCode>();
 	if (request.after.status !== 'scheduled') return codes;
 	if (movesStart(request))
-		for (const c of ['start_in_past', 'min_notice', 'too_far_ahead', 'holiday', 'over_load_limit'] as const)
+		for (const c of [
+			'start_in_past',
+			'min_notice',
+			'too_far_ahead',
+			'holiday',
+			'over_load_limit',
+			'round_out_of_order'
+		] as const)
 			codes.add(c);
 	if (request.before.panel !== undefined && addedToPanel(request).length > 0) codes.add('over_load_limit');
 	if (turnsOnline(request)) codes.add('online_disabled');

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { FEEDBACK_MAX_CHARS, scorecardAccess, summarizeScorecards, validateScorecard } from './scorecards';
+import {
+	FEEDBACK_MAX_CHARS,
+	redactScorecardEntry,
+	scorecardAccess,
+	scorecardBlocker,
+	scorecardEntryVisible,
+	summarizeScorecards,
+	validateScorecard
+} from './scorecards';
 
 describe('validateScorecard', () => {
 	it('accepts a rating from 1 to 5, a known recommendation and feedback, trimming the feedback', () => {
@@ -89,5 +97,45 @@ describe('summarizeScorecards', () => {
 	});
 	it('has no average without scorecards', () => {
 		expect(summarizeScorecards([]).averageRating).toBeNull();
+	});
+});
+
+describe('scorecardBlocker', () => {
+	const now = new Date('2026-11-25T10:00:00Z');
+	it('refuses before the start, naming when it opens', () => {
+		expect(scorecardBlocker({ status: 'scheduled', start: '2026-11-30T10:00:00Z' }, now)).toMatchObject({
+			rule: 'interview_not_started',
+			opensAt: '2026-11-30T10:00:00Z'
+		});
+	});
+	it('opens at the start, and for one in progress or completed', () => {
+		expect(scorecardBlocker({ status: 'scheduled', start: '2026-11-25T10:00:00Z' }, now)).toBeNull();
+		expect(scorecardBlocker({ status: 'in_progress', start: '2026-11-25T10:05:00Z' }, now)).toBeNull();
+	});
+	it('refuses one cancelled or missed, whenever', () => {
+		expect(scorecardBlocker({ status: 'cancelled', start: '2026-11-20T10:00:00Z' }, now)?.rule).toBe(
+			'interview_not_held'
+		);
+		expect(scorecardBlocker({ status: 'no_show', start: '2026-11-20T10:00:00Z' }, now)?.rule).toBe(
+			'interview_not_held'
+		);
+	});
+});
+
+describe('scorecard entries in the audit log', () => {
+	const entry = { action: 'scorecard', old_values: null, new_values: { rating: 4, recommendation: 'proceed' } };
+	const priya = { userId: 'p', role: 'interviewer' as const, onPanel: true };
+	it('withholds a colleague’s values until the viewer has submitted', () => {
+		expect(scorecardEntryVisible(priya, 'i', false)).toBe(false);
+		expect(redactScorecardEntry(entry, false)).toEqual({ ...entry, new_values: { hidden: true } });
+		expect(scorecardEntryVisible(priya, 'i', true)).toBe(true);
+		expect(scorecardEntryVisible({ ...priya, role: 'admin', onPanel: false }, 'i', false)).toBe(true);
+		expect(scorecardEntryVisible({ ...priya, onPanel: false }, 'i', true)).toBe(false);
+	});
+	it('keeps a finalization and other actions as they are', () => {
+		const fin = { action: 'scorecard', old_values: null, new_values: { finalized: true, scorecards: 2 } };
+		expect(redactScorecardEntry(fin, false)).toBe(fin);
+		const moved = { action: 'rescheduled', old_values: { start: 'a' }, new_values: { start: 'b' } };
+		expect(redactScorecardEntry(moved, false)).toBe(moved);
 	});
 });

@@ -108,3 +108,55 @@ export function summarizeScorecards(cards: readonly { rating: number; recommenda
 		recommendations
 	};
 }
+
+/** Why a scorecard cannot be submitted for an interview yet (or at all); null when it can. */
+export interface ScorecardBlocker {
+	rule: 'interview_not_started' | 'interview_not_held';
+	message: string;
+	/** When the form opens (the start), for an interview still to come. */
+	opensAt?: string;
+}
+
+/**
+ * A scorecard judges an interview that took place: none before its start (nothing has been seen
+ * yet), none for one cancelled or missed. The API, the page's form and its explanation share this.
+ */
+export function scorecardBlocker(interview: { status: string; start: string }, now: Date): ScorecardBlocker | null {
+	if (interview.status === 'cancelled' || interview.status === 'no_show')
+		return {
+			rule: 'interview_not_held',
+			message: `This interview is ${interview.status.replace('_', ' ')}: there is nothing to score.`
+		};
+	if (
+		interview.status !== 'in_progress' &&
+		interview.status !== 'completed' &&
+		Date.parse(interview.start) > now.getTime()
+	)
+		return {
+			rule: 'interview_not_started',
+			message: 'The scorecard opens when the interview starts: judge what you have seen, not before.',
+			opensAt: interview.start
+		};
+	return null;
+}
+
+/** One audit entry as a viewer may read it: a withheld scorecard's values are replaced by `{hidden: true}`. */
+export function redactScorecardEntry<
+	E extends { action: string; old_values: Record<string, unknown> | null; new_values: Record<string, unknown> | null }
+>(entry: E, visible: boolean): E {
+	if (entry.action !== 'scorecard' || visible || entry.new_values?.finalized === true) return entry;
+	return { ...entry, old_values: entry.old_values ? { hidden: true } : null, new_values: { hidden: true } };
+}
+
+/**
+ * Whether a viewer may read the rating and recommendation that `authorId` gave, by the rule of
+ * `scorecardAccess`: all for admins and for panel members who submitted theirs, their own otherwise.
+ */
+export function scorecardEntryVisible(
+	viewer: ScorecardViewer,
+	authorId: string | null,
+	viewerSubmitted: boolean
+): boolean {
+	const access = scorecardAccess(viewer, viewerSubmitted ? [viewer.userId] : []);
+	return access === 'all' || (access === 'own_only' && authorId === viewer.userId);
+}

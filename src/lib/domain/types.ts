@@ -90,6 +90,8 @@ export type ProblemCode =
 	| 'online_disabled'
 	| 'location_required'
 	| 'round_taken'
+	/** Rounds follow dates: this round would come before a lower one or after a higher one. */
+	| 'round_out_of_order'
 	| 'invalid_transition'
 	| 'not_started'
 	| 'candidate_mismatch'

@@ -1,8 +1,14 @@
 /** Applications: listing and the admin's pipeline moves. */
 import type { Sql } from '../../../db/client';
-import { applicationMoveMessage, canMoveApplication } from '$lib/domain/applications';
+import {
+	applicationMoveMessage,
+	canMoveApplication,
+	decisionBlocker,
+	OVERRIDE_REASON_MIN_CHARS
+} from '$lib/domain/applications';
 import type { ApplicationStatus } from '$lib/domain/types';
 import { ApiError, apiError } from './errors';
+import type { Actor } from './guards';
 
 export interface ApplicationRow {
 	id: string;
@@ -51,23 +57,50 @@ export async function queryApplications(
 	return { rows, total: count?.n ?? 0 };
 }
 
-/** Applies an admin's change to an application; 404 outside the org, 422 a refused status move. */
-export async function patchApplication(
-	sql: Sql,
-	orgId: string,
-	id: string,
-	patch: { status?: ApplicationStatus; interview_enabled?: boolean; online_interview_enabled?: boolean }
-): Promise<void> {
+/** An admin's change to an application (`PATCH /api/v1/applications/{id}`, the Applicants page). */
+export interface ApplicationPatch {
+	status?: ApplicationStatus;
+	interview_enabled?: boolean;
+	online_interview_enabled?: boolean;
+	/** Why a decision is made with no interview held (an override; audited). */
+	override_reason?: string;
+}
+
+/**
+ * Applies an admin's change to an application; 404 outside the org, 422 a refused status move, 409
+ * a decision (approve, reject after the interview stage) with no interview held and no override
+ * reason. Every status move is audited in `application_logs`, an override with its reason.
+ */
+export async function patchApplication(sql: Sql, actor: Actor, id: string, patch: ApplicationPatch): Promise<void> {
 	await sql.begin(async (tx) => {
 		const [a] = await tx<
 			{ status: ApplicationStatus }[]
-		>`select status from applications where id = ${id} and org_id = ${orgId} for update`;
+		>`select status from applications where id = ${id} and org_id = ${actor.orgId} for update`;
 		if (!a) throw apiError.notFound('The application');
-		if (patch.status && patch.status !== a.status && !canMoveApplication(a.status, patch.status)) {
-			throw new ApiError('rule_violated', applicationMoveMessage(a.status, patch.status), {
+		const moving = patch.status !== undefined && patch.status !== a.status;
+		if (moving && !canMoveApplication(a.status, patch.status!)) {
+			throw new ApiError('rule_violated', applicationMoveMessage(a.status, patch.status!), {
 				rule: 'invalid_status_move',
-				fields: { status: applicationMoveMessage(a.status, patch.status) }
+				fields: { status: applicationMoveMessage(a.status, patch.status!) }
 			});
+		}
+		let override = false;
+		if (moving) {
+			const interviews = await tx<{ status: string; end_at: Date }[]>`
+				select status, end_at from interviews where application_id = ${id}`;
+			const blocker = decisionBlocker(
+				a.status,
+				patch.status!,
+				interviews.map((i) => ({ status: i.status, end: i.end_at.toISOString() })),
+				new Date()
+			);
+			const reason = patch.override_reason?.trim() ?? '';
+			if (blocker && !reason) throw new ApiError('conflict', blocker, { rule: 'no_interview_held' });
+			if (blocker && reason.length < OVERRIDE_REASON_MIN_CHARS) {
+				const words = `must say why, in at least ${OVERRIDE_REASON_MIN_CHARS} characters`;
+				throw apiError.fields({ override_reason: words }, `The reason ${words}.`);
+			}
+			override = blocker !== null;
 		}
 		await tx`update applications set
 			status = ${patch.status ?? a.status},
@@ -75,6 +108,11 @@ export async function patchApplication(
 			online_interview_enabled = coalesce(${patch.online_interview_enabled ?? null}::boolean, online_interview_enabled),
 			updated_at = now()
 			where id = ${id}`;
+		if (moving) {
+			await tx`insert into application_logs (org_id, application_id, actor_id, action, from_status, to_status, reason)
+				values (${actor.orgId}, ${id}, ${actor.user.id}, ${override ? 'override' : 'moved'}, ${a.status},
+					${patch.status!}, ${override ? patch.override_reason!.trim() : null})`;
+		}
 	});
 }
 

@@ -1,8 +1,11 @@
 /**
  * Candidates' personal links: a random token (only its SHA-256 stored) that signs a candidate into
  * their own pages with a session of kind 'link'. A link lives until the end of the last day of the
- * candidate's open cycle; creating a new one revokes the old; a session opened by a link names it
- * and ends with it (revoked, replaced or expired), checked at every request.
+ * candidate's open cycle. Only the token's hash is kept, so a link cannot be shown again: copying a
+ * link for a candidate who has one issues another that works beside it (docs/decisions.md: "Copy
+ * link" adds a working link), and only replacing (asked for, and confirmed) or revoking stops the
+ * links already sent. A session opened by a link names it and ends with it (revoked, replaced or
+ * expired), checked at every request.
  */
 import { announceAccessChange, type AccessDeps } from './access-change';
 import type { Sql } from '../../../db/client';
@@ -14,15 +17,29 @@ import { announceQueued, enqueueMessages, type OutboxDeps } from './notification
 /** Where a personal link points. */
 export const LINK_PATH = '/l/';
 
+/** How many links of one candidate may work at once (copies add up until a replace). */
+export const MAX_WORKING_LINKS = 10;
+
 /**
- * Creates (or replaces) a candidate's personal link and queues the email that brings it to them, in
- * one transaction; the token is returned once and never stored (the queued copy of the link is
- * removed from the outbox once sent).
+ * Creates a candidate's personal link. By default it replaces: the links already sent stop working,
+ * the sessions they opened end, and the new link is emailed to the candidate (queued in the same
+ * transaction; the token is returned once and never stored, and the queued copy is removed from the
+ * outbox once sent). With `replace: false` (the admin's "Copy link") the links already sent keep
+ * working and nothing is emailed: the admin passes the link on; 409 `too_many_links` past
+ * `MAX_WORKING_LINKS`.
  */
 export async function createCandidateLink(
-	deps: OutboxDeps,
-	opts: { orgId: string; candidateId: string; createdBy: string; origin: string; now?: Date }
-): Promise<{ token: string; expiresAt: Date; url: string }> {
+	deps: OutboxDeps & AccessDeps,
+	opts: {
+		orgId: string;
+		candidateId: string;
+		createdBy: string;
+		origin: string;
+		now?: Date;
+		replace?: boolean;
+	}
+): Promise<{ token: string; expiresAt: Date; url: string; replaced: number; queued: boolean }> {
+	const replace = opts.replace ?? true;
 	const { sql } = deps;
 	const now = opts.now ?? new Date();
 	const [member] = await sql<
@@ -50,14 +67,32 @@ export async function createCandidateLink(
 	}
 	const token = generateToken();
 	const url = `${opts.origin}${LINK_PATH}${token}`;
-	await sql.begin(async (tx) => {
-		await tx`update candidate_links set revoked_at = now()
-			where user_id = ${opts.candidateId} and org_id = ${opts.orgId} and revoked_at is null`;
+	const [replaced, queued] = await sql.begin(async (tx): Promise<[number, number]> => {
+		// One candidate's links are changed one request at a time (the count below holds).
+		await tx`select 1 from memberships where user_id = ${opts.candidateId} and org_id = ${opts.orgId} for update`;
+		let revoked = 0;
+		if (replace) {
+			const gone = await tx<{ id: string }[]>`update candidate_links set revoked_at = now()
+				where user_id = ${opts.candidateId} and org_id = ${opts.orgId} and revoked_at is null returning id`;
+			revoked = gone.length;
+			const goneIds = gone.map((g) => g.id);
+			if (goneIds.length) await tx`delete from sessions where link_id = any(${goneIds}::uuid[])`;
+		} else {
+			const [n] = await tx<{ n: number }[]>`select count(*)::int as n from candidate_links
+				where user_id = ${opts.candidateId} and org_id = ${opts.orgId} and revoked_at is null and expires_at > now()`;
+			if ((n?.n ?? 0) >= MAX_WORKING_LINKS)
+				throw new ApiError(
+					'conflict',
+					`This candidate already has ${MAX_WORKING_LINKS} working links. Replace them with one new link instead.`,
+					{ rule: 'too_many_links' }
+				);
+		}
 		const [link] = await tx<
 			{ id: string }[]
 		>`insert into candidate_links (token_hash, user_id, org_id, created_by, expires_at)
 			values (${hashToken(token)}, ${opts.candidateId}, ${opts.orgId}, ${opts.createdBy}, ${expiresAt}) returning id`;
-		await enqueueMessages(tx as unknown as Sql, [
+		if (!replace) return [revoked, 0];
+		const written = await enqueueMessages(tx as unknown as Sql, [
 			{
 				orgId: opts.orgId,
 				dedupeKey: `personal_link:${link!.id}`,
@@ -78,9 +113,14 @@ export async function createCandidateLink(
 				}
 			}
 		]);
+		return [revoked, written];
 	});
-	await announceQueued(deps.bus, opts.orgId);
-	return { token, expiresAt, url };
+	if (replace) {
+		await announceQueued(deps.bus, opts.orgId);
+		// Pages open on a replaced link's session close now, not at their next request.
+		if (replaced) await announceAccessChange(deps.bus, [opts.candidateId], opts.orgId);
+	}
+	return { token, expiresAt, url, replaced, queued: queued > 0 };
 }
 
 /**
@@ -101,6 +141,20 @@ export async function revokeCandidateLinks(deps: AccessDeps, orgId: string, cand
 	return true;
 }
 
+/**
+ * What a link is: working, or why not (`revoked`: replaced or revoked; `expired`: its cycle ended;
+ * `unknown`: never issued here). A token has 160 random bits: telling these apart reveals nothing
+ * that could be guessed.
+ */
+export async function linkState(sql: Sql, token: string): Promise<'working' | 'revoked' | 'expired' | 'unknown'> {
+	if (!/^[a-z2-7]{32}$/.test(token)) return 'unknown';
+	const [row] = await sql<{ revoked_at: Date | null; expires_at: Date }[]>`
+		select revoked_at, expires_at from candidate_links where token_hash = ${hashToken(token)}`;
+	if (!row) return 'unknown';
+	if (row.revoked_at) return 'revoked';
+	return row.expires_at.getTime() <= Date.now() ? 'expired' : 'working';
+}
+
 /** The candidate a valid (unrevoked, unexpired) token belongs to, or null. */
 export async function redeemCandidateLink(
 	sql: Sql,
@@ -115,12 +169,12 @@ export async function redeemCandidateLink(
 	return row ? { id: row.id, userId: row.user_id, expiresAt: row.expires_at } : null;
 }
 
-/** Candidates of the organization with a working link, and until when. */
-export async function activeLinks(sql: Sql, orgId: string): Promise<Map<string, Date>> {
-	const rows = await sql<{ user_id: string; expires_at: Date }[]>`
-		select user_id, max(expires_at) as expires_at from candidate_links
+/** Candidates of the organization with a working link: until when, and how many work. */
+export async function activeLinks(sql: Sql, orgId: string): Promise<Map<string, { expiresAt: Date; count: number }>> {
+	const rows = await sql<{ user_id: string; expires_at: Date; n: number }[]>`
+		select user_id, max(expires_at) as expires_at, count(*)::int as n from candidate_links
 		where org_id = ${orgId} and revoked_at is null and expires_at > now() group by user_id`;
-	return new Map(rows.map((r) => [r.user_id, r.expires_at]));
+	return new Map(rows.map((r) => [r.user_id, { expiresAt: r.expires_at, count: r.n }]));
 }
 
 /** Deletes link sessions whose link no longer works (they are refused at sign-in anyway). */

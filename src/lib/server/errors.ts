@@ -3,6 +3,7 @@
  * or returns these; hooks.server.ts turns anything unexpected into a 500 with the same shape.
  */
 import { json } from '@sveltejs/kit';
+import { fieldSentence } from './field-errors';
 
 export type ErrorCode =
 	| 'bad_json'
@@ -74,7 +75,8 @@ export const apiError = {
 		const more = entries.length > 1 ? ` (and ${entries.length - 1} more field${entries.length > 2 ? 's' : ''})` : '';
 		return new ApiError(
 			'validation_failed',
-			message ?? (first ? `${first[0]} ${first[1]}${more}.` : 'The request is invalid.'),
+			message ??
+				(first ? `${fieldSentence(first[0], first[1]).replace(/\.$/, '')}${more}.` : 'The request is invalid.'),
 			{ fields }
 		);
 	}

@@ -132,19 +132,31 @@ export type IcsInterview = Pick<
 	'id' | 'start_at' | 'end_at' | 'timezone' | 'type' | 'mode' | 'location' | 'status' | 'sequence' | 'updated_at'
 > & { panel: readonly { name: string }[]; candidate_name?: string };
 
-/** How an .ics is meant: a file to add (PUBLISH), an invitation to answer (REQUEST), or a cancellation. */
+/**
+ * How an .ics is meant, one METHOD per purpose (RFC 5546): a file to add or a feed is PUBLISH, with an
+ * ORGANIZER and no ATTENDEE; an invitation is REQUEST, and its withdrawal CANCEL, each naming the
+ * ORGANIZER and the attendees (the candidate and the whole panel; a CANCEL that takes one person off
+ * the panel names that person).
+ */
 export type IcsMethod = 'PUBLISH' | 'REQUEST' | 'CANCEL';
 
-export interface IcsOptions {
+/** A person an invitation is addressed to. */
+export interface IcsAttendee {
+	name: string;
+	email: string;
+}
+
+interface IcsCommon {
 	orgName: string;
 	origin: string;
 	organizerEmail?: string;
-	attendee?: { name: string; email: string };
-	/** Default: CANCEL for a cancelled interview, else PUBLISH. */
-	method?: IcsMethod;
 	/** A panel member's view names the candidate in the title. */
 	showCandidate?: boolean;
 }
+
+/** PUBLISH (the default): no attendees. REQUEST and CANCEL: at least one. */
+export type IcsOptions = IcsCommon &
+	({ method?: 'PUBLISH'; attendees?: never } | { method: 'REQUEST' | 'CANCEL'; attendees: readonly IcsAttendee[] });
 
 const METHODS: Record<IcsMethod, ICalCalendarMethod> = {
 	PUBLISH: ICalCalendarMethod.PUBLISH,
@@ -152,8 +164,20 @@ const METHODS: Record<IcsMethod, ICalCalendarMethod> = {
 	CANCEL: ICalCalendarMethod.CANCEL
 };
 
+/** The attendees, each address once (case-insensitively), in the order given. */
+function distinctAttendees(list: readonly IcsAttendee[]): IcsAttendee[] {
+	const seen = new Set<string>();
+	return list.filter((a) => {
+		const key = a.email.trim().toLowerCase();
+		if (!key || seen.has(key)) return false;
+		seen.add(key);
+		return true;
+	});
+}
+
 /** Adds one interview as an event of `calendar` (the UID is the interview id). */
-function addInterviewEvent(calendar: ICalCalendar, row: IcsInterview, opts: IcsOptions, method: IcsMethod): void {
+function addInterviewEvent(calendar: ICalCalendar, row: IcsInterview, opts: IcsOptions): void {
+	const method: IcsMethod = opts.method ?? 'PUBLISH';
 	const cancelled = row.status === 'cancelled' || method === 'CANCEL';
 	const online = row.mode === 'online';
 	const roomUrl = `${opts.origin}/interviews/${row.id}/room`;
@@ -187,17 +211,16 @@ function addInterviewEvent(calendar: ICalCalendar, row: IcsInterview, opts: IcsO
 		url: online ? roomUrl : null,
 		status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
 		organizer: { name: opts.orgName, email: opts.organizerEmail ?? 'no-reply@parley.local' },
-		attendees: opts.attendee
-			? [
-					{
-						name: opts.attendee.name,
-						email: opts.attendee.email,
+		attendees:
+			method === 'PUBLISH'
+				? []
+				: distinctAttendees(opts.attendees ?? []).map((a) => ({
+						name: a.name,
+						email: a.email,
 						role: ICalAttendeeRole.REQ,
 						// An invitation asks for an answer: mail clients then show Accept and Decline.
 						...(method === 'REQUEST' ? { rsvp: true, status: ICalAttendeeStatus.NEEDSACTION } : {})
-					}
-				]
-			: []
+					}))
 	});
 }
 
@@ -207,12 +230,15 @@ function withFinalCrlf(text: string): string {
 }
 
 /**
- * The .ics text of one interview, for the candidate or a panel member. The organization is the
- * ORGANIZER and the person it is for the ATTENDEE, which a METHOD:CANCEL needs (RFC 5546). The same
- * builder writes the "Add to calendar" file, the invitations attached to email and the feed.
+ * The .ics text of one interview. PUBLISH ("Add to calendar") by default, whatever the status: a
+ * cancelled interview is then a PUBLISH with STATUS:CANCELLED, which a calendar that imported it
+ * before applies (same UID, higher SEQUENCE). The same builder writes the invitations attached to
+ * email (REQUEST, CANCEL) and the feed.
  */
 export function interviewIcs(row: IcsInterview, opts: IcsOptions): string {
-	const method = opts.method ?? (row.status === 'cancelled' ? 'CANCEL' : 'PUBLISH');
+	const method: IcsMethod = opts.method ?? 'PUBLISH';
+	if (method !== 'PUBLISH' && !distinctAttendees(opts.attendees ?? []).length)
+		throw new RangeError(`An iCalendar ${method} needs at least one attendee`);
 	const calendar = ical({
 		prodId: { company: 'Parley', product: 'Parley', language: 'EN' },
 		name: `${opts.orgName} interview`,
@@ -220,7 +246,7 @@ export function interviewIcs(row: IcsInterview, opts: IcsOptions): string {
 		// No calendar-wide zone (DTSTAMP must stay in UTC); the generator still adds the event's VTIMEZONE.
 		timezone: { name: null, generator: (tz) => vtimezone(tz, row.start_at) }
 	});
-	addInterviewEvent(calendar, row, opts, method);
+	addInterviewEvent(calendar, row, opts);
 	return withFinalCrlf(calendar.toString());
 }
 
@@ -228,10 +254,7 @@ export function interviewIcs(row: IcsInterview, opts: IcsOptions): string {
  * A calendar subscription: a person's own interviews as one PUBLISH calendar, each event as in
  * `interviewIcs` (same UID and SEQUENCE, so a client that imported an invitation keeps one entry).
  */
-export function feedIcs(
-	rows: readonly IcsInterview[],
-	opts: Omit<IcsOptions, 'method' | 'attendee'> & { name: string; attendee?: IcsOptions['attendee'] }
-): string {
+export function feedIcs(rows: readonly IcsInterview[], opts: IcsCommon & { name: string }): string {
 	const calendar = ical({
 		prodId: { company: 'Parley', product: 'Parley', language: 'EN' },
 		name: opts.name,
@@ -240,6 +263,6 @@ export function feedIcs(
 		ttl: 3600,
 		timezone: { name: null, generator: (tz) => vtimezone(tz, rows[0]?.start_at ?? new Date()) }
 	});
-	for (const row of rows) addInterviewEvent(calendar, row, { ...opts }, 'PUBLISH');
+	for (const row of rows) addInterviewEvent(calendar, row, { ...opts, method: 'PUBLISH' });
 	return withFinalCrlf(calendar.toString());
 }

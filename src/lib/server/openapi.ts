@@ -184,7 +184,8 @@ export type JsonSchema = { [key: string]: unknown };
 
 export interface OpenApiDocument {
 	openapi: '3.1.0';
-	info: { title: string; version: string; description: string };
+	info: { title: string; version: string; description: string; license: { name: string; identifier: string } };
+	servers: { url: string; description: string }[];
 	jsonSchemaDialect: string;
 	tags: { name: string; description: string }[];
 	paths: Record<string, Record<string, JsonSchema>>;
@@ -226,6 +227,13 @@ function tidy({ zodSchema, jsonSchema: js }: OverrideContext): void {
 		if (js.format === 'date-time' && js.pattern.includes('[+-]'))
 			js.description ??= 'ISO-8601 with Z or an offset (years 1970–9999); handled as UTC';
 		delete js.pattern;
+	}
+	const keys = (js.propertyNames as { enum?: unknown[] } | undefined)?.enum;
+	if (keys && Array.isArray(js.required) && !js.properties && typeof js.additionalProperties === 'object') {
+		// A record over an enum has every key: say so as properties, which a reader (and a linter) can check.
+		js.properties = Object.fromEntries(keys.map((k) => [String(k), js.additionalProperties]));
+		js.additionalProperties = false;
+		delete js.propertyNames;
 	}
 	const arrays = arraysOfPipe(zodSchema as ZodInternals);
 	if (arrays.length) {
@@ -275,6 +283,20 @@ function queryParameters(query: z.ZodObject): JsonSchema[] {
 	});
 }
 
+/** What the hooks answer to an invalid or revoked bearer token, before any route (public ones too). */
+export const BAD_BEARER =
+	'An `Authorization: Bearer` header with an invalid or revoked token (even here, where none is needed).';
+
+/** A public route's errors with the 401 the hooks give a bad bearer token (guarded routes list their own 401). */
+function withBadBearer(route: RouteDoc): RouteDoc['errors'] {
+	if (route.access !== 'public') return route.errors;
+	const own = route.errors[401];
+	return {
+		...route.errors,
+		401: own ? `${own}; or ${BAD_BEARER.charAt(0).toLowerCase()}${BAD_BEARER.slice(1)}` : BAD_BEARER
+	};
+}
+
 function errorDescription(status: ErrorStatus, when: string): string {
 	return `${when} (code ${ERROR_CODES_BY_STATUS[status].map((c) => `\`${c}\``).join(' or ')})`;
 }
@@ -303,7 +325,7 @@ function operation(route: RouteDoc, refOf: (schema: z.ZodType) => JsonSchema): J
 			...(content ? { content } : {})
 		};
 	}
-	for (const [status, when] of Object.entries(route.errors)) {
+	for (const [status, when] of Object.entries(withBadBearer(route))) {
 		responses[status] = {
 			description: errorDescription(Number(status) as ErrorStatus, when),
 			content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } }
@@ -329,6 +351,9 @@ function operation(route: RouteDoc, refOf: (schema: z.ZodType) => JsonSchema): J
 		responses
 	};
 }
+
+/** The project's license (LICENSE at the repository's root), as an SPDX identifier. */
+const LICENSE = { name: 'MIT', identifier: 'MIT' } as const;
 
 const DESCRIPTION = `The JSON API of Parley. Requests and answers are JSON with snake_case names; instants are
 UTC ISO-8601 strings with \`Z\` (requests may give an offset). Authenticate with the \`parley_session\`
@@ -364,7 +389,9 @@ export function buildOpenApiDocument(routes: readonly RouteDoc[]): OpenApiDocume
 	}
 	return {
 		openapi: '3.1.0',
-		info: { title: 'Parley API', version: '1', description: DESCRIPTION },
+		info: { title: 'Parley API', version: '1', description: DESCRIPTION, license: { ...LICENSE } },
+		// Relative: the paths are served by whichever Parley serves this document.
+		servers: [{ url: '/', description: 'The Parley that serves this document' }],
 		jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
 		tags: TAGS.map((t) => ({ ...t })),
 		paths,

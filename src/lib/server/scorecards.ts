@@ -6,18 +6,17 @@
 import type { Sql } from '../../../db/client';
 import {
 	scorecardAccess,
+	scorecardBlocker,
 	summarizeScorecards,
 	validateScorecard,
 	type Recommendation,
+	type ScorecardBlocker,
 	type ScorecardInput
 } from '$lib/domain/scorecards';
 import { requireInterviewAccess } from './access';
 import { ApiError, apiError } from './errors';
 import type { Actor } from './guards';
 import { onPanel, type InterviewRow } from './interviews';
-
-/** Interview statuses in which there is nothing to judge. */
-const NOT_HELD = new Set(['cancelled', 'no_show']);
 
 interface ScorecardRow {
 	author_id: string;
@@ -101,10 +100,16 @@ export async function listScorecards(sql: Sql, actor: Actor, row: InterviewRow) 
 			average_rating: summary.averageRating,
 			recommendations: summary.recommendations
 		},
-		can_submit: viewer.onPanel && actor.role === 'interviewer'
+		can_submit: viewer.onPanel && actor.role === 'interviewer',
+		/** Why the viewer's form is not open (yet): the interview has not started, or did not take place. */
+		blocked: blockerJson(scorecardBlocker({ status: row.status, start: row.start_at.toISOString() }, new Date()))
 	};
 }
 export type ScorecardList = Awaited<ReturnType<typeof listScorecards>>;
+
+function blockerJson(b: ScorecardBlocker | null) {
+	return b && { rule: b.rule, message: b.message, ...(b.opensAt ? { opens_at: b.opensAt } : {}) };
+}
 
 /** Validates a scorecard body; a 422 naming every bad field. */
 export function parseScorecard(body: unknown): ScorecardInput {
@@ -115,7 +120,8 @@ export function parseScorecard(body: unknown): ScorecardInput {
 
 /**
  * Creates or replaces the actor's scorecard: panel members only (403), not after finalization (409),
- * not for an interview that did not take place (422). Audited with rating and recommendation only.
+ * not before the interview starts (409 `interview_not_started`), not for one that did not take place
+ * (422 `interview_not_held`). Audited with rating and recommendation only.
  */
 export async function submitScorecard(
 	sql: Sql,
@@ -125,14 +131,13 @@ export async function submitScorecard(
 ): Promise<{ created: boolean }> {
 	if (actor.role !== 'interviewer' || !onPanel(row, actor.user.id))
 		throw apiError.forbidden('Only a member of the interview’s panel submits a scorecard for it.');
-	if (NOT_HELD.has(row.status)) {
-		throw new ApiError(
-			'rule_violated',
-			`This interview is ${row.status.replace('_', ' ')}: there is nothing to score.`,
-			{
-				rule: 'interview_not_held'
-			}
-		);
+	const blocker = scorecardBlocker({ status: row.status, start: row.start_at.toISOString() }, new Date());
+	if (blocker) {
+		// Too early is a matter of time (409: the same request succeeds later); not held, never (422).
+		throw new ApiError(blocker.rule === 'interview_not_started' ? 'conflict' : 'rule_violated', blocker.message, {
+			rule: blocker.rule,
+			...(blocker.opensAt ? { opens_at: blocker.opensAt } : {})
+		});
 	}
 	return sql.begin(async (tx) => {
 		// The interview row lock orders a submission against a concurrent finalization.

@@ -33,7 +33,7 @@ export function userJson(user: SessionUser) {
 async function invite(
 	tx: Sql,
 	input: { orgId: string; userId: string; createdBy: string; origin: string; role: string }
-): Promise<{ invitationToken: string; expiresAt: Date; url: string }> {
+): Promise<{ invitationToken: string; expiresAt: Date; url: string; queued: boolean }> {
 	const token = generateToken();
 	const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
 	const [inv] = await tx<{ id: string }[]>`insert into invitations (token_hash, user_id, org_id, created_by, expires_at)
@@ -42,7 +42,7 @@ async function invite(
 		select u.name, u.email, o.name as org_name, o.timezone as org_timezone
 		from users u, organizations o where u.id = ${input.userId} and o.id = ${input.orgId}`;
 	const url = `${input.origin}${INVITE_PATH}${token}`;
-	await enqueueMessages(tx, [
+	const queued = await enqueueMessages(tx, [
 		{
 			orgId: input.orgId,
 			dedupeKey: `invitation:${inv!.id}`,
@@ -64,7 +64,7 @@ async function invite(
 			}
 		}
 	]);
-	return { invitationToken: token, expiresAt, url };
+	return { invitationToken: token, expiresAt, url, queued: queued > 0 };
 }
 
 /**
@@ -82,7 +82,7 @@ export async function addMember(
 		/** The origin the invitation link points to. */
 		origin: string;
 	}
-): Promise<{ userId: string; invitationToken: string; expiresAt: Date; url: string }> {
+): Promise<{ userId: string; invitationToken: string; expiresAt: Date; url: string; queued: boolean }> {
 	const email = input.email.trim().toLowerCase();
 	const result = await deps.sql.begin(async (tx) => {
 		const [existing] = await tx<{ id: string }[]>`select id from users where email = ${email}`;
@@ -112,7 +112,7 @@ export async function addMember(
 export async function reinvite(
 	deps: OutboxDeps,
 	input: { orgId: string; userId: string; createdBy: string; origin: string }
-): Promise<{ invitationToken: string; expiresAt: Date; url: string; email: string }> {
+): Promise<{ invitationToken: string; expiresAt: Date; url: string; queued: boolean; email: string }> {
 	const result = await deps.sql.begin(async (tx) => {
 		const [member] = await tx<{ role: string; email: string }[]>`select m.role, u.email
 			from memberships m join users u on u.id = m.user_id

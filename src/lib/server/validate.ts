@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { wellFormedDeep } from '$lib/domain/text';
 import { ApiError, apiError } from './errors';
+import { issuePhrases } from './field-errors';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -65,15 +66,7 @@ export function parseWith<S extends z.ZodType>(schema: S, raw: unknown): z.outpu
 	const value = wellFormedDeep(raw);
 	const result = schema.safeParse(value);
 	if (result.success) return result.data;
-	const fields: Record<string, string> = {};
-	for (const issue of result.error.issues) {
-		const key = issue.path.length ? issue.path.join('.') : '(body)';
-		const missing = issue.path.length > 0 && valueAt(value, issue.path) === undefined;
-		fields[key] ??=
-			missing || /received undefined$/.test(issue.message)
-				? 'is required'
-				: issue.message.replace(/^Invalid input: /, '');
-	}
+	const fields = issuePhrases(result.error, (path) => valueAt(value, path));
 	throw apiError.fields(fields);
 }
 

@@ -31,8 +31,9 @@ export class InterviewHistory {
 				const res = await fetch(`/api/v1/interviews/${interviewId}/logs`, { cache: 'no-store' });
 				if (stopped) return;
 				if (res.status === 404) {
-					this.#logs = [];
-					this.#error = null;
+					// Not "no history": the server does not have this interview (yet), or will not show it.
+					this.#error =
+						'The history cannot be shown: the server does not know this interview (yet), or it is not one you may see.';
 					return;
 				}
 				if (res.status === 401) {

@@ -6,7 +6,6 @@
 /* eslint-disable svelte/prefer-svelte-reactivity -- the Dates here are instants handed to the judge and the
    calendar helpers, never kept as state. */
 import {
-	canBookApplication,
 	judgePerson,
 	MINUTE_MS,
 	zonedWallTimeToUtc,
@@ -18,7 +17,7 @@ import {
 	type Problem,
 	type Verdict
 } from '$lib/domain';
-import { nextRound } from '$lib/domain/applications';
+import { defaultMode, heldRounds, roundForStart, schedulingOffer } from '$lib/domain/rounds';
 import { nextWorkingStart } from '$lib/domain/availability';
 import type { CalendarSync } from '$lib/collab/sync.svelte';
 import { wallParts } from './format';
@@ -77,6 +76,7 @@ export class ScheduleFormState {
 	panel = $state<string[]>([]);
 	reason = $state('');
 	#roundTouched = false;
+	#modeTouched = false;
 	#submitted = $state(false);
 	#saveError = $state<string | null>(null);
 	#eligible: CalendarApplication[];
@@ -105,15 +105,20 @@ export class ScheduleFormState {
 		this.time = parts.time;
 		this.durationMin = seed?.durationMin ?? 45;
 		this.type = seed?.type ?? 'video';
-		this.mode = seed?.mode ?? 'online';
+		this.mode = seed?.mode ?? defaultMode(this.data.applications.find((a) => a.id === this.applicationId) ?? null);
 		this.location = seed?.location ?? '';
+		// An in-person-only application starts in person, as an in-person interview.
+		if (!seed && this.mode === 'offline' && this.type === 'video') this.type = 'in_person';
 		this.round = seed?.round ?? start.initialRound ?? 1;
 		this.#roundTouched = seed !== null || (start.initialRound ?? null) !== null;
 		this.panel = seed ? [...seed.panel] : [];
 
 		this.#eligible = $derived(
 			this.data.applications.filter(
-				(a) => canBookApplication(a) && a.candidateName.toLowerCase().includes(this.query.trim().toLowerCase())
+				// The Applicants page offers "Schedule…" by the same rule (`schedulingOffer`).
+				(a) =>
+					schedulingOffer(a, this.sync.interviews).blocker === null &&
+					a.candidateName.toLowerCase().includes(this.query.trim().toLowerCase())
 			)
 		);
 		this.#application = $derived(this.data.applications.find((a) => a.id === this.applicationId) ?? null);
@@ -270,10 +275,29 @@ export class ScheduleFormState {
 		);
 	}
 
-	/** Until the admin types a round, it follows the chosen application's next round. */
+	/**
+	 * Until the admin types a round, it follows the date: the round the chosen start takes among the
+	 * application's rounds (decision 48). Until the admin picks a mode, a new booking takes the one
+	 * the application allows (in person when online interviews are off).
+	 */
 	followRound(): void {
-		if (this.#roundTouched || !this.applicationId) return;
-		this.round = nextRound(this.sync.interviews.filter((iv) => iv.applicationId === this.applicationId));
+		if (!this.applicationId) return;
+		if (!this.#roundTouched)
+			this.round = roundForStart(this.sync.interviews, this.applicationId, this.#startIso || null, this.seed?.id);
+		if (!this.#modeTouched && this.kind === 'new') {
+			const mode = defaultMode(this.#application);
+			if (mode !== this.mode) this.setMode(mode, false);
+		}
+	}
+
+	/** The rounds the chosen application holds, earliest first, for the form to show beside the round. */
+	get heldRounds(): { id: string; round: number; start: string }[] {
+		if (!this.applicationId) return [];
+		return heldRounds(this.sync.interviews, this.applicationId, this.seed?.id).map((iv) => ({
+			id: iv.id,
+			round: iv.round,
+			start: iv.start
+		}));
 	}
 
 	/** The admin typed a round: it no longer follows the application. */
@@ -282,7 +306,8 @@ export class ScheduleFormState {
 	}
 
 	/** Online interviews happen in the video room: the type follows a change of mode (and back). */
-	setMode(next: InterviewMode): void {
+	setMode(next: InterviewMode, byAdmin = true): void {
+		if (byAdmin) this.#modeTouched = true;
 		if (next === 'offline' && this.type === 'video') this.type = 'in_person';
 		else if (next === 'online' && this.type === 'in_person') this.type = 'video';
 		this.mode = next;

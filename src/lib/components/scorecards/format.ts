@@ -47,6 +47,8 @@ export function describeEntry(
 	if (entry.action === 'scorecard') {
 		if (n.finalized === true)
 			return { title: 'Scorecards finalized', detail: `${String(n.scorecards ?? 0)} scorecard(s) frozen` };
+		// Withheld from this viewer until they submit their own: who and when, never what.
+		if (n.hidden === true) return { title: entry.old_values ? 'Scorecard edited' : 'Scorecard submitted', detail: '' };
 		const now = `rating ${String(n.rating)}, ${recommendationLabel(n.recommendation)}`;
 		if (!entry.old_values) return { title: 'Scorecard submitted', detail: now };
 		return {

@@ -1,6 +1,7 @@
 /** zod schemas of what the API reads: bodies and queries (also the source of the OpenAPI document). */
 import { z } from 'zod';
 import { isValidTimeZone } from '../../domain/time';
+import { OVERRIDE_REASON_MAX_CHARS } from '../../domain/applications';
 
 export const email = z.string().trim().toLowerCase().email('must be an email address').max(254);
 export const password = z.string().min(10, 'must be at least 10 characters').max(256);
@@ -120,7 +121,12 @@ export const PatchApplicationBody = z
 	.object({
 		status: APPLICATION_STATUS.optional(),
 		interview_enabled: z.boolean().optional(),
-		online_interview_enabled: z.boolean().optional()
+		online_interview_enabled: z.boolean().optional(),
+		override_reason: z
+			.string()
+			.max(OVERRIDE_REASON_MAX_CHARS)
+			.optional()
+			.describe('Why an approve or reject is made with no interview held (an override, audited); refused without it')
 	})
 	.strict()
 	.refine((b) => Object.keys(b).length > 0, { message: 'names nothing to change', path: ['(body)'] });

@@ -147,7 +147,12 @@ export const NewMemberResponse = z.object({
 	invitation_mailed: z
 		.boolean()
 		.describe(
-			'True: the invitation email is queued in the outbox, in the same transaction (its delivery shows on /admin/outbox)'
+			'True only when the invitation email is queued for a mail server (its delivery shows on /admin/outbox); false when nothing will be sent'
+		),
+	invitation_email: z
+		.enum(['queued', 'no_mail_server', 'not_queued'])
+		.describe(
+			'What became of the invitation email: queued for the mail server; not sent because this server has no mail server (SMTP_URL unset); or not queued (the same one was)'
 		)
 });
 
@@ -353,7 +358,15 @@ export const ScorecardListResponse = z.object({
 		})
 		.nullable()
 		.describe('Only for a viewer who sees every scorecard'),
-	can_submit: z.boolean()
+	can_submit: z.boolean(),
+	blocked: z
+		.object({
+			rule: z.enum(['interview_not_started', 'interview_not_held']),
+			message: z.string(),
+			opens_at: utc.optional()
+		})
+		.nullable()
+		.describe('Why no scorecard can be submitted now: the interview has not started, or did not take place')
 });
 
 export const ApiTokenResponse = z.object({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NOTIFICATION_KINDS, type NotificationKind } from '$lib/contract/notifications';
 import type { Payload, RecipientFacts } from '../notifications/payload';
+import { parseStrict } from '../../../../tests/helpers/ical-strict';
 import { renderInbox, renderMail } from './render';
 
 const INTERVIEW = {
@@ -18,12 +19,13 @@ const INTERVIEW = {
 	sequence: 3,
 	updated_at: '2026-11-20T10:00:00.000Z',
 	org_name: 'Northfield University Admissions',
-	candidate: { id: 'c1', name: 'Sam Carter' },
+	candidate: { id: 'c1', name: 'Sam Carter', email: 'sam@student.test' },
 	panel: [
-		{ id: 'p1', name: 'Ines Okafor' },
-		{ id: 'p2', name: 'Marco Bianchi' }
+		{ id: 'p1', name: 'Ines Okafor', email: 'ines@northfield.test' },
+		{ id: 'p2', name: 'Marco Bianchi', email: 'marco@northfield.test' }
 	]
 };
+const EVERYONE = ['ines@northfield.test', 'marco@northfield.test', 'sam@student.test'];
 
 const candidate = {
 	id: 'c1',
@@ -162,8 +164,29 @@ describe('email templates', () => {
 		const request = render(payload('interview_scheduled')).calendar!.content.replace(/\r\n[ \t]/g, '');
 		expect(request).toMatch(/ATTENDEE;[^\r]*RSVP=TRUE[^\r]*:MAILTO:sam@student\.test/);
 		expect(request).toMatch(/ATTENDEE;[^\r]*PARTSTAT=NEEDS-ACTION/);
-		// Only the recipient is an attendee: no other address leaks into the invitation.
-		expect(request).not.toContain('ines@northfield.test');
+	});
+
+	it('names the organizer and every attendee in an invitation and a cancellation; a removal names the one removed', () => {
+		for (const [kind, recipient] of [
+			['interview_scheduled', candidate],
+			['interview_rescheduled', panelist],
+			['panel_added', panelist],
+			['interview_cancelled', candidate]
+		] as const) {
+			const cal = parseStrict(render(payload(kind, recipient)).calendar!.content);
+			expect(cal.events[0]!.organizer, kind).toBe('no-reply@parley.local');
+			expect(cal.events[0]!.attendees, kind).toEqual(EVERYONE);
+		}
+		const removed = parseStrict(render(payload('panel_removed', panelist)).calendar!.content);
+		expect([removed.method, removed.events[0]!.attendees]).toEqual(['CANCEL', ['ines@northfield.test']]);
+		// A message queued before addresses were stored still names its own recipient.
+		const old = payload('interview_scheduled', candidate, {
+			interview: { ...INTERVIEW, candidate: { id: 'c1', name: 'Sam Carter' }, panel: [{ id: 'p1', name: 'Ines' }] }
+		});
+		expect(parseStrict(render(old).calendar!.content).events[0]!.attendees).toEqual(['sam@student.test']);
+	});
+
+	it('leaves reminders, feedback requests and invitations to join without a calendar file', () => {
 		for (const kind of ['reminder_24h', 'reminder_1h', 'feedback_request', 'invitation'] as const) {
 			expect(render(payload(kind, panelist)).calendar, kind).toBeNull();
 		}

@@ -40,7 +40,7 @@ const TEMPLATES: Record<NotificationKind, (p: Payload, ctx: TemplateContext) => 
 };
 
 /** Which kinds carry a calendar invitation, and as what. */
-const CALENDAR_METHOD: Partial<Record<NotificationKind, IcsMethod>> = {
+const CALENDAR_METHOD: Partial<Record<NotificationKind, Exclude<IcsMethod, 'PUBLISH'>>> = {
 	interview_scheduled: 'REQUEST',
 	interview_rescheduled: 'REQUEST',
 	panel_added: 'REQUEST',
@@ -60,6 +60,19 @@ export interface RenderedMail {
 	html: string;
 	text: string;
 	calendar: { method: IcsMethod; content: string } | null;
+}
+
+/**
+ * Who an invitation names: for a REQUEST and a cancelled interview, the candidate and the whole panel
+ * as the interview now is; for a CANCEL that takes one person off the panel, that person alone. The
+ * recipient is always among them (a message queued before addresses were stored names at least them).
+ */
+function invitationAttendees(p: Payload): { name: string; email: string }[] {
+	const i = p.interview!;
+	const me = { name: p.recipient.name, email: p.recipient.email };
+	if (p.kind === 'panel_removed') return [me];
+	const everyone = [i.candidate, ...i.panel].flatMap((a) => (a.email ? [{ name: a.name, email: a.email }] : []));
+	return [...everyone, me];
 }
 
 /** The email of a notification. */
@@ -91,8 +104,8 @@ export function renderMail(p: Payload, opts: RenderOptions): RenderedMail {
 							orgName: i.org_name,
 							origin: ctx.origin,
 							organizerEmail: opts.organizerEmail,
-							attendee: { name: p.recipient.name, email: p.recipient.email },
 							method,
+							attendees: invitationAttendees(p),
 							showCandidate: p.recipient.role !== 'candidate'
 						}
 					)

@@ -32,8 +32,9 @@ export const InterviewFacts = z.object({
 	sequence: z.number(),
 	updated_at: z.string(),
 	org_name: z.string(),
-	candidate: z.object({ id: z.string(), name: z.string() }),
-	panel: z.array(z.object({ id: z.string(), name: z.string() }))
+	/** `email` names each attendee of an invitation; messages queued before it was stored lack it. */
+	candidate: z.object({ id: z.string(), name: z.string(), email: z.string().optional() }),
+	panel: z.array(z.object({ id: z.string(), name: z.string(), email: z.string().optional() }))
 });
 export type InterviewFacts = z.infer<typeof InterviewFacts>;
 

@@ -7,9 +7,11 @@ import { summarizeScorecards, type Recommendation } from '$lib/domain/scorecards
 import { interviewJson, queryInterviews } from '../interviews';
 import { interviewHistory } from '../history';
 import { staffNames } from '../users';
+import type { Actor } from '../guards';
 
-/** The file of `candidateId`, a candidate of the organization; null for anybody else. */
-export async function candidateFile(sql: Sql, orgId: string, candidateId: string) {
+/** The file of `candidateId`, a candidate of the viewer's organization; null for anybody else. */
+export async function candidateFile(sql: Sql, viewer: Actor, candidateId: string) {
+	const orgId = viewer.orgId;
 	const [candidate] = await sql<
 		{ id: string; name: string; email: string; timezone: string | null; joined_at: Date }[]
 	>`
@@ -43,7 +45,7 @@ export async function candidateFile(sql: Sql, orgId: string, candidateId: string
 		sql<
 			{ interview_id: string }[]
 		>`select interview_id from interviews_finalized where interview_id = any(${ids}::uuid[])`,
-		interviewHistory(sql, orgId, ids)
+		interviewHistory(sql, viewer, ids)
 	]);
 	const finalizedIds = new Set(finalized.map((f) => f.interview_id));
 

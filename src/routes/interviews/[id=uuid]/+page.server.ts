@@ -32,7 +32,7 @@ export const load: PageServerLoad = async (event) => {
 	const row = await pageInterview(event, actor);
 	const [scorecards, history, names, deliveries] = await Promise.all([
 		listScorecards(event.locals.ctx.sql, actor, row),
-		interviewHistory(event.locals.ctx.sql, actor.orgId, [row.id]),
+		interviewHistory(event.locals.ctx.sql, actor, [row.id]),
 		staffNames(event.locals.ctx.sql, actor.orgId),
 		// Admins see each email about the interview and its delivery.
 		interviewDeliveries(event.locals.ctx.sql, actor, row.id)

@@ -6,6 +6,7 @@ import { homeFor, membershipOf } from '$lib/server/guards';
 import { password as passwordSchema } from '$lib/contract/api';
 import { acceptInvitation, findInvitation } from '$lib/server/users';
 import { readForm } from '$lib/server/forms';
+import { fieldSentence, issuePhrase } from '$lib/server/field-errors';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const invitation = await findInvitation(locals.ctx.sql, params.token);
@@ -20,7 +21,8 @@ export const actions: Actions = {
 		const password = String(form.get('password') ?? '');
 		const confirm = String(form.get('confirm') ?? '');
 		const parsed = passwordSchema.safeParse(password);
-		if (!parsed.success) return fail(422, { fields: { password: `The password ${parsed.error.issues[0]?.message}.` } });
+		if (!parsed.success)
+			return fail(422, { fields: { password: fieldSentence('password', issuePhrase(parsed.error.issues[0]!)) } });
 		if (password !== confirm) return fail(422, { fields: { confirm: 'The two passwords differ.' } });
 		const sql = event.locals.ctx.sql;
 		const userId = await acceptInvitation(sql, event.params.token, password);

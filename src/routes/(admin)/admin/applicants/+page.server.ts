@@ -14,7 +14,7 @@ export const load: PageServerLoad = async (event) => {
 	return applicantsPage(event.locals.ctx.sql, actor.orgId, event.url.searchParams.get('cycle'));
 };
 
-const MoveForm = z.object({ id: z.uuid(), to: z.enum(APPLICATION_STATUSES) });
+const MoveForm = z.object({ id: z.uuid(), to: z.enum(APPLICATION_STATUSES), reason: z.string().max(2000).optional() });
 const ToggleForm = z.object({
 	id: z.uuid(),
 	field: z.enum(['interview_enabled', 'online_interview_enabled']),
@@ -39,7 +39,10 @@ export const actions: Actions = {
 		const parsed = MoveForm.safeParse(Object.fromEntries(await readForm(event.request)));
 		if (!parsed.success) return fail(422, { id: null, message: 'That status change is not understood.' });
 		return apply(parsed.data.id, () =>
-			patchApplication(event.locals.ctx.sql, actor.orgId, parsed.data.id, { status: parsed.data.to })
+			patchApplication(event.locals.ctx.sql, actor, parsed.data.id, {
+				status: parsed.data.to,
+				override_reason: parsed.data.reason
+			})
 		);
 	},
 	/** Turns the interview or the online interview of an application on or off. */
@@ -48,6 +51,6 @@ export const actions: Actions = {
 		const parsed = ToggleForm.safeParse(Object.fromEntries(await readForm(event.request)));
 		if (!parsed.success) return fail(422, { id: null, message: 'That change is not understood.' });
 		const { id, field, value } = parsed.data;
-		return apply(id, () => patchApplication(event.locals.ctx.sql, actor.orgId, id, { [field]: value === 'true' }));
+		return apply(id, () => patchApplication(event.locals.ctx.sql, actor, id, { [field]: value === 'true' }));
 	}
 };

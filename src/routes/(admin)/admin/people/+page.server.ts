@@ -1,19 +1,26 @@
 import { fail } from '@sveltejs/kit';
-import type { Actions, PageServerLoad } from './$types';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { ApiError } from '$lib/server/errors';
-import { requireRole } from '$lib/server/guards';
+import { requireRole, type Actor } from '$lib/server/guards';
 import { NewMemberBody } from '$lib/contract/api';
 import { addMember, reinvite } from '$lib/server/users';
 import { activeLinks, createCandidateLink, revokeCandidateLinks } from '$lib/server/candidate-links';
 import { z } from 'zod';
 import { readForm } from '$lib/server/forms';
 import { listPeople } from '$lib/server/views/people';
+import { formFieldErrors } from '$lib/server/field-errors';
+import { mailOutcome, mailOutcomeSentence } from '$lib/server/mail/outcome';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireRole(event, 'admin');
 	const members = await listPeople(event.locals.ctx.sql, actor.orgId);
 	const links = await activeLinks(event.locals.ctx.sql, actor.orgId);
-	return { members, linkExpiry: Object.fromEntries([...links].map(([id, at]) => [id, at.toISOString()])) };
+	return {
+		members,
+		links: Object.fromEntries(
+			[...links].map(([id, l]) => [id, { expiresAt: l.expiresAt.toISOString(), count: l.count }])
+		)
+	};
 };
 
 export const actions: Actions = {
@@ -22,8 +29,7 @@ export const actions: Actions = {
 		const form = Object.fromEntries(await readForm(event.request));
 		const parsed = NewMemberBody.safeParse(form);
 		if (!parsed.success) {
-			const fields: Record<string, string> = {};
-			for (const issue of parsed.error.issues) fields[String(issue.path[0])] ??= `This ${issue.message}.`;
+			const fields = formFieldErrors(parsed.error);
 			return fail(422, { values: form as Record<string, string>, fields, invitationUrl: null, message: null });
 		}
 		try {
@@ -34,8 +40,9 @@ export const actions: Actions = {
 				origin: event.url.origin
 			});
 			const invitationUrl = invited.url;
-			const note = 'The invitation email is on its way (see Outbox); you can also copy the link.';
-			return { values: {}, fields: {}, message: `${parsed.data.name} was added. ${note}`, invitationUrl };
+			const outcome = mailOutcome(invited.queued, event.locals.ctx.mail);
+			const note = mailOutcomeSentence(outcome, 'invitation', parsed.data.email);
+			return { values: {}, fields: {}, message: `${parsed.data.name} was added. ${note}`, invitationUrl, outcome };
 		} catch (err) {
 			if (err instanceof ApiError && err.code === 'conflict') {
 				return fail(409, {
@@ -67,34 +74,29 @@ export const actions: Actions = {
 			throw err;
 		}
 		const invitationUrl = invited.url;
-		const message = `A new invitation is on its way to ${invited.email}; older links stop working.`;
-		return { values: {}, fields: {}, message, invitationUrl };
+		const outcome = mailOutcome(invited.queued, event.locals.ctx.mail);
+		const message = `A new invitation was made; older links stop working. ${mailOutcomeSentence(outcome, 'invitation', invited.email)}`;
+		return { values: {}, fields: {}, message, invitationUrl, outcome };
 	},
-	/** A candidate's personal link (replaces the previous one). */
-	link: async (event) => {
+	/**
+	 * "Copy link": a link for the admin to pass on. The links already sent keep working (only their
+	 * hashes are stored, so none can be shown again: this one works beside them) and nothing is emailed.
+	 */
+	copyLink: async (event) => {
 		const actor = requireRole(event, 'admin');
 		const userId = z.uuid().safeParse((await readForm(event.request)).get('user_id'));
 		if (!userId.success) return fail(422, { values: {}, fields: {}, invitationUrl: null, message: 'Unknown person.' });
-		try {
-			const { url, expiresAt } = await createCandidateLink(event.locals.ctx, {
-				orgId: actor.orgId,
-				candidateId: userId.data,
-				createdBy: actor.user.id,
-				origin: event.url.origin
-			});
-			return {
-				values: {},
-				fields: {},
-				invitationUrl: null,
-				linkUrl: url,
-				linkExpires: expiresAt.toISOString(),
-				message: 'A new personal link was created and emailed to the candidate; any older link stops working.'
-			};
-		} catch (err) {
-			if (err instanceof ApiError)
-				return fail(err.status, { values: {}, fields: {}, invitationUrl: null, message: err.message });
-			throw err;
-		}
+		return issueLink(event, actor, userId.data, false);
+	},
+	/** "Replace link…", confirmed: the links already sent stop working, and the new one is emailed. */
+	replaceLink: async (event) => {
+		const actor = requireRole(event, 'admin');
+		const form = await readForm(event.request);
+		const userId = z.uuid().safeParse(form.get('user_id'));
+		if (!userId.success) return fail(422, { values: {}, fields: {}, invitationUrl: null, message: 'Unknown person.' });
+		if (form.get('confirm') !== 'replace')
+			return fail(422, { values: {}, fields: {}, invitationUrl: null, message: 'Confirm the replacement first.' });
+		return issueLink(event, actor, userId.data, true);
 	},
 	revokeLink: async (event) => {
 		const actor = requireRole(event, 'admin');
@@ -109,3 +111,34 @@ export const actions: Actions = {
 		};
 	}
 };
+
+/** Creates a candidate's link, keeping (copy) or replacing the ones already sent; the page shows it once. */
+async function issueLink(event: RequestEvent, actor: Actor, candidateId: string, replace: boolean) {
+	try {
+		const { url, expiresAt, queued } = await createCandidateLink(event.locals.ctx, {
+			orgId: actor.orgId,
+			candidateId,
+			createdBy: actor.user.id,
+			origin: event.url.origin,
+			replace
+		});
+		return {
+			values: {},
+			fields: {},
+			invitationUrl: null,
+			linkUrl: url,
+			linkExpires: expiresAt.toISOString(),
+			message: replace
+				? `The links sent before stop working. A new personal link was created. ${mailOutcomeSentence(
+						mailOutcome(queued, event.locals.ctx.mail),
+						'personal link',
+						'the candidate'
+					)}`
+				: 'Here is a personal link to pass on. The links sent before keep working; nothing was emailed.'
+		};
+	} catch (err) {
+		if (err instanceof ApiError)
+			return fail(err.status, { values: {}, fields: {}, invitationUrl: null, message: err.message });
+		throw err;
+	}
+}

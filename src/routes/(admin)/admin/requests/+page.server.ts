@@ -10,6 +10,7 @@ import { NewSchedulingRequestBody } from '$lib/contract/api';
 import { cancelRequest, createRequest, requestsOfOrg, stateOf } from '$lib/server/self-scheduling';
 import { decideChange, pendingChanges } from '$lib/server/candidate-changes';
 import { orgTimezone, requestsPageFacts } from '$lib/server/views/requests';
+import { formFieldErrors } from '$lib/server/field-errors';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireRole(event, 'admin');
@@ -75,8 +76,7 @@ export const actions: Actions = {
 			...(form.get('deadline') ? { deadline: day(form.get('deadline'), true) } : {})
 		});
 		if (!parsed.success) {
-			const fields: Record<string, string> = {};
-			for (const issue of parsed.error.issues) fields[String(issue.path[0])] ??= `This ${issue.message}.`;
+			const fields = formFieldErrors(parsed.error);
 			return fail(422, { values, fields, message: null, url: null });
 		}
 		const b = parsed.data;

@@ -11,6 +11,7 @@ export const GET: RequestHandler = defineRoute(
 		operationId: 'listCycles',
 		tag: 'Cycles',
 		summary: 'Admission cycles or job openings',
+		description: 'The cycles of the organization that applications belong to, newest start first.',
 		access: ['admin', 'interviewer'],
 		who: 'Admins and interviewers.',
 		responses: { 200: { description: 'The cycles, newest start first.', schema: S.CycleList } },

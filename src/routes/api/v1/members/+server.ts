@@ -6,6 +6,7 @@ import { json } from '@sveltejs/kit';
 import { apiError } from '$lib/server/errors';
 import { requireRole } from '$lib/server/guards';
 import { addMember, listMembers } from '$lib/server/users';
+import { mailOutcome } from '$lib/server/mail/outcome';
 
 /** GET /api/v1/members?role= — admins list everyone; interviewers may list interviewers. */
 export const GET: RequestHandler = defineRoute(
@@ -13,6 +14,8 @@ export const GET: RequestHandler = defineRoute(
 		operationId: 'listMembers',
 		tag: 'Members',
 		summary: 'People of the organization',
+		description:
+			'Each member with their role and zone, by name; `role` narrows the list. Interviewers use it to pick a panel, so they may ask for interviewers only.',
 		access: ['admin', 'interviewer'],
 		who: 'Admins list everybody; interviewers may list interviewers only (`role=interviewer`).',
 		query: S.MembersQuery,
@@ -38,7 +41,8 @@ export const POST: RequestHandler = defineRoute(
 		operationId: 'addMember',
 		tag: 'Members',
 		summary: 'Add a person to the organization',
-		description: 'Creates the person (or reuses a user without organization) and mails a one-time invitation link.',
+		description:
+			'Creates the person (or reuses a user without organization) and a one-time invitation link, whose email is queued in the outbox in the same transaction. `invitation_email` says what became of it: `queued` for the mail server, or `no_mail_server` when this server has none (`SMTP_URL` unset) and nothing is sent: hand the link over yourself.',
 		access: ['admin'],
 		who: 'Admins.',
 		body: S.NewMemberBody,
@@ -54,13 +58,15 @@ export const POST: RequestHandler = defineRoute(
 			createdBy: actor.user.id,
 			origin: event.url.origin
 		});
+		const outcome = mailOutcome(invited.queued, event.locals.ctx.mail);
 		return json(
 			{
 				user_id: invited.userId,
 				invitation_url: invited.url,
 				expires_at: invited.expiresAt.toISOString(),
-				// Queued in the same transaction; its delivery shows in the outbox.
-				invitation_mailed: true
+				// What became of the email: queued for a mail server, or not sent (no SMTP_URL).
+				invitation_mailed: outcome === 'queued',
+				invitation_email: outcome
 			},
 			{ status: 201 }
 		);

@@ -5,7 +5,7 @@ import { candidateFile } from '$lib/server/views/candidate-file';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireRole(event, 'admin');
-	const file = await candidateFile(event.locals.ctx.sql, actor.orgId, event.params.id);
+	const file = await candidateFile(event.locals.ctx.sql, actor, event.params.id);
 	if (!file) error(404, 'The candidate was not found.');
 	return file;
 };

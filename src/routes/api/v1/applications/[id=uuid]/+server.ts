@@ -14,7 +14,9 @@ export const PATCH: RequestHandler = defineRoute(
 		summary: 'Move an application or switch its interview flags',
 		description: `Status moves an admin may make: ${Object.entries(APPLICATION_MOVES)
 			.map(([from, to]) => `${from} → ${to.join(' or ')}`)
-			.join('; ')}. An application becomes \`interview_scheduled\` only by scheduling an interview.`,
+			.join(
+				'; '
+			)}. An application becomes \`interview_scheduled\` only by scheduling an interview, and returns to \`selected\` when its last live interview is cancelled. Approving, and rejecting after the interview stage, need an interview that took place (completed, or past its end and not cancelled or missed); without one, \`override_reason\` decides anyway and is audited.`,
 		access: ['admin'],
 		who: 'Admins.',
 		body: S.PatchApplicationBody,
@@ -23,13 +25,14 @@ export const PATCH: RequestHandler = defineRoute(
 			...AUTH,
 			...BODY,
 			404: 'No such application in your organization.',
+			409: 'Approve or reject with no interview held and no `override_reason` (`details.rule` = `no_interview_held`).',
 			422: 'A field is invalid (`details.fields`), or the status move is not allowed (`details.rule` = `invalid_status_move`).'
 		}
 	},
 	async (event, input) => {
 		const actor = requireRole(event, 'admin');
 		const body = await input.body();
-		await patchApplication(event.locals.ctx.sql, actor.orgId, event.params.id, body);
+		await patchApplication(event.locals.ctx.sql, actor, event.params.id, body);
 		const { rows } = await queryApplications(event.locals.ctx.sql, { orgId: actor.orgId, id: event.params.id });
 		return applicationJson(rows[0]!);
 	}

@@ -14,6 +14,8 @@ export const GET: RequestHandler = defineRoute(
 		operationId: 'getInterview',
 		tag: 'Interviews',
 		summary: 'One interview',
+		description:
+			'The interview as stored: time (UTC, with its own zone), type and mode, round, panel, status, and the booking rules it breaks now (`conflicts`: double bookings; `problems`: anything else the judge refuses), so a client can show what to resolve.',
 		access: ['admin', 'interviewer'],
 		who: 'Admins of its organization; interviewers on its panel. Candidates use `/api/v1/me/interviews`.',
 		responses: { 200: { description: 'The interview.', schema: S.InterviewResponse } },

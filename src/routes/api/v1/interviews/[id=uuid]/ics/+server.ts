@@ -14,6 +14,8 @@ export const GET: RequestHandler = defineRoute(
 		operationId: 'interviewIcs',
 		tag: 'Interviews',
 		summary: 'The interview as an .ics file',
+		description:
+			'"Add to calendar": an iCalendar (RFC 5545) file with `METHOD:PUBLISH`, the organization as ORGANIZER and no ATTENDEE. The UID is the interview id for its whole life and SEQUENCE grows with every reschedule and the cancel; a cancelled interview comes with `STATUS:CANCELLED`. Invitations by email are the `REQUEST`/`CANCEL` counterparts, naming the candidate and the whole panel.',
 		access: ['admin', 'interviewer', 'candidate'],
 		who: 'Its candidate, its panel and the admins of its organization.',
 		responses: {
@@ -31,8 +33,7 @@ export const GET: RequestHandler = defineRoute(
 		const body = interviewIcs(row, {
 			orgName,
 			origin: event.url.origin,
-			organizerEmail: mailAddress(event.locals.ctx.config.MAIL_FROM),
-			attendee: { name: actor.user.name, email: actor.user.email }
+			organizerEmail: mailAddress(event.locals.ctx.config.MAIL_FROM)
 		});
 		const day = row.start_at.toISOString().slice(0, 10);
 		return new Response(body, {

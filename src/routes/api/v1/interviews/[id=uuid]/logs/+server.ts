@@ -11,14 +11,15 @@ export const GET: RequestHandler = defineRoute(
 		operationId: 'interviewLogs',
 		tag: 'Interviews',
 		summary: 'The audit history of an interview',
-		description: 'Oldest first. Scorecard entries carry rating and recommendation, never the feedback text.',
+		description:
+			'Oldest first. Scorecard entries carry rating and recommendation, never the feedback text; an interviewer who has not submitted their own scorecard reads the others’ entries as `{"hidden": true}` (the rule of the scorecards endpoint).',
 		access: ['admin', 'interviewer'],
 		who: 'Admins of its organization; interviewers on its panel.',
 		responses: { 200: { description: 'The log entries.', schema: S.LogList } },
 		errors: { ...AUTH, 404: NOT_VISIBLE }
 	},
 	async (event) => {
-		const { row } = await visibleInterview(event, event.params.id);
-		return { data: await interviewLogs(event.locals.ctx.sql, row) };
+		const { actor, row } = await visibleInterview(event, event.params.id);
+		return { data: await interviewLogs(event.locals.ctx.sql, actor, row) };
 	}
 );

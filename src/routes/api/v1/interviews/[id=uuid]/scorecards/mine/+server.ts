@@ -35,7 +35,7 @@ export const PUT: RequestHandler = defineRoute(
 			401: AUTH[401],
 			403: 'Not a member of its panel (admins included).',
 			404: 'No such interview in your organization.',
-			409: 'An admin finalized the scorecards (`details.rule` = `finalized`).',
+			409: 'The interview has not started yet (`details.rule` = `interview_not_started`, `details.opens_at` = its start): a scorecard judges what the panel has seen. Or an admin finalized the scorecards (`details.rule` = `finalized`).',
 			422: 'A field is invalid (`details.fields`), or the interview was cancelled or a no-show (`details.rule` = `interview_not_held`).'
 		}
 	},

@@ -1,0 +1,108 @@
+/**
+ * Approve and reject need an interview that took place (issue 11, finding 2): before it, the API
+ * answers 409 `no_interview_held` and the Applicants page asks for a written reason; an override with
+ * a reason goes through and is audited; a rejection at screening needs no interview.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS } from '../../db/seed';
+import { startTestApp, type TestApp } from '../helpers/app';
+import { bookDirect } from '../helpers/calendar';
+
+describe('decisions on applications wait for an interview that took place', () => {
+	let app: TestApp;
+	let admin: string;
+	let apps: Record<string, { id: string; status: string }>;
+
+	const logsOf = (id: string) =>
+		app.runtime.db.sql<{ action: string; from_status: string; to_status: string; reason: string | null }[]>`
+			select action, from_status, to_status, reason from application_logs where application_id = ${id} order by id`;
+
+	beforeAll(async () => {
+		app = await startTestApp('embedded');
+		admin = await app.login(DEMO_ACCOUNTS.admin.email);
+		const list = (await app.api('GET', '/api/v1/applications?page_size=100', admin)).body.data as {
+			id: string;
+			status: string;
+			candidate: { name: string };
+		}[];
+		apps = Object.fromEntries(list.map((a) => [a.candidate.name.split(' ')[0]!, a]));
+	});
+	afterAll(async () => {
+		await app?.close();
+	});
+
+	it('refuses to approve or reject before the interview with 409 no_interview_held, and changes nothing', async () => {
+		// Oliver's only interview is tomorrow.
+		const oliver = apps.Oliver!;
+		expect(oliver.status).toBe('interview_scheduled');
+		for (const status of ['approved', 'rejected']) {
+			const res = await app.api('PATCH', `/api/v1/applications/${oliver.id}`, admin, { status });
+			expect(res.status, status).toBe(409);
+			expect(res.body.error).toMatchObject({ code: 'conflict', details: { rule: 'no_interview_held' } });
+			expect(res.body.error.message).toContain('No interview of this application has taken place yet');
+		}
+		const after = await app.api('GET', `/api/v1/applications?q=Oliver`, admin);
+		expect(after.body.data[0].status).toBe('interview_scheduled');
+		expect(await logsOf(oliver.id)).toHaveLength(0);
+	});
+
+	it('takes an override with a written reason, and audits it', async () => {
+		const jonas = apps.Jonas!;
+		const short = await app.api('PATCH', `/api/v1/applications/${jonas.id}`, admin, {
+			status: 'rejected',
+			override_reason: 'no'
+		});
+		expect(short.status).toBe(422);
+		expect(Object.keys(short.body.error.details.fields)).toEqual(['override_reason']);
+		const reason = 'The candidate withdrew by email before the interview.';
+		const res = await app.api('PATCH', `/api/v1/applications/${jonas.id}`, admin, {
+			status: 'rejected',
+			override_reason: reason
+		});
+		expect(res.status).toBe(200);
+		expect(res.body.status).toBe('rejected');
+		expect(await logsOf(jonas.id)).toEqual([
+			{ action: 'override', from_status: 'interview_scheduled', to_status: 'rejected', reason }
+		]);
+	});
+
+	it('approves once an interview took place, and rejects at screening without one', async () => {
+		const sam = apps.Sam!;
+		await bookDirect(app, [
+			{ candidate: DEMO_ACCOUNTS.candidates[0].email, startInMin: -90, durationMin: 30, mode: 'online', round: 1 }
+		]);
+		// The finished interview is past its end and was not cancelled: it counts as held.
+		const res = await app.api('PATCH', `/api/v1/applications/${sam.id}`, admin, { status: 'approved' });
+		expect(res.status).toBe(200);
+		expect(await logsOf(sam.id)).toEqual([
+			{
+				action: 'pipeline',
+				from_status: 'selected',
+				to_status: 'interview_scheduled',
+				reason: 'An interview is booked.'
+			},
+			{ action: 'moved', from_status: 'interview_scheduled', to_status: 'approved', reason: null }
+		]);
+		const noah = apps.Noah!;
+		expect(noah.status).toBe('pending');
+		const screened = await app.api('PATCH', `/api/v1/applications/${noah.id}`, admin, { status: 'rejected' });
+		expect(screened.status).toBe(200);
+	});
+
+	it('asks for a reason on the Applicants page before approving without an interview', async () => {
+		const html = await (await app.request('/admin/applicants', { cookie: admin })).text();
+		expect(html).toContain('Approve… Oliver Brown');
+		expect(html).toContain('No interview of Oliver Brown has taken place yet');
+		const form = new URLSearchParams({ id: apps.Oliver!.id, to: 'approved' });
+		const res = await app.request('/admin/applicants?/move', {
+			method: 'POST',
+			cookie: admin,
+			headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+			body: form
+		});
+		const body = await res.json();
+		expect(body.type).toBe('failure');
+		expect(body.status).toBe(409);
+		expect(body.data).toContain('No interview of this application has taken place yet');
+	});
+});

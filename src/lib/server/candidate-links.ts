@@ -1,10 +1,11 @@
 /**
  * Candidates' personal links: a random token (only its SHA-256 stored) that signs a candidate into
  * their own pages with a session of kind 'link'. A link lives until the end of the last day of the
- * candidate's open cycle. Only the token's hash is kept, so a link cannot be shown again: copying
- * a link for a candidate who has one issues another that works beside it (decision 49), and only
- * replacing (asked for, and confirmed) or revoking stops the links already sent. A session opened by
- * a link names it and ends with it (revoked, replaced or expired), checked at every request.
+ * candidate's open cycle. Only the token's hash is kept, so a link cannot be shown again: copying a
+ * link for a candidate who has one issues another that works beside it (docs/decisions.md: "Copy
+ * link" adds a working link), and only replacing (asked for, and confirmed) or revoking stops the
+ * links already sent. A session opened by a link names it and ends with it (revoked, replaced or
+ * expired), checked at every request.
  */
 import { announceAccessChange, type AccessDeps } from './access-change';
 import type { Sql } from '../../../db/client';

@@ -1,6 +1,10 @@
 /** The configuration of the calendar widget (`@event-calendar/core`): its views, grid, labels and what a click or a drag does. */
 import { toWall, wallToUtc } from './format';
 
+/** The height of one 30-minute slot: a 45-minute interview has room for its flag, time and a two-line name. */
+export const SLOT_HEIGHT_PX = 44;
+export const SLOT_MINUTES = 30;
+
 /** What the widget reports back. */
 export interface CalendarHandlers {
 	/** The widget switched views with its own buttons. */
@@ -30,7 +34,12 @@ export function calendarOptions<E, R>(
 		view: o.view,
 		timeZone: 'local',
 		date: o.anchorDate ?? toWall(new Date(), tz).slice(0, 10),
-		slotHeight: 30,
+		slotHeight: SLOT_HEIGHT_PX,
+		// A day column never gets narrower than two readable events side by side: on a phone the
+		// week scrolls sideways instead of shrinking a double booking to slivers.
+		columnWidth: 'minmax(11rem, 1fr)',
+		// Overlapping interviews sit side by side, each whole, instead of the later one covering the earlier.
+		slotEventOverlap: false,
 		events: o.events,
 		resources: o.resources,
 		height: 'auto',
@@ -41,7 +50,7 @@ export function calendarOptions<E, R>(
 		slotMaxTime: '21:00:00',
 		flexibleSlotTimeLimits: true,
 		scrollTime: '08:00:00',
-		slotDuration: '00:30:00',
+		slotDuration: `00:${SLOT_MINUTES}:00`,
 		snapDuration: '00:15:00',
 		allDaySlot: false,
 		editable: canEdit,

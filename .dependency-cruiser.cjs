@@ -10,7 +10,9 @@
  */
 const DOMAIN = '^src/lib/domain/';
 const CONTRACT = '^src/lib/contract/';
-const LEAVES = `(${DOMAIN}|${CONTRACT})`;
+/** Formatting of dates, numbers and status words for people: pure, usable by every layer. */
+const FORMAT = '^src/lib/format/';
+const LEAVES = `(${DOMAIN}|${CONTRACT}|${FORMAT})`;
 const COLLAB = '^src/lib/collab/';
 const COMPONENTS = '^src/lib/components/';
 const SERVICES = '^src/lib/server/';
@@ -48,7 +50,7 @@ module.exports = {
 			comment: 'The collaborative documents build on the domain and the contract only.',
 			severity: 'error',
 			from: { path: COLLAB },
-			to: { path: '^(src|server|collab-server|peer-server|db)/', pathNot: `(${COLLAB}|${DOMAIN}|${CONTRACT})` }
+			to: { path: '^(src|server|collab-server|peer-server|db)/', pathNot: `(${COLLAB}|${LEAVES})` }
 		},
 		{
 			name: 'components-are-browser-code',
@@ -57,7 +59,7 @@ module.exports = {
 			from: { path: COMPONENTS },
 			to: {
 				path: '^(src|server|collab-server|peer-server|db)/',
-				pathNot: `(${COMPONENTS}|${COLLAB}|${DOMAIN}|${CONTRACT}|\\.css$)`
+				pathNot: `(${COMPONENTS}|${COLLAB}|${LEAVES}|\\.css$)`
 			}
 		},
 		{
@@ -68,7 +70,7 @@ module.exports = {
 			from: { path: SERVICES },
 			to: {
 				path: '^(src|server|collab-server|peer-server|db)/',
-				pathNot: `(${SERVICES}|${COLLAB}|${DOMAIN}|${CONTRACT}|${DB})`
+				pathNot: `(${SERVICES}|${COLLAB}|${LEAVES}|${DB})`
 			}
 		},
 		{
@@ -78,7 +80,7 @@ module.exports = {
 			from: { path: ROUTE_SERVER },
 			to: {
 				path: '^(src|server|collab-server|peer-server|db)/',
-				pathNot: `(${SERVICES}|${DOMAIN}|${CONTRACT}|^src/routes/)`
+				pathNot: `(${SERVICES}|${LEAVES}|^src/routes/)`
 			}
 		},
 		{
@@ -88,7 +90,7 @@ module.exports = {
 			from: { path: ROUTE_BROWSER, pathNot: ROUTE_SERVER },
 			to: {
 				path: '^(src|server|collab-server|peer-server|db)/',
-				pathNot: `(^src/routes/|${COMPONENTS}|${COLLAB}|${DOMAIN}|${CONTRACT}|\\.css$)`
+				pathNot: `(^src/routes/|${COMPONENTS}|${COLLAB}|${LEAVES}|\\.css$)`
 			}
 		},
 		{

@@ -16,6 +16,8 @@ declare global {
 			apiToken: { id: string; orgId: string } | null;
 		}
 		interface PageData {
+			/** The BCP 47 locale dates and numbers are formatted in (src/lib/format). */
+			locale?: string;
 			user?: {
 				id: string;
 				name: string;

@@ -1,12 +1,16 @@
 import type { LayoutServerLoad } from './$types';
 import { membershipOf } from '$lib/server/guards';
 import { unreadCount } from '$lib/server/notifications/inbox';
+import { acceptedLanguages, resolveLocale } from '$lib/format/locale';
 
-export const load: LayoutServerLoad = async ({ locals }) => {
+export const load: LayoutServerLoad = async ({ locals, request }) => {
+	// The locale dates are read in: the browser's languages (a user setting comes with French, issue 14).
+	const locale = resolveLocale(acceptedLanguages(request.headers.get('accept-language')));
 	const user = locals.user;
-	if (!user) return { user: null };
+	if (!user) return { user: null, locale };
 	const m = membershipOf(user);
 	return {
+		locale,
 		user: {
 			id: user.id,
 			name: user.name,

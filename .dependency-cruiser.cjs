@@ -5,15 +5,16 @@
  *   browser code (routes' pages, src/lib/components) → src/lib/collab → domain / contract
  *   collab-server, peer-server → services, collab, domain, contract, db
  *   server/ (the composition root) may import anything; nothing imports server/
- *   src/lib/i18n and the compiled messages (src/lib/paraglide) are leaves like domain and contract
  *
  * Type-only imports count: `tsPreCompilationDeps` keeps them in the graph, for cycles too.
  */
 const DOMAIN = '^src/lib/domain/';
 const CONTRACT = '^src/lib/contract/';
+/** Formatting of dates, numbers and status words for people: pure, usable by every layer. */
+const FORMAT = '^src/lib/format/';
 /** Messages and the language choice (src/lib/i18n), and the messages Paraglide compiles (src/lib/paraglide). */
 const I18N = '^src/lib/(i18n|paraglide)/';
-const LEAVES = `(${DOMAIN}|${CONTRACT}|${I18N})`;
+const LEAVES = `(${DOMAIN}|${CONTRACT}|${FORMAT}|${I18N})`;
 const COLLAB = '^src/lib/collab/';
 const COMPONENTS = '^src/lib/components/';
 const SERVICES = '^src/lib/server/';
@@ -51,7 +52,7 @@ module.exports = {
 			comment: 'The collaborative documents build on the domain and the contract only.',
 			severity: 'error',
 			from: { path: COLLAB },
-			to: { path: '^(src|server|collab-server|peer-server|db)/', pathNot: `(${COLLAB}|${DOMAIN}|${CONTRACT}|${I18N})` }
+			to: { path: '^(src|server|collab-server|peer-server|db)/', pathNot: `(${COLLAB}|${LEAVES})` }
 		},
 		{
 			name: 'components-are-browser-code',
@@ -60,7 +61,7 @@ module.exports = {
 			from: { path: COMPONENTS },
 			to: {
 				path: '^(src|server|collab-server|peer-server|db)/',
-				pathNot: `(${COMPONENTS}|${COLLAB}|${DOMAIN}|${CONTRACT}|${I18N}|\\.css$)`
+				pathNot: `(${COMPONENTS}|${COLLAB}|${LEAVES}|\\.css$)`
 			}
 		},
 		{
@@ -71,7 +72,7 @@ module.exports = {
 			from: { path: SERVICES },
 			to: {
 				path: '^(src|server|collab-server|peer-server|db)/',
-				pathNot: `(${SERVICES}|${COLLAB}|${DOMAIN}|${CONTRACT}|${I18N}|${DB})`
+				pathNot: `(${SERVICES}|${COLLAB}|${LEAVES}|${DB})`
 			}
 		},
 		{
@@ -81,7 +82,7 @@ module.exports = {
 			from: { path: ROUTE_SERVER },
 			to: {
 				path: '^(src|server|collab-server|peer-server|db)/',
-				pathNot: `(${SERVICES}|${DOMAIN}|${CONTRACT}|${I18N}|^src/routes/)`
+				pathNot: `(${SERVICES}|${LEAVES}|^src/routes/)`
 			}
 		},
 		{
@@ -91,7 +92,7 @@ module.exports = {
 			from: { path: ROUTE_BROWSER, pathNot: ROUTE_SERVER },
 			to: {
 				path: '^(src|server|collab-server|peer-server|db)/',
-				pathNot: `(^src/routes/|${COMPONENTS}|${COLLAB}|${DOMAIN}|${CONTRACT}|${I18N}|\\.css$)`
+				pathNot: `(^src/routes/|${COMPONENTS}|${COLLAB}|${LEAVES}|\\.css$)`
 			}
 		},
 		{

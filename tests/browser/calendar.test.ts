@@ -6,6 +6,7 @@ import { addDaysToYmd, isoWeekdayOfYmd, zonedDate, zonedWallTimeToUtc } from '..
 import { startTestApp, type TestApp } from '../helpers/app';
 import { launchBrowser, newPerson, screenshot, signIn } from '../helpers/browser';
 import { bookDirect } from '../helpers/calendar';
+import { SLOT_HEIGHT_PX, SLOT_MINUTES } from '../../src/lib/components/calendar/calendar-options';
 
 const ZONE = 'Europe/London';
 const SECOND_ADMIN = { email: 'blake@northfield.test', name: 'Blake Byrne' };
@@ -96,8 +97,9 @@ async function clickSlot(page: Page, hm: string) {
 	await page.mouse.click(column.x + column.width - 12, line.y + line.height / 2 + 6);
 }
 
-/** Drags an event by `dy` pixels (30 px is 30 minutes) and lets go. */
-async function dragBy(page: Page, event: Locator, dy: number) {
+/** Drags an event by `minutes` (down is later) and lets go. */
+async function dragBy(page: Page, event: Locator, minutes: number) {
+	const dy = (minutes * SLOT_HEIGHT_PX) / SLOT_MINUTES;
 	await event.scrollIntoViewIfNeeded();
 	const box = (await event.boundingBox())!;
 	const x = box.x + box.width / 2;
@@ -210,7 +212,7 @@ describe('the live calendar, as two admins, an interviewer and a candidate use i
 		expect(await syncStatus(a.page).textContent()).toContain('Online · all changes saved');
 		await screenshot(a.page, 'calendar-scheduled-desktop');
 
-		// B drags the event one hour down (two 30-minute slots of 30 px) and is asked why; Undo puts it back.
+		// B drags the event one hour down (two 30-minute slots) and is asked why; Undo puts it back.
 		const prompt = b.page.getByRole('dialog', { name: 'Why is it moving?' });
 		await dragBy(b.page, onB, 60);
 		await prompt.waitFor();

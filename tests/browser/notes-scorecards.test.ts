@@ -110,7 +110,7 @@ describe('scorecards on the interview page and the candidate page', () => {
 	it('gives the admin the candidate’s rounds with scores, history and the next-round link', async () => {
 		const page = await personOn(DEMO_ACCOUNTS.admin.email, `/admin/candidates/${jonas.candidate.id}`);
 		await page.getByRole('heading', { name: 'Jonas Berg', level: 1 }).waitFor();
-		expect(await page.getByTestId('application-status').textContent()).toBe('interview scheduled');
+		expect(await page.getByTestId('application-status').textContent()).toBe('Interview scheduled');
 		const round = page.getByTestId('round');
 		expect(await round.count()).toBe(1);
 		expect(await round.textContent()).toContain('Round 1');

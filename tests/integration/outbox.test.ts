@@ -60,7 +60,7 @@ describe.each(kinds)('the outbox on %s', (kind) => {
 		expect(mail.html).toContain(`href="${res.body.invitation_url}"`);
 		expect(mail.html).toContain('Set your password');
 		// The expiry is written in the organization's zone (the invitee has none yet), naming it.
-		expect(mail.text).toMatch(/expires on \w+day \d{1,2} \w+ \d{4} at \d\d:\d\d \(America\/New York, GMT-[45]\)\./);
+		expect(mail.text).toMatch(/expires on \w+day, \d{1,2} \w+ \d{4} at \d\d:\d\d \(America\/New York, GMT-[45]\)\./);
 		const [sent] = await outboxRows(person.email);
 		expect(sent).toMatchObject({ status: 'sent', attempts: 1, last_error: null });
 		expect(mail.messageId).toBe(`<${sent!.id}@parley.local>`);

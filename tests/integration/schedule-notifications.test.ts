@@ -88,7 +88,7 @@ describe.each(kinds)('schedule changes by email on %s', (kind) => {
 			hour: '2-digit',
 			minute: '2-digit'
 		}).format(new Date(start));
-		expect(forSam!.mail.subject).toMatch(/^Your interview with Northfield University Admissions: \w+day \d/);
+		expect(forSam!.mail.subject).toMatch(/^Your interview with Northfield University Admissions: \w+day, \d/);
 		expect(forSam!.mail.text).toContain(`${berlin}–`);
 		expect(forSam!.mail.text).toContain('Europe/Berlin (GMT+');
 		expect(forSam!.mail.html).toContain(`/interviews/${interviewId}/room`);

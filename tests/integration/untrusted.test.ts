@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DEMO_ACCOUNTS } from '../../db/seed';
 import { calendarDocName, getInterview, interviewsMap, notesDocName } from '../../src/lib/collab/calendar';
-import { formatInZone } from '../../src/lib/domain/time';
+import { formatFor } from '../../src/lib/format/dates';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { bookDirect, futureStart } from '../helpers/calendar';
 import { collabTokenFor, connectDoc, eventually, type CollabClient } from '../helpers/collab';
@@ -104,7 +104,7 @@ describe.each(kinds)('the document as untrusted input, read against the %s datab
 			expect(stored.timezone).toBe(ORG_TZ);
 			const home = await app.request('/me', { cookie: tomas });
 			expect(home.status).toBe(200);
-			expect(await home.text()).toContain(formatInZone(stored.start, ORG_TZ));
+			expect(await home.text()).toContain(formatFor('en-GB', ORG_TZ).dateTimeZoned(stored.start));
 			expect((await app.request(`/interviews/${id}`, { cookie: cookies[ADMIN] })).status).toBe(200);
 			expect((await app.request(`/interviews/${id}/room`, { cookie: tomas })).status).toBe(200);
 			const ics = await app.request(`/api/v1/interviews/${id}/ics`, { cookie: tomas });

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-	addMinutes,
-	endOf,
-	formatInZone,
-	isIsoUtc,
-	isValidTimeZone,
-	parseIsoUtc,
-	utcToZonedParts,
-	zonedWallTimeToUtc
-} from './time';
+import { addMinutes, endOf, isIsoUtc, isValidTimeZone, parseIsoUtc, utcToZonedParts, zonedWallTimeToUtc } from './time';
 
 const iso = (ymd: string, hm: string, tz: string): string => zonedWallTimeToUtc(ymd, hm, tz).toISOString();
 
@@ -127,20 +118,6 @@ describe('utcToZonedParts', () => {
 
 	it('reports midnight as hour 0', () => {
 		expect(utcToZonedParts('2026-01-01T23:00:00Z', 'Europe/Berlin')).toMatchObject({ day: 2, hour: 0 });
-	});
-});
-
-describe('formatInZone', () => {
-	it('formats in the viewer zone and names it', () => {
-		expect(formatInZone('2026-11-24T13:30:00Z', 'Europe/Berlin')).toBe('Tue 24 Nov 2026, 14:30 GMT+1');
-		expect(formatInZone('2026-07-24T13:30:00Z', 'Europe/Berlin')).toBe('Fri 24 Jul 2026, 15:30 GMT+2');
-		expect(formatInZone('2026-11-24T13:30:00Z', 'America/New_York')).toBe('Tue 24 Nov 2026, 08:30 GMT-5');
-		expect(formatInZone('2026-11-24T13:30:00Z', 'Asia/Kolkata')).toBe('Tue 24 Nov 2026, 19:00 GMT+5:30');
-	});
-
-	it('can leave out the time or use another locale', () => {
-		expect(formatInZone('2026-11-24T23:30:00Z', 'Europe/Berlin', { dateOnly: true })).toBe('Wed 25 Nov 2026');
-		expect(formatInZone('2026-11-24T13:30:00Z', 'Europe/Berlin', { locale: 'de-DE' })).toContain('14:30');
 	});
 });
 

@@ -190,52 +190,6 @@ export function zonedWallTimeToUtc(ymd: string, hm: string, tz: string): Date {
 	return new Date(wall - before * MINUTE_MS);
 }
 
-/** Options of `formatInZone`. */
-export interface FormatOptions {
-	/** BCP 47 locale; the default 'en-GB' gives "Tue 24 Nov 2026, 14:30 GMT+1". */
-	locale?: string;
-	/** How the zone is named: 'offset' → "GMT+1" (default), 'short' → "CET", 'long' → "Central European Standard Time". */
-	zoneName?: 'offset' | 'short' | 'long';
-	/** Leave out the time (and the zone): "Tue 24 Nov 2026". */
-	dateOnly?: boolean;
-}
-
-const displayFormatters = new Map<string, Intl.DateTimeFormat>();
-
-/** Formats an instant for people, in `tz`, always naming the zone (invariant 5). */
-export function formatInZone(iso: string | Date, tz: string, opts: FormatOptions = {}): string {
-	const date = toDate(iso);
-	if (Number.isNaN(date.getTime())) throw new RangeError('Invalid date');
-	assertTimeZone(tz);
-	const locale = opts.locale ?? 'en-GB';
-	const zoneName = opts.zoneName ?? 'offset';
-	const key = `${tz}|${locale}|${zoneName}|${opts.dateOnly ? 1 : 0}`;
-	let f = displayFormatters.get(key);
-	if (!f) {
-		f = new Intl.DateTimeFormat(locale, {
-			timeZone: tz,
-			weekday: 'short',
-			day: 'numeric',
-			month: 'short',
-			year: 'numeric',
-			...(opts.dateOnly
-				? {}
-				: {
-						hour: '2-digit',
-						minute: '2-digit',
-						timeZoneName: zoneName === 'offset' ? 'shortOffset' : zoneName === 'long' ? 'long' : 'short'
-					})
-		});
-		displayFormatters.set(key, f);
-	}
-	if (locale !== 'en-GB') return f.format(date);
-	// en-GB puts a comma after the weekday ("Tue, 24 Nov"); the product style has none.
-	const p: Record<string, string> = {};
-	for (const part of f.formatToParts(date)) p[part.type] = part.value;
-	const day = `${p.weekday} ${p.day} ${p.month} ${p.year}`;
-	return opts.dateOnly ? day : `${day}, ${p.hour}:${p.minute} ${p.timeZoneName}`;
-}
-
 /** A new Date `minutes` after `date` (negative goes back). */
 export function addMinutes(date: Date | string | number, minutes: number): Date {
 	return new Date(toDate(date).getTime() + minutes * MINUTE_MS);

@@ -13,7 +13,8 @@ import ical, {
 	type ICalCalendar,
 	type ICalLuxonDateTimeStub
 } from 'ical-generator';
-import { utcToZonedParts, zonedWallTimeToUtc, type ZonedParts } from '$lib/domain/time';
+import { isValidTimeZone, utcToZonedParts, zonedWallTimeToUtc, type ZonedParts } from '$lib/domain/time';
+import { formatFor } from '$lib/format/dates';
 import type { InterviewRow } from './interviews';
 
 const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
@@ -121,6 +122,12 @@ const TYPE_LABEL: Record<string, string> = {
 	final: 'Final interview'
 };
 
+/** "Thursday, 26 November 2026, 14:30–15:15 (Europe/Berlin, GMT+1)" in the interview's zone, for people. */
+function whenText(row: Pick<IcsInterview, 'start_at' | 'end_at' | 'timezone'>): string {
+	const f = formatFor(undefined, isValidTimeZone(row.timezone) ? row.timezone : 'UTC');
+	return `${f.range(row.start_at, row.end_at)} (${f.zoneLabel(row.start_at)})`;
+}
+
 /** The address part of a mail header value such as `Parley <no-reply@parley.local>`. */
 export function mailAddress(from: string): string {
 	return (/<([^>]+)>/.exec(from)?.[1] ?? from).trim();
@@ -184,6 +191,7 @@ function addInterviewEvent(calendar: ICalCalendar, row: IcsInterview, opts: IcsO
 	const type = TYPE_LABEL[row.type] ?? 'Interview';
 	const description = [
 		`${type} with ${opts.orgName}.`,
+		`When: ${whenText(row)}.`,
 		opts.showCandidate && row.candidate_name ? `Candidate: ${row.candidate_name}.` : '',
 		row.panel.length ? `Interviewers: ${row.panel.map((p) => p.name).join(', ')}.` : '',
 		online ? `Join the video room (it opens 15 minutes before the start): ${roomUrl}` : '',

@@ -17,7 +17,7 @@ import type { PeerAccess } from '$lib/contract/peer';
 import type { RoomRole } from '$lib/contract/room';
 import { resolvePolicy, type Policy, type PolicyOverrides } from '$lib/domain/policy';
 import { isActiveStatus, joinWindow } from '$lib/domain/status';
-import { formatInZone } from '$lib/domain/time';
+import { formatFor } from '$lib/format/dates';
 import type { InterviewMode, InterviewStatus, InterviewType } from '$lib/domain/types';
 import { accessibleInterview, accessRole } from './access';
 import { generateToken, hashToken } from './auth';
@@ -98,7 +98,7 @@ export function refusalReason(access: RoomAccess, now: Date): RoomRefusal | null
 
 /** The API's refusal: 403 with the reason and the window, so a client can say when the room opens. */
 export function refusalError(access: RoomAccess, reason: RoomRefusal): ApiError {
-	const at = (d: Date) => formatInZone(d, access.row.timezone);
+	const at = (d: Date) => formatFor(undefined, access.row.timezone).dateTimeZoned(d);
 	const messages: Record<RoomRefusal, string> = {
 		in_person: 'This interview takes place in person, so it has no video room.',
 		online_disabled: 'Online interviews are not enabled for this application.',

@@ -9,6 +9,8 @@ import { preferredZone, ZONE_CHOICE_KEY } from './format';
 export const VIEWS = ['timeGridDay', 'timeGridWeek', 'dayGridMonth', 'listWeek', 'resourceTimeGridDay'];
 /** Where the chosen view is remembered. */
 export const VIEW_KEY = 'parley:calendar-view';
+/** Where "Show cancelled" is remembered. */
+export const SHOW_CANCELLED_KEY = 'parley:calendar-show-cancelled';
 const PHONE_QUERY = '(max-width: 720px)';
 
 export class CalendarView {
@@ -16,6 +18,7 @@ export class CalendarView {
 	#mode = $state<'calendar' | 'list'>('calendar');
 	#view = $state('timeGridWeek');
 	#anchorDate = $state<string | null>(null);
+	#showCancelled = $state(false);
 
 	/** Starts in `tz` (the person's zone, else the organization's), at `date` when it is a `YYYY-MM-DD`. */
 	constructor(tz: string, date: string | null = null) {
@@ -37,6 +40,14 @@ export class CalendarView {
 	get view(): string {
 		return this.#view;
 	}
+	/** Cancelled interviews on the grid: off by default, so that they take no room from live ones (decision 47). */
+	get showCancelled(): boolean {
+		return this.#showCancelled;
+	}
+	set showCancelled(next: boolean) {
+		this.#showCancelled = next;
+		localStorage.setItem(SHOW_CANCELLED_KEY, next ? '1' : '0');
+	}
 	/** The day the widget opens at (a deep link), else today. */
 	get anchorDate(): string | null {
 		return this.#anchorDate;
@@ -45,6 +56,7 @@ export class CalendarView {
 	/** In the browser: the zone and view remembered on this device, a day view on a phone, or the view a link asks for. */
 	restore(ownZone: string | null, asked: string | null): void {
 		this.#tz = preferredZone(ownZone, this.#tz);
+		this.#showCancelled = localStorage.getItem(SHOW_CANCELLED_KEY) === '1';
 		const saved = localStorage.getItem(VIEW_KEY);
 		if (saved) this.#view = saved;
 		if (window.matchMedia(PHONE_QUERY).matches && !saved) this.#view = 'timeGridDay';
@@ -76,5 +88,6 @@ export class CalendarView {
 		this.#mode = 'calendar';
 		this.#view = 'timeGridWeek';
 		this.#anchorDate = null;
+		this.#showCancelled = false;
 	}
 }

@@ -1,13 +1,7 @@
 /** Labels, colours and time-zone conversions of the calendar UI (pure, browser and server). */
-import {
-	endOf,
-	formatInZone,
-	isValidTimeZone,
-	utcToZonedParts,
-	zonedWallTimeToUtc,
-	type InterviewStatus,
-	type InterviewType
-} from '$lib/domain';
+import { endOf, isValidTimeZone, type InterviewStatus, type InterviewType } from '$lib/domain';
+import { statusLabels } from '$lib/format/status';
+import { viewerFormat } from '$lib/format/viewer';
 
 export const TYPE_LABELS: Record<InterviewType, string> = {
 	phone: 'Phone',
@@ -28,59 +22,36 @@ export const TYPE_COLORS: Record<InterviewType, string> = {
 	final: '#c11574'
 };
 
-export const STATUS_LABELS: Record<InterviewStatus, string> = {
-	scheduled: 'Scheduled',
-	in_progress: 'In progress',
-	completed: 'Completed',
-	cancelled: 'Cancelled',
-	no_show: 'No-show'
-};
+/** The interview statuses' words (src/lib/format/status.ts). */
+export const STATUS_LABELS = statusLabels('interview') as Record<InterviewStatus, string>;
 
-const pad = (n: number) => String(n).padStart(2, '0');
+export { toWall, wallParts, wallToUtc } from '$lib/format/wall';
 
-/** The wall-clock reading of an instant in `tz` as a floating ISO string (no zone): what the calendar widget shows. */
-export function toWall(iso: string | Date, tz: string): string {
-	const p = utcToZonedParts(iso, tz);
-	return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}`;
-}
-
-/** The instant at which the wall clock in `tz` shows the local fields of `d` (a date the widget handed back). */
-export function wallToUtc(d: Date, tz: string): string {
-	const ymd = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-	const hm = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
-	return zonedWallTimeToUtc(ymd, hm, tz).toISOString();
-}
-
-/** `YYYY-MM-DD` and `HH:MM` of an instant in `tz`, for date and time inputs. */
-export function wallParts(iso: string, tz: string): { date: string; time: string } {
-	const p = utcToZonedParts(iso, tz);
-	return { date: `${p.year}-${pad(p.month)}-${pad(p.day)}`, time: `${pad(p.hour)}:${pad(p.minute)}` };
-}
-
-/** "14:30" in `tz`. */
+/** "14:30" (or "2:30 PM") in `tz`, as the viewer's locale reads it. */
 export function timeIn(iso: string | Date, tz: string): string {
-	const p = utcToZonedParts(iso, tz);
-	return `${pad(p.hour)}:${pad(p.minute)}`;
+	return viewerFormat(tz).time(iso);
 }
 
-/** "Tue 24 Nov 2026, 14:30–15:15 GMT+1": a whole interview in one zone, zone named. */
+/** "Tue, 24 Nov 2026, 14:30–15:15 GMT+1": a whole interview in one zone, zone named. */
 export function rangeIn(start: string, durationMin: number, tz: string): string {
-	const full = formatInZone(start, tz);
-	const end = timeIn(endOf({ start, durationMin }), tz);
-	return full.replace(/(\d{2}:\d{2})( .*)$/, `$1–${end}$2`);
+	const f = viewerFormat(tz);
+	return `${f.range(start, endOf({ start, durationMin }))} ${f.offset(start)}`;
+}
+
+/** "Tue, 24 Nov, 14:30–15:15": a time offered this season (no year, no zone: the list names it). */
+export function dayRangeIn(start: string, durationMin: number, tz: string): string {
+	const f = viewerFormat(tz);
+	return `${f.day(start)}, ${f.timeRange(start, endOf({ start, durationMin }))}`;
 }
 
 /** "GMT+1" style offset of a zone now. */
 export function offsetName(tz: string, at: Date = new Date()): string {
-	const part = new Intl.DateTimeFormat('en-GB', { timeZone: tz, timeZoneName: 'shortOffset' })
-		.formatToParts(at)
-		.find((p) => p.type === 'timeZoneName');
-	return part?.value ?? tz;
+	return viewerFormat(tz).offset(at);
 }
 
 /** "Europe/London (GMT+0)". */
 export function zoneLabel(tz: string): string {
-	return `${tz.replace(/_/g, ' ')} (${offsetName(tz)})`;
+	return viewerFormat(tz).zoneLabel();
 }
 
 /** Up to two initials of a name. */

@@ -8,22 +8,6 @@ export const TYPE_LABEL: Record<string, string> = {
 	final: 'Final interview'
 };
 
-export const STATUS_LABEL: Record<string, string> = {
-	scheduled: 'Scheduled',
-	in_progress: 'In progress',
-	completed: 'Completed',
-	cancelled: 'Cancelled',
-	no_show: 'Missed'
-};
-
-export const APPLICATION_LABEL: Record<string, string> = {
-	pending: 'Under review',
-	selected: 'Selected for an interview',
-	interview_scheduled: 'Interview scheduled',
-	approved: 'Accepted',
-	rejected: 'Not accepted'
-};
-
 /** An interview as the candidate's home shows it. */
 export interface CandidateInterview {
 	id: string;

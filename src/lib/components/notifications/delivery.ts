@@ -1,5 +1,7 @@
 /** How the outbox's messages read on the admin pages: kinds, states and "sent 14:02" lines. */
 import type { NotificationKind, OutboxStatus } from '$lib/contract/notifications';
+import { statusLabels } from '$lib/format/status';
+import { viewerFormat } from '$lib/format/viewer';
 
 export const KIND_NAMES: Record<NotificationKind, string> = {
 	invitation: 'Invitation',
@@ -25,30 +27,12 @@ export const STATUS_TONE: Record<OutboxStatus, string> = {
 	cancelled: ''
 };
 
-export const STATUS_NAMES: Record<OutboxStatus, string> = {
-	queued: 'Queued',
-	sending: 'Sending',
-	sent: 'Sent',
-	failed: 'Failed',
-	cancelled: 'Not sent'
-};
+/** The outbox states' words (src/lib/format/status.ts). */
+export const STATUS_NAMES = statusLabels('outbox') as Record<OutboxStatus, string>;
 
-function clock(iso: string, zone: string): string {
-	return new Intl.DateTimeFormat('en-GB', {
-		timeZone: zone,
-		hour: '2-digit',
-		minute: '2-digit',
-		hourCycle: 'h23'
-	}).format(new Date(iso));
-}
-
-function day(iso: string, zone: string): string {
-	return new Intl.DateTimeFormat('en-GB', { timeZone: zone, day: 'numeric', month: 'short' }).format(new Date(iso));
-}
-
-/** "14:02" today, "3 Dec 14:02" another day, in the viewer's zone. */
+/** "14:02" today, "3 Dec, 14:02" another day, in the viewer's zone and locale. */
 export function shortTime(iso: string, zone: string, now = new Date()): string {
-	return day(iso, zone) === day(now.toISOString(), zone) ? clock(iso, zone) : `${day(iso, zone)} ${clock(iso, zone)}`;
+	return viewerFormat(zone).stamp(iso, now);
 }
 
 /** "Email to Sam Carter sent 14:02", "… failed: 550 No such mailbox", "… queued, next try 14:10". */

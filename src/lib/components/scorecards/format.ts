@@ -1,5 +1,6 @@
 /** Display helpers shared by the interview page and the admin's candidate page. */
-import { formatInZone, isValidTimeZone } from '$lib/domain/time';
+import { isValidTimeZone } from '$lib/domain/time';
+import { viewerFormat } from '$lib/format/viewer';
 import { RECOMMENDATION_LABELS, isRecommendation } from '$lib/domain/scorecards';
 import { actionLabel } from '../audit';
 
@@ -15,7 +16,7 @@ export function viewerZone(userZone: string | null | undefined, orgZone: string 
 
 /** "Tue 24 Nov 2026, 10:00 GMT-5" in the zone. */
 export function when(iso: string, zone: string): string {
-	return formatInZone(iso, zone);
+	return viewerFormat(zone).dateTimeZoned(iso);
 }
 
 /** A recommendation code as people read it. */

@@ -3,6 +3,7 @@
  * invariant 5), through `Intl` only. The language picks the locale.
  */
 import { isValidTimeZone } from '$lib/domain/time';
+import { formatFor, zoneName as plainZone } from '$lib/format/dates';
 
 /** Languages a message can be written in. French comes with the translation issue. */
 export const LANGS = ['en'] as const;
@@ -17,52 +18,39 @@ export function usableZone(zone: string, fallback = 'UTC'): string {
 	return isValidTimeZone(fallback) ? fallback : 'UTC';
 }
 
-/** Building an Intl formatter costs far more than using one: they are kept, per language, zone and style. */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function parts(date: Date, zone: string, lang: Lang, opts: Intl.DateTimeFormatOptions) {
-	const key = `${lang}|${zone}|${JSON.stringify(opts)}`;
-	let f = formatters.get(key);
-	if (!f) {
-		f = new Intl.DateTimeFormat(LOCALE[lang], { timeZone: zone, ...opts });
-		formatters.set(key, f);
-	}
-	const out: Record<string, string> = {};
-	for (const p of f.formatToParts(date)) out[p.type] = p.value;
-	return out;
+/** The recipient's formatter: the language's locale and their zone (src/lib/format, the one formatting module). */
+function f(zone: string, lang: Lang) {
+	return formatFor(LOCALE[lang], zone);
 }
 
-/** "Tuesday 1 December 2026". */
+/** "Tuesday, 1 December 2026". */
 export function longDate(iso: string, zone: string, lang: Lang): string {
-	const p = parts(new Date(iso), zone, lang, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
-	return `${p.weekday} ${p.day} ${p.month} ${p.year}`;
+	return f(zone, lang).dateLong(iso);
 }
 
-/** "Tue 1 Dec". */
+/** "Tue, 1 Dec". */
 export function shortDate(iso: string, zone: string, lang: Lang): string {
-	const p = parts(new Date(iso), zone, lang, { weekday: 'short', day: 'numeric', month: 'short' });
-	return `${p.weekday} ${p.day} ${p.month}`;
+	return f(zone, lang).day(iso);
 }
 
-/** "14:00". */
+/** "14:00" (the locale's clock). */
 export function clock(iso: string, zone: string, lang: Lang): string {
-	const p = parts(new Date(iso), zone, lang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-	return `${p.hour}:${p.minute}`;
+	return f(zone, lang).time(iso);
 }
 
 /** "GMT+1" at that instant. */
 export function offset(iso: string, zone: string, lang: Lang): string {
-	return parts(new Date(iso), zone, lang, { timeZoneName: 'shortOffset' }).timeZoneName ?? zone;
+	return f(zone, lang).offset(iso);
 }
 
 /** "Europe/Berlin (GMT+1)". */
 export function zoneName(iso: string, zone: string, lang: Lang): string {
-	return `${zone.replace(/_/g, ' ')} (${offset(iso, zone, lang)})`;
+	return f(zone, lang).zoneLabel(iso);
 }
 
-/** "Thursday 3 December 2026 at 05:00 (America/New York, GMT-5)": one instant, naming its zone. */
+/** "Thursday, 3 December 2026 at 05:00 (America/New York, GMT-5)": one instant, naming its zone. */
 export function instant(iso: string, zone: string, lang: Lang): string {
-	return `${longDate(iso, zone, lang)} at ${clock(iso, zone, lang)} (${zone.replace(/_/g, ' ')}, ${offset(iso, zone, lang)})`;
+	return `${longDate(iso, zone, lang)} at ${clock(iso, zone, lang)} (${plainZone(zone)}, ${offset(iso, zone, lang)})`;
 }
 
 /** The day and time span of an interview, in one zone. */
@@ -71,16 +59,16 @@ export interface When {
 	/** "14:00–14:45" (an end on another day names that day). */
 	time: string;
 	zone: string;
-	/** "Tuesday 1 December 2026, 14:00–14:45" */
+	/** "Tuesday, 1 December 2026, 14:00–14:45" */
 	text: string;
 }
 
 /** When an interview happens, as a recipient in `zone` reads it. */
 export function when(startIso: string, endIso: string, zone: string, lang: Lang): When {
 	const date = longDate(startIso, zone, lang);
-	const endDay = longDate(endIso, zone, lang);
-	const end =
-		endDay === date ? clock(endIso, zone, lang) : `${shortDate(endIso, zone, lang)} ${clock(endIso, zone, lang)}`;
-	const time = `${clock(startIso, zone, lang)}–${end}`;
+	const sameDay = date === longDate(endIso, zone, lang);
+	const time = sameDay
+		? f(zone, lang).timeRange(startIso, endIso)
+		: `${clock(startIso, zone, lang)}–${shortDate(endIso, zone, lang)} ${clock(endIso, zone, lang)}`;
 	return { date, time, zone: zoneName(startIso, zone, lang), text: `${date}, ${time}` };
 }

@@ -110,11 +110,11 @@ describe('email templates', () => {
 	it('writes the time in the recipient’s zone and names it, with the interview’s zone beside it', () => {
 		const m = render(payload('interview_scheduled'));
 		// 14:00 UTC is 15:00 in Berlin and 09:00 in New York.
-		expect(m.text).toContain('Tuesday 1 December 2026, 15:00–15:45');
+		expect(m.text).toContain('Tuesday, 1 December 2026, 15:00–15:45');
 		expect(m.text).toContain('Europe/Berlin (GMT+1)');
 		expect(m.text).toContain('09:00–09:45 in America/New York (GMT-5)');
 		const ny = render(payload('interview_scheduled', panelist));
-		expect(ny.text).toContain('Tuesday 1 December 2026, 09:00–09:45');
+		expect(ny.text).toContain('Tuesday, 1 December 2026, 09:00–09:45');
 		expect(ny.text).not.toContain('Europe/Berlin');
 	});
 
@@ -131,7 +131,7 @@ describe('email templates', () => {
 			expect(part).not.toContain('on leave');
 			expect(part).not.toContain('Round');
 		}
-		expect(forCandidate.text).toContain('Was: (was) Monday 30 November 2026');
+		expect(forCandidate.text).toContain('Was: (was) Monday, 30 November 2026');
 		const forPanel = render(payload('interview_rescheduled', panelist, { reason }));
 		expect(forPanel.text).toContain(`Reason: ${reason}`);
 		expect(forPanel.text).toContain('Sam Carter · Round 2');
@@ -220,7 +220,7 @@ describe('email templates', () => {
 
 	it('gives the inbox a title, a line and a link inside the app', () => {
 		const item = renderInbox(payload('interview_scheduled', panelist));
-		expect(item.title).toBe('Interview with Sam Carter: Tuesday 1 December 2026, 09:00–09:45');
+		expect(item.title).toBe('Interview with Sam Carter: Tuesday, 1 December 2026, 09:00–09:45');
 		expect(item.link).toBe(`/interviews/${INTERVIEW.id}`);
 		expect(renderInbox(payload('reminder_1h')).link).toBe(`/interviews/${INTERVIEW.id}/room`);
 	});

@@ -45,6 +45,7 @@ async function loopCalendar(
 			panel: string[];
 		}[]
 	>`
+		with seats as materialized (select interview_id from interview_panel where user_id = any(${ask.people}::uuid[]))
 		select i.id, i.application_id, i.candidate_id, i.cycle_id, i.start_at, i.duration_min, i.timezone, i.type, i.mode,
 			i.location, i.round, i.status, i.rescheduled_from,
 			coalesce((select array_agg(p.user_id::text) from interview_panel p where p.interview_id = i.id), '{}') as panel
@@ -52,8 +53,7 @@ async function loopCalendar(
 		where i.org_id = ${orgId} and i.removed_at is null and (
 			i.application_id = ${ask.applicationId}
 			or (i.start_at >= ${new Date(ask.from.getTime() - LOAD_MARGIN_MS)} and i.start_at < ${new Date(ask.to.getTime() + LOAD_MARGIN_MS)}
-				and (i.candidate_id = ${ask.candidateId}
-					or exists (select 1 from interview_panel q where q.interview_id = i.id and q.user_id = any(${ask.people}::uuid[])))))`;
+				and (i.candidate_id = ${ask.candidateId} or i.id in (select interview_id from seats))))`;
 	return rows.map((r) => ({
 		id: r.id,
 		applicationId: r.application_id,

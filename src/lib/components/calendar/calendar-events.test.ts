@@ -23,10 +23,11 @@ const interview = (id: string, start: string): Interview => ({
 
 describe('loop sessions on the calendar', () => {
 	it('labels each session of a loop with its place and gives the loop one outline colour; others get none', () => {
-		const loops = loopPlaces([
+		const loops = [
 			{ id: 'L1', interviewIds: ['a', 'b', 'c'] },
 			{ id: 'L2', interviewIds: ['d', 'e'] }
-		]);
+		];
+		expect(loopPlaces(loops).get('e')).toMatchObject({ loopId: 'L2', position: 2, count: 2 });
 		const events = interviewEvents(
 			['a', 'b', 'c', 'd', 'x'].map((id, i) => interview(id, `2026-12-0${i + 1}T10:00:00.000Z`)),
 			{

@@ -59,18 +59,19 @@ export interface EventContext {
 	canEdit: boolean;
 	/** The interview the side panel is about. */
 	openId: string | null;
-	/** Interview id → its place in a loop, for sessions of one. */
-	loops?: ReadonlyMap<string, LoopPlace>;
+	/** The loops whose sessions are on the calendar, each its interviews in order. */
+	loops?: readonly { id: string; interviewIds: string[] }[];
 }
 
 /** The interviews as widget events. */
 export function interviewEvents(interviews: readonly Interview[], ctx: EventContext) {
+	const places = loopPlaces(ctx.loops ?? []);
 	return interviews.map((iv) => {
 		const conflict = ctx.conflicts.has(iv.id);
 		const editors = ctx.editors.get(iv.id);
 		const moving = ctx.pending?.id === iv.id ? ctx.pending : null;
 		const shown = moving ? { ...iv, start: moving.start, durationMin: moving.durationMin, panel: moving.panel } : iv;
-		const loop = ctx.loops?.get(iv.id);
+		const loop = places.get(iv.id);
 		const props: EventProps = {
 			type: iv.type,
 			status: iv.status,

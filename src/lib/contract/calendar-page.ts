@@ -40,4 +40,6 @@ export interface CalendarPageData {
 	/** The organization's admins, to name who made a change. */
 	admins: { id: string; name: string }[];
 	applications: CalendarApplication[];
+	/** Loops whose sessions the calendar may show: each loop's interviews, in order. */
+	loops?: { id: string; interviewIds: string[] }[];
 }

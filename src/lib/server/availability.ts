@@ -42,29 +42,7 @@ export async function storedSearch(
 		ignoreId?: string;
 	}
 ): Promise<StoredSearch> {
-	const { policy, interviewerIds, rules } = await orgFacts(sql, orgId);
-	const unknown = ask.panel.filter((id) => !interviewerIds.has(id));
-	if (unknown.length)
-		throw fail.fields({ interviewer_ids: `not interviewers of this organization: ${unknown.join(', ')}` });
-	const ids = [...ask.panel, ...(ask.candidateId ? [ask.candidateId] : [])];
-	const people = await sql<
-		{ id: string; name: string; timezone: string | null; working_hours: unknown; role: string; org_tz: string }[]
-	>`
-		select u.id, u.name, u.timezone, u.working_hours, m.role, o.timezone as org_tz
-		from users u join memberships m on m.user_id = u.id and m.org_id = ${orgId} join organizations o on o.id = m.org_id
-		where u.id = any(${ids}::uuid[])`;
-	const candidate = ask.candidateId ? people.find((p) => p.id === ask.candidateId && p.role === 'candidate') : null;
-	if (ask.candidateId && !candidate) throw fail.notFound('The candidate');
-	// Each interviewer's own hours (else the organization's), read in their own zone; the candidate's
-	// hours are the judge's, read in the candidate's zone.
-	const interviewers = new Map<string, WorkingPerson>(
-		people
-			.filter((p) => p.role !== 'candidate')
-			.map((p) => [
-				p.id,
-				{ timezone: p.timezone ?? p.org_tz, workingHours: effectiveWorkingHours(p.working_hours, policy.workingHours) }
-			])
-	);
+	const { policy, rules, interviewers, candidate, names } = await searchPeople(sql, orgId, ask.panel, ask.candidateId);
 	const { from, to } = ask;
 	// One read of the panel's interviews over the weeks the range touches (a week and a day of margin
 	// each side, for the load) gives both their busy time and their load; the candidate's busy time
@@ -73,13 +51,7 @@ export async function storedSearch(
 	const loadTo = new Date(to.getTime() + 8 * 86400_000);
 	const busyFrom = from.getTime() - policy.bufferMin * 60_000;
 	const busyTo = to.getTime() + policy.bufferMin * 60_000;
-	const panelRows = await sql<
-		{ person: string; id: string; start_at: Date; end_at: Date; status: Interview['status'] }[]
-	>`
-		select p.user_id as person, i.id, i.start_at, i.end_at, i.status
-		from interview_panel p join interviews i on i.id = p.interview_id
-		where p.user_id = any(${ask.panel}::uuid[]) and i.org_id = ${orgId}
-			and i.start_at >= ${loadFrom} and i.start_at < ${loadTo}`;
+	const panelRows = await panelInterviews(sql, orgId, ask.panel, loadFrom, loadTo);
 	const candidateRows = ask.candidateId
 		? await sql<{ person: string; id: string; start_at: Date; end_at: Date; status: Interview['status'] }[]>`
 			select i.candidate_id as person, i.id, i.start_at, i.end_at, i.status from interviews i
@@ -120,10 +92,60 @@ export async function storedSearch(
 			// Only the panel's own membership matters to their load.
 			interviews: [...loadById.values()]
 		},
-		names: new Map(people.map((p) => [p.id, p.name])),
+		names,
 		orgZone,
 		candidateZone
 	};
+}
+
+/** The people of a search: the organization's rules, each interviewer's zone and hours, the candidate, everyone's name. */
+export async function searchPeople(sql: Sql, orgId: string, panel: readonly string[], candidateId: string | null) {
+	const ask = { panel, candidateId };
+	const { policy, interviewerIds, rules } = await orgFacts(sql, orgId);
+	const unknown = ask.panel.filter((id) => !interviewerIds.has(id));
+	if (unknown.length)
+		throw fail.fields({ interviewer_ids: `not interviewers of this organization: ${unknown.join(', ')}` });
+	const ids = [...ask.panel, ...(ask.candidateId ? [ask.candidateId] : [])];
+	const people = await sql<
+		{ id: string; name: string; timezone: string | null; working_hours: unknown; role: string; org_tz: string }[]
+	>`
+		select u.id, u.name, u.timezone, u.working_hours, m.role, o.timezone as org_tz
+		from users u join memberships m on m.user_id = u.id and m.org_id = ${orgId} join organizations o on o.id = m.org_id
+		where u.id = any(${ids}::uuid[])`;
+	const candidate = ask.candidateId ? people.find((p) => p.id === ask.candidateId && p.role === 'candidate') : null;
+	if (ask.candidateId && !candidate) throw fail.notFound('The candidate');
+	// Each interviewer's own hours (else the organization's), read in their own zone; the candidate's
+	// hours are the judge's, read in the candidate's zone.
+	const interviewers = new Map<string, WorkingPerson>(
+		people
+			.filter((p) => p.role !== 'candidate')
+			.map((p) => [
+				p.id,
+				{ timezone: p.timezone ?? p.org_tz, workingHours: effectiveWorkingHours(p.working_hours, policy.workingHours) }
+			])
+	);
+	return {
+		policy,
+		interviewerIds,
+		rules,
+		interviewers,
+		candidate: candidate ?? null,
+		names: new Map(people.map((p) => [p.id, p.name]))
+	};
+}
+
+/**
+ * The interviews (any status) of `panel` that start in [from, to), one row per seat. The panel's
+ * seats are read first, then their interviews by id: without this order a planner with no
+ * statistics (the embedded database never analyzes) walks every interview of the organization in the
+ * range and probes the panel for each (bench/availability.ts times both).
+ */
+export function panelInterviews(sql: Sql, orgId: string, panel: readonly string[], from: Date, to: Date) {
+	return sql<{ person: string; id: string; start_at: Date; end_at: Date; status: Interview['status'] }[]>`
+		with seats as materialized (select user_id, interview_id from interview_panel where user_id = any(${panel}::uuid[]))
+		select s.user_id as person, i.id, i.start_at, i.end_at, i.status
+		from seats s join interviews i on i.id = s.interview_id
+		where i.org_id = ${orgId} and i.start_at >= ${from} and i.start_at < ${to}`;
 }
 
 /** The slots of a stored search, up to `limit`. */

@@ -5,6 +5,7 @@ import { resolvePolicy, type ApplicationStatus, type Policy, type PolicyOverride
 import { effectiveLoadLimit } from '$lib/domain/load';
 import { effectiveWorkingHours } from '$lib/domain/working-hours';
 import { listClosures } from '$lib/server/calendar-rules';
+import { calendarLoops } from '$lib/server/views/loops';
 import type { CalendarApplication, CalendarInterviewer, CalendarPageData } from '$lib/contract/calendar-page';
 
 /** The collab-server URL as the browser reaches it. */
@@ -71,6 +72,7 @@ export async function loadCalendarData(event: RequestEvent, actor: Actor): Promi
 			loadLimit: effectiveLoadLimit(load_limit, policy)
 		})),
 		admins: admins.map((a) => ({ id: a.id, name: a.name })),
-		applications
+		applications,
+		loops: await calendarLoops(sql, actor.orgId)
 	};
 }

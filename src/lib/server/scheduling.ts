@@ -13,7 +13,8 @@ import {
 	type DamagedEntry,
 	type InterviewPatch
 } from '$lib/collab/calendar';
-import { judgeBooking, judgeMove, judgeStatus, type JudgeFacts } from '$lib/domain/judge';
+import { judgeMove, judgeStatus, type JudgeFacts } from '$lib/domain/judge';
+import { judgeLoop } from '$lib/domain/loop-finder';
 import type { Interview, InterviewStatus } from '$lib/domain/types';
 import { ApiError, apiError } from './errors';
 import { findInterview } from './interviews';
@@ -86,45 +87,47 @@ export async function scheduleInterviews(
 	const { policy, interviewerIds, rules } = await orgFacts(sql, orgId);
 	const now = new Date();
 	return withCalendar(ctx, orgId, actorId, (doc, origin) => {
-		const accepted: Interview[] = [];
-		const calendar = withStored(listInterviews(doc), opts.stored);
-		for (const [n, input] of inputs.entries()) {
-			const facts: JudgeFacts = {
-				now,
-				policy,
-				application,
-				interviewerIds,
-				calendar: { interviews: [...calendar, ...accepted] },
-				...rules
-			};
+		const sessions = inputs.map((input): Interview => ({
+			id: crypto.randomUUID(),
+			applicationId: application.id,
+			candidateId: application.candidateId,
+			cycleId: application.cycleId,
+			start: new Date(input.start).toISOString(),
+			durationMin: input.durationMin,
+			timezone: input.timezone,
+			type: input.type,
+			mode: input.mode,
+			location: input.location,
+			round: input.round,
+			panel: [...new Set(input.panel)],
+			status: 'scheduled',
+			rescheduledFrom: null,
+			updatedBy: actorId,
+			updatedAt: now.toISOString()
+		}));
+		const facts: JudgeFacts = {
+			now,
+			policy,
+			application,
+			interviewerIds,
+			calendar: { interviews: withStored(listInterviews(doc), opts.stored) },
+			...rules
+		};
+		const refusal = judgeLoop(sessions, facts);
+		if (refusal) {
 			try {
-				refuse(judgeBooking({ proposal: { ...input, candidateId: application.candidateId } }, facts));
+				refuse(refusal.verdict);
 			} catch (err) {
 				if (err instanceof ApiError && inputs.length > 1)
-					throw new ApiError(err.code, `Session ${n + 1}: ${err.message}`, { ...err.details, session: n });
+					throw new ApiError(err.code, `Session ${refusal.session + 1}: ${err.message}`, {
+						...err.details,
+						session: refusal.session
+					});
 				throw err;
 			}
-			accepted.push({
-				id: crypto.randomUUID(),
-				applicationId: application.id,
-				candidateId: application.candidateId,
-				cycleId: application.cycleId,
-				start: new Date(input.start).toISOString(),
-				durationMin: input.durationMin,
-				timezone: input.timezone,
-				type: input.type,
-				mode: input.mode,
-				location: input.location,
-				round: input.round,
-				panel: [...new Set(input.panel)],
-				status: 'scheduled',
-				rescheduledFrom: null,
-				updatedBy: actorId,
-				updatedAt: now.toISOString()
-			});
 		}
 		// Every session passed: only now is anything written.
-		return accepted.map((interview) => unwrap(createInterview(doc, interview, origin)));
+		return sessions.map((interview) => unwrap(createInterview(doc, interview, origin)));
 	});
 }
 

@@ -15,7 +15,36 @@ export type EventProps = {
 	editor: string | null;
 	/** It cannot be read: "needs repair". */
 	damaged: boolean;
+	/** One session of a loop: "Loop 2/3". */
+	loop?: string;
 };
+
+/** A session's place in its loop, and the loop's colour. */
+export interface LoopPlace {
+	loopId: string;
+	position: number;
+	count: number;
+	color: string;
+}
+
+/** Outline colours that tell neighbouring loops apart (each dark enough on white and on the type colours). */
+const LOOP_COLORS = ['#7a2e8e', '#0b6e4f', '#a4361b', '#1d4ed8', '#92400e'];
+
+/** Interview id → its place in its loop. */
+export function loopPlaces(loops: readonly { id: string; interviewIds: string[] }[]): Map<string, LoopPlace> {
+	const places = new Map<string, LoopPlace>();
+	loops.forEach((l, n) =>
+		l.interviewIds.forEach((id, i) =>
+			places.set(id, {
+				loopId: l.id,
+				position: i + 1,
+				count: l.interviewIds.length,
+				color: LOOP_COLORS[n % LOOP_COLORS.length]!
+			})
+		)
+	);
+	return places;
+}
 
 /** What the events depend on besides the interviews. */
 export interface EventContext {
@@ -30,21 +59,26 @@ export interface EventContext {
 	canEdit: boolean;
 	/** The interview the side panel is about. */
 	openId: string | null;
+	/** The loops whose sessions are on the calendar, each its interviews in order. */
+	loops?: readonly { id: string; interviewIds: string[] }[];
 }
 
 /** The interviews as widget events. */
 export function interviewEvents(interviews: readonly Interview[], ctx: EventContext) {
+	const places = loopPlaces(ctx.loops ?? []);
 	return interviews.map((iv) => {
 		const conflict = ctx.conflicts.has(iv.id);
 		const editors = ctx.editors.get(iv.id);
 		const moving = ctx.pending?.id === iv.id ? ctx.pending : null;
 		const shown = moving ? { ...iv, start: moving.start, durationMin: moving.durationMin, panel: moving.panel } : iv;
+		const loop = places.get(iv.id);
 		const props: EventProps = {
 			type: iv.type,
 			status: iv.status,
 			conflict,
 			editor: editors?.[0]?.name ?? null,
-			damaged: false
+			damaged: false,
+			...(loop ? { loop: `Loop ${loop.position}/${loop.count}` } : {})
 		};
 		return {
 			id: iv.id,
@@ -61,8 +95,11 @@ export function interviewEvents(interviews: readonly Interview[], ctx: EventCont
 				...(conflict ? ['iv-conflict'] : []),
 				...(editors ? ['iv-editing'] : []),
 				...(moving ? ['iv-moving'] : []),
-				...(iv.id === ctx.openId ? ['iv-open'] : [])
+				...(iv.id === ctx.openId ? ['iv-open'] : []),
+				...(loop ? ['iv-loop'] : [])
 			],
+			// The sessions of one loop share an outline of the loop's colour.
+			styles: loop ? [`outline: 3px solid ${loop.color}`, 'outline-offset: -3px'] : [],
 			extendedProps: props
 		};
 	});

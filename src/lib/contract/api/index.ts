@@ -12,6 +12,7 @@ export * from './room';
 export * from './me';
 export * from './rules';
 export * from './requests-scheduling';
+export * from './loops';
 
 /** `POST /api/v1/interviews/{id}/join`. */
 export type JoinAnswer = z.infer<typeof JoinResponse>;

@@ -119,26 +119,3 @@ export const DecideChangeBody = z.object({
 	note: z.string().max(2000).optional().describe('Shown to the candidate when declining')
 });
 export const DecidedChangeResponse = z.object({ id: z.uuid(), status: z.enum(['applied', 'declined']) });
-
-export const NewLoopBody = z.object({
-	application_id: id,
-	start: instant.describe('The first session’s start'),
-	timezone: z.string().min(1).max(64),
-	break_min: z.number().int().min(0).max(240).default(15).describe('The break between sessions'),
-	mode: z.enum(['online', 'offline']),
-	location: z.string().max(500).default(''),
-	sessions: z
-		.array(
-			z.object({
-				panel: z.array(id).max(12),
-				duration_min: z.number().int('must be a whole number of minutes'),
-				type: z.enum(['phone', 'video', 'in_person', 'technical', 'hr', 'final'])
-			})
-		)
-		.min(2, 'needs at least two sessions')
-		.max(6, 'has at most six sessions')
-});
-export const LoopResponse = z.object({
-	id: z.uuid(),
-	interview_ids: z.array(z.uuid()).describe('The sessions’ interviews, in order (each the application’s next round)')
-});

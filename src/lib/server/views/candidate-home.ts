@@ -86,6 +86,10 @@ export async function candidateHome(sql: Sql, actor: Actor) {
 		org: { name: org?.name ?? '', timezone: org?.timezone ?? 'UTC' },
 		applications: applications.map((a) => ({ id: a.id, status: a.status, cycle_name: a.cycle_name })),
 		interviews,
+		// The candidate's loops: which of their interviews are the sessions of one interview day, in order.
+		loops: await sql<{ id: string; interview_ids: string[] }[]>`select l.id, l.interview_ids::text[]
+			from interview_loops l join applications a on a.id = l.application_id
+			where a.candidate_id = ${userId} and l.org_id = ${actor.orgId}`,
 		timeline,
 		// Scheduling requests still open: the candidate picks a time from here too (no email needed).
 		requests: (await requestsOfCandidate(sql, userId))

@@ -1,0 +1,190 @@
+/**
+ * Finding a loop's start over the stored calendar: the facts the loop finder reads (everyone's zone
+ * and hours, the interviews that can clash with a session or count towards someone's load, the
+ * application's rounds) and the search itself, for a new loop or for moving a booked one as a unit.
+ */
+import type { z } from 'zod';
+import type { Sql } from '../../../db/client';
+import type { LoopSearchBody, NewLoopBody } from '$lib/contract/api';
+import { nextRound } from '$lib/domain/applications';
+import { offerLoopStarts, type LoopSearch, type LoopStart } from '$lib/domain/loop-finder';
+import { loopRounds, splitProblem } from '$lib/domain/loops';
+import { DAY_MS } from '$lib/domain/time';
+import type { Interview } from '$lib/domain/types';
+import { searchPeople } from './availability';
+import type { LoopSpec, StoredLoop } from './loops';
+import { applicationFacts } from './calendar-writes';
+import { fail } from './errors';
+
+const MAX_RANGE_DAYS = 62;
+const MAX_STARTS = 300;
+/** Load is counted per week: read a week and a day either side of the range. */
+const LOAD_MARGIN_MS = 8 * DAY_MS;
+
+/** The interviews that matter to a loop: its people's in the range (with margin), and the application's. */
+async function loopCalendar(
+	sql: Sql,
+	orgId: string,
+	ask: { people: readonly string[]; candidateId: string; applicationId: string; from: Date; to: Date }
+): Promise<Interview[]> {
+	const rows = await sql<
+		{
+			id: string;
+			application_id: string;
+			candidate_id: string;
+			cycle_id: string;
+			start_at: Date;
+			duration_min: number;
+			timezone: string;
+			type: Interview['type'];
+			mode: Interview['mode'];
+			location: string;
+			round: number;
+			status: Interview['status'];
+			rescheduled_from: string | null;
+			panel: string[];
+		}[]
+	>`
+		with seats as materialized (select interview_id from interview_panel where user_id = any(${ask.people}::uuid[]))
+		select i.id, i.application_id, i.candidate_id, i.cycle_id, i.start_at, i.duration_min, i.timezone, i.type, i.mode,
+			i.location, i.round, i.status, i.rescheduled_from,
+			coalesce((select array_agg(p.user_id::text) from interview_panel p where p.interview_id = i.id), '{}') as panel
+		from interviews i
+		where i.org_id = ${orgId} and i.removed_at is null and (
+			i.application_id = ${ask.applicationId}
+			or (i.start_at >= ${new Date(ask.from.getTime() - LOAD_MARGIN_MS)} and i.start_at < ${new Date(ask.to.getTime() + LOAD_MARGIN_MS)}
+				and (i.candidate_id = ${ask.candidateId} or i.id in (select interview_id from seats))))`;
+	return rows.map((r) => ({
+		id: r.id,
+		applicationId: r.application_id,
+		candidateId: r.candidate_id,
+		cycleId: r.cycle_id,
+		start: r.start_at.toISOString(),
+		durationMin: r.duration_min,
+		timezone: r.timezone,
+		type: r.type,
+		mode: r.mode,
+		location: r.location,
+		round: r.round,
+		panel: r.panel,
+		status: r.status,
+		rescheduledFrom: r.rescheduled_from,
+		updatedBy: null,
+		updatedAt: r.start_at.toISOString()
+	}));
+}
+
+/** 422 unless `to` is after `from` and at most 62 days after. */
+function checkRange(from: Date, to: Date): void {
+	if (to <= from) throw fail.fields({ to: 'must be after from' });
+	if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS)
+		throw fail.fields({ to: `at most ${MAX_RANGE_DAYS} days after from` });
+}
+
+/**
+ * The starts at which the whole loop passes the judge, in [from, to). `moving`: the interviews of a
+ * booked loop being moved as a unit (their own times are free; they keep their rounds).
+ */
+export async function findLoopStarts(
+	sql: Sql,
+	orgId: string,
+	spec: LoopSpec,
+	range: { from: Date; to: Date },
+	moving?: { ids: readonly string[]; rounds: readonly number[] }
+): Promise<LoopStart[]> {
+	checkRange(range.from, range.to);
+	const split = splitProblem(spec.splitAfter, spec.sessions.length);
+	if (split) throw fail.fields({ split_after: split });
+	const application = await applicationFacts(sql, orgId, spec.applicationId);
+	if (!application) throw fail.notFound('The application');
+	const people = [...new Set(spec.sessions.flatMap((s) => s.panel))];
+	const found = await searchPeople(sql, orgId, people, application.candidateId);
+	const all = await loopCalendar(sql, orgId, {
+		people,
+		candidateId: application.candidateId,
+		applicationId: application.id,
+		...range
+	});
+	const ignore = new Set(moving?.ids ?? []);
+	const calendar = all.filter((i) => !ignore.has(i.id));
+	const search: LoopSearch = {
+		shape: {
+			sessions: spec.sessions,
+			breakMin: spec.breakMin,
+			splitAfter: spec.splitAfter,
+			timezone: spec.timezone
+		},
+		applicationId: application.id,
+		candidateId: application.candidateId,
+		mode: spec.mode,
+		location: spec.location,
+		rounds:
+			moving?.rounds ??
+			loopRounds(nextRound(calendar.filter((i) => i.applicationId === application.id)), spec.sessions.length),
+		from: range.from,
+		to: range.to,
+		limit: MAX_STARTS
+	};
+	return offerLoopStarts(search, {
+		now: new Date(),
+		policy: found.policy,
+		application,
+		interviewerIds: found.interviewerIds,
+		calendar: { interviews: calendar },
+		hours: {
+			interviewers: found.interviewers,
+			candidateZone: found.candidate ? (found.candidate.timezone ?? found.candidate.org_tz) : null
+		},
+		...found.rules
+	});
+}
+
+/** A loop's shape as the API sends it (`NewLoopBody`, `LoopSearchBody`). */
+export function loopSpecOf(b: z.output<typeof LoopSearchBody> | z.output<typeof NewLoopBody>): LoopSpec {
+	return {
+		applicationId: b.application_id,
+		timezone: b.timezone,
+		breakMin: b.break_min,
+		splitAfter: b.split_after,
+		mode: b.mode,
+		location: b.location,
+		sessions: b.sessions.map((s) => ({ panel: [...new Set(s.panel)], durationMin: s.duration_min, type: s.type }))
+	};
+}
+
+/** The API's form of offered loop starts. */
+export function loopStartsJson(starts: readonly LoopStart[], spec: Pick<LoopSpec, 'sessions'>) {
+	return {
+		data: starts.map((s) => ({
+			start: s.start,
+			sessions: s.sessions.map((at, i) => ({
+				start: at,
+				end: new Date(Date.parse(at) + spec.sessions[i]!.durationMin * 60_000).toISOString()
+			}))
+		}))
+	};
+}
+
+/** The API's form of a loop (`LoopDetail`). */
+export function loopJson(loop: StoredLoop) {
+	const first = loop.sessions[0];
+	return {
+		id: loop.id,
+		application_id: loop.applicationId,
+		candidate: { id: first?.candidate_id ?? '', name: first?.candidate_name ?? '' },
+		break_min: loop.breakMin,
+		split_after: loop.splitAfter,
+		timezone: first?.timezone ?? 'UTC',
+		sessions: loop.sessions.map((s, i) => ({
+			id: s.id,
+			position: i + 1,
+			start: s.start_at.toISOString(),
+			end: s.end_at.toISOString(),
+			duration_min: s.duration_min,
+			type: s.type,
+			round: s.round,
+			status: s.status as Interview['status'],
+			panel: s.panel
+		}))
+	};
+}

@@ -1,0 +1,72 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { ApiError } from '$lib/server/errors';
+import { readForm } from '$lib/server/forms';
+import { requireRole } from '$lib/server/guards';
+import { findLoopStarts, loopJson } from '$lib/server/loop-search';
+import { cancelLoop, moveLoop, readLoop, specOf } from '$lib/server/loops';
+import { dayRange } from '$lib/server/views/loops';
+import { orgTimezone } from '$lib/server/views/requests';
+
+/** One loop: its sessions together; moving it as a unit (find a time, give a reason) or cancelling it. */
+export const load: PageServerLoad = async (event) => {
+	const actor = requireRole(event, 'admin');
+	const { sql } = event.locals.ctx;
+	const loop = await readLoop(event.locals.ctx, actor, event.params.id).catch((err) => {
+		if (err instanceof ApiError && err.code === 'not_found') redirect(303, '/admin/calendar');
+		throw err;
+	});
+	const timezone = await orgTimezone(sql, actor.orgId);
+	const q = event.url.searchParams;
+	let starts: { start: string; sessions: string[] }[] | null = null;
+	let searchError: string | null = null;
+	if (q.get('find')) {
+		const range = dayRange((k) => q.get(k), timezone);
+		if (!range) searchError = 'Choose the first day and how many days to search.';
+		else {
+			try {
+				starts = (
+					await findLoopStarts(sql, actor.orgId, specOf(loop), range, {
+						ids: loop.sessions.map((s) => s.id),
+						rounds: loop.sessions.map((s) => s.round)
+					})
+				).slice(0, 40);
+			} catch (err) {
+				if (!(err instanceof ApiError)) throw err;
+				searchError = err.message;
+			}
+		}
+	}
+	return { loop: loopJson(loop), timezone, values: Object.fromEntries(q), starts, searchError };
+};
+
+export const actions: Actions = {
+	move: async (event) => {
+		const actor = requireRole(event, 'admin');
+		const form = await readForm(event.request);
+		const start = form.get('start') ?? '';
+		const reason = (form.get('reason') ?? '').trim();
+		if (!start) return fail(422, { message: 'Choose one of the times found first.' });
+		if (!reason) return fail(422, { message: 'Say why the loop moves: the candidate and the panels read it.' });
+		try {
+			await moveLoop(event.locals.ctx, actor, event.params.id, { start, reason });
+		} catch (err) {
+			if (err instanceof ApiError) return fail(err.status, { message: err.message });
+			throw err;
+		}
+		redirect(303, `/admin/loops/${event.params.id}?moved=1`);
+	},
+	cancel: async (event) => {
+		const actor = requireRole(event, 'admin');
+		const form = await readForm(event.request);
+		const reason = (form.get('reason') ?? '').trim();
+		if (!reason) return fail(422, { message: 'Say why the loop is cancelled: the candidate and the panels read it.' });
+		try {
+			await cancelLoop(event.locals.ctx, actor, event.params.id, reason);
+		} catch (err) {
+			if (err instanceof ApiError) return fail(err.status, { message: err.message });
+			throw err;
+		}
+		redirect(303, `/admin/loops/${event.params.id}?cancelled=1`);
+	}
+};

@@ -1,7 +1,7 @@
 /**
  * Who may open which document (docs/architecture.md invariant 3). The token is a short-lived collab token
  * from `GET /api/v1/collab/token`, good only while the session or API token that fetched it is; the
- * calendar is for the org's admins only (interviewers read a filtered week, decision 49); an interview's
+ * calendar is for the org's admins only (interviewers read a filtered week, decision 50); an interview's
  * notes are for its panel and the org's admins. Everyone else, and every name outside the contract,
  * is refused. revocation.ts asks the same questions again of open connections.
  */
@@ -63,7 +63,7 @@ async function decide(
 			{ role: string }[]
 		>`select role from memberships where user_id = ${userId} and org_id = ${parsed.orgId}`;
 		// Admins only: the document holds every interview's candidate and details. Interviewers get
-		// their team's week filtered on the server instead (decision 49).
+		// their team's week filtered on the server instead (decision 50).
 		if (m?.role === 'admin') return { orgId: parsed.orgId, role: 'admin', readOnly: false };
 		return null;
 	}

@@ -113,7 +113,7 @@ describe.each(kinds)('collab-server against the %s database', (kind) => {
 		expect(Date.now() - t0).toBeLessThan(1_000);
 	});
 
-	it('refuses an interviewer the calendar document: it holds every candidate’s interview (decision 49)', async () => {
+	it('refuses an interviewer the calendar document: it holds every candidate’s interview (decision 50)', async () => {
 		const interviewer = await app.login(DEMO_ACCOUNTS.interviewers[0]!.email);
 		const i = connect({ cookie: interviewer });
 		await expect(i.ready).rejects.toThrow(/forbidden/);

@@ -114,7 +114,7 @@ describe.each(kinds)('collab connections against the %s database', (kind) => {
 	});
 
 	it('closes the calendar and notes connections of a session within seconds of its sign-out, and no other', async () => {
-		// Two sessions of one admin (only admins open the calendar, decision 49).
+		// Two sessions of one admin (only admins open the calendar, decision 50).
 		const [signingOut, staying] = [await app.login(ADMIN), await app.login(ADMIN)];
 		const calendar = connect({ cookie: signingOut }, calendarDocName(app.orgId));
 		const notes = connect({ cookie: signingOut }, oliverNotes);
@@ -286,7 +286,7 @@ describe.each(kinds)('collab connections re-checked by the sweep against the %s 
 		await expect(connect({ cookie: marco }, notesDocName(interviewId)).ready).rejects.toThrow(/refused/);
 	});
 
-	it('closes the calendar of an admin made interviewer, and opens it no more (decision 49)', async () => {
+	it('closes the calendar of an admin made interviewer, and opens it no more (decision 50)', async () => {
 		const cookie = await app.login(INES!.email);
 		const sql = app.runtime.db.sql;
 		const [ines] = await sql<{ id: string }[]>`select id from users where email = ${INES!.email}`;

@@ -1,4 +1,4 @@
-/** What an interviewer's team calendar page receives (src/lib/server/views/team-week.ts; decision 49). */
+/** What an interviewer's team calendar page receives (src/lib/server/views/team-week.ts; decision 50). */
 import type { InterviewMode, InterviewStatus, InterviewType } from '$lib/domain/types';
 
 /** One of my own interviews. */

@@ -1,5 +1,5 @@
 /**
- * Rounds follow the dates of the application's interviews (decision 48): round 1 is the earliest
+ * Rounds follow the dates of the application's interviews (decision 49): round 1 is the earliest
  * interview that holds a round, round 2 the next, and so on. The admin still states the round of a
  * booking, and the form suggests the one its start implies; the judge refuses a round that would
  * contradict the dates (round 2 before round 1), whenever a start is set. A cancelled or no-show

@@ -40,7 +40,7 @@ export class CalendarView {
 	get view(): string {
 		return this.#view;
 	}
-	/** Cancelled interviews on the grid: off by default, so that they take no room from live ones (decision 47). */
+	/** Cancelled interviews on the grid: off by default, so that they take no room from live ones (decision 57). */
 	get showCancelled(): boolean {
 		return this.#showCancelled;
 	}

@@ -277,7 +277,7 @@ export class ScheduleFormState {
 
 	/**
 	 * Until the admin types a round, it follows the date: the round the chosen start takes among the
-	 * application's rounds (decision 48). Until the admin picks a mode, a new booking takes the one
+	 * application's rounds (decision 49). Until the admin picks a mode, a new booking takes the one
 	 * the application allows (in person when online interviews are off).
 	 */
 	followRound(): void {

@@ -1,6 +1,6 @@
 /**
  * An interviewer's team calendar, read from Postgres and filtered before it leaves the server
- * (decision 49): the interviews they sit on in full (candidate, type, mode, status, a link), every
+ * (decision 50): the interviews they sit on in full (candidate, type, mode, status, a link), every
  * other interview of the organization only as a busy block of the colleagues on its panel, with no
  * candidate, type, place or id. Interviewers no longer open the calendar document, which holds every
  * interview's details; this is what they get instead.

@@ -5,7 +5,7 @@ import { teamWeek } from '$lib/server/views/team-week';
 
 /**
  * The interviews this person sits on (`panel_interviewers`) and the team's week, filtered on the
- * server: others' interviews only as busy blocks (decision 49; no calendar document here).
+ * server: others' interviews only as busy blocks (decision 50; no calendar document here).
  */
 export const load: PageServerLoad = async (event) => {
 	const actor = requireRole(event, 'interviewer', 'admin');

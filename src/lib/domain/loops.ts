@@ -4,7 +4,8 @@
  * spread over two. A loop is booked in one step (`scheduleInterviews`: all sessions or none). This
  * module lays the sessions out in time; `loop-finder.ts` finds the starts the whole loop may have.
  */
-import { addDaysToYmd, MINUTE_MS, utcToZonedParts, zonedDate, zonedWallTimeToUtc } from './time';
+import { addDaysToYmd, MINUTE_MS, zonedWallTimeToUtc } from './time';
+import { wallParts } from '../format/wall';
 
 /** One session as asked for: its panel, its length. */
 export interface LoopSession {
@@ -46,9 +47,8 @@ export function loopLayout(start: string, shape: LoopShape): string[] {
 	const split = shape.splitAfter ?? shape.sessions.length;
 	const first = loopStarts(start, shape.sessions.slice(0, split), shape.breakMin);
 	if (split >= shape.sessions.length) return first;
-	const wall = utcToZonedParts(start, shape.timezone);
-	const hm = `${String(wall.hour).padStart(2, '0')}:${String(wall.minute).padStart(2, '0')}`;
-	const nextDay = zonedWallTimeToUtc(addDaysToYmd(zonedDate(start, shape.timezone), 1), hm, shape.timezone);
+	const { date, time } = wallParts(start, shape.timezone);
+	const nextDay = zonedWallTimeToUtc(addDaysToYmd(date, 1), time, shape.timezone);
 	return [...first, ...loopStarts(nextDay.toISOString(), shape.sessions.slice(split), shape.breakMin)];
 }
 

@@ -8,6 +8,9 @@
 import { z } from 'zod';
 import type { Role } from '$lib/contract/roles';
 import * as S from '$lib/contract/api';
+import { TAGS } from './openapi-tags';
+
+export { TAGS };
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503;
@@ -57,40 +60,6 @@ export const ERROR_CODES_BY_STATUS: Record<ErrorStatus | 405 | 500, readonly str
 	500: ['internal'],
 	503: ['unavailable']
 };
-
-/** Tag descriptions, in the order the docs page shows the groups. */
-export const TAGS: readonly { name: string; description: string }[] = [
-	{ name: 'Auth', description: 'Cookie sessions for browsers and scripts that sign in.' },
-	{ name: 'Me', description: 'The signed-in person, their settings, their interviews and live updates.' },
-	{
-		name: 'Interviews',
-		description: 'Scheduling, rescheduling and the status machine; every write goes through the calendar document.'
-	},
-	{ name: 'Availability', description: 'The slot finder.' },
-	{ name: 'Self-scheduling', description: 'Candidates pick their own interview time from a request an admin sends.' },
-	{
-		name: 'Change requests',
-		description: 'Candidates ask to move or cancel their interview, under the organization’s policy.'
-	},
-	{
-		name: 'Calendar rules',
-		description: 'Holidays and blackout dates, and how many interviews each interviewer takes per day and week.'
-	},
-	{ name: 'Applications', description: 'The admission pipeline and the interview flags.' },
-	{ name: 'Candidates', description: 'One candidate’s interviews and personal sign-in link.' },
-	{ name: 'Scorecards', description: 'Independent judgements of the panel; server-only, never in a Yjs document.' },
-	{ name: 'Video room', description: 'Entering the peer-to-peer room; media never passes the server.' },
-	{ name: 'Members', description: 'People of the organization.' },
-	{ name: 'Cycles', description: 'Admission cycles or job openings.' },
-	{ name: 'Collaboration', description: 'Tokens for the live Yjs documents (collab-server).' },
-	{ name: 'API tokens', description: 'Personal bearer tokens for scripts and integrations.' },
-	{
-		name: 'Notifications',
-		description:
-			'The inbox, email preferences, the personal calendar feed, and the outbox of email (transactional: written with the change it announces).'
-	},
-	{ name: 'Service', description: 'Health and this reference.' }
-];
 
 /** Named schemas of `components.schemas`; every body and response a route uses must be one of them. */
 const COMPONENTS: Record<string, z.ZodType> = {

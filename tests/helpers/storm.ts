@@ -143,7 +143,7 @@ export function storm(editors: Editor[], everyMs: number): () => void {
 type Call = (method: string, path: string, body?: unknown) => Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /**
- * Books `count` in-person interviews through the API as an admin, one a day from three days ahead,
+ * Books `count` in-person interviews through the API as an admin, one a day from ten days ahead,
  * spread over the demo's eligible applications (a round of their own each), and returns their ids.
  */
 export async function bookInterviews(call: Call, count: number): Promise<string[]> {
@@ -156,7 +156,8 @@ export async function bookInterviews(call: Call, count: number): Promise<string[
 	const interviewers = (await call('GET', '/api/v1/members?role=interviewer')).body.data as { id: string }[];
 	const ids: string[] = [];
 	for (let i = 0; i < count; i++) {
-		const start = new Date(Date.now() + (3 + i) * 86_400_000);
+		// After the demo's own interviews (up to three business days out): rounds follow their dates.
+		const start = new Date(Date.now() + (10 + i) * 86_400_000);
 		start.setUTCHours(14, 0, 0, 0);
 		const booked = await call('POST', '/api/v1/interviews', {
 			application_id: eligible[i % eligible.length]!.id,

@@ -41,7 +41,7 @@ describe('scorecards on the interview page and the candidate page', () => {
 		const blocked = page.getByTestId('scorecard-blocked');
 		await blocked.waitFor();
 		expect(await blocked.textContent()).toContain('The scorecard opens when the interview starts');
-		expect(await blocked.textContent()).toMatch(/It opens \w{3} \d{1,2} \w{3}/);
+		expect(await blocked.textContent()).toMatch(/It opens \w{3}, \d{1,2} \w{3} \d{4}, \d{2}:\d{2}/);
 		expect(await page.getByTestId('scorecard-form').count()).toBe(0);
 		await page.setViewportSize({ width: 1440, height: 900 });
 		await screenshot(page, 'scorecard-not-open-1440');

@@ -7,6 +7,10 @@ const alias = { $lib: fileURLToPath(new URL('./src/lib', import.meta.url)) };
 export default defineConfig({
 	resolve: { alias },
 	test: {
+		// Vitest's default on a 2-core machine is one worker (cores - 1). The integration and browser
+		// suites spend much of their time waiting on sockets, timers and Chromium, so two files at a
+		// time cut the wall clock (integration 343 s -> 238 s measured on this machine).
+		maxWorkers: 2,
 		projects: [
 			{
 				resolve: { alias },
@@ -35,8 +39,7 @@ export default defineConfig({
 					include: ['tests/browser/**/*.test.ts'],
 					environment: 'node',
 					testTimeout: 60_000,
-					hookTimeout: 120_000,
-					fileParallelism: false
+					hookTimeout: 120_000
 				}
 			}
 		]

@@ -147,7 +147,7 @@ describe('scorecards on the interview page and the candidate page', () => {
 		await page.context().close();
 	});
 
-	it('asks the admin for a reason before approving an application with no interview held', async () => {
+	it('asks the admin for a reason before approving an application with no interview held, and says it cancels the one booked', async () => {
 		const page = await personOn(DEMO_ACCOUNTS.admin.email, '/admin/applicants');
 		await page.setViewportSize({ width: 1440, height: 900 });
 		const approve = page
@@ -156,6 +156,10 @@ describe('scorecards on the interview page and the candidate page', () => {
 			.filter({ hasText: 'Approve anyway' });
 		await page.getByLabel('Approve… Oliver Brown').click();
 		await approve.getByLabel('Reason').waitFor();
+		// Oliver's interview is tomorrow: approving him cancels it, and the form says so before the click.
+		expect(await approve.getByTestId('cancels-upcoming').textContent()).toMatch(
+			/^Approving also cancels Oliver Brown’s upcoming interview \(\w{3}, \d{1,2} \w{3} \d{4}, \d{2}:\d{2} .+\) and tells the candidate and the panel\.$/
+		);
 		await screenshot(page, 'applicants-override-1440');
 		await page.setViewportSize({ width: 390, height: 844 });
 		await screenshot(page, 'applicants-override-390');
@@ -164,6 +168,10 @@ describe('scorecards on the interview page and the candidate page', () => {
 		await approve.waitFor({ state: 'detached' });
 		const admin = await app.login(DEMO_ACCOUNTS.admin.email);
 		expect((await app.api('GET', '/api/v1/applications?q=Oliver', admin)).body.data[0].status).toBe('approved');
+		expect((await app.api('GET', `/api/v1/interviews/${oliverId}`, admin)).body.status).toBe('cancelled');
+		// The row no longer offers the cancelled interview as the next one.
+		const row = page.getByRole('row').filter({ hasText: 'Oliver Brown' });
+		expect(await row.getByRole('cell').nth(4).textContent()).toBe('—');
 		await page.context().close();
 	});
 

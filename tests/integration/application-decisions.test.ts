@@ -55,12 +55,42 @@ describe('decisions on applications wait for an interview that took place', () =
 		expect(short.status).toBe(422);
 		expect(Object.keys(short.body.error.details.fields)).toEqual(['override_reason']);
 		const reason = 'The candidate withdrew by email before the interview.';
-		const res = await app.api('PATCH', `/api/v1/applications/${jonas.id}`, admin, {
+		const [upcoming] = (await app.api('GET', '/api/v1/interviews?q=Jonas', admin)).body.data;
+		expect(upcoming.status).toBe('scheduled');
+		// Jonas's interview is in three days: the decision names it and waits for the admin's word.
+		const unconfirmed = await app.api('PATCH', `/api/v1/applications/${jonas.id}`, admin, {
 			status: 'rejected',
 			override_reason: reason
 		});
+		expect(unconfirmed.status).toBe(409);
+		expect(unconfirmed.body.error).toMatchObject({
+			code: 'conflict',
+			details: { rule: 'upcoming_interviews', interviews: [{ id: upcoming.id, start: upcoming.start }] }
+		});
+		expect(unconfirmed.body.error.message).toContain('Rejecting it cancels that interview');
+		expect((await app.api('GET', '/api/v1/applications?q=Jonas', admin)).body.data[0].status).toBe(
+			'interview_scheduled'
+		);
+		expect(await logsOf(jonas.id)).toHaveLength(0);
+
+		const res = await app.api('PATCH', `/api/v1/applications/${jonas.id}`, admin, {
+			status: 'rejected',
+			override_reason: reason,
+			cancel_upcoming: true
+		});
 		expect(res.status).toBe(200);
 		expect(res.body.status).toBe('rejected');
+		// The rejected candidate is not left invited: the interview is cancelled like any other, with its
+		// reason in the interview's history and a notice queued for the candidate and the panel.
+		const after = await app.api('GET', `/api/v1/interviews/${upcoming.id}`, admin);
+		expect(after.body.status).toBe('cancelled');
+		const history = await app.api('GET', `/api/v1/interviews/${upcoming.id}/logs`, admin);
+		expect(JSON.stringify(history.body)).toContain('The application was turned down');
+		const notices = await app.runtime.db.sql<{ kind: string }[]>`
+			select kind from outbox where interview_id = ${upcoming.id} and kind = 'interview_cancelled'`;
+		expect(notices.length).toBe(3); // Jonas, Ines and Priya
+		// The pipeline leaves a decided application where the admin put it.
+		expect((await app.api('GET', '/api/v1/applications?q=Jonas', admin)).body.data[0].status).toBe('rejected');
 		expect(await logsOf(jonas.id)).toEqual([
 			{ action: 'override', from_status: 'interview_scheduled', to_status: 'rejected', reason }
 		]);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { canMoveApplication, decisionBlocker, interviewHeld, nextRound, pipelineStatus } from './applications';
+import {
+	canMoveApplication,
+	decisionBlocker,
+	interviewHeld,
+	interviewsToCancel,
+	isFinalDecision,
+	nextRound,
+	pipelineStatus
+} from './applications';
 
 describe('nextRound', () => {
 	it('starts at round 1', () => {
@@ -67,5 +75,29 @@ describe('pipelineStatus', () => {
 		expect(pipelineStatus('approved', ['cancelled'])).toBe('approved');
 		expect(pipelineStatus('rejected', ['scheduled'])).toBe('rejected');
 		expect(pipelineStatus('pending', ['scheduled'])).toBe('pending');
+	});
+});
+
+describe('interviews a decision cancels', () => {
+	const now = new Date('2026-03-10T12:00:00Z');
+	const iv = (id: string, status: string, start: string) => ({ id, status, start });
+
+	it('takes the booked interviews that have not begun, earliest first', () => {
+		const list = [
+			iv('later', 'scheduled', '2026-03-20T09:00:00Z'),
+			iv('held', 'completed', '2026-03-01T09:00:00Z'),
+			iv('under-way', 'scheduled', '2026-03-10T11:30:00Z'),
+			iv('soon', 'scheduled', '2026-03-11T09:00:00Z'),
+			iv('gone', 'cancelled', '2026-03-12T09:00:00Z'),
+			iv('live', 'in_progress', '2026-03-10T11:45:00Z')
+		];
+		expect(interviewsToCancel(list, now).map((i) => i.id)).toEqual(['soon', 'later']);
+	});
+
+	it('applies to approving and rejecting only', () => {
+		expect(isFinalDecision('approved')).toBe(true);
+		expect(isFinalDecision('rejected')).toBe(true);
+		expect(isFinalDecision('selected')).toBe(false);
+		expect(isFinalDecision('pending')).toBe(false);
 	});
 });

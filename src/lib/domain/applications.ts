@@ -93,3 +93,35 @@ export function pipelineStatus(current: ApplicationStatus, interviewStatuses: re
 	const booked = interviewStatuses.some((s) => s === 'scheduled' || s === 'in_progress' || s === 'completed');
 	return booked ? 'interview_scheduled' : 'selected';
 }
+
+/** Whether a status is a decision on the application: admitted or hired, or turned down. */
+export function isFinalDecision(status: ApplicationStatus): boolean {
+	return status === 'approved' || status === 'rejected';
+}
+
+/** An interview a decision would leave standing. */
+export interface UpcomingInterview {
+	id: string;
+	status: string;
+	/** ISO-8601. */
+	start: string;
+}
+
+/**
+ * The interviews a decision cancels: those still booked that have not begun. A decided application
+ * keeps no upcoming interview (the candidate would be invited to an interview that decides nothing);
+ * one under way or past its start counts as held and stays.
+ */
+export function interviewsToCancel<T extends UpcomingInterview>(interviews: readonly T[], now: Date): T[] {
+	return interviews
+		.filter((iv) => iv.status === 'scheduled' && Date.parse(iv.start) > now.getTime())
+		.sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+}
+
+/** Why a decision waits for the admin's word on the interviews it would cancel. */
+export function upcomingInterviewsMessage(to: ApplicationStatus, count: number): string {
+	const verb = to === 'approved' ? 'Approving' : 'Rejecting';
+	const them = count === 1 ? 'that interview' : 'them';
+	const has = count === 1 ? 'an upcoming interview' : `${count} upcoming interviews`;
+	return `This application has ${has}. ${verb} it cancels ${them} and tells the candidate and the panel; confirm to go ahead.`;
+}

@@ -4,11 +4,16 @@ import {
 	applicationMoveMessage,
 	canMoveApplication,
 	decisionBlocker,
-	OVERRIDE_REASON_MIN_CHARS
+	interviewsToCancel,
+	isFinalDecision,
+	OVERRIDE_REASON_MIN_CHARS,
+	upcomingInterviewsMessage
 } from '$lib/domain/applications';
 import type { ApplicationStatus } from '$lib/domain/types';
+import type { CalendarCtx } from './calendar-writes';
 import { ApiError, apiError } from './errors';
 import type { Actor } from './guards';
+import { changeStatus } from './scheduling';
 
 export interface ApplicationRow {
 	id: string;
@@ -64,15 +69,29 @@ export interface ApplicationPatch {
 	online_interview_enabled?: boolean;
 	/** Why a decision is made with no interview held (an override; audited). */
 	override_reason?: string;
+	/** The admin's word that a decision cancels the application's upcoming interviews. */
+	cancel_upcoming?: boolean;
 }
 
 /**
  * Applies an admin's change to an application; 404 outside the org, 422 a refused status move, 409
  * a decision (approve, reject after the interview stage) with no interview held and no override
- * reason. Every status move is audited in `application_logs`, an override with its reason.
+ * reason, or one that would leave upcoming interviews standing without `cancel_upcoming`. Every
+ * status move is audited in `application_logs`, an override with its reason.
+ *
+ * A decided application keeps no upcoming interview: with `cancel_upcoming`, the decision is stored
+ * first and then each interview that has not begun is cancelled through the calendar document, like
+ * any cancellation (audited, the candidate and the panel told; the pipeline leaves a decided
+ * application where it is). Should a cancellation fail, the decision stands and the same request
+ * again cancels what is left.
  */
-export async function patchApplication(sql: Sql, actor: Actor, id: string, patch: ApplicationPatch): Promise<void> {
-	await sql.begin(async (tx) => {
+export async function patchApplication(
+	ctx: CalendarCtx,
+	actor: Actor,
+	id: string,
+	patch: ApplicationPatch
+): Promise<void> {
+	const { upcoming, decided } = await ctx.sql.begin(async (tx) => {
 		const [a] = await tx<
 			{ status: ApplicationStatus }[]
 		>`select status from applications where id = ${id} and org_id = ${actor.orgId} for update`;
@@ -84,15 +103,16 @@ export async function patchApplication(sql: Sql, actor: Actor, id: string, patch
 				fields: { status: applicationMoveMessage(a.status, patch.status!) }
 			});
 		}
+		const interviews = await tx<{ id: string; status: string; start_at: Date; end_at: Date }[]>`
+			select id, status, start_at, end_at from interviews where application_id = ${id} and removed_at is null`;
+		const now = new Date();
 		let override = false;
 		if (moving) {
-			const interviews = await tx<{ status: string; end_at: Date }[]>`
-				select status, end_at from interviews where application_id = ${id}`;
 			const blocker = decisionBlocker(
 				a.status,
 				patch.status!,
 				interviews.map((i) => ({ status: i.status, end: i.end_at.toISOString() })),
-				new Date()
+				now
 			);
 			const reason = patch.override_reason?.trim() ?? '';
 			if (blocker && !reason) throw new ApiError('conflict', blocker, { rule: 'no_interview_held' });
@@ -102,8 +122,21 @@ export async function patchApplication(sql: Sql, actor: Actor, id: string, patch
 			}
 			override = blocker !== null;
 		}
+		const decided = patch.status ?? a.status;
+		const toCancel = isFinalDecision(decided)
+			? interviewsToCancel(
+					interviews.map((i) => ({ id: i.id, status: i.status, start: i.start_at.toISOString() })),
+					now
+				)
+			: [];
+		if (moving && toCancel.length && !patch.cancel_upcoming) {
+			throw new ApiError('conflict', upcomingInterviewsMessage(decided, toCancel.length), {
+				rule: 'upcoming_interviews',
+				interviews: toCancel.map((i) => ({ id: i.id, start: i.start }))
+			});
+		}
 		await tx`update applications set
-			status = ${patch.status ?? a.status},
+			status = ${decided},
 			interview_enabled = coalesce(${patch.interview_enabled ?? null}::boolean, interview_enabled),
 			online_interview_enabled = coalesce(${patch.online_interview_enabled ?? null}::boolean, online_interview_enabled),
 			updated_at = now()
@@ -113,7 +146,20 @@ export async function patchApplication(sql: Sql, actor: Actor, id: string, patch
 				values (${actor.orgId}, ${id}, ${actor.user.id}, ${override ? 'override' : 'moved'}, ${a.status},
 					${patch.status!}, ${override ? patch.override_reason!.trim() : null})`;
 		}
+		return { upcoming: patch.cancel_upcoming ? toCancel : [], decided };
 	});
+	const reason = `The application was ${decided === 'approved' ? 'approved' : 'turned down'}, so this interview is no longer needed.`;
+	for (const iv of upcoming) {
+		try {
+			await changeStatus(ctx, actor.orgId, actor.user.id, iv.id, 'cancelled', reason);
+		} catch {
+			throw new ApiError(
+				'unavailable',
+				'The decision is saved, but an upcoming interview could not be cancelled: send the same change again, or cancel it on the calendar.',
+				{ rule: 'upcoming_interviews', interview_id: iv.id }
+			);
+		}
+	}
 }
 
 /** The organization's admission cycles or job openings, newest first (`GET /api/v1/cycles`). */

@@ -126,7 +126,13 @@ export const PatchApplicationBody = z
 			.string()
 			.max(OVERRIDE_REASON_MAX_CHARS)
 			.optional()
-			.describe('Why an approve or reject is made with no interview held (an override, audited); refused without it')
+			.describe('Why an approve or reject is made with no interview held (an override, audited); refused without it'),
+		cancel_upcoming: z
+			.boolean()
+			.optional()
+			.describe(
+				'Approving or rejecting cancels the application’s interviews that have not begun (the candidate and the panel are told); refused with 409 `upcoming_interviews` unless this is true'
+			)
 	})
 	.strict()
 	.refine((b) => Object.keys(b).length > 0, { message: 'names nothing to change', path: ['(body)'] });

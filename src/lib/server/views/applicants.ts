@@ -1,6 +1,12 @@
 /** The admission pipeline page: the applications of one cycle with their next interview. */
 import type { Sql } from '../../../../db/client';
-import { APPLICATION_MOVES, interviewHeld, isInterviewDecision } from '$lib/domain/applications';
+import {
+	APPLICATION_MOVES,
+	interviewHeld,
+	interviewsToCancel,
+	isFinalDecision,
+	isInterviewDecision
+} from '$lib/domain/applications';
 import { schedulingOffer } from '$lib/domain/rounds';
 import type { ApplicationStatus, InterviewStatus } from '$lib/domain/types';
 
@@ -64,6 +70,13 @@ export async function applicantsPage(sql: Sql, orgId: string, wanted: string | n
 			interviewId: r.interview_id,
 			moves: APPLICATION_MOVES[r.status].map((to) => ({
 				to,
+				// The interviews this decision would cancel (their starts): the page says so before the click.
+				cancels: isFinalDecision(to)
+					? interviewsToCancel(
+							interviews.filter((iv) => iv.applicationId === r.id),
+							now
+						).map((iv) => iv.start)
+					: [],
 				// A decision with no interview held asks for a written reason first (an override).
 				needsReason:
 					isInterviewDecision(r.status, to) &&

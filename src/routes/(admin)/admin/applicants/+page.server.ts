@@ -14,7 +14,12 @@ export const load: PageServerLoad = async (event) => {
 	return applicantsPage(event.locals.ctx.sql, actor.orgId, event.url.searchParams.get('cycle'));
 };
 
-const MoveForm = z.object({ id: z.uuid(), to: z.enum(APPLICATION_STATUSES), reason: z.string().max(2000).optional() });
+const MoveForm = z.object({
+	id: z.uuid(),
+	to: z.enum(APPLICATION_STATUSES),
+	reason: z.string().max(2000).optional(),
+	cancel_upcoming: z.literal('true').optional()
+});
 const ToggleForm = z.object({
 	id: z.uuid(),
 	field: z.enum(['interview_enabled', 'online_interview_enabled']),
@@ -39,9 +44,10 @@ export const actions: Actions = {
 		const parsed = MoveForm.safeParse(Object.fromEntries(await readForm(event.request)));
 		if (!parsed.success) return fail(422, { id: null, message: 'That status change is not understood.' });
 		return apply(parsed.data.id, () =>
-			patchApplication(event.locals.ctx.sql, actor, parsed.data.id, {
+			patchApplication(event.locals.ctx, actor, parsed.data.id, {
 				status: parsed.data.to,
-				override_reason: parsed.data.reason
+				override_reason: parsed.data.reason,
+				cancel_upcoming: parsed.data.cancel_upcoming === 'true'
 			})
 		);
 	},
@@ -51,6 +57,6 @@ export const actions: Actions = {
 		const parsed = ToggleForm.safeParse(Object.fromEntries(await readForm(event.request)));
 		if (!parsed.success) return fail(422, { id: null, message: 'That change is not understood.' });
 		const { id, field, value } = parsed.data;
-		return apply(id, () => patchApplication(event.locals.ctx.sql, actor, id, { [field]: value === 'true' }));
+		return apply(id, () => patchApplication(event.locals.ctx, actor, id, { [field]: value === 'true' }));
 	}
 };

@@ -172,6 +172,14 @@ describe('scorecards on the interview page and the candidate page', () => {
 		// The row no longer offers the cancelled interview as the next one.
 		const row = page.getByRole('row').filter({ hasText: 'Oliver Brown' });
 		expect(await row.getByRole('cell').nth(4).textContent()).toBe('—');
+		// Oliver's file keeps the decision, who made it and why.
+		const oliver = (await app.api('GET', '/api/v1/applications?q=Oliver', admin)).body.data[0];
+		await page.goto(`${app.url}/admin/candidates/${oliver.candidate.id}`);
+		const pipeline = page.getByTestId('pipeline');
+		await pipeline.getByText('Decisions and status moves (1)').click();
+		expect(await pipeline.textContent()).toContain('Interview scheduled → Approved');
+		expect(await pipeline.textContent()).toContain('Admitted on last cycle’s interview; the panel agreed.');
+		await screenshot(page, 'candidate-file-decisions-390');
 		await page.context().close();
 	});
 

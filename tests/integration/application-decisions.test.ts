@@ -96,6 +96,34 @@ describe('decisions on applications wait for an interview that took place', () =
 		]);
 	});
 
+	it('reads the pipeline history back: in the API for admins only, and on the candidate’s page', async () => {
+		const jonas = apps.Jonas!;
+		const res = await app.api('GET', `/api/v1/applications/${jonas.id}/logs`, admin);
+		expect(res.status).toBe(200);
+		expect(res.body.data).toEqual([
+			{
+				id: expect.any(Number),
+				action: 'override',
+				from_status: 'interview_scheduled',
+				to_status: 'rejected',
+				actor: { id: expect.any(String), name: DEMO_ACCOUNTS.admin.name },
+				reason: 'The candidate withdrew by email before the interview.',
+				created_at: expect.stringMatching(/Z$/)
+			}
+		]);
+		const ines = await app.login(DEMO_ACCOUNTS.interviewers[0].email);
+		expect((await app.api('GET', `/api/v1/applications/${jonas.id}/logs`, ines)).status).toBe(403);
+		const missing = await app.api('GET', `/api/v1/applications/${crypto.randomUUID()}/logs`, admin);
+		expect(missing.status).toBe(404);
+		expect(missing.body.error.message).toBe('The application was not found.');
+
+		const candidateId = (await app.api('GET', '/api/v1/applications?q=Jonas', admin)).body.data[0].candidate.id;
+		const html = await (await app.request(`/admin/candidates/${candidateId}`, { cookie: admin })).text();
+		expect(html).toContain('Decisions and status moves (1)');
+		expect(html).toContain('decided with no interview held');
+		expect(html).toContain('The candidate withdrew by email before the interview.');
+	});
+
 	it('approves once an interview took place, and rejects at screening without one', async () => {
 		const sam = apps.Sam!;
 		await bookDirect(app, [

@@ -9,6 +9,7 @@ import {
 	OVERRIDE_REASON_MIN_CHARS,
 	upcomingInterviewsMessage
 } from '$lib/domain/applications';
+import type { ApplicationLog } from '$lib/contract/api';
 import type { ApplicationStatus } from '$lib/domain/types';
 import type { CalendarCtx } from './calendar-writes';
 import { ApiError, apiError } from './errors';
@@ -171,4 +172,50 @@ export async function listCycles(sql: Sql, orgId: string) {
 		starts_on: c.starts_on.toISOString().slice(0, 10),
 		ends_on: c.ends_on.toISOString().slice(0, 10)
 	}));
+}
+
+/**
+ * The pipeline history of some applications of the organization (`application_logs`), oldest first:
+ * admins' moves, overrides with their reasons, and the moves their interviews made.
+ */
+export async function applicationLogs(
+	sql: Sql,
+	orgId: string,
+	applicationIds: string[]
+): Promise<(ApplicationLog & { application_id: string })[]> {
+	if (!applicationIds.length) return [];
+	const rows = await sql<
+		{
+			id: string;
+			application_id: string;
+			action: ApplicationLog['action'];
+			from_status: ApplicationStatus;
+			to_status: ApplicationStatus;
+			actor_id: string | null;
+			actor_name: string | null;
+			reason: string | null;
+			created_at: Date;
+		}[]
+	>`select l.id::text, l.application_id, l.action, l.from_status, l.to_status, l.actor_id, u.name as actor_name,
+			l.reason, l.created_at
+		from application_logs l left join users u on u.id = l.actor_id
+		where l.org_id = ${orgId} and l.application_id = any(${applicationIds}::uuid[])
+		order by l.id`;
+	return rows.map((l) => ({
+		id: Number(l.id),
+		application_id: l.application_id,
+		action: l.action,
+		from_status: l.from_status,
+		to_status: l.to_status,
+		actor: l.actor_id ? { id: l.actor_id, name: l.actor_name ?? '' } : null,
+		reason: l.reason,
+		created_at: l.created_at.toISOString()
+	}));
+}
+
+/** One application's pipeline history (`GET /api/v1/applications/{id}/logs`); 404 outside the org. */
+export async function oneApplicationLogs(sql: Sql, orgId: string, id: string): Promise<ApplicationLog[]> {
+	const [found] = await sql`select 1 from applications where id = ${id} and org_id = ${orgId}`;
+	if (!found) throw apiError.notFound('The application');
+	return (await applicationLogs(sql, orgId, [id])).map(({ application_id: _, ...entry }) => entry);
 }

@@ -121,6 +121,7 @@ const COMPONENTS: Record<string, z.ZodType> = {
 	CollabToken: S.CollabTokenResponse,
 	LogEntry: S.LogEntryResponse,
 	LogList: S.LogList,
+	ApplicationLogList: S.ApplicationLogList,
 	Scorecard: S.ScorecardResponse,
 	ScorecardList: S.ScorecardListResponse,
 	RoomParticipant: S.RoomParticipant,

@@ -2,15 +2,7 @@
 import { z } from 'zod';
 import { FEEDBACK_MAX_CHARS, RATING_MAX, RATING_MIN, RECOMMENDATIONS } from '../../domain/scorecards';
 import { NOTIFICATION_KINDS, OUTBOX_STATUSES } from '../notifications';
-import {
-	APPLICATION_STATUS,
-	INTERVIEW_MODE,
-	INTERVIEW_STATUS,
-	INTERVIEW_TYPE,
-	pageNumber,
-	pageSize,
-	uuid
-} from './requests';
+import { INTERVIEW_MODE, INTERVIEW_STATUS, INTERVIEW_TYPE, pageNumber, pageSize, uuid } from './requests';
 
 /*
  * Responses: the JSON the API answers with. They feed the OpenAPI document (src/lib/server/openapi.ts),
@@ -118,18 +110,6 @@ export const listOf = <T extends z.ZodType>(item: T) => z.object({ data: z.array
 export const InterviewPage = paged(InterviewResponse);
 export const UpcomingResponse = InterviewPage.extend({ days_ahead: z.number().int() });
 export const MyInterviewsResponse = paged(z.union([InterviewResponse, CandidateInterviewResponse]));
-
-export const ApplicationResponse = z.object({
-	id: RESPONSE_ID,
-	cycle_id: RESPONSE_ID,
-	candidate: PersonRef.extend({ email: z.string() }),
-	status: APPLICATION_STATUS,
-	interview_enabled: z.boolean(),
-	online_interview_enabled: z.boolean(),
-	created_at: utc,
-	updated_at: utc
-});
-export const ApplicationPage = paged(ApplicationResponse);
 
 export const MemberResponse = z.object({
 	id: RESPONSE_ID,

@@ -5,6 +5,7 @@ import type { ApplicationStatus } from '$lib/domain/types';
 import { applicationBlocker } from '$lib/domain/validation';
 import { summarizeScorecards, type Recommendation } from '$lib/domain/scorecards';
 import { interviewJson, queryInterviews } from '../interviews';
+import { applicationLogs } from '../applications';
 import { interviewHistory } from '../history';
 import { staffNames } from '../users';
 import type { Actor } from '../guards';
@@ -39,13 +40,18 @@ export async function candidateFile(sql: Sql, viewer: Actor, candidateId: string
 		staffNames(sql, orgId)
 	]);
 	const ids = rows.map((r) => r.id);
-	const [cards, finalized, history] = await Promise.all([
+	const [cards, finalized, history, pipeline] = await Promise.all([
 		sql<{ interview_id: string; rating: number; recommendation: Recommendation }[]>`
 			select interview_id, rating, recommendation from scorecards where interview_id = any(${ids}::uuid[])`,
 		sql<
 			{ interview_id: string }[]
 		>`select interview_id from interviews_finalized where interview_id = any(${ids}::uuid[])`,
-		interviewHistory(sql, viewer, ids)
+		interviewHistory(sql, viewer, ids),
+		applicationLogs(
+			sql,
+			orgId,
+			applications.map((a) => a.id)
+		)
 	]);
 	const finalizedIds = new Set(finalized.map((f) => f.interview_id));
 
@@ -73,6 +79,8 @@ export async function candidateFile(sql: Sql, viewer: Actor, candidateId: string
 				created_at: a.created_at.toISOString(),
 				updated_at: a.updated_at.toISOString(),
 				rounds: own,
+				// Its status moves, oldest first: who decided, and why when no interview was held.
+				pipeline: pipeline.filter((l) => l.application_id === a.id),
 				next_round: nextRound(own),
 				schedule_blocker: blocker
 			};

@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '../../db/seed';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { audit, describeViolations } from '../helpers/axe';
-import { launchBrowser, screenshot, signIn } from '../helpers/browser';
+import { horizontalOverflow, launchBrowser, screenshot, signIn } from '../helpers/browser';
 import { bookDirect } from '../helpers/calendar';
 
 const ADMIN = DEMO_ACCOUNTS.admin.email;
@@ -245,9 +245,12 @@ describe('accessibility (axe-core, WCAG 2.2 AA) of every page at 1440 and 390 px
 				await page.waitForLoadState('load');
 				if (v.ready) await v.ready(page);
 				const report = await check(page, `${v.name} @${width}`);
+				// A phone reads every page without scrolling sideways (WCAG 1.4.10, reflow).
+				const overflow = await horizontalOverflow(page);
 				await screenshot(page, `a11y-${v.name}-${width}`);
 				await page.close();
 				expect(report).toBe('');
+				expect(overflow, v.name).toBe('');
 			});
 		}
 

@@ -56,3 +56,33 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 	await page.evaluate(() => window.scrollTo(0, 0));
 	await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: true });
 }
+
+/**
+ * What sticks out of the viewport sideways (the page scrolls horizontally): '' when nothing does,
+ * else the outermost elements past the right edge, widest first. A scroll box (`overflow-x: auto`)
+ * that holds a wide child is fine; only the document itself must not scroll.
+ */
+export async function horizontalOverflow(page: Page): Promise<string> {
+	return page.evaluate(() => {
+		const width = document.documentElement.clientWidth;
+		if (document.documentElement.scrollWidth <= width) return '';
+		const clipped = (el: Element): boolean => {
+			for (let p = el.parentElement; p; p = p.parentElement) {
+				const o = getComputedStyle(p).overflowX;
+				if (o === 'auto' || o === 'scroll' || o === 'hidden' || o === 'clip') return true;
+			}
+			return false;
+		};
+		const out = [...document.body.querySelectorAll('*')]
+			.filter((el) => el.getBoundingClientRect().right > width + 1 && !clipped(el))
+			.filter((el) => !(el.parentElement && el.parentElement.getBoundingClientRect().right > width + 1))
+			.map((el) => {
+				const r = el.getBoundingClientRect();
+				const name = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.classList.length ? `.${[...el.classList].join('.')}` : ''}`;
+				return { name, right: Math.round(r.right) };
+			})
+			.sort((a, b) => b.right - a.right)
+			.slice(0, 5);
+		return `the page is ${document.documentElement.scrollWidth} px wide in a ${width} px viewport: ${out.map((o) => `${o.name} ends at ${o.right} px`).join('; ')}`;
+	});
+}

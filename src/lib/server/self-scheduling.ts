@@ -188,7 +188,7 @@ function timesOf(row: RequestRow, search: StoredSearch): { start: string; panel:
 	if (row.pool_count === 0) return slotsOf(search, MAX_OFFERED).map((start) => ({ start, panel: row.panel }));
 	return offerPoolSlots(
 		{ ...search.search, limit: MAX_OFFERED },
-		{ members: row.pool, count: row.pool_count, prefer: 'least_loaded' },
+		{ members: row.pool, count: row.pool_count, prefer: search.facts.policy.poolPreference },
 		search.facts
 	).map((s) => ({ start: s.start, panel: [...row.panel, ...s.picked] }));
 }

@@ -56,11 +56,19 @@ export async function bookLoop(
 			where application_id = ${input.applicationId} and org_id = ${actor.orgId}`;
 		const rounds = loopRounds(nextRound(taken), input.sessions.length);
 		const starts = loopLayout(input.start, input);
-		const ids = await scheduleInterviews(
-			deps,
-			actor.orgId,
-			actor.user.id,
-			input.sessions.map((s, i) => ({
+		// The loop is recorded before its sessions are written, so the projection that stores them
+		// already knows they belong together and sends one invitation for the loop; a refusal removes it.
+		const ids = input.sessions.map(() => crypto.randomUUID());
+		const [loop] = await sql<{ id: string }[]>`insert into interview_loops
+				(org_id, application_id, interview_ids, break_min, split_after, created_by)
+			values (${actor.orgId}, ${input.applicationId}, ${ids}::uuid[], ${input.breakMin}, ${input.splitAfter},
+				${actor.user.id}) returning id`;
+		try {
+			await scheduleInterviews(
+				deps,
+				actor.orgId,
+				actor.user.id,
+				input.sessions.map((s, i) => ({
 				applicationId: input.applicationId,
 				start: starts[i]!,
 				durationMin: s.durationMin,
@@ -70,12 +78,13 @@ export async function bookLoop(
 				location: input.location,
 				round: rounds[i]!,
 				panel: s.panel
-			}))
-		);
-		const [loop] = await sql<{ id: string }[]>`insert into interview_loops
-				(org_id, application_id, interview_ids, break_min, split_after, created_by)
-			values (${actor.orgId}, ${input.applicationId}, ${ids}::uuid[], ${input.breakMin}, ${input.splitAfter},
-				${actor.user.id}) returning id`;
+				})),
+				{ ids }
+			);
+		} catch (err) {
+			await sql`delete from interview_loops where id = ${loop!.id}`;
+			throw err;
+		}
 		return { id: loop!.id, interviewIds: ids };
 	});
 }

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../db/seed';
-import { LoopDetail, LoopResponse, LoopStartList } from '../../src/lib/contract/api';
+import { LoopDetail, LoopLogList, LoopResponse, LoopStartList } from '../../src/lib/contract/api';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { databaseKinds } from '../helpers/db';
 
@@ -227,5 +227,31 @@ describe.each(kinds)('loops against the %s database', (kind) => {
 		expect((await tomasRows()).map((r) => r.status)).toEqual(['cancelled', 'cancelled', 'cancelled']);
 		const again = await app.api('POST', `/api/v1/loops/${tomas}/cancel`, admin, { reason: 'Again' });
 		expect(again.status).toBe(422);
+	});
+
+	it('keeps one history entry for the loop per booking, move and cancel, with who, why and each session', async () => {
+		const res = await app.api('GET', `/api/v1/loops/${tomas}/logs`, admin);
+		expect(res.status, JSON.stringify(res.body)).toBe(200);
+		const logs = LoopLogList.parse(res.body).data;
+		expect(logs.map((l) => [l.action, l.reason, l.actor?.name])).toEqual([
+			['booked', null, DEMO_ACCOUNTS.admin.name],
+			['rescheduled', 'Panel travel', DEMO_ACCOUNTS.admin.name],
+			['cancelled', 'Candidate withdrew', DEMO_ACCOUNTS.admin.name]
+		]);
+		const rows = await tomasRows();
+		expect(logs[0]!.sessions.map((s) => [s.position, s.before])).toEqual([
+			[1, null],
+			[2, null],
+			[3, null]
+		]);
+		const moved = logs[1]!.sessions;
+		expect(moved.map((s) => s.interview_id)).toEqual(rows.map((r) => r.id));
+		for (const s of moved) expect(Date.parse(s.after.start) - Date.parse(s.before!.start)).toBe(86400_000);
+		expect(logs[2]!.sessions.map((s) => [s.before!.status, s.after.status])).toEqual(
+			rows.map(() => ['scheduled', 'cancelled'])
+		);
+		expect((await app.api('GET', '/api/v1/loops/00000000-0000-4000-8000-000000000000/logs', admin)).status).toBe(404);
+		const ines = await app.login(INES!.email);
+		expect((await app.api('GET', `/api/v1/loops/${tomas}/logs`, ines)).status).toBe(403);
 	});
 });

@@ -86,3 +86,28 @@ export const LoopDetail = z.object({
 		})
 	)
 });
+
+const SessionState = z.object({ start: utc, end: utc, status: INTERVIEW_STATUS });
+export const LoopLogList = z.object({
+	data: z
+		.array(
+			z.object({
+				id: z.uuid(),
+				action: z.enum(['booked', 'rescheduled', 'cancelled']).describe('What happened to the loop as a unit'),
+				actor: z.object({ id: z.uuid(), name: z.string() }).nullable().describe('Who did it; null once removed'),
+				reason: z.string().nullable().describe('The reason given (moves and cancels)'),
+				at: utc,
+				sessions: z
+					.array(
+						z.object({
+							interview_id: z.uuid(),
+							position: z.number().describe('From 1, in the loop’s order'),
+							before: SessionState.nullable().describe('Null when the session was booked by this change'),
+							after: SessionState
+						})
+					)
+					.describe('Each session the change touched')
+			})
+		)
+		.describe('Oldest first')
+});

@@ -254,4 +254,39 @@ describe.each(kinds)('loops against the %s database', (kind) => {
 		const ines = await app.login(INES!.email);
 		expect((await app.api('GET', `/api/v1/loops/${tomas}/logs`, ines)).status).toBe(403);
 	});
+
+	it('says, when a loop fits nowhere, which session is blocked, by whom and on which day', async () => {
+		const wed = wednesday();
+		// Priya (the third session) is busy from 16:00 to midnight UTC on Wednesday.
+		const clash = await app.api('POST', '/api/v1/interviews', admin, {
+			application_id: apps[DEMO_ACCOUNTS.candidates[0]!.email],
+			start: new Date(wed.getTime() + 16 * 3600_000).toISOString(),
+			duration_min: 480,
+			timezone: 'America/New_York',
+			type: 'video',
+			mode: 'online',
+			panel: [ids[PRIYA!.email]]
+		});
+		expect(clash.status, JSON.stringify(clash.body)).toBe(201);
+		const res = await app.api(
+			'POST',
+			'/api/v1/loops/availability',
+			admin,
+			tomasLoop({ from: day(wed, 0), to: day(wed, 1) })
+		);
+		expect(res.status, JSON.stringify(res.body)).toBe(200);
+		const found = LoopStartList.parse(res.body);
+		expect(found.data).toEqual([]);
+		expect(found.details!.timezone).toBe('America/New_York');
+		const wednesdayNy = found.details!.days.find((d) => d.date === day(wed, 0).slice(0, 10))!;
+		expect(
+			wednesdayNy.blockers.filter((b) => b.session === 3).map((b) => [b.reason, b.person?.name])
+		).toContainEqual(['busy', PRIYA!.name]);
+		const busy = wednesdayNy.blockers.find((b) => b.reason === 'busy' && b.session === 3)!;
+		expect(busy.busy!.map((x) => x.interview_id)).toContain(clash.body.id);
+		// The evening before (New York) is outside Marco's hours, so the first session cannot start.
+		const tuesday = found.details!.days.find((d) => d.date < day(wed, 0).slice(0, 10))!;
+		expect(tuesday.blockers.every((b) => b.session === 1)).toBe(true);
+		await app.api('POST', `/api/v1/interviews/${clash.body.id}/cancel`, admin, { reason: 'Test over' });
+	});
 });

@@ -6,10 +6,10 @@
  * members could join, but never enough of them at once, the day says so. Like `explainDays`, a day
  * is explained exactly when it has no slot (a property test holds it to that).
  */
-import { explainDays, type Blocker, type DayWithoutSlots } from './explain';
+import { explainDays, searchDays, type Blocker, type DayWithoutSlots } from './explain';
 import type { SlotFacts, SlotSearch } from './offer';
 import { offerPoolSlots, poolMembers, type PoolSpec } from './pools';
-import { addDaysToYmd, zonedDate, zonedWallTimeToUtc } from './time';
+import { zonedDate } from './time';
 
 /** Each day (in `zone`) of the search on which the pool's finder offers nothing, with its blockers. */
 export function explainPoolDays(
@@ -60,20 +60,6 @@ export function explainPoolDays(
 						: `${free} of the pool can join the panel this day, but never ${pool.count} at the same time.`
 			});
 		out.push({ date, blockers });
-	}
-	return out;
-}
-
-/** The days (`YYYY-MM-DD` in `zone`) that a search's range touches, as `explainDays` walks them. */
-function searchDays(search: Pick<SlotSearch, 'from' | 'to'>, zone: string): string[] {
-	const fromMs = new Date(search.from).getTime();
-	const toMs = new Date(search.to).getTime();
-	const out: string[] = [];
-	const last = zonedDate(toMs - 1, zone);
-	for (let ymd = zonedDate(fromMs, zone); ymd <= last; ymd = addDaysToYmd(ymd, 1)) {
-		const dayStart = Math.max(fromMs, zonedWallTimeToUtc(ymd, '00:00', zone).getTime());
-		const dayEnd = Math.min(toMs, zonedWallTimeToUtc(addDaysToYmd(ymd, 1), '00:00', zone).getTime());
-		if (dayEnd > dayStart) out.push(ymd);
 	}
 	return out;
 }

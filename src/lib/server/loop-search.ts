@@ -7,7 +7,8 @@ import type { z } from 'zod';
 import type { Sql } from '../../../db/client';
 import type { LoopSearchBody, NewLoopBody } from '$lib/contract/api';
 import { nextRound } from '$lib/domain/applications';
-import { offerLoopStarts, type LoopSearch, type LoopStart } from '$lib/domain/loop-finder';
+import { explainLoopDays, type LoopDayWithoutStarts } from '$lib/domain/loop-explain';
+import { offerLoopStarts, type LoopFacts, type LoopSearch, type LoopStart } from '$lib/domain/loop-finder';
 import { loopRounds, splitProblem } from '$lib/domain/loops';
 import { DAY_MS } from '$lib/domain/time';
 import type { Interview } from '$lib/domain/types';
@@ -15,6 +16,7 @@ import { searchPeople, storedInterviews } from './availability';
 import type { LoopSpec, StoredLoop } from './loops';
 import { applicationFacts } from './calendar-writes';
 import { fail } from './errors';
+import { blockerJson } from './explain-json';
 
 const MAX_RANGE_DAYS = 62;
 const MAX_STARTS = 300;
@@ -39,6 +41,25 @@ export async function findLoopStarts(
 	range: { from: Date; to: Date },
 	moving?: { ids: readonly string[]; rounds: readonly number[] }
 ): Promise<LoopStart[]> {
+	return (await searchLoop(sql, orgId, spec, range, moving)).starts;
+}
+
+/** A loop search's starts, and when there are none, why: each day in `zone` (the organization's by default). */
+export interface LoopSearchResult {
+	starts: LoopStart[];
+	whyNone(zone?: string): LoopDayWithoutStarts[];
+	names: Map<string, string>;
+	orgZone: string;
+}
+
+/** `findLoopStarts` with its explanation, for the API and the loop pages. */
+export async function searchLoop(
+	sql: Sql,
+	orgId: string,
+	spec: LoopSpec,
+	range: { from: Date; to: Date },
+	moving?: { ids: readonly string[]; rounds: readonly number[] }
+): Promise<LoopSearchResult> {
 	checkRange(range.from, range.to);
 	const split = splitProblem(spec.splitAfter, spec.sessions.length);
 	if (split) throw fail.fields({ split_after: split });
@@ -74,7 +95,7 @@ export async function findLoopStarts(
 		to: range.to,
 		limit: MAX_STARTS
 	};
-	return offerLoopStarts(search, {
+	const facts: LoopFacts = {
 		now: new Date(),
 		policy: found.policy,
 		application,
@@ -85,7 +106,24 @@ export async function findLoopStarts(
 			candidateZone: found.candidate ? (found.candidate.timezone ?? found.candidate.org_tz) : null
 		},
 		...found.rules
-	});
+	};
+	const starts = offerLoopStarts(search, facts);
+	const orgZone = found.rules.closures.timezone;
+	return {
+		starts,
+		// Only asked when nothing was found, so the (empty) list is every start.
+		whyNone: (zone = orgZone) => (starts.length ? [] : explainLoopDays(search, facts, zone, [])),
+		names: found.names,
+		orgZone
+	};
+}
+
+/** "Why no starts?" in the API's words: per day, each blocker with its session and person named. */
+export function loopDaysJson(days: readonly LoopDayWithoutStarts[], names: ReadonlyMap<string, string>) {
+	return days.map((d) => ({
+		date: d.date,
+		blockers: d.blockers.map((b) => ({ session: b.session, ...blockerJson(b, names) }))
+	}));
 }
 
 /** A loop's shape as the API sends it (`NewLoopBody`, `LoopSearchBody`). */

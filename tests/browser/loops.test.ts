@@ -101,6 +101,15 @@ describe('loops, as an admin books, sees and moves one', () => {
 		const moved = await tomasSessions();
 		expect(moved.map((r) => (r.start_at.getTime() - Date.parse(target!)) / 60_000)).toEqual([0, 105, 210]);
 		expect(moved.every((r) => r.status === 'scheduled')).toBe(true);
+		// The loop's own history: the booking, then the move with its reason and each session's old and new time.
+		const history = page.getByTestId('loop-log');
+		expect(await history.count()).toBe(2);
+		expect(await history.nth(0).textContent()).toContain('Booked 3 sessions');
+		const move = (await history.nth(1).textContent())!;
+		expect(move).toContain('Moved 3 sessions');
+		expect(move).toContain(DEMO_ACCOUNTS.admin.name);
+		expect(move).toContain('“The panel travels on Wednesday”');
+		expect(await history.nth(1).locator('s').count()).toBe(3);
 		await screenshot(page, 'loops-moved-1440');
 
 		// The same pages on a phone.

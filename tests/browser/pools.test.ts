@@ -79,10 +79,13 @@ describe('pools in the scheduling form', () => {
 
 		await form.getByTestId('schedule-submit').click();
 		await page.getByTestId('detail-panel').waitFor();
+		// The new interview of Lena's with the pick on it, and its whole panel.
 		const panel = () => app.runtime.db.sql<{ email: string }[]>`
 			select u.email from interviews i join users c on c.id = i.candidate_id
 				join interview_panel p on p.interview_id = i.id join users u on u.id = p.user_id
-			where c.email = ${LENA.email} and i.status = 'scheduled' order by u.email`;
+			where c.email = ${LENA.email} and i.status = 'scheduled' and exists (select 1 from interview_panel q
+				join users w on w.id = q.user_id where q.interview_id = i.id and w.email = ${who.email})
+			order by u.email`;
 		await expect
 			.poll(async () => (await panel()).map((r) => r.email), { timeout: 15_000 })
 			.toEqual([INES!.email, who.email].sort());

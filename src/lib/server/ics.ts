@@ -259,27 +259,6 @@ export function interviewIcs(row: IcsInterview, opts: IcsOptions): string {
 }
 
 /**
- * One invitation for several sessions of a loop (REQUEST, or CANCEL to withdraw them): one VEVENT per
- * session, each with its own UID (the interview's), SEQUENCE and attendees (the candidate and that
- * session's panel), so a calendar that holds them updates each one as it would a single interview.
- */
-export function loopIcs(
-	sessions: readonly { row: IcsInterview; attendees: readonly IcsAttendee[] }[],
-	opts: IcsCommon & { method: 'REQUEST' | 'CANCEL' }
-): string {
-	if (!sessions.length || sessions.some((x) => !distinctAttendees(x.attendees).length))
-		throw new RangeError(`An iCalendar ${opts.method} needs a session and an attendee for each`);
-	const calendar = ical({
-		prodId: { company: 'Parley', product: 'Parley', language: 'EN' },
-		name: `${opts.orgName} interviews`,
-		method: METHODS[opts.method],
-		timezone: { name: null, generator: (tz) => vtimezone(tz, sessions[0]!.row.start_at) }
-	});
-	for (const x of sessions) addInterviewEvent(calendar, x.row, { ...opts, attendees: x.attendees });
-	return withFinalCrlf(calendar.toString());
-}
-
-/**
  * A calendar subscription: a person's own interviews as one PUBLISH calendar, each event as in
  * `interviewIcs` (same UID and SEQUENCE, so a client that imported an invitation keeps one entry).
  */

@@ -42,17 +42,18 @@ function payload(kind: Payload['kind'], role: 'candidate' | 'interviewer', sessi
 const opts = { origin: 'https://parley.example.edu', organizerEmail: 'no-reply@parley.example.edu' };
 
 describe('one message for a loop', () => {
-	it('lists every session for the candidate, with one invitation holding them all, each its own event', () => {
+	it('lists every session for the candidate in one message, with an invitation per session', () => {
 		const mail = renderMail(payload('interview_scheduled', 'candidate'), opts);
 		expect(mail.subject).toBe('Your interviews with Northfield University Admissions: Tuesday, 1 December 2026, 09:00–09:45');
 		expect(mail.text).toContain('Northfield University Admissions has booked 3 interviews, one after another.');
 		for (const n of [1, 2, 3]) expect(mail.text).toContain(`Session ${n}`);
 		expect(mail.text).toContain('technical interview with Marco Bianchi');
-		const cal = parseStrict(mail.calendar!.content);
-		expect(cal.method).toBe('REQUEST');
-		expect(cal.events.map((e) => [e.uid, e.sequence])).toEqual(SESSIONS.map((s) => [s.id, s.sequence]));
-		// Each event names the candidate and its own panel.
-		expect(cal.events.map((e) => e.attendees)).toEqual([
+		// One invitation per session (iTIP: one UID per REQUEST), each read strictly.
+		const cals = [mail.calendar!, ...mail.moreCalendars].map((c) => parseStrict(c.content));
+		expect(cals.map((c) => c.method)).toEqual(['REQUEST', 'REQUEST', 'REQUEST']);
+		expect(cals.map((c) => [c.events[0]!.uid, c.events[0]!.sequence])).toEqual(SESSIONS.map((s) => [s.id, s.sequence]));
+		// Each names the candidate and its own panel.
+		expect(cals.map((c) => c.events[0]!.attendees)).toEqual([
 			['ines@northfield.test', 'sam@student.test'],
 			['marco@northfield.test', 'sam@student.test'],
 			['ines@northfield.test', 'marco@northfield.test', 'sam@student.test']
@@ -66,11 +67,15 @@ describe('one message for a loop', () => {
 		expect(moved.subject).toBe('Moved: interviews with Sam Carter, now Tuesday, 1 December 2026, 09:00–09:45');
 		expect(moved.text).toContain('The 2 interviews with Sam Carter that you are on have moved.');
 		expect(moved.text).toContain('Travel');
-		expect(parseStrict(moved.calendar!.content).events.map((e) => e.uid)).toEqual(mine.map((s) => s.id));
+		const files = [moved.calendar!, ...moved.moreCalendars].map((c) => parseStrict(c.content));
+		expect(files.map((c) => c.events[0]!.uid)).toEqual(mine.map((s) => s.id));
 		const gone = renderMail(payload('interview_cancelled', 'candidate'), opts);
-		const cal = parseStrict(gone.calendar!.content);
-		expect(cal.method).toBe('CANCEL');
-		expect(cal.events.map((e) => e.status)).toEqual(['CANCELLED', 'CANCELLED', 'CANCELLED']);
+		const cals = [gone.calendar!, ...gone.moreCalendars].map((c) => parseStrict(c.content));
+		expect(cals.map((c) => [c.method, c.events[0]!.status])).toEqual([
+			['CANCEL', 'CANCELLED'],
+			['CANCEL', 'CANCELLED'],
+			['CANCEL', 'CANCELLED']
+		]);
 		expect(gone.subject).toMatch(/^Cancelled: your interviews with Northfield University Admissions on /);
 	});
 });

@@ -4,7 +4,7 @@
  * same message, which is how a retry sends the same bytes and the outbox page previews what was sent.
  */
 import type { NotificationKind } from '$lib/contract/notifications';
-import { interviewIcs, loopIcs, type IcsInterview, type IcsMethod } from '../ics';
+import { interviewIcs, type IcsInterview, type IcsMethod } from '../ics';
 import type { InterviewFacts, Payload } from '../notifications/payload';
 import { DEFAULT_LANG, type Lang, usableZone } from './format';
 import { renderParts, type EmailContent } from './layout';
@@ -61,6 +61,11 @@ export interface RenderedMail {
 	html: string;
 	text: string;
 	calendar: { method: IcsMethod; content: string } | null;
+	/**
+	 * A loop told in one message: the invitations of its further sessions, one file each (iTIP allows
+	 * one UID per REQUEST or CANCEL, RFC 5546 §3.2), attached after `calendar`, the first session's.
+	 */
+	moreCalendars: { method: IcsMethod; content: string }[];
 }
 
 /**
@@ -119,7 +124,7 @@ export function renderMail(p: Payload, opts: RenderOptions): RenderedMail {
 	const method = CALENDAR_METHOD[p.kind];
 	const i = p.interview;
 	const sessions = loopOf(p);
-	if (!method || !i) return { ...parts, calendar: null };
+	if (!method || !i) return { ...parts, calendar: null, moreCalendars: [] };
 	const common = {
 		orgName: i.org_name,
 		origin: ctx.origin,
@@ -127,14 +132,12 @@ export function renderMail(p: Payload, opts: RenderOptions): RenderedMail {
 		method,
 		showCandidate: p.recipient.role !== 'candidate'
 	};
-	const content = sessions
-		? loopIcs(
-				// Each session names the candidate and its own panel (and the recipient).
-				sessions.map((x) => ({ row: icsRow(x, method), attendees: invitationAttendees({ ...p, interview: x }) })),
-				common
-			)
-		: interviewIcs(icsRow(i, method), { ...common, attendees: invitationAttendees(p) });
-	return { ...parts, calendar: { method, content } };
+	// Each session its own invitation, naming the candidate and that session's panel (and the recipient).
+	const [first, ...rest] = (sessions ?? [i]).map((x) => ({
+		method,
+		content: interviewIcs(icsRow(x, method), { ...common, attendees: invitationAttendees({ ...p, interview: x }) })
+	}));
+	return { ...parts, calendar: first!, moreCalendars: rest };
 }
 
 /** The inbox line of a notification: a title, one sentence and where it leads (a path in the app). */

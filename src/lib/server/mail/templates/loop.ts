@@ -1,7 +1,7 @@
 /**
  * A loop booked, moved or cancelled in one change: one message listing the sessions the recipient
- * takes part in (the candidate all of them, a panel member their own), with one calendar file
- * holding them all (`loopIcs`). The kind says which of the three it is.
+ * takes part in (the candidate all of them, a panel member their own), with one invitation file per
+ * session attached (iTIP allows one UID per file). The kind says which of the three it is.
  */
 import type { InterviewFacts, Payload } from '../../notifications/payload';
 import { type Lang, when } from '../format';
@@ -32,16 +32,16 @@ export const strings = {
 		} as Record<string, string>,
 		intro: (org: string, n: number, kind: string) =>
 			kind === 'interview_cancelled'
-				? `${org} has cancelled these ${n} interviews. The attached update removes them from your calendar.`
+				? `${org} has cancelled these ${n} interviews. The attached updates remove them from your calendar.`
 				: kind === 'interview_rescheduled'
-					? `${org} has moved these ${n} interviews to new times. The attached calendar invitation holds them all and replaces the earlier one.`
-					: `${org} has booked ${n} interviews, one after another. The attached calendar invitation holds them all.`,
+					? `${org} has moved these ${n} interviews to new times. The attached calendar invitations, one per interview, replace the earlier ones.`
+					: `${org} has booked ${n} interviews, one after another. A calendar invitation for each of them is attached.`,
 		introPanel: (candidate: string, n: number, kind: string) =>
 			kind === 'interview_cancelled'
-				? `The ${n} interviews with ${candidate} that you are on are cancelled. The attached update removes them from your calendar.`
+				? `The ${n} interviews with ${candidate} that you are on are cancelled. The attached updates remove them from your calendar.`
 				: kind === 'interview_rescheduled'
-					? `The ${n} interviews with ${candidate} that you are on have moved. The attached calendar invitation holds them all and replaces the earlier one.`
-					: `You are on ${n} interviews of ${candidate}’s interview loop. The attached calendar invitation holds them all.`,
+					? `The ${n} interviews with ${candidate} that you are on have moved. The attached calendar invitations, one per interview, replace the earlier ones.`
+					: `You are on ${n} interviews of ${candidate}’s interview loop. A calendar invitation for each of them is attached.`,
 		session: (n: number) => `Session ${n}`,
 		with: (type: string, names: string) => `${type}${names ? ` with ${names}` : ''}`,
 		strip: 'Cancelled: they no longer take place',

@@ -47,7 +47,8 @@ export const PoolPreferenceBody = z.object({
 			'`least_loaded` (equal distribution): of those free, the fewest interviews that week; `soonest` (maximum availability): the pool’s order'
 		)
 });
-export const PoolPreferenceResponse = PoolPreferenceBody.extend({});
+/** The same shape answers: one schema in the OpenAPI document. */
+export const PoolPreferenceResponse = PoolPreferenceBody;
 
 export const OwnLoadLimitBody = z.object({
 	per_day: limit.optional().describe('Left out: the organization’s default; null: no limit'),

@@ -52,7 +52,9 @@ export function groupLoopNotices<T extends Groupable>(
 		}
 		if (done.has(key!)) continue;
 		done.add(key!);
-		const ordered = [...group].sort((a, b) => loopOf.get(a.interviewId)!.position - loopOf.get(b.interviewId)!.position);
+		const ordered = [...group].sort(
+			(a, b) => loopOf.get(a.interviewId)!.position - loopOf.get(b.interviewId)!.position
+		);
 		const first = ordered[0]!;
 		out.push({
 			...first,

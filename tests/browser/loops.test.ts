@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '../../db/seed';
 import { startTestApp, type TestApp } from '../helpers/app';
+import { audit, describeViolations } from '../helpers/axe';
 import { launchBrowser, newPerson, screenshot, signIn } from '../helpers/browser';
 
 const TOMAS = DEMO_ACCOUNTS.candidates[2]!;
@@ -110,6 +111,8 @@ describe('loops, as an admin books, sees and moves one', () => {
 		expect(move).toContain(DEMO_ACCOUNTS.admin.name);
 		expect(move).toContain('“The panel travels on Wednesday”');
 		expect(await history.nth(1).locator('s').count()).toBe(3);
+		const violations = await audit(page);
+		expect(violations, describeViolations('the loop page with its history', violations)).toEqual([]);
 		await screenshot(page, 'loops-moved-1440');
 
 		// A loop that fits nowhere says why, per session, person and day: Marco does not work on Saturdays.

@@ -194,7 +194,9 @@ describe.each(kinds)('the .ics files on %s', (kind) => {
 			return byPerson.get(LENA)!;
 		}
 		const first = await perPerson('REQUEST');
-		expect(first.map((e) => e.start)).toEqual([0, 60, 120].map((m) => new Date(Date.parse(start) + m * 60_000).toISOString()));
+		expect(first.map((e) => e.start)).toEqual(
+			[0, 60, 120].map((m) => new Date(Date.parse(start) + m * 60_000).toISOString())
+		);
 
 		const later = new Date(Date.parse(start) + 24 * 3600_000).toISOString();
 		const moved = await app.api('POST', `/api/v1/loops/${booked.body.id}/reschedule`, admin, {

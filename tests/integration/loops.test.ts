@@ -279,9 +279,10 @@ describe.each(kinds)('loops against the %s database', (kind) => {
 		expect(found.data).toEqual([]);
 		expect(found.details!.timezone).toBe('America/New_York');
 		const wednesdayNy = found.details!.days.find((d) => d.date === day(wed, 0).slice(0, 10))!;
-		expect(
-			wednesdayNy.blockers.filter((b) => b.session === 3).map((b) => [b.reason, b.person?.name])
-		).toContainEqual(['busy', PRIYA!.name]);
+		expect(wednesdayNy.blockers.filter((b) => b.session === 3).map((b) => [b.reason, b.person?.name])).toContainEqual([
+			'busy',
+			PRIYA!.name
+		]);
 		const busy = wednesdayNy.blockers.find((b) => b.reason === 'busy' && b.session === 3)!;
 		expect(busy.busy!.map((x) => x.interview_id)).toContain(clash.body.id);
 		// The evening before (New York) is outside Marco's hours, so the first session cannot start.

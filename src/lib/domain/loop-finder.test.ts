@@ -312,6 +312,9 @@ describe('offerLoopStarts', () => {
 		const days = explainLoopDays(search, facts, 'UTC');
 		expect(days.length).toBeGreaterThan(0);
 		for (const d of days)
-			expect(d.blockers.filter((b) => b.session === 2).map((b) => [b.reason, b.personId])).toContainEqual(['busy', 'u2']);
+			expect(d.blockers.filter((b) => b.session === 2).map((b) => [b.reason, b.personId])).toContainEqual([
+				'busy',
+				'u2'
+			]);
 	});
 });

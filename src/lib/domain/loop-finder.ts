@@ -163,7 +163,12 @@ export function firstSessionSearch(
 	const range = { from: search.from, to: search.to };
 	const people = [...new Set(first.panel), search.candidateId];
 	return {
-		slot: { panel: [...new Set(first.panel)], candidateId: search.candidateId, durationMin: first.durationMin, ...range },
+		slot: {
+			panel: [...new Set(first.panel)],
+			candidateId: search.candidateId,
+			durationMin: first.durationMin,
+			...range
+		},
 		slotFacts: {
 			now: facts.now,
 			policy: facts.policy,

@@ -35,18 +35,18 @@ function interview(i: number, panel: string[], start: string, durationMin = 60):
 }
 
 /** `perDay`: everyone's daily limit, or each person's. */
-function factsOf(
-	interviews: Interview[],
-	perDay: number | null | Record<string, number>,
-	holiday?: string
-): SlotFacts {
+function factsOf(interviews: Interview[], perDay: number | null | Record<string, number>, holiday?: string): SlotFacts {
 	const dayLimit = (id: string) => (typeof perDay === 'object' && perDay !== null ? (perDay[id] ?? null) : perDay);
 	const busy = new Map<string, { start: string; end: string; interviewId: string }[]>();
 	for (const iv of interviews)
 		for (const p of iv.panel)
 			busy.set(p, [
 				...(busy.get(p) ?? []),
-				{ start: iv.start, end: new Date(Date.parse(iv.start) + iv.durationMin * 60_000).toISOString(), interviewId: iv.id }
+				{
+					start: iv.start,
+					end: new Date(Date.parse(iv.start) + iv.durationMin * 60_000).toISOString(),
+					interviewId: iv.id
+				}
 			]);
 	return {
 		now: NOW,

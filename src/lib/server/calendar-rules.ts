@@ -14,7 +14,13 @@ import {
 	type LoadLimits,
 	type OwnLoadLimit
 } from '$lib/domain/load';
-import { POOL_PREFERENCES, resolvePolicy, type Policy, type PolicyOverrides, type PoolPreference } from '$lib/domain/policy';
+import {
+	POOL_PREFERENCES,
+	resolvePolicy,
+	type Policy,
+	type PolicyOverrides,
+	type PoolPreference
+} from '$lib/domain/policy';
 import { addDaysToYmd, zonedDate } from '$lib/domain/time';
 import { fail } from './errors';
 import type { Actor } from './guards';

@@ -70,15 +70,15 @@ export async function bookLoop(
 				actor.orgId,
 				actor.user.id,
 				input.sessions.map((s, i) => ({
-				applicationId: input.applicationId,
-				start: starts[i]!,
-				durationMin: s.durationMin,
-				timezone: input.timezone,
-				type: s.type,
-				mode: input.mode,
-				location: input.location,
-				round: rounds[i]!,
-				panel: s.panel
+					applicationId: input.applicationId,
+					start: starts[i]!,
+					durationMin: s.durationMin,
+					timezone: input.timezone,
+					type: s.type,
+					mode: input.mode,
+					location: input.location,
+					round: rounds[i]!,
+					panel: s.panel
 				})),
 				{ ids }
 			);

@@ -170,12 +170,7 @@ function suggestionSearch(
  * which the panel and the candidate can meet and the judge accepts a booking (an edited interview's
  * own time is free).
  */
-export function suggestSlots(
-	ask: SuggestAsk,
-	facts: JudgeFacts,
-	calendar: LiveCalendarView,
-	limit = 6
-): string[] {
+export function suggestSlots(ask: SuggestAsk, facts: JudgeFacts, calendar: LiveCalendarView, limit = 6): string[] {
 	const made = suggestionSearch(ask, facts, calendar);
 	if (!made) return [];
 	try {

@@ -7,13 +7,7 @@ import type { JudgeFacts } from '$lib/domain/judge';
 import type { DayWithoutSlots } from '$lib/domain/explain';
 import type { PoolPreference } from '$lib/domain/policy';
 import { poolMembers, type PoolSlot, type PoolSpec } from '$lib/domain/pools';
-import {
-	poolAtStart,
-	suggestPoolSlots,
-	whyNoPoolSuggestions,
-	type LiveCalendarView,
-	type SuggestAsk
-} from './judging';
+import { poolAtStart, suggestPoolSlots, whyNoPoolSuggestions, type LiveCalendarView, type SuggestAsk } from './judging';
 
 /** The most seats a pool fills (as in scheduling requests). */
 export const MAX_POOL_COUNT = 5;

@@ -265,7 +265,12 @@ export class ScheduleFormState {
 	whyNoSuggestions(): DayWithoutSlots[] {
 		if (this.pool.active) return this.pool.whyNone(this.#tz());
 		if (this.#suggestions.length > 0 || this.panel.length === 0) return [];
-		return whyNoSuggestions(this.#ask(), this.#facts, { interviews: this.sync.interviews, index: this.sync.index }, this.#tz());
+		return whyNoSuggestions(
+			this.#ask(),
+			this.#facts,
+			{ interviews: this.sync.interviews, index: this.sync.index },
+			this.#tz()
+		);
 	}
 
 	/** The message of the first problem on a field. */

@@ -65,9 +65,7 @@ export const LoopStartList = z.object({
 				.array(
 					z.object({
 						date: z.iso.date(),
-						blockers: z.array(
-							BLOCKER.extend({ session: z.number().int().describe('The session it blocks, from 1') })
-						)
+						blockers: z.array(BLOCKER.extend({ session: z.number().int().describe('The session it blocks, from 1') }))
 					})
 				)
 				.describe('Each day of the range without a start, and what blocks which session, per person and for the day')

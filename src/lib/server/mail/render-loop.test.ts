@@ -44,7 +44,9 @@ const opts = { origin: 'https://parley.example.edu', organizerEmail: 'no-reply@p
 describe('one message for a loop', () => {
 	it('lists every session for the candidate in one message, with an invitation per session', () => {
 		const mail = renderMail(payload('interview_scheduled', 'candidate'), opts);
-		expect(mail.subject).toBe('Your interviews with Northfield University Admissions: Tuesday, 1 December 2026, 09:00–09:45');
+		expect(mail.subject).toBe(
+			'Your interviews with Northfield University Admissions: Tuesday, 1 December 2026, 09:00–09:45'
+		);
 		expect(mail.text).toContain('Northfield University Admissions has booked 3 interviews, one after another.');
 		for (const n of [1, 2, 3]) expect(mail.text).toContain(`Session ${n}`);
 		expect(mail.text).toContain('technical interview with Marco Bianchi');

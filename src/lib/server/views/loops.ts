@@ -78,7 +78,9 @@ export function whyLines(
 	return days.map((d) => ({
 		date: d.date,
 		lines: d.blockers.map((b) => {
-			const who = b.personId ? ` · ${b.role === 'candidate' ? 'The candidate' : (names.get(b.personId) ?? 'Someone')}` : '';
+			const who = b.personId
+				? ` · ${b.role === 'candidate' ? 'The candidate' : (names.get(b.personId) ?? 'Someone')}`
+				: '';
 			return `Session ${b.session}${who}: ${b.message}`;
 		})
 	}));

@@ -14,6 +14,7 @@
 import type { Sql } from '../../../db/client';
 import type { AppContext } from './context';
 import type { RequestState } from '$lib/contract/self-scheduling';
+import { explainPoolDays } from '$lib/domain/pool-explain';
 import { offerPoolSlots } from '$lib/domain/pools';
 import type { Interview, InterviewMode, InterviewType } from '$lib/domain/types';
 import { applicationBlocker } from '$lib/domain/validation';
@@ -205,9 +206,11 @@ export async function requestTimes(
 	return { slots: times.map((t) => t.start), panels: new Map(times.map((t) => [t.start, t.panel])), zone, search };
 }
 
-/** Why a request's days have no times, for the candidate: no names of other people's interviews. */
-export function requestWhy(search: StoredSearch, zone: string) {
-	return whyNot(search, zone);
+/** Why a request's days have no times, for the candidate (the pool's members too): no names of other people's interviews. */
+export function requestWhy(row: RequestRow, search: StoredSearch, zone: string) {
+	if (row.pool_count === 0) return whyNot(search, zone);
+	const pool = { members: row.pool, count: row.pool_count, prefer: search.facts.policy.poolPreference };
+	return explainPoolDays(search.search, pool, search.facts, zone);
 }
 
 /** Why a request cannot be used, as the API and the page say it. */

@@ -10,6 +10,7 @@ import {
 	enqueueInterviewNotices,
 	type EnqueueResult
 } from '../../src/lib/server/notifications/outbox';
+import { groupLoopNotices } from './loop-notices';
 import { noticesFor, type NoticeFacts, type NoticeState } from './notices';
 import type { Plan, StoredRow } from './plan';
 
@@ -71,5 +72,17 @@ export async function writeNotices(
 		const logId = logIds.get(n.interviewId);
 		return logId ? [{ ...n, key: `${n.kind}:${logId}` }] : [];
 	});
-	return enqueueInterviewNotices(tx, notices);
+	// Sessions of one loop changed together: one message per person for the loop.
+	const ids = [...new Set(notices.map((n) => n.interviewId))];
+	const loops = ids.length
+		? await tx<{ id: string; interview_ids: string[] }[]>`select id, interview_ids::text[] from interview_loops
+				where interview_ids && ${ids}::uuid[]`
+		: [];
+	return enqueueInterviewNotices(
+		tx,
+		groupLoopNotices(
+			notices,
+			loops.map((l) => ({ id: l.id, interviewIds: l.interview_ids }))
+		)
+	);
 }

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '../../db/seed';
 import { startTestApp, type TestApp } from '../helpers/app';
+import { audit, describeViolations } from '../helpers/axe';
 import { launchBrowser, newPerson, screenshot, signIn } from '../helpers/browser';
 
 const TOMAS = DEMO_ACCOUNTS.candidates[2]!;
@@ -101,14 +102,49 @@ describe('loops, as an admin books, sees and moves one', () => {
 		const moved = await tomasSessions();
 		expect(moved.map((r) => (r.start_at.getTime() - Date.parse(target!)) / 60_000)).toEqual([0, 105, 210]);
 		expect(moved.every((r) => r.status === 'scheduled')).toBe(true);
+		// The loop's own history: the booking, then the move with its reason and each session's old and new time.
+		const history = page.getByTestId('loop-log');
+		expect(await history.count()).toBe(2);
+		expect(await history.nth(0).textContent()).toContain('Booked 3 sessions');
+		const move = (await history.nth(1).textContent())!;
+		expect(move).toContain('Moved 3 sessions');
+		expect(move).toContain(DEMO_ACCOUNTS.admin.name);
+		expect(move).toContain('“The panel travels on Wednesday”');
+		expect(await history.nth(1).locator('s').count()).toBe(3);
+		const violations = await audit(page);
+		expect(violations, describeViolations('the loop page with its history', violations)).toEqual([]);
 		await screenshot(page, 'loops-moved-1440');
+
+		// A loop that fits nowhere says why, per session, person and day: Marco does not work on Saturdays.
+		const loopUrl = page.url();
+		await page.goto(`${app.url}/admin/loops/new`);
+		await page.getByLabel('Candidate').selectOption(tomas!);
+		await page.getByLabel('Where').selectOption('offline');
+		await page.getByLabel('Room (in person)').fill('Room 4');
+		for (const [i, who] of [MARCO, INES].entries()) {
+			const id = await page
+				.getByLabel(`Session ${i + 1} interviewer`)
+				.locator('option', { hasText: who!.name })
+				.getAttribute('value');
+			await page.getByLabel(`Session ${i + 1} interviewer`).selectOption(id!);
+			await page.getByLabel(`Session ${i + 1} kind`).selectOption('in_person');
+		}
+		const saturday = new Date(Date.parse(`${wednesday()}T12:00:00Z`) + 3 * 86400_000).toISOString().slice(0, 10);
+		await page.getByLabel('From').fill(saturday);
+		await page.getByLabel('Days to search').selectOption('1');
+		await page.getByRole('button', { name: 'Find times' }).click();
+		const why = page.getByTestId('loop-why');
+		await why.waitFor();
+		expect(await why.textContent()).toContain(`Session 1 · ${MARCO!.name}: Does not work on this day.`);
+		await screenshot(page, 'loops-why-1440');
+		const whyUrl = page.url();
 
 		// The same pages on a phone.
 		const phone = await newPerson(browser, { phone: true });
 		const small = await phone.newPage();
 		await signIn(small, app.url, DEMO_ACCOUNTS.admin.email);
 		await small.waitForURL('**/admin/**');
-		await small.goto(page.url().replace(/\?.*$/, ''));
+		await small.goto(loopUrl.replace(/\?.*$/, ''));
 		await small.getByTestId('loop-session').first().waitFor();
 		await screenshot(small, 'loops-page-390');
 		await small.goto(`${app.url}/admin/calendar?date=${next}`);
@@ -117,6 +153,9 @@ describe('loops, as an admin books, sees and moves one', () => {
 		await small.goto(`${app.url}/admin/loops/new`);
 		await small.getByRole('heading', { name: 'Book a loop', level: 1 }).waitFor();
 		await screenshot(small, 'loops-form-390');
+		await small.goto(whyUrl);
+		await small.getByTestId('loop-why').waitFor();
+		await screenshot(small, 'loops-why-390');
 		await phone.close();
 
 		// The candidate sees the loop as one block listing its sessions.

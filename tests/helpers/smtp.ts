@@ -16,6 +16,8 @@ export interface Delivered {
 	raw: string;
 	/** The calendar part: its METHOD (from the content type) and text. */
 	calendar: { method: string | null; text: string } | null;
+	/** Every calendar part, in order (a loop's message carries one per session). */
+	calendars: { method: string | null; text: string }[];
 }
 
 export interface SmtpSink {
@@ -45,12 +47,23 @@ export async function freePort(): Promise<number> {
 }
 
 function calendarOf(mail: ParsedMail): Delivered['calendar'] {
-	const part = mail.attachments.find((a) => a.contentType === 'text/calendar');
-	if (!part) return null;
-	const text = part.content.toString('utf8');
-	const fromType = /method=([A-Z]+)/i.exec(JSON.stringify(part.headers.get('content-type') ?? ''))?.[1];
-	const fromBody = /^METHOD:(\w+)/m.exec(text)?.[1];
-	return { method: (fromType ?? fromBody ?? null)?.toUpperCase() ?? null, text };
+	return calendarsOf(mail)[0] ?? null;
+}
+
+/** Every text/calendar part of a message, with its METHOD (from the content type, else the file). */
+function calendarsOf(mail: ParsedMail): Delivered['calendars'] {
+	// The inline invitation may also arrive as an attachment: one entry per distinct file.
+	const seen = new Set<string>();
+	return mail.attachments
+		.filter((a) => a.contentType === 'text/calendar')
+		.flatMap((part) => {
+			const text = part.content.toString('utf8');
+			if (seen.has(text)) return [];
+			seen.add(text);
+			const fromType = /method=([A-Z]+)/i.exec(JSON.stringify(part.headers.get('content-type') ?? ''))?.[1];
+			const fromBody = /^METHOD:(\w+)/m.exec(text)?.[1];
+			return [{ method: (fromType ?? fromBody ?? null)?.toUpperCase() ?? null, text }];
+		});
 }
 
 /** Starts a sink on `port` (0: a free one). */
@@ -100,7 +113,7 @@ export async function startSmtpSink(port = 0, mode: SinkMode = 'accept'): Promis
 								return callback(err);
 							}
 							const mail = await simpleParser(raw);
-							sink.delivered.push({ mail, raw, calendar: calendarOf(mail) });
+							sink.delivered.push({ mail, raw, calendar: calendarOf(mail), calendars: calendarsOf(mail) });
 							callback();
 						};
 						if (sink.mode !== 'stall') {

@@ -217,4 +217,38 @@ describe.each(kinds)('holidays, blackout dates and load limits against the %s da
 		});
 		expect(booked.status, JSON.stringify(booked.body)).toBe(201);
 	});
+
+	it('picks from pools as the organization prefers, and explains pool members on days without a slot', async () => {
+		const ines = await app.login(INES!.email);
+		expect((await app.api('GET', '/api/v1/pools/preference', admin)).body).toEqual({ pool_preference: 'least_loaded' });
+		const bad = await app.api('PUT', '/api/v1/pools/preference', admin, { pool_preference: 'round_robin' });
+		expect(bad.status).toBe(422);
+		expect((await app.api('PUT', '/api/v1/pools/preference', ines, { pool_preference: 'soonest' })).status).toBe(403);
+		const set = await app.api('PUT', '/api/v1/pools/preference', admin, { pool_preference: 'soonest' });
+		expect(set.body).toEqual({ pool_preference: 'soonest' });
+
+		const from = new Date(tuesdayAhead(29).getTime() - 15 * 3600_000);
+		const to = new Date(from.getTime() + 2 * 86400_000);
+		const ask = (pool: string[], count: number) =>
+			app.api(
+				'GET',
+				`/api/v1/availability?interviewer_ids=${ids[INES!.email]}&pool_ids=${pool.join(',')}&pool_count=${count}&from=${from.toISOString()}&to=${to.toISOString()}&duration_min=45`,
+				admin
+			);
+		const pool = [ids[MARCO!.email]!, ids[DEMO_ACCOUNTS.interviewers[2]!.email]!];
+		const soonest = SlotList.parse((await ask(pool, 1)).body).data;
+		expect(soonest.length).toBeGreaterThan(0);
+		for (const s of soonest) expect(s.why).toBe('Free at this time (first in the pool’s order).');
+
+		// Two seats from a pool of one: nothing offered, and each day names the shortfall.
+		const short = await ask([ids[MARCO!.email]!], 2);
+		expect(short.status).toBe(200);
+		expect(short.body.data).toEqual([]);
+		const days = short.body.details.days as { blockers: { reason: string; message: string }[] }[];
+		expect(days.length).toBeGreaterThan(0);
+		expect(days.flatMap((d) => d.blockers.map((b) => b.message))).toContain(
+			'Only 1 of the pool can join the panel this day; 2 are needed.'
+		);
+		await app.api('PUT', '/api/v1/pools/preference', admin, { pool_preference: 'least_loaded' });
+	});
 });

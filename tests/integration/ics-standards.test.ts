@@ -147,4 +147,73 @@ describe.each(kinds)('the .ics files on %s', (kind) => {
 		expect(cal.events.length).toBeGreaterThan(0);
 		for (const e of cal.events) expect(e.attendees).toEqual([]);
 	});
+
+	it('sends one message per person for a loop, with an invitation per session, moved and cancelled together', async () => {
+		const LENA = DEMO_ACCOUNTS.candidates[1].email;
+		const PRIYA = DEMO_ACCOUNTS.interviewers[2].email;
+		const [application] = (await app.api('GET', '/api/v1/applications?q=Lena', admin)).body.data;
+		const start = futureStart(9, 14);
+		// Ines sits on the first and the third session: she hears once, about both.
+		const panels = [[INES], [MARCO], [INES, PRIYA]];
+		const booked = await app.api('POST', '/api/v1/loops', admin, {
+			application_id: application.id,
+			start,
+			timezone: 'America/New_York',
+			break_min: 15,
+			mode: 'online',
+			sessions: panels.map((p) => ({ panel: p.map((e) => people[e]), duration_min: 45, type: 'video' }))
+		});
+		expect(booked.status, JSON.stringify(booked.body)).toBe(201);
+		const sessionIds = booked.body.interview_ids as string[];
+		const mine = (email: string) => sessionIds.filter((_, n) => email === LENA || panels[n]!.includes(email));
+		const attendeesOf = (n: number) => [LENA, ...panels[n]!].sort();
+
+		/** The messages of this moment: one per person, with an invitation per session of theirs (iTIP: one UID each). */
+		async function perPerson(method: 'REQUEST' | 'CANCEL') {
+			const from = sink.delivered.length;
+			await app.runtime.outbox.drain();
+			const mails = sink.delivered.slice(from).filter((d) => d.calendar);
+			const to = mails.map((d) => (d.mail.to as { text: string }).text.replace(/^.*<|>$/g, ''));
+			expect(to.sort()).toEqual([INES, LENA, MARCO, PRIYA].sort());
+			const byPerson = new Map<string, ReturnType<typeof parseStrict>['events']>();
+			for (const d of mails) {
+				const email = (d.mail.to as { text: string }).text.replace(/^.*<|>$/g, '');
+				const files = d.calendars.map((c) => {
+					const cal = parseStrict(c.text);
+					expect(c.method).toBe(cal.method);
+					expect(cal.method).toBe(method);
+					return cal.events[0]!;
+				});
+				expect(files.map((e) => e.uid)).toEqual(mine(email));
+				for (const e of files) {
+					expect(e.organizer).toBeTruthy();
+					expect(e.attendees).toEqual(attendeesOf(sessionIds.indexOf(e.uid)));
+				}
+				byPerson.set(email, files);
+			}
+			return byPerson.get(LENA)!;
+		}
+		const first = await perPerson('REQUEST');
+		expect(first.map((e) => e.start)).toEqual(
+			[0, 60, 120].map((m) => new Date(Date.parse(start) + m * 60_000).toISOString())
+		);
+
+		const later = new Date(Date.parse(start) + 24 * 3600_000).toISOString();
+		const moved = await app.api('POST', `/api/v1/loops/${booked.body.id}/reschedule`, admin, {
+			start: later,
+			reason: 'The panel travels'
+		});
+		expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+		const second = await perPerson('REQUEST');
+		second.forEach((e, n) => expect(e.sequence).toBeGreaterThan(first[n]!.sequence));
+		expect(second[0]!.start).toBe(later);
+
+		const cancelled = await app.api('POST', `/api/v1/loops/${booked.body.id}/cancel`, admin, { reason: 'Withdrew' });
+		expect(cancelled.status).toBe(200);
+		const last = await perPerson('CANCEL');
+		last.forEach((e, n) => {
+			expect(e.status).toBe('CANCELLED');
+			expect(e.sequence).toBeGreaterThan(second[n]!.sequence);
+		});
+	});
 });

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../db/seed';
-import { LoopDetail, LoopResponse, LoopStartList } from '../../src/lib/contract/api';
+import { LoopDetail, LoopLogList, LoopResponse, LoopStartList } from '../../src/lib/contract/api';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { databaseKinds } from '../helpers/db';
 
@@ -227,5 +227,67 @@ describe.each(kinds)('loops against the %s database', (kind) => {
 		expect((await tomasRows()).map((r) => r.status)).toEqual(['cancelled', 'cancelled', 'cancelled']);
 		const again = await app.api('POST', `/api/v1/loops/${tomas}/cancel`, admin, { reason: 'Again' });
 		expect(again.status).toBe(422);
+	});
+
+	it('keeps one history entry for the loop per booking, move and cancel, with who, why and each session', async () => {
+		const res = await app.api('GET', `/api/v1/loops/${tomas}/logs`, admin);
+		expect(res.status, JSON.stringify(res.body)).toBe(200);
+		const logs = LoopLogList.parse(res.body).data;
+		expect(logs.map((l) => [l.action, l.reason, l.actor?.name])).toEqual([
+			['booked', null, DEMO_ACCOUNTS.admin.name],
+			['rescheduled', 'Panel travel', DEMO_ACCOUNTS.admin.name],
+			['cancelled', 'Candidate withdrew', DEMO_ACCOUNTS.admin.name]
+		]);
+		const rows = await tomasRows();
+		expect(logs[0]!.sessions.map((s) => [s.position, s.before])).toEqual([
+			[1, null],
+			[2, null],
+			[3, null]
+		]);
+		const moved = logs[1]!.sessions;
+		expect(moved.map((s) => s.interview_id)).toEqual(rows.map((r) => r.id));
+		for (const s of moved) expect(Date.parse(s.after.start) - Date.parse(s.before!.start)).toBe(86400_000);
+		expect(logs[2]!.sessions.map((s) => [s.before!.status, s.after.status])).toEqual(
+			rows.map(() => ['scheduled', 'cancelled'])
+		);
+		expect((await app.api('GET', '/api/v1/loops/00000000-0000-4000-8000-000000000000/logs', admin)).status).toBe(404);
+		const ines = await app.login(INES!.email);
+		expect((await app.api('GET', `/api/v1/loops/${tomas}/logs`, ines)).status).toBe(403);
+	});
+
+	it('says, when a loop fits nowhere, which session is blocked, by whom and on which day', async () => {
+		const wed = wednesday();
+		// Priya (the third session) is busy from 16:00 to midnight UTC on Wednesday.
+		const clash = await app.api('POST', '/api/v1/interviews', admin, {
+			application_id: apps[DEMO_ACCOUNTS.candidates[0]!.email],
+			start: new Date(wed.getTime() + 16 * 3600_000).toISOString(),
+			duration_min: 480,
+			timezone: 'America/New_York',
+			type: 'video',
+			mode: 'online',
+			panel: [ids[PRIYA!.email]]
+		});
+		expect(clash.status, JSON.stringify(clash.body)).toBe(201);
+		const res = await app.api(
+			'POST',
+			'/api/v1/loops/availability',
+			admin,
+			tomasLoop({ from: day(wed, 0), to: day(wed, 1) })
+		);
+		expect(res.status, JSON.stringify(res.body)).toBe(200);
+		const found = LoopStartList.parse(res.body);
+		expect(found.data).toEqual([]);
+		expect(found.details!.timezone).toBe('America/New_York');
+		const wednesdayNy = found.details!.days.find((d) => d.date === day(wed, 0).slice(0, 10))!;
+		expect(wednesdayNy.blockers.filter((b) => b.session === 3).map((b) => [b.reason, b.person?.name])).toContainEqual([
+			'busy',
+			PRIYA!.name
+		]);
+		const busy = wednesdayNy.blockers.find((b) => b.reason === 'busy' && b.session === 3)!;
+		expect(busy.busy!.map((x) => x.interview_id)).toContain(clash.body.id);
+		// The evening before (New York) is outside Marco's hours, so the first session cannot start.
+		const tuesday = found.details!.days.find((d) => d.date < day(wed, 0).slice(0, 10))!;
+		expect(tuesday.blockers.every((b) => b.session === 1)).toBe(true);
+		await app.api('POST', `/api/v1/interviews/${clash.body.id}/cancel`, admin, { reason: 'Test over' });
 	});
 });

@@ -184,6 +184,31 @@ describe.each(kinds)('self-scheduling against the %s database', (kind) => {
 			where interview_id = ${booked.body.interview.id}`;
 		expect(panel).toHaveLength(1);
 		expect(pool).toContain(panel[0]!.user_id);
+
+		// A pool that never works on Sundays: the candidate reads why, each member named.
+		const sunday = new Date(Date.now() + 3 * 86400_000);
+		while (sunday.getUTCDay() !== 0) sunday.setUTCDate(sunday.getUTCDate() + 1);
+		sunday.setUTCHours(12, 0, 0, 0);
+		const [other] = await addCandidates(app.runtime.db, app.orgId, 1, `${kind}-pool-sunday`);
+		const weekend = await app.api('POST', '/api/v1/scheduling-requests', admin, {
+			application_id: other,
+			panel: [],
+			pool,
+			pool_count: 1,
+			duration_min: 45,
+			type: 'video',
+			mode: 'online',
+			window_start: sunday.toISOString(),
+			window_end: new Date(sunday.getTime() + 8 * 3600_000).toISOString()
+		});
+		expect(weekend.status, JSON.stringify(weekend.body)).toBe(201);
+		const empty = SelfSchedulingResponse.parse(
+			(await app.api('GET', `/api/v1/self-scheduling/${new URL(weekend.body.url).pathname.split('/').pop()}`)).body
+		);
+		expect(empty.slots).toEqual([]);
+		const reasons = empty.why.flatMap((w) => w.reasons);
+		for (const who of DEMO_ACCOUNTS.interviewers.slice(1))
+			expect(reasons).toContain(`${who.name}: Does not work on this day.`);
 	});
 
 	it('says when a request has expired or was withdrawn, and refuses a time it never offered', async () => {

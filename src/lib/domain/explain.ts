@@ -223,6 +223,20 @@ function dayBlockers(d: DayInput): Blocker[] {
 	return blockers;
 }
 
+/** The days (`YYYY-MM-DD` in `zone`) that a search's range touches, as `explainDays` walks them. */
+export function searchDays(search: Pick<SlotSearch, 'from' | 'to'>, zone: string): string[] {
+	const fromMs = new Date(search.from).getTime();
+	const toMs = new Date(search.to).getTime();
+	const out: string[] = [];
+	const last = zonedDate(toMs - 1, zone);
+	for (let ymd = zonedDate(fromMs, zone); ymd <= last; ymd = addDaysToYmd(ymd, 1)) {
+		const dayStart = Math.max(fromMs, zonedWallTimeToUtc(ymd, '00:00', zone).getTime());
+		const dayEnd = Math.min(toMs, zonedWallTimeToUtc(addDaysToYmd(ymd, 1), '00:00', zone).getTime());
+		if (dayEnd > dayStart) out.push(ymd);
+	}
+	return out;
+}
+
 /** `p` minus the union of `q` (both as [start, end) intervals; `q` need not be sorted). */
 function minus(p: readonly Interval[], q: readonly Interval[]): Interval[] {
 	let out = [...p];

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { OrgClosures } from './closures';
 import { judgeBooking, type JudgeFacts, type PeopleHours } from './judge';
 import type { LoadLimits } from './load';
+import { explainLoopDays } from './loop-explain';
 import { offerLoopStarts, type LoopSearch } from './loop-finder';
 import { loopLayout } from './loops';
 import { resolvePolicy, type Policy } from './policy';
@@ -238,5 +239,82 @@ describe('offerLoopStarts', () => {
 		});
 		// 09:00 CEST on Saturday, 09:00 CET on Sunday: 25 hours later.
 		expect(starts).toEqual(['2026-10-24T07:00:00.000Z', '2026-10-24T08:00:00.000Z', '2026-10-25T08:00:00.000Z']);
+	});
+
+	it('explains exactly the days on which no loop start is offered, each with what blocks which session', () => {
+		fc.assert(
+			fc.property(caseArb, fc.constantFrom(...ZONES), (c, zone) => {
+				const facts = { ...factsOf(c, c.interviews), hours: c.hours };
+				const days = explainLoopDays(c.search, facts, zone);
+				const withStarts = new Set(offered(c).map((f) => zonedDate(f.start, zone)));
+				const explained = new Set(days.map((d) => d.date));
+				const first = zonedDate(c.search.from, zone);
+				const last = zonedDate(new Date(c.search.to).getTime() - 1, zone);
+				for (let ymd = first; ymd <= last; ymd = addDaysToYmd(ymd, 1))
+					expect(withStarts.has(ymd) !== explained.has(ymd), ymd).toBe(true);
+				for (const d of days) {
+					expect(d.blockers.length, d.date).toBeGreaterThan(0);
+					for (const b of d.blockers) {
+						expect(b.session).toBeGreaterThanOrEqual(1);
+						expect(b.session).toBeLessThanOrEqual(c.search.shape.sessions.length);
+					}
+				}
+			}),
+			{ numRuns: 60 }
+		);
+	}, 120_000);
+
+	it('names the session and the person that a loop cannot get past', () => {
+		const c = fc.sample(caseArb, { numRuns: 1, seed: 3 })[0]!;
+		const everyone = new Map(PEOPLE.map((id) => [id, { timezone: 'UTC', workingHours: ALL_DAY }]));
+		const day = new Date(c.nowMs + DAY_MS);
+		day.setUTCHours(9, 0, 0, 0);
+		const from = day.getTime();
+		const search: LoopSearch = {
+			...c.search,
+			shape: {
+				sessions: [
+					{ panel: ['u1'], durationMin: 60, type: 'video' },
+					{ panel: ['u2'], durationMin: 60, type: 'video' }
+				],
+				breakMin: 0,
+				splitAfter: null,
+				timezone: 'UTC'
+			},
+			from,
+			to: from + 6 * 60 * MINUTE_MS
+		};
+		// u2 is busy for the whole search: the first session fits, the second never does.
+		const busy: Interview = {
+			id: 'busy',
+			applicationId: 'other-app',
+			candidateId: 'other',
+			cycleId: 'cy',
+			start: new Date(from).toISOString(),
+			durationMin: 360,
+			timezone: 'UTC',
+			type: 'video',
+			mode: 'online',
+			location: '',
+			round: 1,
+			panel: ['u2'],
+			status: 'scheduled',
+			rescheduledFrom: null,
+			updatedBy: null,
+			updatedAt: new Date(c.nowMs).toISOString()
+		};
+		const facts: JudgeFacts & { hours: PeopleHours } = {
+			...factsOf({ ...c, policy: resolvePolicy({ minNoticeMin: 0 }) }, [busy]),
+			hours: { interviewers: everyone, candidateZone: 'UTC' },
+			closures: { timezone: 'UTC', list: [] },
+			load: new Map()
+		};
+		const days = explainLoopDays(search, facts, 'UTC');
+		expect(days.length).toBeGreaterThan(0);
+		for (const d of days)
+			expect(d.blockers.filter((b) => b.session === 2).map((b) => [b.reason, b.personId])).toContainEqual([
+				'busy',
+				'u2'
+			]);
 	});
 });

@@ -14,7 +14,7 @@
 import { ConflictIndex, sortConflicts } from './conflicts';
 import { isAllowed, judgeBooking, judgeMove, type JudgeFacts, type PeopleHours, type Verdict } from './judge';
 import { loopEndMs, loopLayout, type LoopShape } from './loops';
-import { busyFromIndex, offerSlots } from './offer';
+import { busyFromIndex, offerSlots, type SlotFacts, type SlotSearch } from './offer';
 import type { Interview, InterviewType } from './types';
 
 /** A session of a loop as the judge sees it: an interview not yet in the calendar. */
@@ -148,17 +148,28 @@ export function loopInterviews(
 	}));
 }
 
-/** Grid starts (earliest first) at which the whole loop passes the judge, up to `limit`. */
-export function offerLoopStarts(search: LoopSearch, facts: LoopFacts): LoopStart[] {
+/**
+ * The slot finder's search for the first session alone (its panel and the candidate over the loop's
+ * range), and the judge's facts with a conflict index built once: what the loop finder and "why no
+ * starts?" both start from.
+ */
+export function firstSessionSearch(
+	search: LoopSearch,
+	facts: LoopFacts
+): { slot: SlotSearch; slotFacts: SlotFacts; judged: LoopFacts } | null {
 	const first = search.shape.sessions[0];
-	if (!first) return [];
-	const toMs = new Date(search.to).getTime();
+	if (!first) return null;
 	const index = new ConflictIndex(facts.calendar.interviews, { bufferMin: facts.policy.bufferMin });
 	const range = { from: search.from, to: search.to };
 	const people = [...new Set(first.panel), search.candidateId];
-	const candidates = offerSlots(
-		{ panel: [...new Set(first.panel)], candidateId: search.candidateId, durationMin: first.durationMin, ...range },
-		{
+	return {
+		slot: {
+			panel: [...new Set(first.panel)],
+			candidateId: search.candidateId,
+			durationMin: first.durationMin,
+			...range
+		},
+		slotFacts: {
 			now: facts.now,
 			policy: facts.policy,
 			hours: facts.hours,
@@ -166,22 +177,40 @@ export function offerLoopStarts(search: LoopSearch, facts: LoopFacts): LoopStart
 			closures: facts.closures,
 			load: facts.load,
 			interviews: facts.calendar.interviews
-		}
+		},
+		judged: { ...facts, calendar: { interviews: facts.calendar.interviews, index } }
+	};
+}
+
+/**
+ * The whole loop laid out from a start the first session may take: its sessions, and the first
+ * refusal (`past_range` when the loop would end after the search's `to`); null refusal: offered.
+ */
+export function tryLoopStart(
+	search: LoopSearch,
+	start: string,
+	judged: LoopFacts
+): { sessions: Interview[]; refusal: LoopRefusal | 'past_range' | null } {
+	const sessions = loopInterviews(search, start, judged.now);
+	const end = loopEndMs(
+		sessions.map((s) => s.start),
+		sessions
 	);
-	const judged: LoopFacts = { ...facts, calendar: { interviews: facts.calendar.interviews, index } };
+	if (end > new Date(search.to).getTime()) return { sessions, refusal: 'past_range' };
+	return { sessions, refusal: judgeLoop(sessions, judged, offerable) };
+}
+
+/** Grid starts (earliest first) at which the whole loop passes the judge, up to `limit`. */
+export function offerLoopStarts(search: LoopSearch, facts: LoopFacts): LoopStart[] {
+	const made = firstSessionSearch(search, facts);
+	if (!made) return [];
+	const candidates = offerSlots(made.slot, made.slotFacts);
 	const limit = search.limit ?? Infinity;
 	const out: LoopStart[] = [];
 	for (const start of candidates) {
 		if (out.length >= limit) break;
-		const sessions = loopInterviews(search, start, facts.now);
-		if (
-			loopEndMs(
-				sessions.map((s) => s.start),
-				sessions
-			) > toMs
-		)
-			continue;
-		if (judgeLoop(sessions, judged, offerable) === null) out.push({ start, sessions: sessions.map((s) => s.start) });
+		const tried = tryLoopStart(search, start, made.judged);
+		if (tried.refusal === null) out.push({ start, sessions: tried.sessions.map((s) => s.start) });
 	}
 	return out;
 }

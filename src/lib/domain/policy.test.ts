@@ -38,4 +38,10 @@ describe('resolvePolicy', () => {
 		expect(DEFAULT_POLICY.workingHours.weekdays).toEqual([1, 2, 3, 4, 5]);
 		expect(Object.isFrozen(DEFAULT_POLICY)).toBe(true);
 	});
+
+	it('picks from pools by equal distribution unless the organization chose maximum availability', () => {
+		expect(resolvePolicy().poolPreference).toBe('least_loaded');
+		expect(resolvePolicy({ poolPreference: 'soonest' }).poolPreference).toBe('soonest');
+		expect(resolvePolicy({ poolPreference: 'round_robin' } as never).poolPreference).toBe('least_loaded');
+	});
 });

@@ -36,7 +36,18 @@ export interface Policy {
 	candidateMaxReschedules: number;
 	/** A candidate's move or cancel is done at once (true) or waits for an admin (false). */
 	candidateChangesAutoApprove: boolean;
+	/** Whom the slot finder picks for a pool's seats: the least loaded of those free, or the pool's order. */
+	poolPreference: PoolPreference;
 }
+
+/**
+ * How a pool's seats are filled (decision "Pools pick per slot"): `least_loaded` is equal
+ * distribution, `soonest` is maximum availability.
+ */
+export type PoolPreference = 'least_loaded' | 'soonest';
+
+/** Every pool preference, the default first. */
+export const POOL_PREFERENCES: readonly PoolPreference[] = ['least_loaded', 'soonest'];
 
 /** An organization's overrides: any subset of the policy, working hours field by field. */
 export type PolicyOverrides = Partial<Omit<Policy, 'workingHours'>> & {
@@ -63,12 +74,13 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
 	loadWarningPercent: 80,
 	candidateCutoffHours: 24,
 	candidateMaxReschedules: 2,
-	candidateChangesAutoApprove: false
+	candidateChangesAutoApprove: false,
+	poolPreference: 'least_loaded'
 });
 
 type NumberKey = Exclude<
 	keyof Policy,
-	'workingHours' | 'maxInterviewsPerDay' | 'maxInterviewsPerWeek' | 'candidateChangesAutoApprove'
+	'workingHours' | 'maxInterviewsPerDay' | 'maxInterviewsPerWeek' | 'candidateChangesAutoApprove' | 'poolPreference'
 >;
 
 /** The highest load limit accepted, per day or per week. */
@@ -125,7 +137,10 @@ export function resolvePolicy(overrides?: PolicyOverrides | null): Policy {
 		candidateChangesAutoApprove:
 			typeof o.candidateChangesAutoApprove === 'boolean'
 				? o.candidateChangesAutoApprove
-				: DEFAULT_POLICY.candidateChangesAutoApprove
+				: DEFAULT_POLICY.candidateChangesAutoApprove,
+		poolPreference: POOL_PREFERENCES.includes(o.poolPreference as PoolPreference)
+			? (o.poolPreference as PoolPreference)
+			: DEFAULT_POLICY.poolPreference
 	};
 	// A range turned inside out would reject every duration; keep the default range instead.
 	if (policy.minDurationMin > policy.maxDurationMin) {

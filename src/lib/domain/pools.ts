@@ -14,9 +14,20 @@
  */
 import { loadTally, weekOf } from './load';
 import { offerSlots, type SlotFacts, type SlotSearch } from './offer';
+import type { PoolPreference } from './policy';
 import { zonedDate } from './time';
 
-export type PoolPreference = 'least_loaded' | 'soonest';
+/** Each preference as an admin reads it: its usual name and the rule it picks by. */
+export const POOL_PREFERENCE_TEXT: Readonly<Record<PoolPreference, { name: string; rule: string }>> = {
+	least_loaded: {
+		name: 'Equal distribution',
+		rule: 'of those free, whoever has the fewest interviews that week'
+	},
+	soonest: {
+		name: 'Maximum availability',
+		rule: 'of those free, the first in the pool’s order, so the soonest times fill first'
+	}
+};
 
 /** Some of a pool, as a panel takes them. */
 export interface PoolSpec {
@@ -34,8 +45,7 @@ export interface PoolSlot {
 
 /** Starts at which the named panel, the candidate and `pool.count` pool members can all meet; earliest first. */
 export function offerPoolSlots(search: SlotSearch, pool: PoolSpec, facts: SlotFacts): PoolSlot[] {
-	const named = new Set(search.panel);
-	const members = [...new Set(pool.members)].filter((m) => !named.has(m));
+	const members = poolMembers(search.panel, pool.members);
 	if (pool.count < 1 || members.length < pool.count) return [];
 	const freeAt = new Map<string, string[]>();
 	for (const m of members)
@@ -58,6 +68,12 @@ export function offerPoolSlots(search: SlotSearch, pool: PoolSpec, facts: SlotFa
 		if (search.limit !== undefined && out.length >= search.limit) break;
 	}
 	return out;
+}
+
+/** The pool's members who can take a seat: each once, in the pool's order, none already named on the panel. */
+export function poolMembers(panel: readonly string[], members: readonly string[]): string[] {
+	const named = new Set(panel);
+	return [...new Set(members)].filter((m) => !named.has(m));
 }
 
 type Tally = { zone: string; days: Map<string, number>; weeks: Map<string, number> };

@@ -106,6 +106,8 @@ export type ProblemCode =
 	| 'holiday'
 	/** An interviewer would go over their daily or weekly limit. */
 	| 'over_load_limit'
+	/** The scheduling form's pool seats cannot be filled at the chosen time. */
+	| 'pool_unfilled'
 	/** A candidate's request to move or cancel: too close to the start, too many moves, one already waiting. */
 	| 'change_cutoff'
 	| 'reschedule_limit'

@@ -157,3 +157,63 @@ export function slotsOf(s: StoredSearch, limit: number): string[] {
 export function whyNot(s: StoredSearch, zone: string, offered?: readonly string[]): DayWithoutSlots[] {
 	return explainDays(s.search, s.facts, zone, offered);
 }
+
+/**
+ * The stored interviews (any status, with their panels) that a judge needs beside the calendar
+ * document: every one of the application (its rounds), and those of the candidate and of `people`
+ * that start in [from, to) (double bookings, load). The seats are read first, as `panelInterviews`
+ * explains. Self-scheduling's booking and the loop finder read through here.
+ */
+export async function storedInterviews(
+	sql: Sql,
+	orgId: string,
+	ask: { applicationId: string; candidateId: string; people: readonly string[]; from: Date; to: Date }
+): Promise<Interview[]> {
+	const rows = await sql<
+		{
+			id: string;
+			application_id: string;
+			candidate_id: string;
+			cycle_id: string;
+			start_at: Date;
+			duration_min: number;
+			timezone: string;
+			type: Interview['type'];
+			mode: Interview['mode'];
+			location: string;
+			round: number;
+			status: Interview['status'];
+			rescheduled_from: string | null;
+			updated_by: string | null;
+			updated_at: Date;
+			panel: string[];
+		}[]
+	>`
+		with seats as materialized (select interview_id from interview_panel where user_id = any(${ask.people}::uuid[]))
+		select i.id, i.application_id, i.candidate_id, i.cycle_id, i.start_at, i.duration_min, i.timezone, i.type, i.mode,
+			i.location, i.round, i.status, i.rescheduled_from, i.updated_by, i.updated_at,
+			coalesce((select array_agg(p.user_id::text) from interview_panel p where p.interview_id = i.id), '{}') as panel
+		from interviews i
+		where i.org_id = ${orgId} and i.removed_at is null and (
+			i.application_id = ${ask.applicationId}
+			or (i.start_at >= ${ask.from} and i.start_at < ${ask.to}
+				and (i.candidate_id = ${ask.candidateId} or i.id in (select interview_id from seats))))`;
+	return rows.map((r) => ({
+		id: r.id,
+		applicationId: r.application_id,
+		candidateId: r.candidate_id,
+		cycleId: r.cycle_id,
+		start: r.start_at.toISOString(),
+		durationMin: r.duration_min,
+		timezone: r.timezone,
+		type: r.type,
+		mode: r.mode,
+		location: r.location,
+		round: r.round,
+		panel: r.panel,
+		status: r.status,
+		rescheduledFrom: r.rescheduled_from,
+		updatedBy: r.updated_by,
+		updatedAt: r.updated_at.toISOString()
+	}));
+}

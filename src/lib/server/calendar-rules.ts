@@ -14,7 +14,13 @@ import {
 	type LoadLimits,
 	type OwnLoadLimit
 } from '$lib/domain/load';
-import { resolvePolicy, type Policy, type PolicyOverrides } from '$lib/domain/policy';
+import {
+	POOL_PREFERENCES,
+	resolvePolicy,
+	type Policy,
+	type PolicyOverrides,
+	type PoolPreference
+} from '$lib/domain/policy';
 import { addDaysToYmd, zonedDate } from '$lib/domain/time';
 import { fail } from './errors';
 import type { Actor } from './guards';
@@ -85,6 +91,16 @@ export async function setDefaultLoadLimit(sql: Sql, actor: Actor, limit: LoadLim
 		|| jsonb_build_object('maxInterviewsPerDay', ${limit.perDay}::int, 'maxInterviewsPerWeek', ${limit.perWeek}::int)
 		where id = ${actor.orgId}`;
 	return limit;
+}
+
+/** Sets whom the slot finder picks for a pool's seats (admins); 422 for a preference that is not one. */
+export async function setPoolPreference(sql: Sql, actor: Actor, prefer: unknown): Promise<PoolPreference> {
+	requireAdmin(actor);
+	if (!POOL_PREFERENCES.includes(prefer as PoolPreference))
+		throw fail.fields({ pool_preference: `must be one of ${POOL_PREFERENCES.join(', ')}` });
+	await sql`update organizations set policy = policy || jsonb_build_object('poolPreference', ${prefer as string}::text)
+		where id = ${actor.orgId}`;
+	return prefer as PoolPreference;
 }
 
 /**

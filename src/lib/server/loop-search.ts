@@ -7,72 +7,21 @@ import type { z } from 'zod';
 import type { Sql } from '../../../db/client';
 import type { LoopSearchBody, NewLoopBody } from '$lib/contract/api';
 import { nextRound } from '$lib/domain/applications';
-import { offerLoopStarts, type LoopSearch, type LoopStart } from '$lib/domain/loop-finder';
+import { explainLoopDays, type LoopDayWithoutStarts } from '$lib/domain/loop-explain';
+import { offerLoopStarts, type LoopFacts, type LoopSearch, type LoopStart } from '$lib/domain/loop-finder';
 import { loopRounds, splitProblem } from '$lib/domain/loops';
 import { DAY_MS } from '$lib/domain/time';
 import type { Interview } from '$lib/domain/types';
-import { searchPeople } from './availability';
+import { searchPeople, storedInterviews } from './availability';
 import type { LoopSpec, StoredLoop } from './loops';
 import { applicationFacts } from './calendar-writes';
 import { fail } from './errors';
+import { blockerJson } from './explain-json';
 
 const MAX_RANGE_DAYS = 62;
 const MAX_STARTS = 300;
 /** Load is counted per week: read a week and a day either side of the range. */
 const LOAD_MARGIN_MS = 8 * DAY_MS;
-
-/** The interviews that matter to a loop: its people's in the range (with margin), and the application's. */
-async function loopCalendar(
-	sql: Sql,
-	orgId: string,
-	ask: { people: readonly string[]; candidateId: string; applicationId: string; from: Date; to: Date }
-): Promise<Interview[]> {
-	const rows = await sql<
-		{
-			id: string;
-			application_id: string;
-			candidate_id: string;
-			cycle_id: string;
-			start_at: Date;
-			duration_min: number;
-			timezone: string;
-			type: Interview['type'];
-			mode: Interview['mode'];
-			location: string;
-			round: number;
-			status: Interview['status'];
-			rescheduled_from: string | null;
-			panel: string[];
-		}[]
-	>`
-		with seats as materialized (select interview_id from interview_panel where user_id = any(${ask.people}::uuid[]))
-		select i.id, i.application_id, i.candidate_id, i.cycle_id, i.start_at, i.duration_min, i.timezone, i.type, i.mode,
-			i.location, i.round, i.status, i.rescheduled_from,
-			coalesce((select array_agg(p.user_id::text) from interview_panel p where p.interview_id = i.id), '{}') as panel
-		from interviews i
-		where i.org_id = ${orgId} and i.removed_at is null and (
-			i.application_id = ${ask.applicationId}
-			or (i.start_at >= ${new Date(ask.from.getTime() - LOAD_MARGIN_MS)} and i.start_at < ${new Date(ask.to.getTime() + LOAD_MARGIN_MS)}
-				and (i.candidate_id = ${ask.candidateId} or i.id in (select interview_id from seats))))`;
-	return rows.map((r) => ({
-		id: r.id,
-		applicationId: r.application_id,
-		candidateId: r.candidate_id,
-		cycleId: r.cycle_id,
-		start: r.start_at.toISOString(),
-		durationMin: r.duration_min,
-		timezone: r.timezone,
-		type: r.type,
-		mode: r.mode,
-		location: r.location,
-		round: r.round,
-		panel: r.panel,
-		status: r.status,
-		rescheduledFrom: r.rescheduled_from,
-		updatedBy: null,
-		updatedAt: r.start_at.toISOString()
-	}));
-}
 
 /** 422 unless `to` is after `from` and at most 62 days after. */
 function checkRange(from: Date, to: Date): void {
@@ -92,6 +41,25 @@ export async function findLoopStarts(
 	range: { from: Date; to: Date },
 	moving?: { ids: readonly string[]; rounds: readonly number[] }
 ): Promise<LoopStart[]> {
+	return (await searchLoop(sql, orgId, spec, range, moving)).starts;
+}
+
+/** A loop search's starts, and when there are none, why: each day in `zone` (the organization's by default). */
+export interface LoopSearchResult {
+	starts: LoopStart[];
+	whyNone(zone?: string): LoopDayWithoutStarts[];
+	names: Map<string, string>;
+	orgZone: string;
+}
+
+/** `findLoopStarts` with its explanation, for the API and the loop pages. */
+export async function searchLoop(
+	sql: Sql,
+	orgId: string,
+	spec: LoopSpec,
+	range: { from: Date; to: Date },
+	moving?: { ids: readonly string[]; rounds: readonly number[] }
+): Promise<LoopSearchResult> {
 	checkRange(range.from, range.to);
 	const split = splitProblem(spec.splitAfter, spec.sessions.length);
 	if (split) throw fail.fields({ split_after: split });
@@ -99,11 +67,13 @@ export async function findLoopStarts(
 	if (!application) throw fail.notFound('The application');
 	const people = [...new Set(spec.sessions.flatMap((s) => s.panel))];
 	const found = await searchPeople(sql, orgId, people, application.candidateId);
-	const all = await loopCalendar(sql, orgId, {
+	// Load is counted per week: a week and a day either side of the range.
+	const all = await storedInterviews(sql, orgId, {
 		people,
 		candidateId: application.candidateId,
 		applicationId: application.id,
-		...range
+		from: new Date(range.from.getTime() - LOAD_MARGIN_MS),
+		to: new Date(range.to.getTime() + LOAD_MARGIN_MS)
 	});
 	const ignore = new Set(moving?.ids ?? []);
 	const calendar = all.filter((i) => !ignore.has(i.id));
@@ -125,7 +95,7 @@ export async function findLoopStarts(
 		to: range.to,
 		limit: MAX_STARTS
 	};
-	return offerLoopStarts(search, {
+	const facts: LoopFacts = {
 		now: new Date(),
 		policy: found.policy,
 		application,
@@ -136,7 +106,24 @@ export async function findLoopStarts(
 			candidateZone: found.candidate ? (found.candidate.timezone ?? found.candidate.org_tz) : null
 		},
 		...found.rules
-	});
+	};
+	const starts = offerLoopStarts(search, facts);
+	const orgZone = found.rules.closures.timezone;
+	return {
+		starts,
+		// Only asked when nothing was found, so the (empty) list is every start.
+		whyNone: (zone = orgZone) => (starts.length ? [] : explainLoopDays(search, facts, zone, [])),
+		names: found.names,
+		orgZone
+	};
+}
+
+/** "Why no starts?" in the API's words: per day, each blocker with its session and person named. */
+export function loopDaysJson(days: readonly LoopDayWithoutStarts[], names: ReadonlyMap<string, string>) {
+	return days.map((d) => ({
+		date: d.date,
+		blockers: d.blockers.map((b) => ({ session: b.session, ...blockerJson(b, names) }))
+	}));
 }
 
 /** A loop's shape as the API sends it (`NewLoopBody`, `LoopSearchBody`). */

@@ -19,6 +19,7 @@ import { applicationFacts, orgFacts, problemsError, refuse, unwrap, withCalendar
 import { ApiError, fail } from './errors';
 import type { Actor } from './guards';
 import { queryInterviews, type InterviewRow } from './interviews';
+import { stateOf, writeLoopLog, type SessionChange } from './loop-logs';
 import { scheduleInterviews } from './scheduling';
 
 type Deps = Pick<AppContext, 'sql' | 'collab' | 'dbKind'>;
@@ -56,26 +57,46 @@ export async function bookLoop(
 			where application_id = ${input.applicationId} and org_id = ${actor.orgId}`;
 		const rounds = loopRounds(nextRound(taken), input.sessions.length);
 		const starts = loopLayout(input.start, input);
-		const ids = await scheduleInterviews(
-			deps,
-			actor.orgId,
-			actor.user.id,
-			input.sessions.map((s, i) => ({
-				applicationId: input.applicationId,
-				start: starts[i]!,
-				durationMin: s.durationMin,
-				timezone: input.timezone,
-				type: s.type,
-				mode: input.mode,
-				location: input.location,
-				round: rounds[i]!,
-				panel: s.panel
-			}))
-		);
+		// The loop is recorded before its sessions are written, so the projection that stores them
+		// already knows they belong together and sends one invitation for the loop; a refusal removes it.
+		const ids = input.sessions.map(() => crypto.randomUUID());
 		const [loop] = await sql<{ id: string }[]>`insert into interview_loops
 				(org_id, application_id, interview_ids, break_min, split_after, created_by)
 			values (${actor.orgId}, ${input.applicationId}, ${ids}::uuid[], ${input.breakMin}, ${input.splitAfter},
 				${actor.user.id}) returning id`;
+		try {
+			await scheduleInterviews(
+				deps,
+				actor.orgId,
+				actor.user.id,
+				input.sessions.map((s, i) => ({
+					applicationId: input.applicationId,
+					start: starts[i]!,
+					durationMin: s.durationMin,
+					timezone: input.timezone,
+					type: s.type,
+					mode: input.mode,
+					location: input.location,
+					round: rounds[i]!,
+					panel: s.panel
+				})),
+				{ ids }
+			);
+		} catch (err) {
+			await sql`delete from interview_loops where id = ${loop!.id}`;
+			throw err;
+		}
+		await writeLoopLog(sql, actor, {
+			loopId: loop!.id,
+			action: 'booked',
+			reason: null,
+			sessions: ids.map((id, n) => ({
+				interview_id: id,
+				position: n + 1,
+				before: null,
+				after: stateOf(starts[n]!, input.sessions[n]!.durationMin, 'scheduled')
+			}))
+		});
 		return { id: loop!.id, interviewIds: ids };
 	});
 }
@@ -173,6 +194,7 @@ export async function moveLoop(
 	const application = await applicationFacts(sql, actor.orgId, loop.applicationId);
 	const { policy, interviewerIds, rules } = await orgFacts(sql, actor.orgId);
 	const now = new Date();
+	let changed: SessionChange[] = [];
 	await withBookingLock(sql, deps.dbKind, actor.orgId, () =>
 		withCalendar(deps, actor.orgId, actor.user.id, (doc, origin) => {
 			const sessions = unitSessions(doc, loop, 'move');
@@ -191,6 +213,12 @@ export async function moveLoop(
 			};
 			const refusal = judgeLoopMove(moves, facts, input.reason);
 			if (refusal) throw sessionRefusal(refusal, moves[refusal.session]!.n);
+			changed = moves.map((m) => ({
+				interview_id: m.before.id,
+				position: m.n + 1,
+				before: stateOf(m.before.start, m.before.durationMin, m.before.status),
+				after: stateOf(m.after.start, m.after.durationMin, m.after.status)
+			}));
 			for (const m of moves)
 				unwrap(
 					updateInterview(
@@ -202,6 +230,7 @@ export async function moveLoop(
 				);
 		})
 	);
+	await writeLoopLog(sql, actor, { loopId: id, action: 'rescheduled', reason: input.reason, sessions: changed });
 }
 
 /** Cancels every scheduled session of a loop in one change, with one reason; 422 when none is left. */
@@ -209,13 +238,22 @@ export async function cancelLoop(deps: Deps, actor: Actor, id: string, reason: s
 	adminOnly(actor);
 	const loop = await readLoop(deps, actor, id);
 	const now = new Date();
+	let changed: SessionChange[] = [];
 	await withCalendar(deps, actor.orgId, actor.user.id, (doc, origin) => {
-		const open = unitSessions(doc, loop, 'cancel').filter((s) => s.status === 'scheduled');
+		const sessions = unitSessions(doc, loop, 'cancel');
+		const open = sessions.filter((s) => s.status === 'scheduled');
 		if (!open.length) throw fail.fields({ reason: 'the loop has no scheduled session left to cancel' });
+		changed = open.map((s) => ({
+			interview_id: s.id,
+			position: sessions.indexOf(s) + 1,
+			before: stateOf(s.start, s.durationMin, s.status),
+			after: stateOf(s.start, s.durationMin, 'cancelled')
+		}));
 		for (const s of open) {
 			const problems = judgeStatus({ interview: s, to: 'cancelled', reason }, { now });
 			if (problems.length) throw problemsError(problems);
 		}
 		for (const s of open) unwrap(setStatus(doc, s.id, 'cancelled', { actor: actor.user.id, now, reason, origin }));
 	});
+	await writeLoopLog(deps.sql, actor, { loopId: id, action: 'cancelled', reason, sessions: changed });
 }

@@ -76,7 +76,8 @@ export async function scheduleInterviews(
 	orgId: string,
 	actorId: string,
 	inputs: readonly NewInterview[],
-	opts: { stored?: readonly Interview[] } = {}
+	/** `ids`: the new interviews' ids, one per input (a loop records them before they are written). */
+	opts: { stored?: readonly Interview[]; ids?: readonly string[] } = {}
 ): Promise<string[]> {
 	const { sql } = ctx;
 	const appId = inputs[0]?.applicationId;
@@ -87,8 +88,8 @@ export async function scheduleInterviews(
 	const { policy, interviewerIds, rules } = await orgFacts(sql, orgId);
 	const now = new Date();
 	return withCalendar(ctx, orgId, actorId, (doc, origin) => {
-		const sessions = inputs.map((input): Interview => ({
-			id: crypto.randomUUID(),
+		const sessions = inputs.map((input, n): Interview => ({
+			id: opts.ids?.[n] ?? crypto.randomUUID(),
 			applicationId: application.id,
 			candidateId: application.candidateId,
 			cycleId: application.cycleId,

@@ -9,8 +9,8 @@ import { requestTimes, requestWhy, stateOf, type RequestRow } from './self-sched
 import type { StoredSearch } from './availability';
 
 /** Why a request's days have no time, in the candidate's words: who, and what in general, never with what. */
-function whyFor(search: StoredSearch, zone: string): { date: string; reasons: string[] }[] {
-	return requestWhy(search, zone).map((d) => ({
+function whyFor(row: RequestRow, search: StoredSearch, zone: string): { date: string; reasons: string[] }[] {
+	return requestWhy(row, search, zone).map((d) => ({
 		date: d.date,
 		reasons: d.blockers.map((b) => {
 			if (!b.personId) return b.message;
@@ -60,7 +60,7 @@ export async function requestView(sql: Sql, row: RequestRow, now = new Date()): 
 		deadline: row.deadline?.toISOString() ?? null,
 		timezone: state === 'open' ? zone : (candidate?.timezone ?? org?.timezone ?? 'UTC'),
 		panel,
-		why: search && slots.length === 0 ? whyFor(search, zone) : [],
+		why: search && slots.length === 0 ? whyFor(row, search, zone) : [],
 		pool: row.pool_count ? { count: row.pool_count, members: poolMembers } : null,
 		slots: slots.map((s) => ({ start: s, end: new Date(Date.parse(s) + durMs).toISOString() })),
 		interview: iv

@@ -14,12 +14,13 @@
 import type { Sql } from '../../../db/client';
 import type { AppContext } from './context';
 import type { RequestState } from '$lib/contract/self-scheduling';
+import { explainPoolDays } from '$lib/domain/pool-explain';
 import { offerPoolSlots } from '$lib/domain/pools';
 import type { Interview, InterviewMode, InterviewType } from '$lib/domain/types';
 import { applicationBlocker } from '$lib/domain/validation';
 import { generateToken, hashToken } from './auth';
 import { COLUMNS, type RequestRow } from './scheduling-request-reads';
-import { slotsOf, storedSearch, whyNot, type StoredSearch } from './availability';
+import { slotsOf, storedInterviews, storedSearch, whyNot, type StoredSearch } from './availability';
 import { withBookingLock } from './booking-lock';
 import { ApiError, fail } from './errors';
 import type { Actor } from './guards';
@@ -188,7 +189,7 @@ function timesOf(row: RequestRow, search: StoredSearch): { start: string; panel:
 	if (row.pool_count === 0) return slotsOf(search, MAX_OFFERED).map((start) => ({ start, panel: row.panel }));
 	return offerPoolSlots(
 		{ ...search.search, limit: MAX_OFFERED },
-		{ members: row.pool, count: row.pool_count, prefer: 'least_loaded' },
+		{ members: row.pool, count: row.pool_count, prefer: search.facts.policy.poolPreference },
 		search.facts
 	).map((s) => ({ start: s.start, panel: [...row.panel, ...s.picked] }));
 }
@@ -205,9 +206,11 @@ export async function requestTimes(
 	return { slots: times.map((t) => t.start), panels: new Map(times.map((t) => [t.start, t.panel])), zone, search };
 }
 
-/** Why a request's days have no times, for the candidate: no names of other people's interviews. */
-export function requestWhy(search: StoredSearch, zone: string) {
-	return whyNot(search, zone);
+/** Why a request's days have no times, for the candidate (the pool's members too): no names of other people's interviews. */
+export function requestWhy(row: RequestRow, search: StoredSearch, zone: string) {
+	if (row.pool_count === 0) return whyNot(search, zone);
+	const pool = { members: row.pool, count: row.pool_count, prefer: search.facts.policy.poolPreference };
+	return explainPoolDays(search.search, pool, search.facts, zone);
 }
 
 /** Why a request cannot be used, as the API and the page say it. */
@@ -273,57 +276,18 @@ export async function bookRequest(
 
 /**
  * The stored interviews the judge needs beside the document for a booking at `at`: the
- * application's (the round rule), and those of the candidate and the panel within a week and a
- * day (double bookings, load).
+ * application's, and those of the candidate and the panel within a week and a day (double
+ * bookings, load).
  */
-async function storedAround(sql: Sql, row: RequestRow, at: string): Promise<Interview[]> {
+function storedAround(sql: Sql, row: RequestRow, at: string): Promise<Interview[]> {
 	const t = Date.parse(at);
-	const lo = new Date(t - 8 * 86400_000);
-	const hi = new Date(t + 8 * 86400_000);
-	const rows = await sql<
-		{
-			id: string;
-			application_id: string;
-			candidate_id: string;
-			cycle_id: string;
-			start_at: Date;
-			duration_min: number;
-			timezone: string;
-			type: Interview['type'];
-			mode: Interview['mode'];
-			location: string;
-			round: number;
-			status: Interview['status'];
-			rescheduled_from: string | null;
-			updated_by: string | null;
-			updated_at: Date;
-			panel: string[];
-		}[]
-	>`select i.id, i.application_id, i.candidate_id, i.cycle_id, i.start_at, i.duration_min, i.timezone, i.type, i.mode,
-			i.location, i.round, i.status, i.rescheduled_from, i.updated_by, i.updated_at,
-			coalesce((select array_agg(p.user_id::text) from interview_panel p where p.interview_id = i.id), '{}') as panel
-		from interviews i
-		where i.org_id = ${row.org_id} and i.removed_at is null and (i.application_id = ${row.application_id}
-			or (i.start_at >= ${lo} and i.start_at < ${hi} and (i.candidate_id = ${row.candidate_id}
-				or exists (select 1 from interview_panel p where p.interview_id = i.id and p.user_id = any(${row.panel}::uuid[])))))`;
-	return rows.map((r) => ({
-		id: r.id,
-		applicationId: r.application_id,
-		candidateId: r.candidate_id,
-		cycleId: r.cycle_id,
-		start: r.start_at.toISOString(),
-		durationMin: r.duration_min,
-		timezone: r.timezone,
-		type: r.type,
-		mode: r.mode,
-		location: r.location,
-		round: r.round,
-		panel: r.panel,
-		status: r.status,
-		rescheduledFrom: r.rescheduled_from,
-		updatedBy: r.updated_by,
-		updatedAt: r.updated_at.toISOString()
-	}));
+	return storedInterviews(sql, row.org_id, {
+		applicationId: row.application_id,
+		candidateId: row.candidate_id,
+		people: row.panel,
+		from: new Date(t - 8 * 86400_000),
+		to: new Date(t + 8 * 86400_000)
+	});
 }
 
 /** A request as the admins' API answers it. */

@@ -9,6 +9,8 @@ import type { Interview, InterviewMode, InterviewType } from '$lib/domain/types'
 import { judgeBooking, judgeMove, movesStart, type JudgeFacts, type Verdict } from '$lib/domain/judge';
 import { explainDays, type DayWithoutSlots } from '$lib/domain/explain';
 import { busyFromIndex, offerSlots, type SlotFacts, type SlotSearch } from '$lib/domain/offer';
+import { explainPoolDays } from '$lib/domain/pool-explain';
+import { offerPoolSlots, type PoolSlot, type PoolSpec } from '$lib/domain/pools';
 import type { CalendarApplication, CalendarPageData } from '$lib/contract/calendar-page';
 
 /** The calendar as the browser holds it: its interviews and their conflict index. */
@@ -108,20 +110,34 @@ export function judgeDrag(
 	);
 }
 
-/** The search "Free for everyone" makes: two weeks from a day before the chosen start. */
+/** What the form asks the finder: the named panel, the candidate, the length, near which start. */
+export interface SuggestAsk {
+	panel: readonly string[];
+	candidateId: string | null;
+	durationMin: number;
+	around: string;
+	ignoreId?: string;
+}
+
+/**
+ * The search "Free for everyone" makes: two weeks from a day before the chosen start (`window`: a
+ * given range instead). The busy time read covers the pool's members too.
+ */
 function suggestionSearch(
-	ask: { panel: readonly string[]; candidateId: string | null; durationMin: number; around: string; ignoreId?: string },
+	ask: SuggestAsk,
 	facts: JudgeFacts,
-	calendar: LiveCalendarView
+	calendar: LiveCalendarView,
+	pool: readonly string[] = [],
+	window?: { from: number; to: number }
 ): { search: SlotSearch; slotFacts: SlotFacts } | null {
 	const SEARCH_DAYS = 14;
 	const DAY_MS = 86_400_000;
-	if (ask.panel.length === 0 || !facts.hours) return null;
+	if ((ask.panel.length === 0 && pool.length === 0) || !facts.hours) return null;
 	const now = facts.now.getTime();
 	const around = Date.parse(ask.around);
-	const from = Math.max(now, Number.isNaN(around) ? now : around - DAY_MS);
-	const to = from + SEARCH_DAYS * DAY_MS;
-	const ids = [...ask.panel, ...(ask.candidateId ? [ask.candidateId] : [])];
+	const from = window?.from ?? Math.max(now, Number.isNaN(around) ? now : around - DAY_MS);
+	const to = window?.to ?? from + SEARCH_DAYS * DAY_MS;
+	const ids = [...ask.panel, ...pool, ...(ask.candidateId ? [ask.candidateId] : [])];
 	const busy = busyFromIndex(
 		calendar.index,
 		ids,
@@ -154,12 +170,7 @@ function suggestionSearch(
  * which the panel and the candidate can meet and the judge accepts a booking (an edited interview's
  * own time is free).
  */
-export function suggestSlots(
-	ask: { panel: readonly string[]; candidateId: string | null; durationMin: number; around: string; ignoreId?: string },
-	facts: JudgeFacts,
-	calendar: LiveCalendarView,
-	limit = 6
-): string[] {
+export function suggestSlots(ask: SuggestAsk, facts: JudgeFacts, calendar: LiveCalendarView, limit = 6): string[] {
 	const made = suggestionSearch(ask, facts, calendar);
 	if (!made) return [];
 	try {
@@ -172,7 +183,7 @@ export function suggestSlots(
 
 /** When "Free for everyone" finds nothing: each day of its search, in `tz`, and what blocks it. */
 export function whyNoSuggestions(
-	ask: { panel: readonly string[]; candidateId: string | null; durationMin: number; around: string; ignoreId?: string },
+	ask: SuggestAsk,
 	facts: JudgeFacts,
 	calendar: LiveCalendarView,
 	tz: string
@@ -181,6 +192,63 @@ export function whyNoSuggestions(
 	if (!made) return [];
 	try {
 		return explainDays(made.search, made.slotFacts, tz);
+	} catch {
+		return [];
+	}
+}
+
+/** "Free for everyone" with a pool: up to `limit` starts, each with the members picked for the pool's seats and why. */
+export function suggestPoolSlots(
+	ask: SuggestAsk,
+	pool: PoolSpec,
+	facts: JudgeFacts,
+	calendar: LiveCalendarView,
+	limit = 6
+): PoolSlot[] {
+	const made = suggestionSearch(ask, facts, calendar, pool.members);
+	if (!made) return [];
+	try {
+		return offerPoolSlots({ ...made.search, limit }, pool, made.slotFacts);
+	} catch {
+		return [];
+	}
+}
+
+/**
+ * Whom the pool's seats take at the chosen start itself (`ask.around`), picked as the suggestions
+ * pick; null when fewer than the pool's count can join the panel then.
+ */
+export function poolAtStart(
+	ask: SuggestAsk,
+	pool: PoolSpec,
+	facts: JudgeFacts,
+	calendar: LiveCalendarView
+): PoolSlot | null {
+	const start = Date.parse(ask.around);
+	if (Number.isNaN(start)) return null;
+	const window = { from: start, to: start + ask.durationMin * 60_000 };
+	const made = suggestionSearch(ask, facts, calendar, pool.members, window);
+	if (!made) return null;
+	try {
+		const [slot] = offerPoolSlots({ ...made.search, limit: 1 }, pool, made.slotFacts);
+		return slot && Date.parse(slot.start) === start ? slot : null;
+	} catch {
+		return null;
+	}
+}
+
+/** When the pool's suggestions find nothing: each day of the search, in `tz`, and what blocks it, pool members included. */
+export function whyNoPoolSuggestions(
+	ask: SuggestAsk,
+	pool: PoolSpec,
+	facts: JudgeFacts,
+	calendar: LiveCalendarView,
+	tz: string
+): DayWithoutSlots[] {
+	const made = suggestionSearch(ask, facts, calendar, pool.members);
+	if (!made) return [];
+	try {
+		return explainPoolDays(made.search, pool, made.slotFacts, tz);
 	} catch {
 		return [];
 	}

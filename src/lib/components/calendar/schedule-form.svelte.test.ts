@@ -159,4 +159,48 @@ describe('the scheduling form’s state', () => {
 			new Set(why.flatMap((d) => d.blockers.filter((b) => b.reason !== 'min_notice').map((b) => b.message)))
 		).toEqual(new Set(['Audit is a blackout date: no interviews are booked then.']));
 	});
+
+	it('fills "some of a pool" at each offered time, says whom and why, and books the picks with the panel', () => {
+		const MARCO = '00000000-0000-4000-8000-00000000000b';
+		const ZOE = '00000000-0000-4000-8000-00000000000c';
+		const person = (id: string, name: string) => ({ ...data.interviewers[0]!, id, name, email: `${name}@x.test` });
+		const withPool: CalendarPageData = {
+			...data,
+			policy: resolvePolicy({ poolPreference: 'soonest' }),
+			interviewers: [...data.interviewers, person(MARCO, 'Marco'), person(ZOE, 'Zoe')]
+		};
+		const form = new ScheduleFormState({ data: withPool, sync, tz: () => 'UTC', initialApplicationId: 'app-1' });
+		form.togglePanel(INES, true);
+		form.pool.toggle(ZOE, true);
+		form.pool.toggle(MARCO, true);
+		expect(form.pool.suggestions.length).toBeGreaterThan(0);
+		for (const s of form.pool.suggestions)
+			expect(s).toMatchObject({ picked: [ZOE], why: 'Free at this time (first in the pool’s order).' });
+		expect(form.suggestions).toEqual(form.pool.suggestions.map((s) => s.start));
+		form.pick(form.pool.suggestions[1]!.start);
+		expect(form.pool.atStart?.picked).toEqual([ZOE]);
+		expect(form.chosen.panel).toEqual([INES, ZOE]);
+		expect(form.problemOf('panel')).toBeNull();
+
+		// Named on the panel, Zoe leaves the pool; Marco takes the seat.
+		form.togglePanel(ZOE, true);
+		expect(form.pool.members).toEqual([MARCO]);
+		expect(form.chosen.panel).toEqual([INES, ZOE, MARCO]);
+
+		// More seats than the pool has: nothing offered, a problem on the panel, and every day says why.
+		form.pool.count = 2;
+		expect(form.pool.suggestions).toEqual([]);
+		expect(form.problemOf('panel')).toBe('The pool has 1 person besides the panel; 2 are asked for.');
+		const why = form.whyNoSuggestions();
+		expect(why.length).toBeGreaterThanOrEqual(14);
+		expect(why[1]!.blockers.at(-1)!.message).toBe('Only 1 of the pool can join the panel this day; 2 are needed.');
+
+		// Off the slot grid, nobody is picked and the form says to take an offered time.
+		form.pool.count = 1;
+		form.time = '10:07';
+		expect(form.pool.atStart).toBeNull();
+		expect(form.problemOf('panel')).toBe(
+			'Nobody in the pool can join the panel at this time: pick one of the free times offered.'
+		);
+	});
 });

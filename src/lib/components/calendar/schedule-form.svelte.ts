@@ -29,8 +29,10 @@ import {
 	suggestSlots,
 	whyNoSuggestions,
 	type FormChoice,
-	type FormKind
+	type FormKind,
+	type SuggestAsk
 } from './judging';
+import { PoolSeats } from './pool-seats.svelte';
 import type { DayWithoutSlots } from '$lib/domain/explain';
 import type { CalendarApplication, CalendarPageData } from '$lib/contract/calendar-page';
 
@@ -75,6 +77,8 @@ export class ScheduleFormState {
 	round = $state(1);
 	panel = $state<string[]>([]);
 	reason = $state('');
+	/** "And N of this pool": the finder fills those seats (a new booking or booking again). */
+	readonly pool: PoolSeats;
 	#roundTouched = false;
 	#modeTouched = false;
 	#submitted = $state(false);
@@ -129,6 +133,12 @@ export class ScheduleFormState {
 				return '';
 			}
 		});
+		this.pool = new PoolSeats({
+			ask: () => this.#ask(),
+			facts: () => this.#facts,
+			calendar: () => ({ interviews: this.sync.interviews, index: this.sync.index }),
+			prefer: () => this.data.policy.poolPreference
+		});
 		this.#chosen = $derived({
 			start: this.#startIso,
 			durationMin: Number(this.durationMin),
@@ -136,7 +146,8 @@ export class ScheduleFormState {
 			mode: this.mode,
 			location: this.mode === 'offline' ? this.location : '',
 			round: Number(this.round),
-			panel: this.panel
+			// The pool's picks at this start join the named panel, so the judge and the write see them.
+			panel: this.pool.active ? [...this.panel, ...(this.pool.atStart?.picked ?? [])] : this.panel
 		});
 		this.#form = $derived<FormKind>(
 			this.kind === 'edit' && seed
@@ -161,32 +172,42 @@ export class ScheduleFormState {
 				(p) => p.code === 'reason_required'
 			)
 		);
-		this.#problems = $derived(
-			this.applicationId
-				? this.#verdict.problems
+		this.#problems = $derived.by(() => {
+			const pool = this.#startIso ? this.pool.problem : null;
+			const problems: Problem[] = pool
+				? [
+						{ code: 'pool_unfilled', field: 'panel', message: pool },
+						...this.#verdict.problems.filter((p) => p.code !== 'panel_empty')
+					]
+				: this.#verdict.problems;
+			return this.applicationId
+				? problems
 				: [
 						{
 							code: 'application_not_eligible',
 							field: 'application_id',
 							message: 'Choose the application to interview.'
 						},
-						...this.#verdict.problems.filter((p) => p.field !== 'application_id')
-					]
-		);
+						...problems.filter((p) => p.field !== 'application_id')
+					];
+		});
 		this.#conflicts = $derived(this.#startIso && this.#application ? this.#verdict.conflicts : []);
 		this.#suggestions = $derived(
-			suggestSlots(
-				{
-					panel: this.panel,
-					candidateId: this.#application?.candidateId ?? null,
-					durationMin: Number(this.durationMin),
-					around: this.#startIso,
-					ignoreId: seed?.id
-				},
-				this.#facts,
-				{ interviews: this.sync.interviews, index: this.sync.index }
-			)
+			this.pool.active
+				? this.pool.suggestions.map((s) => s.start)
+				: suggestSlots(this.#ask(), this.#facts, { interviews: this.sync.interviews, index: this.sync.index })
 		);
+	}
+
+	/** What the finder is asked: the named panel and the candidate, near the chosen start. */
+	#ask(): SuggestAsk {
+		return {
+			panel: this.panel,
+			candidateId: this.#application?.candidateId ?? null,
+			durationMin: Number(this.durationMin),
+			around: this.#startIso,
+			ignoreId: this.seed?.id
+		};
 	}
 
 	/** Whether the admin tried to save (field problems show from then on). */
@@ -240,17 +261,12 @@ export class ScheduleFormState {
 	get suggestions(): string[] {
 		return this.#suggestions;
 	}
-	/** When there are no suggestions though a panel is chosen: why, day by day (computed when asked). */
+	/** When there are no suggestions though a panel (or a pool) is chosen: why, day by day (computed when asked). */
 	whyNoSuggestions(): DayWithoutSlots[] {
+		if (this.pool.active) return this.pool.whyNone(this.#tz());
 		if (this.#suggestions.length > 0 || this.panel.length === 0) return [];
 		return whyNoSuggestions(
-			{
-				panel: this.panel,
-				candidateId: this.#application?.candidateId ?? null,
-				durationMin: Number(this.durationMin),
-				around: this.#startIso,
-				ignoreId: this.seed?.id
-			},
+			this.#ask(),
 			this.#facts,
 			{ interviews: this.sync.interviews, index: this.sync.index },
 			this.#tz()
@@ -316,6 +332,8 @@ export class ScheduleFormState {
 	/** Puts an interviewer on the panel or takes them off. */
 	togglePanel(id: string, on: boolean): void {
 		this.panel = on ? [...this.panel, id] : this.panel.filter((p) => p !== id);
+		// Named on the panel, a person no longer waits in the pool.
+		if (on) this.pool.toggle(id, false);
 	}
 
 	/** Takes a suggested start. */
@@ -353,6 +371,7 @@ export class ScheduleFormState {
 	reset(): void {
 		this.#submitted = false;
 		this.#saveError = null;
+		this.pool.reset();
 	}
 
 	/** The first half hour inside working hours (read in the zone shown) after the minimum notice. */

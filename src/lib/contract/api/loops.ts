@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { isValidTimeZone } from '../../domain/time';
 import { INTERVIEW_MODE, INTERVIEW_STATUS, INTERVIEW_TYPE, instant, uuid } from './requests';
+import { BLOCKER } from './responses';
 
 const utc = z.iso.datetime().describe('UTC instant, ISO-8601 with Z');
 const zone = z.string().min(1).max(64).refine(isValidTimeZone, 'must be an IANA time zone such as Europe/Berlin');
@@ -56,7 +57,21 @@ export const LoopStartList = z.object({
 			start: utc.describe('The first session’s start'),
 			sessions: z.array(z.object({ start: utc, end: utc })).describe('Every session, in order')
 		})
-	)
+	),
+	details: z
+		.object({
+			timezone: z.string().describe('The zone the days are read in'),
+			days: z
+				.array(
+					z.object({
+						date: z.iso.date(),
+						blockers: z.array(BLOCKER.extend({ session: z.number().int().describe('The session it blocks, from 1') }))
+					})
+				)
+				.describe('Each day of the range without a start, and what blocks which session, per person and for the day')
+		})
+		.optional()
+		.describe('Only when no start is found: why, day by day')
 });
 
 export const LoopMoveBody = z.object({
@@ -85,4 +100,29 @@ export const LoopDetail = z.object({
 			panel: z.array(z.object({ id: z.uuid(), name: z.string() }))
 		})
 	)
+});
+
+const SessionState = z.object({ start: utc, end: utc, status: INTERVIEW_STATUS });
+export const LoopLogList = z.object({
+	data: z
+		.array(
+			z.object({
+				id: z.uuid(),
+				action: z.enum(['booked', 'rescheduled', 'cancelled']).describe('What happened to the loop as a unit'),
+				actor: z.object({ id: z.uuid(), name: z.string() }).nullable().describe('Who did it; null once removed'),
+				reason: z.string().nullable().describe('The reason given (moves and cancels)'),
+				at: utc,
+				sessions: z
+					.array(
+						z.object({
+							interview_id: z.uuid(),
+							position: z.number().describe('From 1, in the loop’s order'),
+							before: SessionState.nullable().describe('Null when the session was booked by this change'),
+							after: SessionState
+						})
+					)
+					.describe('Each session the change touched')
+			})
+		)
+		.describe('Oldest first')
 });

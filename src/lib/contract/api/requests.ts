@@ -155,8 +155,10 @@ export const AvailabilityQuery = z.object({
 	pool_count: z.coerce.number().int().min(1).max(5).default(1),
 	pool_prefer: z
 		.enum(['least_loaded', 'soonest'])
-		.default('least_loaded')
-		.describe('`least_loaded`: of those free, the fewest interviews that week; `soonest`: the pool’s order')
+		.optional()
+		.describe(
+			'`least_loaded`: of those free, the fewest interviews that week; `soonest`: the pool’s order. The organization’s preference by default'
+		)
 });
 
 export const NewApiTokenBody = z.object({ name: z.string().trim().min(1, 'is required').max(100) });

@@ -223,7 +223,8 @@ export const OutboxMessageResponse = OutboxSummaryResponse.extend({
 		.describe('The calendar invitation attached (text/calendar), if any')
 });
 
-const BLOCKER = z.object({
+/** One thing that blocks a day, as `details.days` says it. */
+export const BLOCKER = z.object({
 	reason: z
 		.enum([
 			'min_notice',

@@ -40,6 +40,16 @@ export const LoadLimitBody = z.object({
 });
 export const LoadLimitResponse = LoadLimitBody.extend({});
 
+export const PoolPreferenceBody = z.object({
+	pool_preference: z
+		.enum(['least_loaded', 'soonest'])
+		.describe(
+			'`least_loaded` (equal distribution): of those free, the fewest interviews that week; `soonest` (maximum availability): the pool’s order'
+		)
+});
+/** The same shape answers: one schema in the OpenAPI document. */
+export const PoolPreferenceResponse = PoolPreferenceBody;
+
 export const OwnLoadLimitBody = z.object({
 	per_day: limit.optional().describe('Left out: the organization’s default; null: no limit'),
 	per_week: limit.optional().describe('Left out: the organization’s default; null: no limit')

@@ -4,8 +4,8 @@
  * same message, which is how a retry sends the same bytes and the outbox page previews what was sent.
  */
 import type { NotificationKind } from '$lib/contract/notifications';
-import { interviewIcs, type IcsMethod } from '../ics';
-import type { Payload } from '../notifications/payload';
+import { interviewIcs, type IcsInterview, type IcsMethod } from '../ics';
+import type { InterviewFacts, Payload } from '../notifications/payload';
 import { DEFAULT_LANG, type Lang, usableZone } from './format';
 import { renderParts, type EmailContent } from './layout';
 import type { TemplateContext } from './templates/common';
@@ -14,6 +14,7 @@ import * as changeRequest from './templates/change-request';
 import * as deliveryFailed from './templates/delivery-failed';
 import * as feedbackRequest from './templates/feedback-request';
 import * as invitation from './templates/invitation';
+import * as loop from './templates/loop';
 import * as panelAdded from './templates/panel-added';
 import * as panelRemoved from './templates/panel-removed';
 import * as personalLink from './templates/personal-link';
@@ -60,6 +61,11 @@ export interface RenderedMail {
 	html: string;
 	text: string;
 	calendar: { method: IcsMethod; content: string } | null;
+	/**
+	 * A loop told in one message: the invitations of its further sessions, one file each (iTIP allows
+	 * one UID per REQUEST or CANCEL, RFC 5546 §3.2), attached after `calendar`, the first session's.
+	 */
+	moreCalendars: { method: IcsMethod; content: string }[];
 }
 
 /**
@@ -75,43 +81,63 @@ function invitationAttendees(p: Payload): { name: string; email: string }[] {
 	return [...everyone, me];
 }
 
+/** The kinds that tell a loop's sessions in one message. */
+const LOOP_KINDS: ReadonlySet<NotificationKind> = new Set([
+	'interview_scheduled',
+	'interview_rescheduled',
+	'interview_cancelled'
+]);
+
+/** A loop's sessions told in one message (the kinds a loop tells), or null. */
+function loopOf(p: Payload): InterviewFacts[] | null {
+	const sessions = p.loop?.sessions;
+	return sessions?.length && LOOP_KINDS.has(p.kind) ? sessions : null;
+}
+
+/** The message's words: one template per kind, the loop's for several sessions at once. */
+function contentOf(p: Payload, ctx: TemplateContext): EmailContent {
+	return loopOf(p) ? loop.content(p, ctx) : TEMPLATES[p.kind](p, ctx);
+}
+
+/** An interview of a payload as the calendar file takes it. */
+function icsRow(i: InterviewFacts, method: Exclude<IcsMethod, 'PUBLISH'>): IcsInterview {
+	return {
+		id: i.id,
+		start_at: new Date(i.start),
+		end_at: new Date(i.end),
+		timezone: usableZone(i.timezone, i.org_timezone),
+		type: i.type,
+		mode: i.mode,
+		location: i.location,
+		status: method === 'CANCEL' ? 'cancelled' : i.status,
+		sequence: i.sequence,
+		updated_at: new Date(i.updated_at),
+		panel: i.panel,
+		candidate_name: i.candidate.name
+	};
+}
+
 /** The email of a notification. */
 export function renderMail(p: Payload, opts: RenderOptions): RenderedMail {
 	const ctx: TemplateContext = { lang: opts.lang ?? DEFAULT_LANG, origin: opts.origin.replace(/\/+$/, '') };
-	const parts = renderParts(TEMPLATES[p.kind](p, ctx), ctx.lang);
+	const parts = renderParts(contentOf(p, ctx), ctx.lang);
 	const method = CALENDAR_METHOD[p.kind];
 	const i = p.interview;
-	const calendar =
-		method && i
-			? {
-					method,
-					content: interviewIcs(
-						{
-							id: i.id,
-							start_at: new Date(i.start),
-							end_at: new Date(i.end),
-							timezone: usableZone(i.timezone, i.org_timezone),
-							type: i.type,
-							mode: i.mode,
-							location: i.location,
-							status: method === 'CANCEL' ? 'cancelled' : i.status,
-							sequence: i.sequence,
-							updated_at: new Date(i.updated_at),
-							panel: i.panel,
-							candidate_name: i.candidate.name
-						},
-						{
-							orgName: i.org_name,
-							origin: ctx.origin,
-							organizerEmail: opts.organizerEmail,
-							method,
-							attendees: invitationAttendees(p),
-							showCandidate: p.recipient.role !== 'candidate'
-						}
-					)
-				}
-			: null;
-	return { ...parts, calendar };
+	const sessions = loopOf(p);
+	if (!method || !i) return { ...parts, calendar: null, moreCalendars: [] };
+	const common = {
+		orgName: i.org_name,
+		origin: ctx.origin,
+		organizerEmail: opts.organizerEmail,
+		method,
+		showCandidate: p.recipient.role !== 'candidate'
+	};
+	// Each session its own invitation, naming the candidate and that session's panel (and the recipient).
+	const [first, ...rest] = (sessions ?? [i]).map((x) => ({
+		method,
+		content: interviewIcs(icsRow(x, method), { ...common, attendees: invitationAttendees({ ...p, interview: x }) })
+	}));
+	return { ...parts, calendar: first!, moreCalendars: rest };
 }
 
 /** The inbox line of a notification: a title, one sentence and where it leads (a path in the app). */
@@ -119,7 +145,7 @@ export function renderInbox(
 	p: Payload,
 	lang: Lang = DEFAULT_LANG
 ): { title: string; body: string; link: string | null } {
-	const content = TEMPLATES[p.kind](p, { lang, origin: '' });
+	const content = contentOf(p, { lang, origin: '' });
 	// Without a button (a cancellation), the item still leads to where the interview is shown.
 	const page =
 		p.interview && p.kind !== 'panel_removed'

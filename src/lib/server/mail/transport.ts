@@ -15,6 +15,8 @@ export interface OutgoingMail {
 	/** Stable across retries: a duplicate delivery is recognisable by it. */
 	messageId: string;
 	calendar: { method: IcsMethod; content: string } | null;
+	/** A loop's further sessions: one invitation file each, attached after `calendar`. */
+	moreCalendars?: { method: IcsMethod; content: string }[];
 }
 
 export interface MailTransport {
@@ -103,6 +105,15 @@ export function createMailTransport(opts: TransportOptions): MailTransport {
 						content: m.calendar.content
 					}
 				}
+			: {}),
+		...(m.moreCalendars?.length
+			? {
+					attachments: m.moreCalendars.map((c, n) => ({
+						filename: `${c.method === 'CANCEL' ? 'cancel' : 'invite'}-${n + 2}.ics`,
+						content: c.content,
+						contentType: `text/calendar; charset=utf-8; method=${c.method}`
+					}))
+				}
 			: {})
 	});
 	return {
@@ -126,6 +137,7 @@ export function createMailTransport(opts: TransportOptions): MailTransport {
 					`To: ${m.to.name} <${m.to.address}>`,
 					`Subject: ${m.subject}`,
 					...(m.calendar ? [`Calendar: METHOD:${m.calendar.method}`] : []),
+					...(m.moreCalendars?.length ? [`And ${m.moreCalendars.length} more calendar file(s), one per session`] : []),
 					'',
 					m.text,
 					`[mail] end of ${m.messageId} (HTML part: ${m.html.length} characters)`

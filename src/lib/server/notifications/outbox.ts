@@ -50,6 +50,8 @@ export interface InterviewNotice {
 	as?: 'candidate' | 'interviewer';
 	/** Event facts the snapshot cannot know: the previous time, the reason, the feedback round. */
 	extra?: Pick<Payload, 'previous' | 'reason' | 'n' | 'last'>;
+	/** Several sessions of a loop told in one message: the loop and those sessions, in order (`interviewId` is the first). */
+	loop?: { id: string; sessionIds: readonly string[] };
 }
 
 export interface EnqueueResult {
@@ -72,18 +74,24 @@ export async function enqueueInterviewNotices(tx: Sql, notices: InterviewNotice[
 		recipient_id: n.recipientId,
 		key: n.key,
 		as: n.as ?? null,
-		extra: n.extra ?? {}
+		extra: n.extra ?? {},
+		...(n.loop ? { loop: { id: n.loop.id, sessions: n.loop.sessionIds } } : {})
 	}));
 	const [result] = await tx<{ inbox_users: string[] | null; queued: number }[]>`
 		with intents as (
 			select * from jsonb_to_recordset(${tx.json(input as never)})
-				as x(interview_id uuid, kind text, recipient_id uuid, key text, "as" text, extra jsonb)
+				as x(interview_id uuid, kind text, recipient_id uuid, key text, "as" text, extra jsonb, loop jsonb)
 		), facts as (
 			select x.kind, x.key, x.interview_id, s.org_id, u.id as user_id, u.email,
 				jsonb_build_object('kind', x.kind,
 					'recipient', jsonb_build_object('id', u.id, 'name', u.name, 'email', u.email, 'role', m.role,
 						'timezone', coalesce(u.timezone, s.snapshot->>'org_timezone')),
-					'interview', s.snapshot) || x.extra as payload,
+					'interview', s.snapshot) || x.extra
+					|| case when x.loop is null then '{}'::jsonb else jsonb_build_object('loop', jsonb_build_object(
+						'id', x.loop->>'id',
+						'sessions', (select coalesce(jsonb_agg(l.snapshot order by e.n), '[]'::jsonb)
+							from jsonb_array_elements_text(x.loop->'sessions') with ordinality as e(id, n)
+							join interview_snapshots l on l.id = e.id::uuid))) end as payload,
 				not (x.kind = any(coalesce(p.email_off, '{}'))) as wants_email
 			from intents x
 			join interview_snapshots s on s.id = x.interview_id

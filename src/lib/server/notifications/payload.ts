@@ -43,6 +43,11 @@ export const Payload = z.object({
 	recipient: RecipientFacts,
 	/** Interview kinds: the interview after the change. */
 	interview: InterviewFacts.optional(),
+	/**
+	 * A loop booked, moved or cancelled in one change: the sessions this message is about (all of
+	 * them for the candidate, a panel member's own), in order. One message and one .ics for them all.
+	 */
+	loop: z.object({ id: z.string(), sessions: z.array(InterviewFacts).min(1) }).optional(),
 	/** Rescheduled: the time before the move. */
 	previous: z.object({ start: z.string(), end: z.string() }).nullish(),
 	/** The reason given with a move or a cancel (shown to the panel only). */

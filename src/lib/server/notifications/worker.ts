@@ -109,6 +109,7 @@ export function createOutboxWorker(opts: WorkerOptions): OutboxWorker {
 				text: rendered.text,
 				html: rendered.html,
 				calendar: rendered.calendar,
+				moreCalendars: rendered.moreCalendars,
 				messageId: messageIdFor(row.id, opts.from)
 			});
 		} catch (err) {

@@ -3,6 +3,7 @@
  * search is a GET that can be linked and a booking is a POST of the same form), and the loops the
  * calendar draws together.
  */
+import type { LoopDayWithoutStarts } from '$lib/domain/loop-explain';
 import type { Sql } from '../../../../db/client';
 import { NewLoopBody } from '$lib/contract/api';
 import { zonedWallTimeToUtc } from '$lib/domain/time';
@@ -64,4 +65,23 @@ export async function calendarLoops(sql: Sql, orgId: string): Promise<{ id: stri
 			where i.id = any(l.interview_ids) and i.start_at > now() - interval '60 days')
 		order by l.created_at desc limit 500`;
 	return rows.map((r) => ({ id: r.id, interviewIds: r.interview_ids }));
+}
+
+/**
+ * "Why no times?" for the loop pages: per day, one line per blocker ("Session 2 · Marco Bianchi: Busy
+ * …"), the candidate named as such.
+ */
+export function whyLines(
+	days: readonly LoopDayWithoutStarts[],
+	names: ReadonlyMap<string, string>
+): { date: string; lines: string[] }[] {
+	return days.map((d) => ({
+		date: d.date,
+		lines: d.blockers.map((b) => {
+			const who = b.personId
+				? ` · ${b.role === 'candidate' ? 'The candidate' : (names.get(b.personId) ?? 'Someone')}`
+				: '';
+			return `Session ${b.session}${who}: ${b.message}`;
+		})
+	}));
 }

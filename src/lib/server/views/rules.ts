@@ -1,4 +1,4 @@
-/** The admin's calendar rules page: holidays and blackouts, the load limits and each interviewer's weeks. */
+/** The admin's calendar rules page: holidays and blackouts, the load limits and each interviewer's weeks, how pools pick. */
 import type { Sql } from '../../../../db/client';
 import { closureDays } from '$lib/domain/closures';
 import { resolvePolicy, type PolicyOverrides } from '$lib/domain/policy';
@@ -11,9 +11,11 @@ export async function rulesPage(sql: Sql, actor: Actor) {
 		{ timezone: string; policy: PolicyOverrides | null }[]
 	>`select timezone, policy from organizations where id = ${actor.orgId}`;
 	const report = await loadReport(sql, actor, { weeksBack: 4, weeksAhead: 4 });
+	const policy = resolvePolicy(org?.policy ?? null);
 	return {
 		timezone: org?.timezone ?? 'UTC',
-		warningPercent: resolvePolicy(org?.policy ?? null).loadWarningPercent,
+		warningPercent: policy.loadWarningPercent,
+		poolPreference: policy.poolPreference,
 		closures: (await listClosures(sql, actor.orgId)).map((c) => ({ ...c, days: closureDays(c) })),
 		report
 	};

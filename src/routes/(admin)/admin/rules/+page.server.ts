@@ -3,7 +3,13 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { closureDays } from '$lib/domain/closures';
 import { parseLimit, type OwnLoadLimit } from '$lib/domain/load';
-import { addClosure, removeClosure, setDefaultLoadLimit, setOwnLoadLimit } from '$lib/server/calendar-rules';
+import {
+	addClosure,
+	removeClosure,
+	setDefaultLoadLimit,
+	setOwnLoadLimit,
+	setPoolPreference
+} from '$lib/server/calendar-rules';
 import { ApiError } from '$lib/server/errors';
 import { readForm } from '$lib/server/forms';
 import { requireRole } from '$lib/server/guards';
@@ -64,6 +70,18 @@ export const actions: Actions = {
 		if (!('perDay' in limits)) return fail(422, { defaults: { values: Object.fromEntries(form), fields: limits } });
 		await setDefaultLoadLimit(event.locals.ctx.sql, actor, limits as { perDay: number | null; perWeek: number | null });
 		return { defaults: { message: 'Saved. Interviewers without limits of their own now work under these.' } };
+	},
+	setPoolPreference: async (event) => {
+		const actor = requireRole(event, 'admin');
+		const prefer = (await readForm(event.request)).get('pool_preference');
+		try {
+			await setPoolPreference(event.locals.ctx.sql, actor, prefer);
+		} catch (err) {
+			if (err instanceof ApiError && err.code === 'validation_failed')
+				return fail(422, { pools: { message: null, error: 'Choose how the finder picks from a pool.' } });
+			throw err;
+		}
+		return { pools: { message: 'Saved. The slot finder now picks from pools this way.', error: null } };
 	},
 	setOwn: async (event) => {
 		const actor = requireRole(event, 'admin');

@@ -2,6 +2,7 @@ import type { RequestHandler } from './$types';
 import { defineRoute } from '$lib/server/route';
 import * as S from '$lib/contract/api';
 import { AUTH } from '$lib/server/api-docs';
+import { explainPoolDays } from '$lib/domain/pool-explain';
 import { offerPoolSlots } from '$lib/domain/pools';
 import { slotsOf, storedSearch, whyNot } from '$lib/server/availability';
 import { ApiError } from '$lib/server/errors';
@@ -18,7 +19,7 @@ export const GET: RequestHandler = defineRoute(
 		tag: 'Availability',
 		summary: 'Free start times for a panel and a candidate',
 		description:
-			'Start times on the organization’s slot grid where every interviewer is free within their working hours (in their own zone), the candidate is free between 08:00 and 20:00 in theirs, and the minimum notice is met. No slot touches a holiday or blackout date, and none starts on a day or in a week in which an interviewer is at their load limit. The range spans at most 62 days. `details.days` explains every day of the range without a slot, per person and for the whole day: outside working hours, busy (with the interviews), over the load limit, holiday, minimum notice, the 90-day limit, or no common time. With `pool_ids`, each slot also needs `pool_count` of the pool free, and names whom it picked and why (`least_loaded`: the fewest interviews that week; `soonest`: the pool’s order); `details.days` then explains the named panel’s days.',
+			'Start times on the organization’s slot grid where every interviewer is free within their working hours (in their own zone), the candidate is free between 08:00 and 20:00 in theirs, and the minimum notice is met. No slot touches a holiday or blackout date, and none starts on a day or in a week in which an interviewer is at their load limit. The range spans at most 62 days. `details.days` explains every day of the range without a slot, per person and for the whole day: outside working hours, busy (with the interviews), over the load limit, holiday, minimum notice, the 90-day limit, or no common time. With `pool_ids`, each slot also needs `pool_count` of the pool free, and names whom it picked and why (`least_loaded`: the fewest interviews that week; `soonest`: the pool’s order; the organization’s preference unless `pool_prefer` says otherwise); `details.days` then also names, per day, the pool members who cannot join the panel and why, and says when too few of them are free at once.',
 		access: ['admin'],
 		who: 'Admins.',
 		query: S.AvailabilityQuery,
@@ -53,12 +54,9 @@ export const GET: RequestHandler = defineRoute(
 		found.search = { ...found.search, panel: q.interviewer_ids };
 		const durMs = q.duration_min * 60_000;
 		const end = (start: string) => new Date(Date.parse(start) + durMs).toISOString();
+		const spec = { members: pool, count: q.pool_count, prefer: q.pool_prefer ?? found.facts.policy.poolPreference };
 		const data = pool.length
-			? offerPoolSlots(
-					{ ...found.search, limit: MAX_SLOTS },
-					{ members: pool, count: q.pool_count, prefer: q.pool_prefer },
-					found.facts
-				).map((s) => ({
+			? offerPoolSlots({ ...found.search, limit: MAX_SLOTS }, spec, found.facts).map((s) => ({
 					start: s.start,
 					end: end(s.start),
 					picked: s.picked.map((id) => ({ id, name: found.names.get(id) ?? '' })),
@@ -67,15 +65,15 @@ export const GET: RequestHandler = defineRoute(
 			: slotsOf(found, MAX_SLOTS).map((start) => ({ start, end: end(start) }));
 		// Why each day without a slot has none, in the asked zone (the organization's by default).
 		const zone = q.timezone ?? found.orgZone;
+		// Below the cap, the slots are all of them: days with one need no asking.
+		const all = data.length < MAX_SLOTS ? data.map((d) => d.start) : undefined;
+		const days = pool.length ? explainPoolDays(found.search, spec, found.facts, zone, all) : whyNot(found, zone, all);
 		return {
 			data,
 			duration_min: q.duration_min,
 			details: {
 				timezone: zone,
-				// Without a pool and below the cap, the slots are all of them: days with one need no asking.
-				days: whyNot(found, zone, !pool.length && data.length < MAX_SLOTS ? data.map((d) => d.start) : undefined).map(
-					(d) => dayJson(d, found.names)
-				)
+				days: days.map((d) => dayJson(d, found.names))
 			}
 		};
 	}

@@ -3,12 +3,13 @@ import type { Actions, PageServerLoad } from './$types';
 import { ApiError } from '$lib/server/errors';
 import { readForm } from '$lib/server/forms';
 import { requireRole } from '$lib/server/guards';
+import { loopLogs } from '$lib/server/loop-logs';
 import { findLoopStarts, loopJson } from '$lib/server/loop-search';
 import { cancelLoop, moveLoop, readLoop, specOf } from '$lib/server/loops';
 import { dayRange } from '$lib/server/views/loops';
 import { orgTimezone } from '$lib/server/views/requests';
 
-/** One loop: its sessions together; moving it as a unit (find a time, give a reason) or cancelling it. */
+/** One loop: its sessions together, its history; moving it as a unit (find a time, give a reason) or cancelling it. */
 export const load: PageServerLoad = async (event) => {
 	const actor = requireRole(event, 'admin');
 	const { sql } = event.locals.ctx;
@@ -37,7 +38,8 @@ export const load: PageServerLoad = async (event) => {
 			}
 		}
 	}
-	return { loop: loopJson(loop), timezone, values: Object.fromEntries(q), starts, searchError };
+	const history = await loopLogs(sql, actor, loop.id);
+	return { loop: loopJson(loop), timezone, values: Object.fromEntries(q), starts, searchError, history };
 };
 
 export const actions: Actions = {

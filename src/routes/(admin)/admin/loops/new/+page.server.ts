@@ -4,7 +4,8 @@ import { canBookApplication } from '$lib/domain/validation';
 import { ApiError } from '$lib/server/errors';
 import { readForm } from '$lib/server/forms';
 import { requireRole } from '$lib/server/guards';
-import { findLoopStarts, loopSpecOf } from '$lib/server/loop-search';
+import { loopSpecOf, searchLoop } from '$lib/server/loop-search';
+import { whyLines } from '$lib/server/views/loops';
 import { bookLoop } from '$lib/server/loops';
 import { dayRange, firstIssue, loopFromForm } from '$lib/server/views/loops';
 import { requestsPageFacts } from '$lib/server/views/requests';
@@ -20,6 +21,7 @@ export const load: PageServerLoad = async (event) => {
 	const q = event.url.searchParams;
 	let starts: { start: string; sessions: string[] }[] | null = null;
 	let searchError: string | null = null;
+	let why: { date: string; lines: string[] }[] = [];
 	if (q.get('find')) {
 		const parsed = loopFromForm((k) => q.get(k), timezone);
 		const range = dayRange((k) => q.get(k), timezone);
@@ -27,7 +29,10 @@ export const load: PageServerLoad = async (event) => {
 		else if (!range) searchError = 'Choose the first day and how many days to search.';
 		else {
 			try {
-				starts = (await findLoopStarts(sql, actor.orgId, loopSpecOf(parsed.data), range)).slice(0, SHOWN_STARTS);
+				const spec = loopSpecOf(parsed.data);
+				const found = await searchLoop(sql, actor.orgId, spec, range);
+				starts = found.starts.slice(0, SHOWN_STARTS);
+				why = whyLines(found.whyNone(timezone), found.names);
 			} catch (err) {
 				if (!(err instanceof ApiError)) throw err;
 				searchError = err.message;
@@ -42,7 +47,8 @@ export const load: PageServerLoad = async (event) => {
 		interviewers,
 		values: Object.fromEntries(q),
 		starts,
-		searchError
+		searchError,
+		why
 	};
 };
 

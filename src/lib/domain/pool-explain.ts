@@ -1,0 +1,65 @@
+/**
+ * "Why no slots?" for a panel with a pool: each day (in a zone) on which `offerPoolSlots` offers
+ * nothing, and why, per person. The named panel and the candidate are explained as without a pool
+ * (`explainDays`); each pool member by the same finder asked for the named panel plus that member,
+ * so a member is named exactly when they cannot join the panel at any time of the day. When some
+ * members could join, but never enough of them at once, the day says so. Like `explainDays`, a day
+ * is explained exactly when it has no slot (a property test holds it to that).
+ */
+import { explainDays, searchDays, type Blocker, type DayWithoutSlots } from './explain';
+import type { SlotFacts, SlotSearch } from './offer';
+import { offerPoolSlots, poolMembers, type PoolSpec } from './pools';
+import { zonedDate } from './time';
+
+/** Each day (in `zone`) of the search on which the pool's finder offers nothing, with its blockers. */
+export function explainPoolDays(
+	search: SlotSearch,
+	pool: PoolSpec,
+	facts: SlotFacts,
+	zone: string,
+	/** Every start `offerPoolSlots` offers for the same search, when the caller has them all. */
+	offered?: readonly string[]
+): DayWithoutSlots[] {
+	const members = poolMembers(search.panel, pool.members);
+	const open = { ...search, limit: undefined };
+	const starts = offered ?? offerPoolSlots(open, pool, facts).map((s) => s.start);
+	const withSlots = new Set(starts.map((s) => zonedDate(s, zone)));
+	const byDay = (days: DayWithoutSlots[]) => new Map(days.map((d) => [d.date, d.blockers]));
+	const named = byDay(explainDays(open, facts, zone));
+	const alone = new Map(
+		members.map((m) => [m, byDay(explainDays({ ...open, panel: [...search.panel, m] }, facts, zone))])
+	);
+	const out: DayWithoutSlots[] = [];
+	for (const date of searchDays(search, zone)) {
+		if (withSlots.has(date)) continue;
+		const panelBlocked = named.get(date);
+		const blockers: Blocker[] = [...(panelBlocked ?? [])];
+		let free = 0;
+		for (const m of members) {
+			const own = alone.get(m)!.get(date);
+			if (!own) {
+				free++;
+				continue;
+			}
+			const about = own.filter((b) => b.personId === m);
+			if (about.length) blockers.push(...about);
+			else if (!panelBlocked)
+				blockers.push({
+					reason: 'no_common_time',
+					personId: m,
+					role: 'interviewer',
+					message: 'Free this day, but never at the same time as the rest of the panel.'
+				});
+		}
+		if (!panelBlocked)
+			blockers.push({
+				reason: 'no_common_time',
+				message:
+					free < pool.count
+						? `Only ${free} of the pool can join the panel this day; ${pool.count} ${pool.count === 1 ? 'is' : 'are'} needed.`
+						: `${free} of the pool can join the panel this day, but never ${pool.count} at the same time.`
+			});
+		out.push({ date, blockers });
+	}
+	return out;
+}

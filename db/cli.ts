@@ -3,7 +3,7 @@ import { loadConfig } from '../server/config';
 import { createRuntime, projectCalendar } from '../server/runtime';
 import { openDatabase } from './client';
 import { migrate } from './migrate';
-import { seedDemo, DEMO_PASSWORD } from './seed';
+import { completeDemo, seedDemo, DEMO_PASSWORD } from './seed';
 
 async function main(command: string | undefined) {
 	if (command !== 'migrate' && command !== 'seed') {
@@ -24,8 +24,11 @@ async function main(command: string | undefined) {
 	// Seeding writes the calendar document; the runtime's projection then fills the tables from it.
 	const runtime = await createRuntime({ ...config, PARLEY_SEED_DEMO: false }, { db });
 	try {
-		const orgId = await seedDemo(db.sql);
-		if (orgId) await projectCalendar(runtime.collab, orgId);
+		const orgId = await seedDemo(db.sql, { demo: 'full' });
+		if (orgId) {
+			await projectCalendar(runtime.collab, orgId);
+			await completeDemo(db.sql, orgId);
+		}
 		console.log(
 			orgId ? `demo data seeded (password: ${DEMO_PASSWORD})` : 'demo organization already present; nothing seeded'
 		);

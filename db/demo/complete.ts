@@ -1,6 +1,6 @@
 /**
  * What the full demo adds once the projection has turned its calendar into rows (decision "The full
- * demo is a history, not a burst of news"): the scorecards of the interviews that took place, with
+ * demo: a core the tests keep, the rest placed relative to today, and a history rather than news"): the scorecards of the interviews that took place, with
  * their audit entries, the finalization of decided applications' scorecards, and the booking history
  * dated as a real calendar's would be: each booking recorded by the admin about a week before the
  * interview, its invitations in the outbox as sent then (nothing is mailed at first start) and the

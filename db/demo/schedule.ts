@@ -1,8 +1,8 @@
 /**
  * Where the full demo's interviews go: a pure, deterministic placement of "wishes" (a day counted in
  * business days from today, a preferred wall time in the organization's zone, a panel, a length)
- * onto real instants, so the demo always looks current (decision "The full demo is placed relative to
- * today"). Each interview lands on the business day asked for (never a weekend in the organization's
+ * onto real instants, so the demo always looks current (decision "The full demo: a core the tests
+ * keep, the rest placed relative to today, and a history rather than news"). Each interview lands on the business day asked for (never a weekend in the organization's
  * zone), at the first start from its preferred time on, on a quarter-hour, that lies inside every
  * panel member's working hours and the candidate's hours, each read in their own zone (so it stays
  * right across daylight-saving changes), and that overlaps nobody's other interview. A wish that

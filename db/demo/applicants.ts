@@ -59,17 +59,27 @@ export const ROOMS = {
 export const ONLINE_TYPES: ReadonlySet<InterviewType> = new Set(['video', 'phone']);
 
 type Panel = InterviewerKey[];
-const past = (status: DemoInterview['status']) => (day: number, at: string, panel: Panel, extra = {}) => ({
-	day,
-	at,
-	panel,
-	status,
-	...extra
-});
+const past =
+	(status: DemoInterview['status']) =>
+	(day: number, at: string, panel: Panel, extra = {}) => ({
+		day,
+		at,
+		panel,
+		status,
+		...extra
+	});
 const done = past('completed');
 const ahead = past('scheduled');
-const video = (i: Omit<DemoInterview, 'type' | 'durationMin'>): DemoInterview => ({ ...i, type: 'video', durationMin: 45 });
-const phone = (i: Omit<DemoInterview, 'type' | 'durationMin'>): DemoInterview => ({ ...i, type: 'phone', durationMin: 30 });
+const video = (i: Omit<DemoInterview, 'type' | 'durationMin'>): DemoInterview => ({
+	...i,
+	type: 'video',
+	durationMin: 45
+});
+const phone = (i: Omit<DemoInterview, 'type' | 'durationMin'>): DemoInterview => ({
+	...i,
+	type: 'phone',
+	durationMin: 30
+});
 const inPerson = (i: Omit<DemoInterview, 'type' | 'durationMin'>): DemoInterview => ({
 	...i,
 	type: 'in_person',
@@ -81,7 +91,11 @@ const technical = (i: Omit<DemoInterview, 'type' | 'durationMin'>): DemoIntervie
 	type: 'technical',
 	durationMin: 60
 });
-const final = (i: Omit<DemoInterview, 'type' | 'durationMin'>): DemoInterview => ({ ...i, type: 'final', durationMin: 45 });
+const final = (i: Omit<DemoInterview, 'type' | 'durationMin'>): DemoInterview => ({
+	...i,
+	type: 'final',
+	durationMin: 45
+});
 
 const person = (
 	email: string,
@@ -124,9 +138,15 @@ export const EXTRA_APPLICANTS: DemoApplicant[] = [
 		[video(done(-5, '09:30', ['lucia'])), technical(done(-2, '09:00', ['marco', 'ines']))],
 		{ timezone: 'Europe/Berlin' }
 	),
-	person('kofi', 'Kofi Asante', 'approved', [inPerson(done(-4, '14:00', ['ines'])), final(done(-1, '13:00', ['ines', 'kwame', 'priya']))], {
-		online: false
-	}),
+	person(
+		'kofi',
+		'Kofi Asante',
+		'approved',
+		[inPerson(done(-4, '14:00', ['ines'])), final(done(-1, '13:00', ['ines', 'kwame', 'priya']))],
+		{
+			online: false
+		}
+	),
 	person('elena', 'Elena Popescu', 'approved', [video(done(-3, '15:00', ['rafael']))]),
 	person('liam', 'Liam O’Connor', 'rejected', [video(done(-4, '10:00', ['marco']))]),
 	person('ana', 'Ana Souza', 'rejected', [technical(done(-2, '11:00', ['kwame', 'priya']))], {

@@ -73,7 +73,7 @@ export async function completeDemo(sql: Sql, orgId: string, now = new Date()): P
 					returning interview_id, author_id
 				)
 				insert into interview_logs (org_id, interview_id, actor_id, action, old_values, new_values, created_at)
-				select ${orgId}, x.interview_id, x.author_id, 'scorecard', null,
+				select ${orgId}::uuid, x.interview_id, x.author_id, 'scorecard', null::jsonb,
 					jsonb_build_object('rating', x.rating, 'recommendation', x.recommendation, 'feedback_changed', x.feedback <> ''),
 					x.at
 				from input x join added d using (interview_id, author_id)`;
@@ -94,11 +94,11 @@ export async function completeDemo(sql: Sql, orgId: string, now = new Date()): P
 					select * from jsonb_to_recordset(${tx.json(finals)}) as x(interview_id uuid, at timestamptz, scorecards int)
 				), added as (
 					insert into interviews_finalized (interview_id, finalized_by, finalized_at)
-					select interview_id, ${org.admin_id}, at from input
+					select interview_id, ${org.admin_id}::uuid, at from input
 					on conflict do nothing returning interview_id
 				)
 				insert into interview_logs (org_id, interview_id, actor_id, action, old_values, new_values, created_at)
-				select ${orgId}, x.interview_id, ${org.admin_id}, 'scorecard', null,
+				select ${orgId}::uuid, x.interview_id, ${org.admin_id}::uuid, 'scorecard', null::jsonb,
 					jsonb_build_object('finalized', true, 'scorecards', x.scorecards), x.at
 				from input x join added d using (interview_id)`;
 		await dateBookings(tx, orgId, org.admin_id, now);
@@ -115,7 +115,11 @@ async function dateBookings(tx: Sql, orgId: string, adminId: string, now: Date):
 		where l.org_id = ${orgId} and l.action = 'scheduled' and l.actor_id is null
 		order by i.start_at, l.id`;
 	if (!logs.length) return;
-	const dated = logs.map((l, n) => ({ key: `interview_scheduled:${l.id}`, id: l.id, at: bookedAt(l.start_at, now, n).toISOString() }));
+	const dated = logs.map((l, n) => ({
+		key: `interview_scheduled:${l.id}`,
+		id: l.id,
+		at: bookedAt(l.start_at, now, n).toISOString()
+	}));
 	const readBefore = new Date(now.getTime() - 2 * 86_400_000);
 	await tx`
 		with input as (select * from jsonb_to_recordset(${tx.json(dated)}) as x(key text, id bigint, at timestamptz)),

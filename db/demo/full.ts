@@ -45,7 +45,10 @@ export async function addFullDemo(tx: Sql, core: CoreDemo): Promise<void> {
 	await tx`insert into memberships ${tx(members, 'user_id', 'org_id', 'role')}`;
 	for (const i of allInterviewers(core.coreInterviewers)) {
 		const hours = OWN_HOURS[i.key];
-		if (hours) await tx`update users set working_hours = ${tx.json({ ...hours })} where id = ${idOf.get(i.email)!}`;
+		if (hours) {
+			const value = { startTime: hours.startTime, endTime: hours.endTime, weekdays: [...hours.weekdays] };
+			await tx`update users set working_hours = ${tx.json(value)} where id = ${idOf.get(i.email)!}`;
+		}
 	}
 	const applications = EXTRA_APPLICANTS.map((a) => ({
 		org_id: orgId,

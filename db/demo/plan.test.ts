@@ -111,16 +111,28 @@ function checkDemo(now: Date) {
 describe('the full demo calendar', () => {
 	it('holds every rule for any day of the year, across daylight-saving changes', () => {
 		fc.assert(
-			fc.property(fc.date({ min: new Date('2024-01-01T00:00:00Z'), max: new Date('2032-12-31T00:00:00Z'), noInvalidDate: true }), (now) => {
-				checkDemo(now);
-			}),
+			fc.property(
+				fc.date({ min: new Date('2024-01-01T00:00:00Z'), max: new Date('2032-12-31T00:00:00Z'), noInvalidDate: true }),
+				(now) => {
+					checkDemo(now);
+				}
+			),
 			{ numRuns: 60 }
 		);
 	});
 
 	it('holds on the days around each daylight-saving change in New York, Rome and Los Angeles', () => {
 		// US changes on 8 Mar and 1 Nov 2026, the EU on 29 Mar and 25 Oct: the weeks between shift Rome by an hour.
-		for (const day of ['2026-03-06', '2026-03-09', '2026-03-27', '2026-03-30', '2026-10-23', '2026-10-26', '2026-10-30', '2026-11-02'])
+		for (const day of [
+			'2026-03-06',
+			'2026-03-09',
+			'2026-03-27',
+			'2026-03-30',
+			'2026-10-23',
+			'2026-10-26',
+			'2026-10-30',
+			'2026-11-02'
+		])
 			for (const hour of ['T04:00:00Z', 'T15:30:00Z', 'T23:59:00Z']) checkDemo(new Date(day + hour));
 	});
 

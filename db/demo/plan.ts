@@ -50,7 +50,8 @@ export function demoPeople(input: FullDemoInput): Map<string, WorkingPerson> {
 	for (const i of allInterviewers(input.coreInterviewers))
 		people.set(i.email, { timezone: i.timezone, workingHours: OWN_HOURS[i.key] ?? DEFAULT_POLICY.workingHours });
 	for (const f of input.fixed)
-		for (const p of f.people) if (!people.has(p)) people.set(p, { timezone: input.orgZone, workingHours: CANDIDATE_HOURS });
+		for (const p of f.people)
+			if (!people.has(p)) people.set(p, { timezone: input.orgZone, workingHours: CANDIDATE_HOURS });
 	for (const a of EXTRA_APPLICANTS)
 		people.set(a.email, { timezone: a.timezone ?? input.orgZone, workingHours: CANDIDATE_HOURS });
 	return people;
@@ -60,18 +61,16 @@ export function demoPeople(input: FullDemoInput): Map<string, WorkingPerson> {
 export function demoWishes(core: readonly DemoInterviewer[]): Wish[] {
 	const emailOf = new Map(allInterviewers(core).map((i) => [i.key, i.email]));
 	const wishes = EXTRA_APPLICANTS.flatMap((a) =>
-		a.interviews.map(
-			(i, n): Wish => ({
-				key: wishKey(a.email, n),
-				candidate: a.email,
-				panel: i.panel.map((k) => emailOf.get(k)!),
-				day: i.day,
-				at: i.at,
-				durationMin: i.durationMin,
-				holdsTime: i.status !== 'cancelled',
-				...(i.clashesWith ? { clashesWith: i.clashesWith } : {})
-			})
-		)
+		a.interviews.map((i, n): Wish => ({
+			key: wishKey(a.email, n),
+			candidate: a.email,
+			panel: i.panel.map((k) => emailOf.get(k)!),
+			day: i.day,
+			at: i.at,
+			durationMin: i.durationMin,
+			holdsTime: i.status !== 'cancelled',
+			...(i.clashesWith ? { clashesWith: i.clashesWith } : {})
+		}))
 	);
 	return [...wishes.filter((w) => !w.clashesWith), ...wishes.filter((w) => w.clashesWith)];
 }

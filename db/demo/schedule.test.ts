@@ -23,8 +23,7 @@ const wish = (over: Partial<Wish> & Pick<Wish, 'key'>): Wish => ({
 	holdsTime: true,
 	...over
 });
-const place = (wishes: Wish[]) =>
-	placeDemo({ now: NOW, orgZone: NY, people, minNoticeMin: 120, fixed: [], wishes });
+const place = (wishes: Wish[]) => placeDemo({ now: NOW, orgZone: NY, people, minNoticeMin: 120, fixed: [], wishes });
 
 describe('businessDay', () => {
 	it('counts Monday to Friday only, forwards and back', () => {
@@ -43,7 +42,9 @@ describe('placeDemo', () => {
 
 	it('moves a start later that day until the whole panel works (Rome ends at 11:00 in New York)', () => {
 		// 07:00 in New York is before Ines's day; 09:00 is the first start both can make.
-		expect(place([wish({ key: 'a', at: '07:00', panel: ['ines', 'marco'] })]).get('a')).toBe('2026-11-27T14:00:00.000Z');
+		expect(place([wish({ key: 'a', at: '07:00', panel: ['ines', 'marco'] })]).get('a')).toBe(
+			'2026-11-27T14:00:00.000Z'
+		);
 	});
 
 	it('keeps people from being in two interviews at once, unless a clash is planned', () => {

@@ -59,7 +59,7 @@ const LAST_START = '20:00';
 export function businessDay(now: Date, n: number, zone: string): string {
 	let ymd = zonedDate(now, zone);
 	const step = n >= 0 ? 1 : -1;
-	for (let left = Math.abs(n); left > 0; ) {
+	for (let left = Math.abs(n); left > 0;) {
 		ymd = addDaysToYmd(ymd, step);
 		if (isoWeekdayOfYmd(ymd) <= 5) left--;
 	}
@@ -90,7 +90,8 @@ function startsOn(ymd: string, at: string, zone: string): number[] {
 /** The starts tried for a planned clash: a step into the interview it clashes with, on it, a step before, and so on. */
 function startsOver(target: Busy): number[] {
 	const out = [target.startMs + STEP_MIN * MINUTE_MS, target.startMs];
-	for (let j = 1; j <= 8; j++) out.push(target.startMs - j * STEP_MIN * MINUTE_MS, target.startMs + (j + 1) * STEP_MIN * MINUTE_MS);
+	for (let j = 1; j <= 8; j++)
+		out.push(target.startMs - j * STEP_MIN * MINUTE_MS, target.startMs + (j + 1) * STEP_MIN * MINUTE_MS);
 	return out;
 }
 

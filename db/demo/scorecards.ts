@@ -69,7 +69,10 @@ const FEEDBACK: Record<Recommendation, readonly string[]> = {
 };
 
 /** The judgement a panel member gives, in keeping with the application's outcome. */
-function judgement(i: HeldInterview, author: { name: string }): Pick<DemoScorecard, 'rating' | 'recommendation' | 'feedback'> {
+function judgement(
+	i: HeldInterview,
+	author: { name: string }
+): Pick<DemoScorecard, 'rating' | 'recommendation' | 'feedback'> {
 	const h = stableHash(`${i.candidateName}|${author.name}|${i.round}`);
 	const last = i.round === i.rounds;
 	let rating: number;

@@ -63,7 +63,9 @@ describe.each(await databaseKinds())('the full demo on the %s database', (kind) 
 	});
 
 	it('has six interviewers, two in each of three time zones', async () => {
-		const members = (await app.api('GET', '/api/v1/members?role=interviewer', admin)).body.data as { timezone: string }[];
+		const members = (await app.api('GET', '/api/v1/members?role=interviewer', admin)).body.data as {
+			timezone: string;
+		}[];
 		expect(members).toHaveLength(6);
 		const zones = members.map((m) => m.timezone).sort();
 		expect(zones).toEqual([
@@ -136,7 +138,9 @@ describe.each(await databaseKinds())('the full demo on the %s database', (kind) 
 			where i.status <> 'completed' or i.start_at > now()`;
 		expect(elsewhere!.n).toBe(0);
 		// Nothing waits to be mailed: the demo's invitations went out when its interviews were booked.
-		const [queued] = await app.runtime.db.sql<{ n: number }[]>`select count(*)::int as n from outbox where status = 'queued'`;
+		const [queued] = await app.runtime.db.sql<
+			{ n: number }[]
+		>`select count(*)::int as n from outbox where status = 'queued'`;
 		expect(queued!.n).toBe(0);
 	});
 
@@ -170,7 +174,10 @@ describe.each(await databaseKinds())('the full demo on the %s database', (kind) 
 			const slots = await app.api('GET', `/api/v1/availability?${query}`, admin);
 			expect(slots.status).toBe(200);
 			const start = slots.body.data[0].start as string;
-			const moved = await app.api('PATCH', `/api/v1/interviews/${i.id}`, admin, { start, reason: 'Double booking resolved' });
+			const moved = await app.api('PATCH', `/api/v1/interviews/${i.id}`, admin, {
+				start,
+				reason: 'Double booking resolved'
+			});
 			expect(moved.status, JSON.stringify(moved.body)).toBe(200);
 		}
 		const after = (await app.api('GET', '/api/v1/interviews?page_size=200', admin)).body.data as Iv[];

@@ -101,7 +101,7 @@ export async function completeDemo(sql: Sql, orgId: string, now = new Date()): P
 				select ${orgId}::uuid, x.interview_id, ${org.admin_id}::uuid, 'scorecard', null::jsonb,
 					jsonb_build_object('finalized', true, 'scorecards', x.scorecards), x.at
 				from input x join added d using (interview_id)`;
-		await dateBookings(tx, orgId, org.admin_id, now);
+		await dateBookings(tx as unknown as Sql, orgId, org.admin_id, now);
 	});
 }
 

@@ -54,6 +54,13 @@ describe('demoScorecards', () => {
 		expect(open.every((c) => c.rating >= 3 && ['proceed', 'maybe'].includes(c.recommendation))).toBe(true);
 	});
 
+	it('gives the panel members of one interview different words', () => {
+		const three = { ...lastWeek, applicationStatus: 'approved' as const, round: 2 };
+		three.panel = [...three.panel, { id: 'c', name: 'Priya Raman' }];
+		const words = demoScorecards([three], NOW, ZONE).map((c) => c.feedback);
+		expect(new Set(words).size).toBe(3);
+	});
+
 	it('is the same every time for the same interviews', () => {
 		expect(demoScorecards([lastWeek, yesterday], NOW, ZONE)).toEqual(demoScorecards([lastWeek, yesterday], NOW, ZONE));
 		expect(stableHash('Nora Lindqvist')).toBe(stableHash('Nora Lindqvist'));

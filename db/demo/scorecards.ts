@@ -71,7 +71,8 @@ const FEEDBACK: Record<Recommendation, readonly string[]> = {
 /** The judgement a panel member gives, in keeping with the application's outcome. */
 function judgement(
 	i: HeldInterview,
-	author: { name: string }
+	author: { name: string },
+	k: number
 ): Pick<DemoScorecard, 'rating' | 'recommendation' | 'feedback'> {
 	const h = stableHash(`${i.candidateName}|${author.name}|${i.round}`);
 	const last = i.round === i.rounds;
@@ -88,7 +89,9 @@ function judgement(
 		recommendation = h % 4 === 0 ? 'maybe' : 'proceed';
 	}
 	const pool = FEEDBACK[recommendation];
-	return { rating, recommendation, feedback: pool[(h >>> 3) % pool.length]! };
+	// Panel members of one interview take different sentences of a pool (the k-th after the interview's own).
+	const first = stableHash(`${i.candidateName}|${i.round}`);
+	return { rating, recommendation, feedback: pool[(first + k) % pool.length]! };
 }
 
 /**
@@ -105,8 +108,8 @@ export function demoScorecards(held: readonly HeldInterview[], now: Date, zone: 
 			i.panel.length >= 2 &&
 			zonedDate(i.start, zone) === lastBusinessDay;
 		const authors = owing ? i.panel.slice(0, -1) : i.panel;
-		for (const author of authors) {
-			const card = judgement(i, author);
+		for (const [k, author] of authors.entries()) {
+			const card = judgement(i, author, k);
 			if (!validateScorecard(card).ok) throw new Error(`demo scorecard for ${i.candidateName} is not valid`);
 			const delay = (2 + (stableHash(`${i.id}|${author.id}`) % 19)) * HOUR_MS;
 			const submittedAt = new Date(Math.min(i.end.getTime() + delay, now.getTime() - 10 * 60_000));

@@ -25,6 +25,8 @@ describe('the full demo in the browser', () => {
 	let day = '';
 	let pair: string[] = [];
 	let twice = '';
+	/** Kofi Asante's final: three scorecards, finalized. */
+	let finalId = '';
 
 	beforeAll(async () => {
 		[app, browser] = await Promise.all([startTestApp('embedded', {}, { demo: 'full' }), launchBrowser()]);
@@ -34,13 +36,14 @@ describe('the full demo in the browser', () => {
 		day = zonedDate(first.start, ORG_TZ);
 		pair = [first.id, first.conflicts[0]!.interview_id];
 		twice = first.panel.find((p) => p.id === first.conflicts[0]!.person_id)!.name;
+		finalId = (await app.api('GET', '/api/v1/interviews?q=Kofi&status=completed&sort=-start', admin)).body.data[0].id;
 	});
 	afterAll(async () => {
 		await browser?.close();
 		await app?.close();
 	});
 
-	async function adminAt(width: number, path: string): Promise<Page> {
+	async function adminAt(width: number, path: string, waitFor: string[] = pair): Promise<Page> {
 		const context = await browser.newContext({
 			viewport: { width, height: width > 500 ? 900 : 844 },
 			deviceScaleFactor: 1,
@@ -52,7 +55,7 @@ describe('the full demo in the browser', () => {
 		await signIn(page, app.url, DEMO_ACCOUNTS.admin.email);
 		await page.waitForURL('**/admin/calendar');
 		await page.goto(`${app.url}${path}`);
-		for (const id of pair) await page.locator(`[data-testid="event"][data-id="${id}"]`).waitFor();
+		for (const id of waitFor) await page.locator(`[data-testid="event"][data-id="${id}"]`).waitFor();
 		return page;
 	}
 
@@ -64,6 +67,8 @@ describe('the full demo in the browser', () => {
 			expect(await page.getByTestId('count-conflicts').textContent()).toBe('4');
 			for (const id of pair)
 				await page.locator(`[data-testid="event"][data-id="${id}"] [data-testid="conflict-flag"]`).waitFor();
+			// On a phone the week scrolls sideways: bring the conflict into view, as a person would.
+			await page.locator(`[data-testid="event"][data-id="${pair[1]}"]`).scrollIntoViewIfNeeded();
 			await screenshot(page, `demo-week-${width}`);
 			const violations = await audit(page);
 			expect(describeViolations(`demo week @${width}`, violations)).toBe('');
@@ -78,6 +83,16 @@ describe('the full demo in the browser', () => {
 			await screenshot(page, `demo-conflict-detail-${width}`);
 			const violations = await audit(page);
 			expect(describeViolations(`demo conflict detail @${width}`, violations)).toBe('');
+			await page.context().close();
+		});
+
+		it(`shows a past interview's scorecards, finalized, at ${width} px, and passes axe`, async () => {
+			const page = await adminAt(width, `/interviews/${finalId}`, []);
+			await page.getByRole('heading', { name: 'Kofi Asante', level: 1 }).waitFor();
+			await page.getByText('Hire / admit').first().waitFor();
+			await screenshot(page, `demo-interview-scorecards-${width}`);
+			const violations = await audit(page);
+			expect(describeViolations(`demo interview @${width}`, violations)).toBe('');
 			await page.context().close();
 		});
 	}

@@ -1,13 +1,16 @@
 /**
  * What the full demo adds once the projection has turned its calendar into rows (decision "The full
- * demo: a core the tests keep, the rest placed relative to today, and a history rather than news"): the scorecards of the interviews that took place, with
- * their audit entries, the finalization of decided applications' scorecards, and the booking history
- * dated as a real calendar's would be: each booking recorded by the admin about a week before the
- * interview, its invitations in the outbox as sent then (nothing is mailed at first start) and the
- * older inbox entries read. One transaction; running it again changes nothing.
+ * demo: a core the tests keep, the rest placed relative to today, and a history rather than news"):
+ * the scorecards of the interviews that took place, with their audit entries, and the panel's shared
+ * notes; the finalization of decided applications' scorecards; and the booking history dated as a
+ * real calendar's would be: each booking recorded by the admin about a week before the interview, its
+ * invitations in the outbox as sent then (nothing is mailed at first start) and the older inbox
+ * entries read. One transaction; running it again changes nothing.
  */
 import type { Sql } from '../client';
+import { notesDocName } from '../../src/lib/collab/calendar';
 import type { ApplicationStatus } from '../../src/lib/domain/types';
+import { demoNotes, notesState } from './notes';
 import { bookedAt, demoScorecards, type HeldInterview } from './scorecards';
 
 const DECIDED: ReadonlySet<ApplicationStatus> = new Set(['approved', 'rejected']);
@@ -78,6 +81,9 @@ export async function completeDemo(sql: Sql, orgId: string, now = new Date()): P
 					x.at
 				from input x join added d using (interview_id, author_id)`;
 		}
+		// The panel's shared notes, where nobody has written any yet.
+		const notes = held.map((i) => ({ name: notesDocName(i.id), state: Buffer.from(notesState(demoNotes(i))) }));
+		if (notes.length) await tx`insert into yjs_documents ${tx(notes, 'name', 'state')} on conflict (name) do nothing`;
 		// A decided application's scorecards are final: frozen by the admin an hour after the last one.
 		const last = new Map<string, number>();
 		for (const c of cards) last.set(c.interviewId, Math.max(last.get(c.interviewId) ?? 0, c.submittedAt.getTime()));

@@ -90,6 +90,9 @@ describe('the full demo in the browser', () => {
 			const page = await adminAt(width, `/interviews/${finalId}`, []);
 			await page.getByRole('heading', { name: 'Kofi Asante', level: 1 }).waitFor();
 			await page.getByText('Hire / admit').first().waitFor();
+			// The panel's shared notes, in the editor.
+			await page.locator('.ProseMirror li').first().waitFor();
+			expect(await page.locator('.ProseMirror li').count()).toBe(3);
 			await screenshot(page, `demo-interview-scorecards-${width}`);
 			const violations = await audit(page);
 			expect(describeViolations(`demo interview @${width}`, violations)).toBe('');

@@ -21,8 +21,9 @@ async function main(command: string | undefined) {
 		}
 		return;
 	}
-	// Seeding writes the calendar document; the runtime's projection then fills the tables from it.
-	const runtime = await createRuntime({ ...config, PARLEY_SEED_DEMO: false }, { db });
+	// Seeding writes the calendar document; the runtime's projection then fills the tables from it. No
+	// jobs: the outbox worker would mail the invitations the demo records as sent long ago.
+	const runtime = await createRuntime({ ...config, PARLEY_SEED_DEMO: false, PARLEY_JOBS: false }, { db });
 	try {
 		const orgId = await seedDemo(db.sql, { demo: 'full' });
 		if (orgId) {

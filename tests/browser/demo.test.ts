@@ -68,7 +68,7 @@ describe('the full demo in the browser', () => {
 			for (const id of pair)
 				await page.locator(`[data-testid="event"][data-id="${id}"] [data-testid="conflict-flag"]`).waitFor();
 			// On a phone the week scrolls sideways: bring the conflict into view, as a person would.
-			await page.locator(`[data-testid="event"][data-id="${pair[1]}"]`).scrollIntoViewIfNeeded();
+			await page.locator(`[data-testid="event"][data-id="${pair[0]}"]`).scrollIntoViewIfNeeded();
 			await screenshot(page, `demo-week-${width}`);
 			const violations = await audit(page);
 			expect(describeViolations(`demo week @${width}`, violations)).toBe('');

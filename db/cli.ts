@@ -3,7 +3,7 @@ import { loadConfig } from '../server/config';
 import { createRuntime, projectCalendar } from '../server/runtime';
 import { openDatabase } from './client';
 import { migrate } from './migrate';
-import { seedDemo, DEMO_PASSWORD } from './seed';
+import { completeDemo, seedDemo, DEMO_PASSWORD } from './seed';
 
 async function main(command: string | undefined) {
 	if (command !== 'migrate' && command !== 'seed') {
@@ -21,11 +21,15 @@ async function main(command: string | undefined) {
 		}
 		return;
 	}
-	// Seeding writes the calendar document; the runtime's projection then fills the tables from it.
-	const runtime = await createRuntime({ ...config, PARLEY_SEED_DEMO: false }, { db });
+	// Seeding writes the calendar document; the runtime's projection then fills the tables from it. No
+	// jobs: the outbox worker would mail the invitations the demo records as sent long ago.
+	const runtime = await createRuntime({ ...config, PARLEY_SEED_DEMO: false, PARLEY_JOBS: false }, { db });
 	try {
-		const orgId = await seedDemo(db.sql);
-		if (orgId) await projectCalendar(runtime.collab, orgId);
+		const orgId = await seedDemo(db.sql, { demo: 'full' });
+		if (orgId) {
+			await projectCalendar(runtime.collab, orgId);
+			await completeDemo(db.sql, orgId);
+		}
 		console.log(
 			orgId ? `demo data seeded (password: ${DEMO_PASSWORD})` : 'demo organization already present; nothing seeded'
 		);

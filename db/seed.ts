@@ -1,14 +1,22 @@
 /**
- * Demo data: one admissions office, one active cycle, an admin, three interviewers and twelve
- * candidates whose applications are spread over the pipeline. Idempotent: it does nothing when the
- * demo organization exists.
+ * Demo data. The core: one admissions office, one active cycle, an admin, three interviewers and
+ * twelve candidates whose applications are spread over the pipeline, with five interviews; the tests
+ * rely on exactly these. The full demo (`npm start`, `npm run db:seed`) adds on top of them what shows
+ * the calendar at work (db/demo/): six interviewers in three zones, about forty-five applicants, about
+ * sixty interviews over the past week and the next three, two conflicts, and scorecards
+ * (`completeDemo`, once the projection has made the rows). Idempotent: it does nothing when the demo
+ * organization exists.
  */
 import { hash } from '@node-rs/argon2';
 import * as Y from 'yjs';
 import { calendarDocName, createInterview } from '../src/lib/collab/calendar';
-import { addDaysToYmd, isoWeekdayOfYmd, zonedDate, zonedWallTimeToUtc } from '../src/lib/domain/time';
+import { zonedWallTimeToUtc } from '../src/lib/domain/time';
 import type { Interview } from '../src/lib/domain/types';
 import type { Sql } from './client';
+import { addFullDemo } from './demo/full';
+export { completeDemo } from './demo/complete';
+import type { DemoInterviewer } from './demo/plan';
+import { businessDay, type FixedInterview } from './demo/schedule';
 
 export const DEMO_PASSWORD = 'parley-demo';
 export const DEMO_ORG_SLUG = 'northfield-admissions';
@@ -87,25 +95,48 @@ export async function isEmpty(sql: Sql): Promise<boolean> {
 	return (row?.n ?? 0) === 0;
 }
 
-const ORG_TZ = 'America/New_York';
+export const ORG_TZ = 'America/New_York';
 
-/** The n-th business day from today in the org's zone (negative: back in time). */
-function businessDay(now: Date, n: number): string {
-	let ymd = zonedDate(now, ORG_TZ);
-	const step = n >= 0 ? 1 : -1;
-	for (let left = Math.abs(n); left > 0;) {
-		ymd = addDaysToYmd(ymd, step);
-		if (isoWeekdayOfYmd(ymd) <= 5) left--;
-	}
-	return ymd;
+/** The core interviewers as the full demo's plans name them (ines, marco, priya). */
+export const CORE_INTERVIEWERS: readonly DemoInterviewer[] = DEMO_ACCOUNTS.interviewers.map((i) => ({
+	key: i.email.split('@')[0] as DemoInterviewer['key'],
+	email: i.email,
+	timezone: i.timezone
+}));
+
+/** The start of a core demo interview: its business day from today and its time, in the org's zone. */
+function coreStart(now: Date, booked: { days: number; at: string }): string {
+	return zonedWallTimeToUtc(businessDay(now, booked.days, ORG_TZ), booked.at, ORG_TZ).toISOString();
+}
+
+/** The core demo's interviews for `now`, people by email (what the full demo keeps clear of). */
+export function coreFixed(now: Date): FixedInterview[] {
+	return DEMO_ACCOUNTS.candidates.flatMap((c) => {
+		const b = (c as DemoCandidate).booked;
+		if (!b) return [];
+		const panel = b.panel.map((i) => DEMO_ACCOUNTS.interviewers[i]!.email);
+		return [{ start: coreStart(now, b), durationMin: CORE_DURATION_MIN, people: [...panel, c.email] }];
+	});
+}
+
+const CORE_DURATION_MIN = 45;
+
+export interface SeedOptions {
+	/** Today, as far as the demo's dates go. */
+	now?: Date;
+	/** `core`: the people and interviews the tests rely on; `full`: the core and the rest of the demo. */
+	demo?: 'core' | 'full';
 }
 
 /**
  * Seeds the demo organization unless it exists; returns its id when it seeded (else null). The
- * interviews go into the calendar document's stored state; the projection fills the tables when the
- * document is first loaded (the runtime loads it right after seeding).
+ * interviews go into the calendar document's stored state, written in this one transaction; the
+ * projection fills the tables when the document is first loaded (the runtime loads it right after
+ * seeding, then calls `completeDemo` for the full demo).
  */
-export async function seedDemo(sql: Sql, now = new Date()): Promise<string | null> {
+export async function seedDemo(sql: Sql, opts: SeedOptions = {}): Promise<string | null> {
+	const now = opts.now ?? new Date();
+	// One hash for every demo account: argon2 is slow on purpose, and they share the password.
 	const passwordHash = await hash(DEMO_PASSWORD, { memoryCost: 19456, timeCost: 2, outputLen: 32, parallelism: 1 });
 	return sql.begin(async (tx) => {
 		const [existing] = await tx`select id from organizations where slug = ${DEMO_ORG_SLUG}`;
@@ -124,12 +155,16 @@ export async function seedDemo(sql: Sql, now = new Date()): Promise<string | nul
 			return u!.id;
 		};
 		const adminId = await addUser(DEMO_ACCOUNTS.admin.email, DEMO_ACCOUNTS.admin.name, 'admin', ORG_TZ);
+		const ids = new Map<string, string>();
 		const interviewerIds: string[] = [];
-		for (const i of DEMO_ACCOUNTS.interviewers)
+		for (const i of DEMO_ACCOUNTS.interviewers) {
 			interviewerIds.push(await addUser(i.email, i.name, 'interviewer', i.timezone));
+			ids.set(i.email, interviewerIds.at(-1)!);
+		}
 		const doc = new Y.Doc();
 		for (const c of DEMO_ACCOUNTS.candidates) {
 			const id = await addUser(c.email, c.name, 'candidate', null);
+			ids.set(c.email, id);
 			const [app] = await tx<
 				{ id: string }[]
 			>`insert into applications (org_id, cycle_id, candidate_id, status, interview_enabled, online_interview_enabled)
@@ -141,8 +176,8 @@ export async function seedDemo(sql: Sql, now = new Date()): Promise<string | nul
 				applicationId: app!.id,
 				candidateId: id,
 				cycleId: cycle!.id,
-				start: zonedWallTimeToUtc(businessDay(now, b.days), b.at, ORG_TZ).toISOString(),
-				durationMin: 45,
+				start: coreStart(now, b),
+				durationMin: CORE_DURATION_MIN,
 				timezone: ORG_TZ,
 				type: c.online ? 'video' : 'in_person',
 				mode: c.online ? 'online' : 'offline',
@@ -155,6 +190,20 @@ export async function seedDemo(sql: Sql, now = new Date()): Promise<string | nul
 				updatedAt: now.toISOString()
 			};
 			createInterview(doc, interview);
+		}
+		if (opts.demo === 'full') {
+			await addFullDemo(tx as unknown as Sql, {
+				now,
+				orgZone: ORG_TZ,
+				orgId,
+				cycleId: cycle!.id,
+				adminId,
+				passwordHash,
+				ids,
+				doc,
+				coreInterviewers: CORE_INTERVIEWERS,
+				fixed: coreFixed(now)
+			});
 		}
 		await tx`insert into yjs_documents (name, state) values (${calendarDocName(orgId)}, ${Y.encodeStateAsUpdate(doc)})`;
 		return orgId;

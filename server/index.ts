@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../db/seed';
+import { EXTRA_APPLICANTS, EXTRA_INTERVIEWERS } from '../db/demo/applicants';
 import { loadConfig } from './config';
 import { BUILD_HANDLER, startParley } from './http';
 
@@ -37,9 +38,11 @@ async function main() {
 	if (runtime.db.kind === 'embedded' && config.PARLEY_SEED_DEMO) {
 		console.log(`\n  Demo accounts (password: ${DEMO_PASSWORD})`);
 		console.log(`    admin        ${DEMO_ACCOUNTS.admin.email}`);
-		for (const i of DEMO_ACCOUNTS.interviewers) console.log(`    interviewer  ${i.email}`);
+		for (const i of [...DEMO_ACCOUNTS.interviewers, ...EXTRA_INTERVIEWERS])
+			console.log(`    interviewer  ${i.email}  (${i.timezone})`);
 		for (const c of DEMO_ACCOUNTS.candidates.slice(0, 3)) console.log(`    candidate    ${c.email}`);
-		console.log(`    … and ${DEMO_ACCOUNTS.candidates.length - 3} more candidates (see README)`);
+		const more = DEMO_ACCOUNTS.candidates.length + EXTRA_APPLICANTS.length - 3;
+		console.log(`    … and ${more} more candidates (see README)`);
 	}
 	console.log('');
 	let stopping = false;

@@ -9,7 +9,7 @@ import type { Duplex } from 'node:stream';
 import { openDatabase, type Database } from '../db/client';
 import { createEventBus, type EventBus } from '../db/events';
 import { migrate } from '../db/migrate';
-import { isEmpty, seedDemo } from '../db/seed';
+import { completeDemo, isEmpty, seedDemo } from '../db/seed';
 import { COLLAB_PATH, createCollabServer, type CollabServer } from '../collab-server/index';
 import { createPeerServer, PEER_PATH, PEER_WS_PATH, type PeerServer } from '../peer-server/index';
 import { calendarDocName } from '../src/lib/collab/calendar';
@@ -70,9 +70,9 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
 	const applied = await migrate(db.sql);
 	if (applied.length) log(`[db] applied migrations: ${applied.join(', ')}`);
 	let seededOrg: string | null = null;
+	const seedStarted = Date.now();
 	if (db.kind === 'embedded' && config.PARLEY_SEED_DEMO && (await isEmpty(db.sql))) {
-		seededOrg = await seedDemo(db.sql);
-		if (seededOrg) log('[db] seeded the demo organization');
+		seededOrg = await seedDemo(db.sql, { demo: 'full' });
 	}
 	const bus = await createEventBus(db);
 	const collab = createCollabServer({
@@ -85,7 +85,11 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
 		maxPendingPerAddress: config.COLLAB_MAX_PENDING_PER_ADDRESS,
 		recheckMs: config.COLLAB_RECHECK_MS
 	});
-	if (seededOrg) await projectCalendar(collab, seededOrg);
+	if (seededOrg) {
+		await projectCalendar(collab, seededOrg);
+		await completeDemo(db.sql, seededOrg);
+		log(`[db] seeded the demo organization (${Date.now() - seedStarted} ms with its projection)`);
+	}
 
 	const leaseMs = config.OUTBOX_LEASE_MS ?? OUTBOX_DEFAULTS.leaseMs;
 	const concurrency = config.OUTBOX_CONCURRENCY ?? OUTBOX_DEFAULTS.concurrency;

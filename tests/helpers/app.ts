@@ -1,7 +1,7 @@
 /** Boots a real Parley (built app, collab-server, peer-server) on a free port for a test suite. */
 import type { DbKind } from '../../db/client';
 import { migrate } from '../../db/migrate';
-import { seedDemo, DEMO_PASSWORD } from '../../db/seed';
+import { completeDemo, seedDemo, DEMO_PASSWORD } from '../../db/seed';
 import { loadConfig } from '../../server/config';
 import { startParley, type Running } from '../../server/http';
 import { projectCalendar } from '../../server/runtime';
@@ -21,14 +21,22 @@ export interface TestApp extends Running {
 	api(method: string, path: string, cookie?: string, body?: unknown): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
-/** Starts Parley on a fresh database of the given kind, seeded with the demo organization. */
-export async function startTestApp(kind: DbKind, env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * Starts Parley on a fresh database of the given kind, seeded with the demo organization: its core
+ * (the people and interviews the tests rely on) unless `demo: 'full'` asks for what `npm start` seeds.
+ */
+export async function startTestApp(
+	kind: DbKind,
+	env: Record<string, string> = {},
+	opts: { demo?: 'core' | 'full' } = {}
+): Promise<TestApp> {
 	const db = await createTestDatabase(kind);
 	await migrate(db.sql);
-	const orgId = (await seedDemo(db.sql))!;
+	const orgId = (await seedDemo(db.sql, { demo: opts.demo ?? 'core' }))!;
 	const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', PARLEY_SEED_DEMO: '0', PARLEY_JOBS: '0', ...env });
 	let running = await startParley({ config, db, log: () => {} });
 	await projectCalendar(running.runtime.collab, orgId);
+	if (opts.demo === 'full') await completeDemo(db.sql, orgId);
 	const app: TestApp = {
 		...running,
 		kind,

@@ -156,8 +156,8 @@ export async function bookInterviews(call: Call, count: number): Promise<string[
 	const interviewers = (await call('GET', '/api/v1/members?role=interviewer')).body.data as { id: string }[];
 	const ids: string[] = [];
 	for (let i = 0; i < count; i++) {
-		// After the demo's own interviews (up to three business days out): rounds follow their dates.
-		const start = new Date(Date.now() + (10 + i) * 86_400_000);
+		// After the demo's own interviews (the full demo's reach three weeks out): rounds follow their dates.
+		const start = new Date(Date.now() + (25 + i) * 86_400_000);
 		start.setUTCHours(14, 0, 0, 0);
 		const booked = await call('POST', '/api/v1/interviews', {
 			application_id: eligible[i % eligible.length]!.id,
@@ -167,7 +167,8 @@ export async function bookInterviews(call: Call, count: number): Promise<string[
 			type: 'in_person',
 			mode: 'offline',
 			location: 'Room 0',
-			round: 2 + i,
+			// Above every round the demo books (at most 3), so no earlier round comes after it.
+			round: 4 + i,
 			panel: [interviewers[i % interviewers.length]!.id]
 		});
 		if (booked.status !== 201) throw new Error(`booking ${i} failed: ${JSON.stringify(booked.body)}`);

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client';
 import { migrate } from '../../db/migrate';
 import { DEMO_ACCOUNTS, seedDemo } from '../../db/seed';
+import { EXTRA_APPLICANTS } from '../../db/demo/applicants';
 import { loadConfig } from '../../server/config';
 import { startParley } from '../../server/http';
 import { calendarDocName, getInterview, updateInterview } from '../../src/lib/collab/calendar';
@@ -45,7 +46,8 @@ describe('npm start on the embedded database', () => {
 		const ines = (await admin.call('GET', '/api/v1/members?role=interviewer')).body.data[0];
 		const booked = await admin.call('POST', '/api/v1/interviews', {
 			application_id: apps[0].id,
-			start: futureStart(5),
+			// Past the full demo's three weeks, where Ines is free.
+			start: futureStart(30),
 			duration_min: 45,
 			timezone: 'America/New_York',
 			type: 'video',
@@ -83,8 +85,11 @@ describe('npm start on the embedded database', () => {
 		await reread.ready;
 		expect(getInterview(reread.doc, booked.body.id)?.start).toBe(moved);
 		reread.close();
-		// Seeding is idempotent: still one demo organization and twelve candidates.
-		expect((await again.call('GET', '/api/v1/members?role=candidate')).body.data).toHaveLength(12);
+		// The first start seeded the full demo, and seeding is idempotent: still one demo organization
+		// and its candidates once.
+		expect((await again.call('GET', '/api/v1/members?role=candidate')).body.data).toHaveLength(
+			DEMO_ACCOUNTS.candidates.length + EXTRA_APPLICANTS.length
+		);
 		expect(await second.stop()).toBe(0);
 	});
 });

@@ -105,6 +105,7 @@ export function renderMail(p: Payload, opts: RenderOptions): RenderedMail {
 							origin: ctx.origin,
 							organizerEmail: opts.organizerEmail,
 							method,
+							lang: ctx.lang,
 							attendees: invitationAttendees(p),
 							showCandidate: p.recipient.role !== 'candidate'
 						}

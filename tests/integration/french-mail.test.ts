@@ -22,7 +22,10 @@ function icsValue(text: string, name: string): string {
 		.replace(/\r\n[ \t]/g, '')
 		.split('\r\n')
 		.find((l) => l.startsWith(`${name}:`) || l.startsWith(`${name};`));
-	return (line ?? '').replace(/^[^:]*:/, '').replace(/\\n/g, '\n').replace(/\\([,;\\])/g, '$1');
+	return (line ?? '')
+		.replace(/^[^:]*:/, '')
+		.replace(/\\n/g, '\n')
+		.replace(/\\([,;\\])/g, '$1');
 }
 
 const addresses = (d: Delivered) =>
@@ -92,7 +95,9 @@ describe('a French recipient’s invitation', () => {
 		expect(description).toContain('Jury\u00a0: Ines Okafor, Marco Bianchi.');
 		expect(description).toContain('Rejoindre la salle de visio (elle ouvre 15\u00a0minutes avant le début)');
 		// "Quand : jeu. 3 déc. 2026, 09:00–09:45 (America/New York (UTC−5))": the interview's own zone.
-		expect(description).toMatch(/Quand\u00a0: (lun|mar|mer|jeu|ven|sam|dim)\. \d{1,2} \S+ \d{4}, \d{2}:\d{2}–\d{2}:\d{2}/);
+		expect(description).toMatch(
+			/Quand\u00a0: (lun|mar|mer|jeu|ven|sam|dim)\. \d{1,2} \S+ \d{4}, \d{2}:\d{2}–\d{2}:\d{2}/
+		);
 		expect(englishTexts('fr').filter((t) => description.includes(t))).toEqual([]);
 
 		// Marco never chose: the organization's default, English.

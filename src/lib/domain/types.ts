@@ -134,7 +134,7 @@ export interface Problem {
 	/** Ids the problem is about (e.g. panel members who are not interviewers), for the API's `details`. */
 	ids?: readonly string[];
 	/** The numbers the sentence names, so the edge can say it in the reader's language (src/lib/i18n/problems.ts). */
-	params?: Readonly<Record<string, number>>;
+	params?: Readonly<Record<string, number | string>>;
 }
 
 /** A person's role in an interview; used by conflict reports. */

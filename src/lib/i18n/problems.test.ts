@@ -23,7 +23,12 @@ describe('problemText', () => {
 		expect(problemText(cutoff, 'en')).toBe(cutoff.message);
 		const limit = candidateChangeProblem('reschedule', later, 'x', facts({ reschedulesUsed: 2 }))!;
 		expect(problemText(limit, 'fr')).toContain('déjà déplacé 2\u00a0fois');
-		const none = candidateChangeProblem('reschedule', later, 'x', facts({ policy: { candidateCutoffHours: 24, candidateMaxReschedules: 0 } }))!;
+		const none = candidateChangeProblem(
+			'reschedule',
+			later,
+			'x',
+			facts({ policy: { candidateCutoffHours: 24, candidateMaxReschedules: 0 } })
+		)!;
 		expect(problemText(none, 'fr')).toBe(
 			'Les entretiens ne peuvent pas être déplacés sur demande ici. Vous pouvez encore demander une annulation.'
 		);

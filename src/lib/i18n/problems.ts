@@ -5,15 +5,25 @@
  * sentence, so nothing is ever blank.
  */
 import { m } from '$lib/paraglide/messages';
-import type { Locale } from '$lib/paraglide/runtime';
+import { baseLocale, getLocale, type Locale } from '$lib/paraglide/runtime';
 import type { Problem } from '$lib/domain/types';
+import { statusLabel } from '$lib/format/status';
 
 type Say = (p: Pick<Problem, 'params'>, o: { locale?: Locale }) => string | null;
 
-const n = (p: Pick<Problem, 'params'>, key: string) => p.params?.[key] ?? 0;
+const n = (p: Pick<Problem, 'params'>, key: string) => Number(p.params?.[key] ?? 0);
 
 const SAY: Partial<Record<Problem['code'], Say>> = {
 	not_editable: (_, o) => m.problem_not_editable({}, o),
+	application_not_eligible: (p, o) =>
+		typeof p.params?.status === 'string'
+			? m.problem_application_not_eligible(
+					{ status: statusLabel('application', p.params.status, 'staff', o.locale).toLowerCase() },
+					o
+				)
+			: null,
+	interview_disabled: (_, o) => m.problem_interview_disabled({}, o),
+	online_disabled: (_, o) => m.problem_online_disabled({}, o),
 	change_cutoff: (p, o) => m.problem_change_cutoff({ hours: n(p, 'hours') }, o),
 	already_requested: (_, o) => m.problem_already_requested({}, o),
 	reschedule_limit: (p, o) =>
@@ -22,7 +32,9 @@ const SAY: Partial<Record<Problem['code'], Say>> = {
 	reason_required: (p, o) => (p.params?.candidate ? m.problem_reason_candidate({}, o) : null)
 };
 
-/** The problem's sentence in `locale` (else the current language). */
+/** The problem's sentence in `locale` (else the current language); in English, the domain's own. */
 export function problemText(problem: Pick<Problem, 'code' | 'message' | 'params'>, locale?: Locale): string {
-	return SAY[problem.code]?.(problem, locale ? { locale } : {}) ?? problem.message;
+	const lang = locale ?? getLocale();
+	if (lang === baseLocale) return problem.message;
+	return SAY[problem.code]?.(problem, { locale: lang }) ?? problem.message;
 }

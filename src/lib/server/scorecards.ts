@@ -137,8 +137,7 @@ export async function submitScorecard(
 	row: InterviewRow,
 	input: ScorecardInput
 ): Promise<{ created: boolean }> {
-	if (actor.role !== 'interviewer' || !onPanel(row, actor.user.id))
-		throw apiError.forbidden(m.scorecard_not_panel());
+	if (actor.role !== 'interviewer' || !onPanel(row, actor.user.id)) throw apiError.forbidden(m.scorecard_not_panel());
 	const blocker = scorecardBlocker({ status: row.status, start: row.start_at.toISOString() }, new Date());
 	if (blocker) {
 		// Too early is a matter of time (409: the same request succeeds later); not held, never (422).
@@ -152,13 +151,9 @@ export async function submitScorecard(
 		await tx`select 1 from interviews where id = ${row.id} for update`;
 		const [finalized] = await tx`select 1 from interviews_finalized where interview_id = ${row.id}`;
 		if (finalized)
-			throw new ApiError(
-				'conflict',
-				m.scorecard_finalized(),
-				{
-					rule: 'finalized'
-				}
-			);
+			throw new ApiError('conflict', m.scorecard_finalized(), {
+				rule: 'finalized'
+			});
 		const [before] = await tx<{ rating: number; recommendation: Recommendation; feedback: string }[]>`
 			select rating, recommendation, feedback from scorecards
 			where interview_id = ${row.id} and author_id = ${actor.user.id}`;

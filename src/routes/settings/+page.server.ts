@@ -108,9 +108,7 @@ export const actions: Actions = {
 		return {
 			values,
 			fields: {},
-			message: withHours
-				? m.settings_saved_hours()
-				: m.settings_saved_zone()
+			message: withHours ? m.settings_saved_hours() : m.settings_saved_zone()
 		};
 	},
 	/**

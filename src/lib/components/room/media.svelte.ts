@@ -4,12 +4,9 @@ import { m } from '$lib/paraglide/messages';
 /** Turns a getUserMedia failure into a sentence a participant can act on. */
 export function mediaErrorMessage(err: unknown): string {
 	const name = err instanceof DOMException || err instanceof Error ? err.name : '';
-	if (name === 'NotAllowedError' || name === 'SecurityError')
-		return m.media_not_allowed();
-	if (name === 'NotFoundError' || name === 'OverconstrainedError')
-		return m.media_not_found();
-	if (name === 'NotReadableError' || name === 'AbortError')
-		return m.media_in_use();
+	if (name === 'NotAllowedError' || name === 'SecurityError') return m.media_not_allowed();
+	if (name === 'NotFoundError' || name === 'OverconstrainedError') return m.media_not_found();
+	if (name === 'NotReadableError' || name === 'AbortError') return m.media_in_use();
 	return m.media_failed();
 }
 
@@ -57,9 +54,7 @@ export class LocalMedia {
 			for (const constraints of [{ audio: true }, { video: true }]) {
 				try {
 					stream = await navigator.mediaDevices.getUserMedia(constraints);
-					this.#problem = constraints.audio
-						? m.media_no_camera()
-						: m.media_no_mic();
+					this.#problem = constraints.audio ? m.media_no_camera() : m.media_no_mic();
 					break;
 				} catch {
 					// try the next one

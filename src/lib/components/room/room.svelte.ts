@@ -293,10 +293,7 @@ export class RoomSession {
 
 	/** The room will not have us any more (taken off the panel, cancelled, closed): hang up and say why. */
 	#end(refusal: RoomRefusal) {
-		const message =
-			refusal.code === 'not_found'
-				? m.room_removed()
-				: refusal.message;
+		const message = refusal.code === 'not_found' ? m.room_removed() : refusal.message;
 		this.#refusal = { ...refusal, message };
 		this.#phase = 'refused';
 		this.close();

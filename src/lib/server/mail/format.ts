@@ -51,7 +51,12 @@ export function zoneName(iso: string, zone: string, lang: Lang): string {
 /** "Thursday, 3 December 2026 at 05:00 (America/New York, GMT-5)": one instant, naming its zone. */
 export function instant(iso: string, zone: string, lang: Lang): string {
 	return m.mail_instant(
-		{ date: longDate(iso, zone, lang), time: clock(iso, zone, lang), zone: plainZone(zone), offset: offset(iso, zone, lang) },
+		{
+			date: longDate(iso, zone, lang),
+			time: clock(iso, zone, lang),
+			zone: plainZone(zone),
+			offset: offset(iso, zone, lang)
+		},
 		{ locale: lang }
 	);
 }

@@ -17,10 +17,7 @@ export const load: PageServerLoad = async (event) => {
 		event.setHeaders({ 'cache-control': 'no-store' });
 		const state = await linkState(sql, event.params.token);
 		if (state === 'unknown') error(404, m.link_unknown());
-		error(
-			410,
-			state === 'expired' ? m.link_expired() : m.link_revoked()
-		);
+		error(410, state === 'expired' ? m.link_expired() : m.link_revoked());
 	}
 	const { token, session } = await createSession(sql, link.userId, 'link', link);
 	setSessionCookie(event, token, session.expiresAt);

@@ -23,7 +23,9 @@ export function strings(lang: Lang) {
 		declinedSubject: (org: string) => m.mail_change_request_declined_subject({ org }, o),
 		declinedHeading: m.mail_change_request_declined_heading({}, o),
 		declinedIntro: (kind: string) =>
-			kind === 'cancel' ? m.mail_change_request_declined_intro_cancel({}, o) : m.mail_change_request_declined_intro_move({}, o),
+			kind === 'cancel'
+				? m.mail_change_request_declined_intro_cancel({}, o)
+				: m.mail_change_request_declined_intro_move({}, o),
 		note: m.mail_change_request_note({}, o),
 		when: m.mail_change_request_when({}, o),
 		declinedNext: m.mail_change_request_declined_next({}, o),

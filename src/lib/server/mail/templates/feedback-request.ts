@@ -13,8 +13,10 @@ export function strings(lang: Lang) {
 		subjectAgain: (candidate: string) => m.mail_feedback_request_subject_again({ candidate }, o),
 		headingFirst: m.mail_feedback_request_heading_first({}, o),
 		headingAgain: m.mail_feedback_request_heading_again({}, o),
-		introFirst: (type: string, candidate: string, date: string) => m.mail_feedback_request_intro_first({ type, candidate, date }, o),
-		introAgain: (type: string, candidate: string, date: string) => m.mail_feedback_request_intro_again({ type, candidate, date }, o),
+		introFirst: (type: string, candidate: string, date: string) =>
+			m.mail_feedback_request_intro_first({ type, candidate, date }, o),
+		introAgain: (type: string, candidate: string, date: string) =>
+			m.mail_feedback_request_intro_again({ type, candidate, date }, o),
 		submit: m.mail_feedback_request_submit({}, o),
 		next: m.mail_feedback_request_next({}, o),
 		last: m.mail_feedback_request_last({}, o),

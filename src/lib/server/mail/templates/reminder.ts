@@ -17,8 +17,10 @@ export function strings(lang: Lang) {
 		headingDayPanel: m.mail_reminder_heading_day_panel({}, o),
 		headingHour: m.mail_reminder_heading_hour({}, o),
 		headingHourPanel: m.mail_reminder_heading_hour_panel({}, o),
-		introCandidate: (org: string, type: string, time: string) => m.mail_reminder_intro_candidate({ org, type, time }, o),
-		introPanel: (type: string, candidate: string, time: string) => m.mail_reminder_intro_panel({ type, candidate, time }, o),
+		introCandidate: (org: string, type: string, time: string) =>
+			m.mail_reminder_intro_candidate({ org, type, time }, o),
+		introPanel: (type: string, candidate: string, time: string) =>
+			m.mail_reminder_intro_panel({ type, candidate, time }, o),
 		joinRoom: m.mail_reminder_join_room({}, o),
 		viewInterview: m.mail_reminder_view_interview({}, o),
 		openInterview: m.mail_reminder_open_interview({}, o),

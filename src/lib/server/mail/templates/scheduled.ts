@@ -14,7 +14,8 @@ export function strings(lang: Lang) {
 		headingCandidate: m.mail_scheduled_heading_candidate({}, o),
 		headingPanel: m.mail_scheduled_heading_panel({}, o),
 		introCandidate: (org: string, type: string) => m.mail_scheduled_intro_candidate({ org, type }, o),
-		introPanel: (org: string, type: string, candidate: string) => m.mail_scheduled_intro_panel({ org, type, candidate }, o),
+		introPanel: (org: string, type: string, candidate: string) =>
+			m.mail_scheduled_intro_panel({ org, type, candidate }, o),
 		joinRoom: m.mail_scheduled_join_room({}, o),
 		viewInterview: m.mail_scheduled_view_interview({}, o),
 		openInterview: m.mail_scheduled_open_interview({}, o),

@@ -13,8 +13,7 @@ export const load: PageServerLoad = async (event) => {
 	try {
 		access = await roomAccess(event.locals.ctx.sql, actor, event.params.id);
 	} catch (err) {
-		if (err instanceof ApiError && err.code === 'not_found')
-			error(404, m.room_not_found());
+		if (err instanceof ApiError && err.code === 'not_found') error(404, m.room_not_found());
 		throw err;
 	}
 	const reason = refusalReason(access, new Date());

@@ -75,18 +75,21 @@ export function liveLabels(labels: Record<string, Label>): Readonly<Record<strin
 	return out;
 }
 
-const TYPES: Record<string, { short: Label; long: Label }> = {
-	phone: { short: m.type_phone, long: m.type_long_phone },
-	video: { short: m.type_video, long: m.type_long_video },
-	in_person: { short: m.type_in_person, long: m.type_long_in_person },
-	technical: { short: m.type_technical, long: m.type_long_technical },
-	hr: { short: m.type_hr, long: m.type_long_hr },
-	final: { short: m.type_final, long: m.type_long_final }
+const TYPES: Record<string, { short: Label; long: Label; inline: Label }> = {
+	phone: { short: m.type_phone, long: m.type_long_phone, inline: m.mail_type_phone },
+	video: { short: m.type_video, long: m.type_long_video, inline: m.mail_type_video },
+	in_person: { short: m.type_in_person, long: m.type_long_in_person, inline: m.mail_type_in_person },
+	technical: { short: m.type_technical, long: m.type_long_technical, inline: m.mail_type_technical },
+	hr: { short: m.type_hr, long: m.type_long_hr, inline: m.mail_type_hr },
+	final: { short: m.type_final, long: m.type_long_final, inline: m.mail_type_final }
 };
 
-/** An interview type's word: short ("Phone", for staff lists) or long ("Phone interview"). */
-export function typeLabel(type: string, style: 'short' | 'long' = 'short', locale?: Locale): string {
-	const label = TYPES[type]?.[style] ?? (style === 'long' ? m.type_long_other : undefined);
+/**
+ * An interview type's word: short ("Phone", for staff lists), long ("Phone interview", a title) or
+ * inline ("phone interview", inside a sentence).
+ */
+export function typeLabel(type: string, style: 'short' | 'long' | 'inline' = 'short', locale?: Locale): string {
+	const label = TYPES[type]?.[style] ?? (style === 'short' ? undefined : m.type_long_other);
 	return label ? label({}, locale ? { locale } : {}) : sentenceCase(type);
 }
 

@@ -16,13 +16,18 @@ import { englishOnPage } from '../helpers/i18n';
 const LENA = DEMO_ACCOUNTS.candidates[1]!;
 const [INES, MARCO, PRIYA] = DEMO_ACCOUNTS.interviewers;
 
-/** Signs in through the French sign-in page: the switch first, as a French visitor would. */
+/**
+ * Signs in through the sign-in page, already French for a French browser, pressing "Français" first:
+ * the organization's default (English) would otherwise speak once signed in (decision "Languages").
+ */
 async function signInInFrench(page: Page, url: string, email: string): Promise<void> {
 	await page.goto(`${url}/login`);
-	if ((await page.evaluate(() => document.documentElement.lang)) !== 'fr') {
-		await page.getByRole('button', { name: 'Français' }).click();
-	}
 	await page.getByRole('heading', { name: 'Connexion à Parley' }).waitFor();
+	const back = page.waitForResponse((r) => r.url().endsWith('/login') && r.request().method() === 'GET');
+	await page.getByRole('button', { name: 'Français' }).click();
+	await back;
+	await page.waitForLoadState('load');
+	expect((await page.context().cookies()).find((c) => c.name === 'parley-locale')?.value).toBe('fr');
 	await page.getByLabel('Adresse e-mail').fill(email);
 	await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
 	await page.getByRole('button', { name: 'Se connecter' }).click();
@@ -124,6 +129,14 @@ describe('Parley in French, for candidates and interviewers', () => {
 		await frenchEverywhere(page, 'candidate-room');
 		await page.getByRole('button', { name: 'Quitter' }).click();
 		await page.getByTestId('room-left').getByText('Vous avez quitté la salle').waitFor();
+
+		// Their settings and notifications (the booking's message among them).
+		await page.goto(`${app.url}/settings`);
+		await page.getByRole('heading', { name: 'Paramètres', level: 1 }).waitFor();
+		await frenchEverywhere(page, 'candidate-settings');
+		await page.goto(`${app.url}/notifications`);
+		await page.getByRole('heading', { name: 'Notifications', level: 1 }).waitFor();
+		await frenchEverywhere(page, 'candidate-notifications');
 		await context.close();
 	});
 

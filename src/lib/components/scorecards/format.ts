@@ -87,6 +87,8 @@ export function describeEntry(
 	if (!entry.old_values) {
 		return { title, detail: keys.includes('start') ? show('start', n.start) : '' };
 	}
-	const detail = keys.map((k) => `${FIELD_LABELS[k]!()}: ${show(k, o[k])} → ${show(k, n[k])}`).join('; ');
+	const detail = keys
+		.map((k) => m.history_change({ field: FIELD_LABELS[k]!(), from: show(k, o[k]), to: show(k, n[k]) }))
+		.join('; ');
 	return { title, detail };
 }

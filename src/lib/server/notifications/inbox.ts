@@ -33,7 +33,11 @@ interface Row {
 function item(r: Row): InboxItem {
 	const parsed = Payload.safeParse(r.payload);
 	// Rendered when read, in the reader's language (the request's).
-	let text = { title: m.inbox_fallback_title(), body: '', link: null as string | null };
+	let text: { title: string; body: string; link: string | null } = {
+		title: m.inbox_fallback_title(),
+		body: '',
+		link: null
+	};
 	if (parsed.success) {
 		try {
 			text = renderInbox(parsed.data, getLocale());

@@ -43,9 +43,16 @@ async function frenchEverywhere(page: Page, name: string): Promise<void> {
 	] as const) {
 		await page.setViewportSize({ width, height });
 		expect(await englishOnPage(page, 'fr'), `${name} at ${width} px`).toEqual([]);
-		// Nothing wider than the screen: French words are longer.
-		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-		expect(overflow, `${name} overflows at ${width} px`).toBeLessThanOrEqual(0);
+		// Nothing wider than the screen: French words are longer. The culprits are named if something is.
+		const wide = await page.evaluate(() =>
+			document.documentElement.scrollWidth > window.innerWidth
+				? [...document.querySelectorAll('body *')]
+						.filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+						.slice(0, 5)
+						.map((e) => `${e.tagName.toLowerCase()}.${e.className}`)
+				: []
+		);
+		expect(wide, `${name} overflows at ${width} px`).toEqual([]);
 		await screenshot(page, `fr-${name}-${width}`);
 	}
 	await page.setViewportSize({ width: 1366, height: 860 });
@@ -212,5 +219,28 @@ describe('Parley in French, for candidates and interviewers', () => {
 		await other.waitForURL('**/my/interviews');
 		await other.getByRole('heading', { name: 'My interviews', level: 1 }).waitFor();
 		await priya.close();
+	});
+
+	it('shows an admin who chose French the candidates, applicants, people and rules pages in French', async () => {
+		// The calendar, requests and loops pages are not translated yet (decision "French reaches the pages…").
+		await app.runtime.db.sql`update users set locale = 'fr' where email = ${DEMO_ACCOUNTS.admin.email}`;
+		const jonas = (await app.api('GET', '/api/v1/interviews?q=Jonas', admin)).body.data[0] as {
+			candidate: { id: string };
+		};
+		const context = await newPerson(browser, { locale: 'fr-FR' });
+		const page = await context.newPage();
+		await signInInFrench(page, app.url, DEMO_ACCOUNTS.admin.email);
+		for (const [path, heading, name] of [
+			['/admin/applicants', 'Candidatures', 'admin-applicants'],
+			['/admin/candidates', 'Candidat·es', 'admin-candidates'],
+			[`/admin/candidates/${jonas.candidate.id}`, 'Jonas Berg', 'admin-candidate'],
+			['/admin/people', 'Membres', 'admin-people'],
+			['/admin/rules', 'Règles du calendrier', 'admin-rules']
+		] as const) {
+			await page.goto(`${app.url}${path}`);
+			await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+			await frenchEverywhere(page, name);
+		}
+		await context.close();
 	});
 });

@@ -13,7 +13,8 @@ function load(locale: string): Record<string, Message> {
 /**
  * The English texts worth looking for: every message's English wording (each plural variant), its
  * `{placeholders}` cut out, that differs from the wording in `locale` and is long enough to mean
- * something on its own ("OK" and "Menu" read the same in French).
+ * something on its own ("OK" and "Menu" read the same in French). A piece the other language's own
+ * messages contain is not English left over ("minutes", "invitation" are French words too).
  */
 export function englishTexts(locale: string): string[] {
 	const en = load('en');
@@ -21,6 +22,10 @@ export function englishTexts(locale: string): string[] {
 	const texts = (m: Message | undefined) =>
 		m === undefined ? [] : typeof m === 'string' ? [m] : m.flatMap((v) => Object.values(v.match));
 	const found = new Set<string>();
+	const theirWords = Object.values(other)
+		.flatMap(texts)
+		.join('\n')
+		.replace(/\u00a0|\u202f/g, ' ');
 	for (const [key, msg] of Object.entries(en)) {
 		// A language's own name is shown in that language on purpose (the switch and the list).
 		if (key === 'language_name') continue;
@@ -28,7 +33,7 @@ export function englishTexts(locale: string): string[] {
 		for (const text of texts(msg)) {
 			for (const piece of text.split(/\{[^}]*\}/)) {
 				const p = piece.trim();
-				if (p.length >= 6 && !theirs.has(text)) found.add(p);
+				if (p.length >= 6 && !theirs.has(text) && !theirWords.includes(p)) found.add(p);
 			}
 		}
 	}

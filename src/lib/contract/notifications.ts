@@ -55,18 +55,6 @@ export const KIND_AUDIENCE: Record<OptionalKind, readonly ('candidate' | 'interv
 	feedback_request: ['interviewer']
 };
 
-/** The settings page's words for each optional kind (English; see the templates for translations). */
-export const KIND_LABELS: Record<OptionalKind, string> = {
-	interview_scheduled: 'An interview is scheduled',
-	interview_rescheduled: 'An interview moves to another time',
-	interview_cancelled: 'An interview is cancelled',
-	panel_added: 'I am added to an interview panel',
-	panel_removed: 'I am taken off an interview panel',
-	reminder_24h: 'Reminder a day before an interview',
-	reminder_1h: 'Reminder an hour before an interview',
-	feedback_request: 'Requests to submit my scorecard'
-};
-
 export const isOptionalKind = (k: string): k is OptionalKind => (EMAIL_OPTIONAL as readonly string[]).includes(k);
 
 /** Delivery states of an outbox message. */

@@ -42,6 +42,7 @@ export function candidateChangeProblem(
 		return {
 			code: 'change_cutoff',
 			field: 'start',
+			params: { hours: facts.policy.candidateCutoffHours },
 			message: `Changes can be asked for until ${facts.policy.candidateCutoffHours} hours before the interview. Please contact the organization directly.`
 		};
 	if (facts.pending)
@@ -55,12 +56,18 @@ export function candidateChangeProblem(
 		return {
 			code: 'reschedule_limit',
 			field: 'start',
+			params: { max },
 			message:
 				max === 0
 					? 'Interviews cannot be moved on request here. You can still ask to cancel.'
 					: `You have moved this application’s interviews ${max === 1 ? 'once' : `${max} times`}, the most allowed. You can still ask to cancel.`
 		};
 	if (reason.trim() === '')
-		return { code: 'reason_required', field: 'reason', message: 'Tell the organization why, in a few words.' };
+		return {
+			code: 'reason_required',
+			field: 'reason',
+			params: { candidate: 1 },
+			message: 'Tell the organization why, in a few words.'
+		};
 	return null;
 }

@@ -113,6 +113,8 @@ export function summarizeScorecards(cards: readonly { rating: number; recommenda
 export interface ScorecardBlocker {
 	rule: 'interview_not_started' | 'interview_not_held';
 	message: string;
+	/** The interview's status, for a blocker of one not held (the edge names it in the reader's words). */
+	status?: string;
 	/** When the form opens (the start), for an interview still to come. */
 	opensAt?: string;
 }
@@ -125,6 +127,7 @@ export function scorecardBlocker(interview: { status: string; start: string }, n
 	if (interview.status === 'cancelled' || interview.status === 'no_show')
 		return {
 			rule: 'interview_not_held',
+			status: interview.status,
 			message: `This interview is ${interview.status.replace('_', ' ')}: there is nothing to score.`
 		};
 	if (

@@ -128,13 +128,15 @@ export type ProblemField =
 	| 'reason'
 	| 'id';
 
-/** One broken rule: a stable code for machines and a full English sentence for people. */
+/** One broken rule: a stable code for machines and a full English sentence for people (translated where shown). */
 export interface Problem {
 	code: ProblemCode;
 	field?: ProblemField;
 	message: string;
 	/** Ids the problem is about (e.g. panel members who are not interviewers), for the API's `details`. */
 	ids?: readonly string[];
+	/** The numbers the sentence names, so the edge can say it in the reader's language (src/lib/i18n/problems.ts). */
+	params?: Readonly<Record<string, number | string>>;
 }
 
 /** A person's role in an interview; used by conflict reports. */

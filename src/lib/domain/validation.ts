@@ -61,6 +61,7 @@ export function applicationBlocker(app: Pick<ApplicationFacts, 'status' | 'inter
 		return {
 			code: 'application_not_eligible',
 			field: 'application_id',
+			params: { status: app.status },
 			message: `Only a selected application can get an interview; this one is ${app.status.replace('_', ' ')}.`
 		};
 	if (!app.interviewEnabled)

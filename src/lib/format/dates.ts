@@ -100,6 +100,8 @@ export interface DateFormat {
 	range(start: Instant, end: Instant): string;
 	/** "14:30–15:15" */
 	timeRange(start: Instant, end: Instant): string;
+	/** "1–3 Jan 2027" for calendar days `YYYY-MM-DD` (read at noon UTC, so no zone moves them). */
+	dayRange(startYmd: string, endYmd: string): string;
 	/** "GMT+1" at that instant. */
 	offset(at?: Instant): string;
 	/** "Europe/London (GMT+0)" */
@@ -162,6 +164,11 @@ export function formatFor(locale: string = DEFAULT_LOCALE, timeZone = 'UTC'): Da
 			return f('dateTime').formatRange(s, e);
 		},
 		timeRange: (start, end) => f('time').formatRange(toDate(start), toDate(end)),
+		dayRange(startYmd, endYmd) {
+			const days = dateTimeFormat(locale, 'UTC', { day: 'numeric', month: 'short', year: 'numeric' });
+			const [a, b] = [toDate(`${startYmd}T12:00:00Z`), toDate(`${endYmd}T12:00:00Z`)];
+			return startYmd === endYmd ? days.format(a) : days.formatRange(a, b);
+		},
 		offset(at = new Date()) {
 			const part = f('offset')
 				.formatToParts(toDate(at))

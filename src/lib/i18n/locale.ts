@@ -9,6 +9,7 @@
  *   same chain.
  */
 import { baseLocale, isLocale, locales, type Locale } from '$lib/paraglide/runtime';
+import { acceptedLanguages } from '$lib/format/locale';
 
 export type { Locale };
 export const LOCALES: readonly Locale[] = locales;
@@ -26,20 +27,9 @@ export function asLocale(value: string | null | undefined): Locale | null {
  * a regional tag (`fr-CA`) counts for its language. Null when none matches.
  */
 export function fromAcceptLanguage(header: string | null | undefined): Locale | null {
-	if (!header) return null;
-	const ranked = header
-		.split(',')
-		.slice(0, 30)
-		.map((part, index) => {
-			const [tag = '', ...params] = part.trim().split(';');
-			const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
-			const quality = q === undefined ? 1 : Number(q);
-			return { language: tag.trim().toLowerCase().split('-')[0] ?? '', quality, index };
-		})
-		.filter((r) => r.quality > 0 && Number.isFinite(r.quality))
-		.sort((a, b) => b.quality - a.quality || a.index - b.index);
-	for (const r of ranked) {
-		const locale = asLocale(r.language);
+	// One parser of the header for the language and for the date locale (src/lib/format/locale.ts).
+	for (const tag of acceptedLanguages(header)) {
+		const locale = asLocale(tag.toLowerCase().split('-')[0]);
 		if (locale) return locale;
 	}
 	return null;
@@ -62,4 +52,12 @@ export function decideLocale(input: LocaleInputs): Locale {
 	const accepted = fromAcceptLanguage(input.acceptLanguage);
 	if (input.api && accepted) return accepted;
 	return input.preference ?? asLocale(input.cookie) ?? input.orgDefault ?? accepted ?? BASE_LOCALE;
+}
+
+/** The locale dates are written in for a language when no browser says which variant (mail, the API). */
+const FORMAT_LOCALES: Record<string, string> = { en: 'en-GB', fr: 'fr-FR' };
+
+/** `locale`'s date locale: "fr" → "fr-FR" (24-hour clock, "lun. 30 nov."), "en" → "en-GB". */
+export function formatLocaleOf(locale: Locale): string {
+	return FORMAT_LOCALES[locale] ?? locale;
 }

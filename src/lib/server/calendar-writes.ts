@@ -12,6 +12,7 @@ import { resolvePolicy, type Policy, type PolicyOverrides } from '$lib/domain/po
 import type { ApplicationFacts, Conflict, Problem } from '$lib/domain/types';
 import { calendarRules, type CalendarRules } from './calendar-rules';
 import { ApiError, apiError } from './errors';
+import { problemText } from '$lib/i18n/problems';
 import type { AppContext } from './context';
 
 /** What writing the calendar needs of the app's context. */
@@ -20,11 +21,13 @@ export type CalendarCtx = Pick<AppContext, 'sql' | 'collab'>;
 /** Turns broken rules into the API's 422 naming the rule and the fields. */
 export function problemsError(problems: readonly Problem[]): ApiError {
 	const fields: Record<string, string> = {};
-	for (const p of problems) if (p.field) fields[p.field] ??= p.message;
-	return new ApiError('rule_violated', problems[0]?.message ?? 'The request breaks a scheduling rule.', {
+	// Said in the request's language (its Accept-Language for the API, the person's on a page).
+	const said = problems.map((p) => ({ ...p, message: problemText(p) }));
+	for (const p of said) if (p.field) fields[p.field] ??= p.message;
+	return new ApiError('rule_violated', said[0]?.message ?? 'The request breaks a scheduling rule.', {
 		rule: problems[0]?.code,
 		fields,
-		problems: problems.map((p) => ({
+		problems: said.map((p) => ({
 			code: p.code,
 			field: p.field ?? null,
 			message: p.message,

@@ -8,6 +8,7 @@
  * so they are audited and notify the candidate and the panel like any change; asking and declining
  * are written to the interview's history too, and the admins hear of a request in their inbox.
  */
+import { m } from '$lib/paraglide/messages';
 import type { Sql } from '../../../db/client';
 import type { AppContext } from './context';
 import { candidateChangeProblem, changeDeadline, type ChangeKind } from '$lib/domain/candidate-changes';
@@ -101,7 +102,7 @@ export async function askChange(
 			newStart = input.newStart ? new Date(input.newStart).toISOString() : null;
 			const times = await moveTimes(sql, ctx.row, now);
 			if (!newStart || !times.includes(newStart))
-				throw new ApiError('conflict', 'That time is not free. Please choose one of the times offered.', {
+				throw new ApiError('conflict', m.change_slot_taken(), {
 					rule: 'slot_taken',
 					slots: times.slice(0, 50)
 				});

@@ -2,6 +2,7 @@
  * Guards every page and endpoint calls: who is asking, in which organization, with which role.
  * Pages redirect a signed-out visitor to /login; the API answers 401/403 with the standard body.
  */
+import { m } from '$lib/paraglide/messages';
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Role } from '$lib/contract/roles';
 import type { SessionUser } from './auth';
@@ -37,24 +38,25 @@ export function requireUser(event: RequestEvent): Actor {
 		if (isApi(event)) throw apiError.unauthenticated();
 		redirect(303, `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
 	}
-	const m = membershipOf(user);
-	if (!m) {
-		if (isApi(event)) throw apiError.forbidden('You are not a member of any organization.');
-		error(403, 'You are not a member of any organization.');
+	const membership = membershipOf(user);
+	if (!membership) {
+		if (isApi(event)) throw apiError.forbidden(m.guard_no_org());
+		error(403, m.guard_no_org());
 	}
 	// A candidate's personal link opens the candidate's own pages and nothing else.
-	if (event.locals.session?.kind === 'link' && m.role !== 'candidate') {
+	if (event.locals.session?.kind === 'link' && membership.role !== 'candidate') {
 		if (isApi(event)) throw apiError.forbidden();
-		error(403, 'This link only opens a candidate’s own pages.');
+		error(403, m.guard_link_only());
 	}
-	return { user, orgId: m.orgId, role: m.role };
+	return { user, orgId: membership.orgId, role: membership.role };
 }
 
 /** The actor if their role is one of `roles`; 403 otherwise. */
 export function requireRole(event: RequestEvent, ...roles: Role[]): Actor {
 	const actor = requireUser(event);
 	if (!roles.includes(actor.role)) {
-		const message = `This needs the ${roles.join(' or ')} role.`;
+		const roleName = { admin: m.role_admin, interviewer: m.role_interviewer, candidate: m.role_candidate };
+		const message = m.guard_needs_role({ roles: roles.map((r) => roleName[r]()).join(` ${m.guard_or()} `) });
 		if (isApi(event)) throw apiError.forbidden(message);
 		error(403, message);
 	}

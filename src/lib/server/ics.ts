@@ -5,6 +5,10 @@
  * METHOD:CANCEL and STATUS:CANCELLED. Times are written in the interview's own zone (TZID) with a
  * VTIMEZONE built from Intl, so no time-zone database package is needed.
  */
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+import { formatLocaleOf, type Locale } from '$lib/i18n/locale';
+import { typeLabel } from '$lib/format/status';
 import ical, {
 	ICalAttendeeRole,
 	ICalAttendeeStatus,
@@ -113,18 +117,9 @@ function wallTimeIsUnambiguous(date: Date, tz: string): boolean {
 	return wall.getTime() === date.getTime() - p.second * 1000 - date.getUTCMilliseconds();
 }
 
-const TYPE_LABEL: Record<string, string> = {
-	phone: 'Phone interview',
-	video: 'Video interview',
-	in_person: 'In-person interview',
-	technical: 'Technical interview',
-	hr: 'HR interview',
-	final: 'Final interview'
-};
-
 /** "Thursday, 26 November 2026, 14:30–15:15 (Europe/Berlin, GMT+1)" in the interview's zone, for people. */
-function whenText(row: Pick<IcsInterview, 'start_at' | 'end_at' | 'timezone'>): string {
-	const f = formatFor(undefined, isValidTimeZone(row.timezone) ? row.timezone : 'UTC');
+function whenText(row: Pick<IcsInterview, 'start_at' | 'end_at' | 'timezone'>, lang: Locale): string {
+	const f = formatFor(formatLocaleOf(lang), isValidTimeZone(row.timezone) ? row.timezone : 'UTC');
 	return `${f.range(row.start_at, row.end_at)} (${f.zoneLabel(row.start_at)})`;
 }
 
@@ -159,6 +154,8 @@ interface IcsCommon {
 	organizerEmail?: string;
 	/** A panel member's view names the candidate in the title. */
 	showCandidate?: boolean;
+	/** The language of the title and description (the recipient's); else the request's. */
+	lang?: Locale;
 }
 
 /** PUBLISH (the default): no attendees. REQUEST and CANCEL: at least one. */
@@ -188,20 +185,24 @@ function addInterviewEvent(calendar: ICalCalendar, row: IcsInterview, opts: IcsO
 	const cancelled = row.status === 'cancelled' || method === 'CANCEL';
 	const online = row.mode === 'online';
 	const roomUrl = `${opts.origin}/interviews/${row.id}/room`;
-	const type = TYPE_LABEL[row.type] ?? 'Interview';
+	const lang = opts.lang ?? getLocale();
+	const o = { locale: lang };
+	const type = typeLabel(row.type, 'long', lang);
 	const description = [
-		`${type} with ${opts.orgName}.`,
-		`When: ${whenText(row)}.`,
-		opts.showCandidate && row.candidate_name ? `Candidate: ${row.candidate_name}.` : '',
-		row.panel.length ? `Interviewers: ${row.panel.map((p) => p.name).join(', ')}.` : '',
-		online ? `Join the video room (it opens 15 minutes before the start): ${roomUrl}` : '',
-		!online && row.location ? `Where: ${row.location}` : '',
-		cancelled ? 'This interview was cancelled.' : ''
+		m.ics_with_org({ type, org: opts.orgName }, o),
+		m.ics_when({ when: whenText(row, lang) }, o),
+		opts.showCandidate && row.candidate_name ? m.ics_candidate({ name: row.candidate_name }, o) : '',
+		row.panel.length ? m.ics_interviewers({ names: row.panel.map((p) => p.name).join(', ') }, o) : '',
+		online ? m.ics_join({ url: roomUrl }, o) : '',
+		!online && row.location ? m.ics_where({ location: row.location }, o) : '',
+		cancelled ? m.ics_cancelled_note({}, o) : ''
 	]
 		.filter(Boolean)
 		.join('\n');
 	const title =
-		opts.showCandidate && row.candidate_name ? `${type}: ${row.candidate_name}` : `${type} · ${opts.orgName}`;
+		opts.showCandidate && row.candidate_name
+			? m.ics_title_candidate({ type, name: row.candidate_name }, o)
+			: m.ics_title_org({ type, org: opts.orgName }, o);
 	calendar.createEvent({
 		id: row.id,
 		sequence: row.sequence,
@@ -213,7 +214,7 @@ function addInterviewEvent(calendar: ICalCalendar, row: IcsInterview, opts: IcsO
 			wallTimeIsUnambiguous(row.start_at, row.timezone) && wallTimeIsUnambiguous(row.end_at, row.timezone)
 				? row.timezone
 				: null,
-		summary: `${cancelled ? 'Cancelled: ' : ''}${title}`,
+		summary: cancelled ? m.ics_cancelled_title({ title }, o) : title,
 		description,
 		location: online ? roomUrl : row.location || null,
 		url: online ? roomUrl : null,
@@ -248,8 +249,8 @@ export function interviewIcs(row: IcsInterview, opts: IcsOptions): string {
 	if (method !== 'PUBLISH' && !distinctAttendees(opts.attendees ?? []).length)
 		throw new RangeError(`An iCalendar ${method} needs at least one attendee`);
 	const calendar = ical({
-		prodId: { company: 'Parley', product: 'Parley', language: 'EN' },
-		name: `${opts.orgName} interview`,
+		prodId: { company: 'Parley', product: 'Parley', language: (opts.lang ?? getLocale()).toUpperCase() },
+		name: m.ics_calendar_name({ org: opts.orgName }, { locale: opts.lang ?? getLocale() }),
 		method: METHODS[method],
 		// No calendar-wide zone (DTSTAMP must stay in UTC); the generator still adds the event's VTIMEZONE.
 		timezone: { name: null, generator: (tz) => vtimezone(tz, row.start_at) }
@@ -264,7 +265,7 @@ export function interviewIcs(row: IcsInterview, opts: IcsOptions): string {
  */
 export function feedIcs(rows: readonly IcsInterview[], opts: IcsCommon & { name: string }): string {
 	const calendar = ical({
-		prodId: { company: 'Parley', product: 'Parley', language: 'EN' },
+		prodId: { company: 'Parley', product: 'Parley', language: (opts.lang ?? getLocale()).toUpperCase() },
 		name: opts.name,
 		method: ICalCalendarMethod.PUBLISH,
 		// Calendar apps poll a subscription; ask for hourly.

@@ -9,6 +9,10 @@
  * and re-issued on every reconnect, and the peer-server closes the socket of an id whose holder left
  * the interview, whose room closed or that expired.
  */
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+import { formatLocaleOf } from '$lib/i18n/locale';
+import { statusLabel } from '$lib/format/status';
 import type postgres from 'postgres';
 import type { Sql } from '../../../db/client';
 import type { EventBus } from '../../../db/events';
@@ -98,19 +102,17 @@ export function refusalReason(access: RoomAccess, now: Date): RoomRefusal | null
 
 /** The API's refusal: 403 with the reason and the window, so a client can say when the room opens. */
 export function refusalError(access: RoomAccess, reason: RoomRefusal): ApiError {
-	const at = (d: Date) => formatFor(undefined, access.row.timezone).dateTimeZoned(d);
-	const messages: Record<RoomRefusal, string> = {
-		in_person: 'This interview takes place in person, so it has no video room.',
-		online_disabled: 'Online interviews are not enabled for this application.',
-		not_active: `This interview is ${access.row.status.replace('_', ' ')}; its room is closed.`,
-		not_open_yet: `The room is not open yet. It opens at ${at(access.opensAt)}, 15 minutes before the start.`,
-		closed: `The room closed at ${at(access.closesAt)}.`
+	// In the request's language (the page's, or the API's Accept-Language).
+	const at = (d: Date) => formatFor(formatLocaleOf(getLocale()), access.row.timezone).dateTimeZoned(d);
+	const before = Math.round((access.row.start_at.getTime() - access.opensAt.getTime()) / 60_000);
+	const messages: Record<RoomRefusal, () => string> = {
+		in_person: () => m.refusal_in_person(),
+		online_disabled: () => m.refusal_online_disabled(),
+		not_active: () => m.refusal_not_active({ status: statusLabel('interview', access.row.status).toLowerCase() }),
+		not_open_yet: () => m.refusal_not_open({ time: at(access.opensAt), minutes: before }),
+		closed: () => m.refusal_closed({ time: at(access.closesAt) })
 	};
-	if (reason === 'not_open_yet') {
-		const before = Math.round((access.row.start_at.getTime() - access.opensAt.getTime()) / 60_000);
-		messages.not_open_yet = `The room is not open yet. It opens at ${at(access.opensAt)}, ${before} minutes before the start.`;
-	}
-	return new ApiError('forbidden', messages[reason], {
+	return new ApiError('forbidden', messages[reason](), {
 		reason,
 		opens_at: access.opensAt.toISOString(),
 		closes_at: access.closesAt.toISOString(),

@@ -3,6 +3,8 @@
  * `scorecardAccess`; writing is for the interview's panel until an admin finalizes; every write is
  * audited in `interview_logs` (action 'scorecard') without the feedback text.
  */
+import { m } from '$lib/paraglide/messages';
+import { statusLabel } from '$lib/format/status';
 import type { Sql } from '../../../db/client';
 import {
 	scorecardAccess,
@@ -108,7 +110,13 @@ export async function listScorecards(sql: Sql, actor: Actor, row: InterviewRow) 
 export type ScorecardList = Awaited<ReturnType<typeof listScorecards>>;
 
 function blockerJson(b: ScorecardBlocker | null) {
-	return b && { rule: b.rule, message: b.message, ...(b.opensAt ? { opens_at: b.opensAt } : {}) };
+	return b && { rule: b.rule, message: blockerText(b), ...(b.opensAt ? { opens_at: b.opensAt } : {}) };
+}
+
+/** A blocker said in the request's language (the domain keeps an English sentence and the rule). */
+function blockerText(b: ScorecardBlocker): string {
+	if (b.rule === 'interview_not_started') return m.blocker_not_started();
+	return b.status ? m.blocker_not_held({ status: statusLabel('interview', b.status).toLowerCase() }) : b.message;
 }
 
 /** Validates a scorecard body; a 422 naming every bad field. */
@@ -129,12 +137,11 @@ export async function submitScorecard(
 	row: InterviewRow,
 	input: ScorecardInput
 ): Promise<{ created: boolean }> {
-	if (actor.role !== 'interviewer' || !onPanel(row, actor.user.id))
-		throw apiError.forbidden('Only a member of the interview’s panel submits a scorecard for it.');
+	if (actor.role !== 'interviewer' || !onPanel(row, actor.user.id)) throw apiError.forbidden(m.scorecard_not_panel());
 	const blocker = scorecardBlocker({ status: row.status, start: row.start_at.toISOString() }, new Date());
 	if (blocker) {
 		// Too early is a matter of time (409: the same request succeeds later); not held, never (422).
-		throw new ApiError(blocker.rule === 'interview_not_started' ? 'conflict' : 'rule_violated', blocker.message, {
+		throw new ApiError(blocker.rule === 'interview_not_started' ? 'conflict' : 'rule_violated', blockerText(blocker), {
 			rule: blocker.rule,
 			...(blocker.opensAt ? { opens_at: blocker.opensAt } : {})
 		});
@@ -144,13 +151,9 @@ export async function submitScorecard(
 		await tx`select 1 from interviews where id = ${row.id} for update`;
 		const [finalized] = await tx`select 1 from interviews_finalized where interview_id = ${row.id}`;
 		if (finalized)
-			throw new ApiError(
-				'conflict',
-				'The scorecards of this interview were finalized by an admin and can no longer change.',
-				{
-					rule: 'finalized'
-				}
-			);
+			throw new ApiError('conflict', m.scorecard_finalized(), {
+				rule: 'finalized'
+			});
 		const [before] = await tx<{ rating: number; recommendation: Recommendation; feedback: string }[]>`
 			select rating, recommendation, feedback from scorecards
 			where interview_id = ${row.id} and author_id = ${actor.user.id}`;

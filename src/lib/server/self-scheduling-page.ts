@@ -8,11 +8,12 @@ import { readForm } from './forms';
 import type { AppContext } from './context';
 import { bookRequest, type RequestRow } from './self-scheduling';
 import { requestView } from './self-scheduling-view';
+import { m } from '$lib/paraglide/messages';
 
 /** Books the posted time; a refusal comes back as the page's `error` with the request as it is now. */
 export async function bookFromPage(ctx: AppContext, request: Request, row: RequestRow) {
 	const start = (await readForm(request)).get('start') ?? '';
-	if (Number.isNaN(Date.parse(start))) return fail(422, { error: 'Choose one of the times.' });
+	if (Number.isNaN(Date.parse(start))) return fail(422, { error: m.pick_choose_one() });
 	try {
 		await bookRequest(ctx, row.id, start);
 		return { booked: true };
@@ -20,7 +21,7 @@ export async function bookFromPage(ctx: AppContext, request: Request, row: Reque
 		if (err instanceof ApiError && (err.status === 409 || err.status === 422)) {
 			const taken = err.details.rule === 'slot_taken';
 			return fail(err.status, {
-				error: taken ? 'Someone took that time a moment ago. Here are the times still free.' : err.message
+				error: taken ? m.pick_taken() : err.message
 			});
 		}
 		throw err;

@@ -7,17 +7,39 @@ import type { Sql } from '../../../db/client';
 import type { RequestView } from '$lib/contract/self-scheduling';
 import { requestTimes, requestWhy, stateOf, type RequestRow } from './self-scheduling';
 import type { StoredSearch } from './availability';
+import type { Blocker } from '$lib/domain/explain';
+import { m } from '$lib/paraglide/messages';
+
+/** What stops a day, in the candidate's words and language: the rule, never another person's reasons. */
+function blockerWords(b: Blocker): string {
+	switch (b.reason) {
+		case 'min_notice':
+			return m.why_too_soon();
+		case 'too_far_ahead':
+			return m.why_too_far();
+		case 'holiday':
+			return m.why_holiday();
+		case 'outside_working_hours':
+			if (b.role === 'candidate') return m.why_outside_yours();
+			return b.message === 'Does not work on this day.' ? m.why_no_work_day() : m.why_outside_hours();
+		case 'over_load_limit':
+			return m.why_load();
+		case 'busy':
+			return m.why_busy();
+		default:
+			return m.why_no_common();
+	}
+}
 
 /** Why a request's days have no time, in the candidate's words: who, and what in general, never with what. */
 function whyFor(row: RequestRow, search: StoredSearch, zone: string): { date: string; reasons: string[] }[] {
 	return requestWhy(row, search, zone).map((d) => ({
 		date: d.date,
 		reasons: d.blockers.map((b) => {
-			if (!b.personId) return b.message;
-			const who = b.role === 'candidate' ? 'You' : (search.names.get(b.personId) ?? 'An interviewer');
+			if (!b.personId) return blockerWords(b);
+			const who = b.role === 'candidate' ? m.why_you() : (search.names.get(b.personId) ?? m.why_an_interviewer());
 			// Another person's interviews are theirs: the candidate reads "busy" and no more.
-			const what = b.reason === 'busy' ? 'Busy.' : b.message;
-			return `${who}: ${who === 'You' ? what.replace(/^Outside the candidate’s hours\./, 'Outside your hours.') : what}`;
+			return m.why_who({ who, what: blockerWords(b) });
 		})
 	}));
 }

@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { isUuid } from '$lib/domain/ids';
@@ -21,7 +22,7 @@ export const actions: Actions = {
 	read: async (event) => {
 		const actor = requireUser(event);
 		const id = (await readForm(event.request)).get('id') ?? '';
-		if (!isUuid(id)) return fail(404, { error: 'That notification was not found.' });
+		if (!isUuid(id)) return fail(404, { error: m.inbox_not_found() });
 		return markRead(event.locals.ctx, actor.user, { ids: [id] });
 	},
 	readAll: async (event) => {

@@ -12,6 +12,7 @@ import { createFeed, feedStatus, revokeFeed } from '$lib/server/notifications/fe
 import { kindsFor, loadPreferences, savePreferences } from '$lib/server/notifications/preferences';
 import { hasWorkingHours, loadSettings, saveSettings } from '$lib/server/profile';
 import { parseLimit, type OwnLoadLimit } from '$lib/domain/load';
+import { MAX_LOAD_LIMIT } from '$lib/domain/policy';
 import { ownLoad, setOwnLoadLimit } from '$lib/server/calendar-rules';
 import { loadLanguage, saveOrgLanguage, saveOwnLanguage } from '$lib/server/language';
 import { asLocale, LOCALE_COOKIE } from '$lib/i18n/locale';
@@ -61,13 +62,11 @@ interface Values {
 	weekdays: number[];
 }
 
-/**
- * A domain message ("must name at least one day") as a sentence beside its field; a remark in
- * brackets is left out, as the hint under the fields says it.
- */
-function sentence(message: string): string {
-	const text = message.replace(/ \(.*\)$/, '');
-	return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
+/** A working-hours rule broken, said in the page's language (the domain's phrase names the rule). */
+function hoursError(field: WorkingHoursField, phrase: string): string {
+	if (field === 'weekdays') return m.settings_days_error();
+	if (field === 'start_time') return m.settings_start_error();
+	return phrase.startsWith('must be at least') ? m.settings_shift_error() : m.settings_end_error();
 }
 
 export const actions: Actions = {
@@ -83,7 +82,7 @@ export const actions: Actions = {
 			weekdays: [1, 2, 3, 4, 5, 6, 7].filter((d) => form.has(`day_${d}`))
 		};
 		const fields: Partial<Record<'timezone' | WorkingHoursField, string>> = {};
-		if (!isValidTimeZone(values.timezone)) fields.timezone = 'Choose a time zone from the list.';
+		if (!isValidTimeZone(values.timezone)) fields.timezone = m.settings_choose_zone();
 
 		const withHours = hasWorkingHours(actor.user);
 		let own = null;
@@ -97,7 +96,7 @@ export const actions: Actions = {
 			else
 				for (const [field, message] of Object.entries(checked.errors) as [WorkingHoursField, string][]) {
 					const empty = field !== 'weekdays' && values[field] === '';
-					fields[field] = empty ? 'Enter a time.' : sentence(message);
+					fields[field] = empty ? m.settings_enter_time() : hoursError(field, message);
 				}
 		}
 		if (Object.keys(fields).length > 0) return fail(422, { values, fields, message: null });
@@ -109,9 +108,7 @@ export const actions: Actions = {
 		return {
 			values,
 			fields: {},
-			message: withHours
-				? 'Saved. Scheduling now reads your working hours in your time zone.'
-				: 'Saved. Times are shown in your time zone.'
+			message: withHours ? m.settings_saved_hours() : m.settings_saved_zone()
 		};
 	},
 	/**
@@ -143,7 +140,7 @@ export const actions: Actions = {
 		const unknown = [...form.keys()].filter(
 			(k) => k.startsWith('email_') && !EMAIL_OPTIONAL.some((o) => `email_${o}` === k)
 		);
-		if (unknown.length) return fail(422, { notificationsError: 'The form named a notification that does not exist.' });
+		if (unknown.length) return fail(422, { notificationsError: m.settings_unknown_notification() });
 		await savePreferences(event.locals.ctx.sql, actor, email);
 		return { notificationsSaved: true };
 	},
@@ -158,8 +155,8 @@ export const actions: Actions = {
 			if (!day.ok || !week.ok)
 				return fail(422, {
 					loadErrors: {
-						...(day.ok ? {} : { per_day: sentence(day.message) }),
-						...(week.ok ? {} : { per_week: sentence(week.message) })
+						...(day.ok ? {} : { per_day: m.load_error({ max: MAX_LOAD_LIMIT }) }),
+						...(week.ok ? {} : { per_week: m.load_error({ max: MAX_LOAD_LIMIT }) })
 					}
 				});
 			own = { perDay: day.value, perWeek: week.value };

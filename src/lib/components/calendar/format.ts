@@ -1,16 +1,10 @@
 /** Labels, colours and time-zone conversions of the calendar UI (pure, browser and server). */
 import { endOf, isValidTimeZone, type InterviewStatus, type InterviewType } from '$lib/domain';
-import { statusLabels } from '$lib/format/status';
+import { statusLabels, typeLabels } from '$lib/format/status';
 import { viewerFormat } from '$lib/format/viewer';
 
-export const TYPE_LABELS: Record<InterviewType, string> = {
-	phone: 'Phone',
-	video: 'Video',
-	in_person: 'In person',
-	technical: 'Technical',
-	hr: 'HR',
-	final: 'Final'
-};
+/** The interview types' short words, in the reader's language (src/lib/format/status.ts). */
+export const TYPE_LABELS = typeLabels() as Record<InterviewType, string>;
 
 /** One colour per interview type (AA contrast with white text). */
 export const TYPE_COLORS: Record<InterviewType, string> = {

@@ -1,14 +1,4 @@
-/** Words the candidate's pages use for the stored codes. */
-export const TYPE_LABEL: Record<string, string> = {
-	phone: 'Phone interview',
-	video: 'Video interview',
-	in_person: 'In-person interview',
-	technical: 'Technical interview',
-	hr: 'HR interview',
-	final: 'Final interview'
-};
-
-/** An interview as the candidate's home shows it. */
+/** An interview as the candidate's home shows it (its words come from src/lib/format/status.ts). */
 export interface CandidateInterview {
 	id: string;
 	start: string;

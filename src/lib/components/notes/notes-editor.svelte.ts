@@ -15,7 +15,8 @@ import {
 	type NotesSession,
 	type NotesSyncState
 } from '$lib/collab/notes';
-import { STATUS_TEXT } from './status';
+import { statusText } from './status';
+import { m } from '$lib/paraglide/messages';
 
 /** Another person with the notes open, as their caret shows them. */
 export interface NotesPerson {
@@ -51,7 +52,7 @@ export class NotesEditorState {
 	}
 	/** What the sync indicator says. */
 	get statusText(): string {
-		return STATUS_TEXT[this.#sync.status];
+		return statusText(this.#sync.status);
 	}
 	/** The indicator's colour. */
 	get tone(): 'ok' | 'warn' | 'info' | 'danger' {
@@ -97,8 +98,10 @@ export class NotesEditorState {
 			.catch((err: unknown) => {
 				this.#failure =
 					err instanceof NotesAccessError
-						? err.message
-						: 'The notes could not be opened. Reload the page to try again.';
+						? err.status === 401
+							? m.notes_sign_in_to_open()
+							: m.notes_cannot_open()
+						: m.notes_open_failed();
 			});
 		return () => this.close();
 	}
@@ -152,7 +155,7 @@ function createEditor(element: HTMLElement, s: NotesSession, onTransaction: () =
 				class: 'notes-body',
 				role: 'textbox',
 				'aria-multiline': 'true',
-				'aria-label': 'Interview notes',
+				'aria-label': m.notes_editor_label(),
 				'data-testid': 'notes-editor'
 			}
 		},

@@ -1,23 +1,25 @@
 /** How the outbox's messages read on the admin pages: kinds, states and "sent 14:02" lines. */
 import type { NotificationKind, OutboxStatus } from '$lib/contract/notifications';
-import { statusLabels } from '$lib/format/status';
+import { liveLabels, statusLabels } from '$lib/format/status';
+import { m } from '$lib/paraglide/messages';
 import { viewerFormat } from '$lib/format/viewer';
 
-export const KIND_NAMES: Record<NotificationKind, string> = {
-	invitation: 'Invitation',
-	personal_link: 'Personal link',
-	scheduling_request: 'Scheduling request',
-	change_request: 'Change request',
-	interview_scheduled: 'Scheduled',
-	interview_rescheduled: 'Rescheduled',
-	interview_cancelled: 'Cancelled',
-	panel_added: 'Added to panel',
-	panel_removed: 'Removed from panel',
-	reminder_24h: 'Reminder (1 day)',
-	reminder_1h: 'Reminder (1 hour)',
-	feedback_request: 'Scorecard request',
-	delivery_failed: 'Delivery failed'
-};
+/** The kinds' names, read in the page's language (getters, like `STATUS_NAMES`). */
+export const KIND_NAMES = liveLabels({
+	invitation: m.kind_name_invitation,
+	personal_link: m.kind_name_personal_link,
+	scheduling_request: m.kind_name_scheduling_request,
+	change_request: m.kind_name_change_request,
+	interview_scheduled: m.kind_name_interview_scheduled,
+	interview_rescheduled: m.kind_name_interview_rescheduled,
+	interview_cancelled: m.kind_name_interview_cancelled,
+	panel_added: m.kind_name_panel_added,
+	panel_removed: m.kind_name_panel_removed,
+	reminder_24h: m.kind_name_reminder_24h,
+	reminder_1h: m.kind_name_reminder_1h,
+	feedback_request: m.kind_name_feedback_request,
+	delivery_failed: m.kind_name_delivery_failed
+}) as Record<NotificationKind, string>;
 
 export const STATUS_TONE: Record<OutboxStatus, string> = {
 	queued: 'info',
@@ -49,19 +51,20 @@ export function deliveryLine(
 	zone: string,
 	now = new Date()
 ): string {
-	const to = `Email to ${d.to.name}`;
+	const to = m.delivery_to({ name: d.to.name });
+	const error = d.last_error ? `: ${d.last_error}` : '';
 	switch (d.status) {
 		case 'sent':
-			return `${to} sent ${shortTime(d.sent_at ?? d.created_at, zone, now)}`;
+			return m.delivery_sent({ to, time: shortTime(d.sent_at ?? d.created_at, zone, now) });
 		case 'failed':
-			return `${to} failed${d.last_error ? `: ${d.last_error}` : ''}`;
+			return `${m.delivery_failed({ to })}${error}`;
 		case 'cancelled':
-			return `${to} not sent${d.last_error ? `: ${d.last_error}` : ''}`;
+			return `${m.delivery_not_sent({ to })}${error}`;
 		case 'sending':
-			return `${to} being sent`;
+			return m.delivery_sending({ to });
 		default:
 			return d.attempts > 0 && d.next_attempt_at
-				? `${to} waiting to be retried at ${shortTime(d.next_attempt_at, zone, now)} (${d.attempts} attempt${d.attempts === 1 ? '' : 's'}${d.last_error ? `: ${d.last_error}` : ''})`
-				: `${to} queued ${shortTime(d.created_at, zone, now)}`;
+				? m.delivery_retry({ to, time: shortTime(d.next_attempt_at, zone, now), attempts: d.attempts, error })
+				: m.delivery_queued({ to, time: shortTime(d.created_at, zone, now) });
 	}
 }

@@ -5,6 +5,7 @@
  */
 /* eslint-disable svelte/prefer-svelte-reactivity -- the seen ids, the toast timers and a timestamp are
    private bookkeeping, never rendered; what the page shows is in $state. */
+import { getLocale } from '$lib/paraglide/runtime';
 import { STREAM_EVENTS } from '$lib/contract/events';
 
 export const EVENTS_PATH = '/api/v1/me/events';
@@ -84,7 +85,10 @@ export class Inbox {
 	async refresh(announce = false): Promise<void> {
 		let body: { data: InboxEntry[]; unread: number };
 		try {
-			const res = await fetch(`${LIST_PATH}?page_size=${LATEST}`, { headers: { accept: 'application/json' } });
+			const res = await fetch(`${LIST_PATH}?page_size=${LATEST}`, {
+				// The API answers in the language asked for: the page's.
+				headers: { accept: 'application/json', 'accept-language': getLocale() }
+			});
 			if (!res.ok) return;
 			body = (await res.json()) as typeof body;
 		} catch {

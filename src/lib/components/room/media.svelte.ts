@@ -1,15 +1,13 @@
 /** The local camera and microphone of one visit to a room: the preview, and muting either. */
+import { m } from '$lib/paraglide/messages';
 
 /** Turns a getUserMedia failure into a sentence a participant can act on. */
 export function mediaErrorMessage(err: unknown): string {
 	const name = err instanceof DOMException || err instanceof Error ? err.name : '';
-	if (name === 'NotAllowedError' || name === 'SecurityError')
-		return 'Parley may not use your camera and microphone. Allow them for this site in your browser’s settings, then reload. You can still join and see and hear the others.';
-	if (name === 'NotFoundError' || name === 'OverconstrainedError')
-		return 'No camera or microphone was found. You can still join and see and hear the others.';
-	if (name === 'NotReadableError' || name === 'AbortError')
-		return 'Your camera or microphone is in use by another application. Close it, then reload.';
-	return 'Your camera and microphone could not be started. You can still join and see and hear the others.';
+	if (name === 'NotAllowedError' || name === 'SecurityError') return m.media_not_allowed();
+	if (name === 'NotFoundError' || name === 'OverconstrainedError') return m.media_not_found();
+	if (name === 'NotReadableError' || name === 'AbortError') return m.media_in_use();
+	return m.media_failed();
 }
 
 export class LocalMedia {
@@ -44,7 +42,7 @@ export class LocalMedia {
 	/** Starts the camera and microphone for the preview; falls back to whichever of the two works. */
 	async start(): Promise<void> {
 		if (!navigator.mediaDevices?.getUserMedia) {
-			this.#problem = 'This browser cannot use a camera here (the page needs https). You can still join.';
+			this.#problem = m.media_no_https();
 			return;
 		}
 		let stream: MediaStream | null = null;
@@ -56,9 +54,7 @@ export class LocalMedia {
 			for (const constraints of [{ audio: true }, { video: true }]) {
 				try {
 					stream = await navigator.mediaDevices.getUserMedia(constraints);
-					this.#problem = constraints.audio
-						? 'No camera is available: the others will hear you but not see you.'
-						: 'No microphone is available: the others will see you but not hear you.';
+					this.#problem = constraints.audio ? m.media_no_camera() : m.media_no_mic();
 					break;
 				} catch {
 					// try the next one

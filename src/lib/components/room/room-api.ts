@@ -1,4 +1,6 @@
 /** The room's calls to the app: a peer id for this visit, who is in the room, and giving the id back. */
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { JoinAnswer, Participant, RoomRefusal } from './types';
 
 /** The answer to asking for a peer id. */
@@ -6,15 +8,17 @@ export type Asked =
 	{ ok: true; answer: JoinAnswer } | { ok: false; refusal: RoomRefusal } | { ok: false; offline: true };
 
 const joinPath = (interviewId: string) => `/api/v1/interviews/${interviewId}/join`;
+/** The API answers in the language it is asked for: the page's, not the browser's. */
+const language = () => ({ 'accept-language': getLocale() });
 
 /** POST /join: a fresh peer id and secret, and who is in the room. */
 export async function askForId(interviewId: string): Promise<Asked> {
 	try {
-		const res = await fetch(joinPath(interviewId), { method: 'POST', credentials: 'same-origin' });
+		const res = await fetch(joinPath(interviewId), { method: 'POST', credentials: 'same-origin', headers: language() });
 		const body = (await res.json()) as JoinAnswer | { error: RoomRefusal };
 		if (res.ok && !('error' in body)) return { ok: true, answer: body };
 		if ('error' in body) return { ok: false, refusal: body.error };
-		return { ok: false, refusal: { code: 'internal', message: 'The room refused.', details: {} } };
+		return { ok: false, refusal: { code: 'internal', message: m.room_refused_generic(), details: {} } };
 	} catch {
 		return { ok: false, offline: true };
 	}
@@ -25,7 +29,7 @@ export async function readParticipants(
 	interviewId: string
 ): Promise<{ participants: Participant[] } | { refusal: RoomRefusal; status: number } | null> {
 	try {
-		const res = await fetch(joinPath(interviewId), { credentials: 'same-origin' });
+		const res = await fetch(joinPath(interviewId), { credentials: 'same-origin', headers: language() });
 		const body = (await res.json()) as { participants: Participant[] } | { error: RoomRefusal };
 		if ('error' in body) return { refusal: body.error, status: res.status };
 		return { participants: body.participants };

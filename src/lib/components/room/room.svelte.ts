@@ -10,6 +10,7 @@
  * of the old peer stay up (WebRTC does not need the signaling socket once connected); after being
  * offline they are placed again from the new peer, since the network under them may have changed.
  */
+import { m } from '$lib/paraglide/messages';
 import type { Peer as PeerType, PeerError } from 'peerjs';
 import { MeshCalls } from './calls.svelte';
 import { LocalMedia } from './media.svelte';
@@ -23,8 +24,9 @@ export type { JoinAnswer, Participant, RoomRefusal, RoomRole, SignalingServer } 
 /** How often the room re-reads who is in it, to find dropped, re-joined or removed peers. */
 export const PARTICIPANTS_POLL_MS = 5_000;
 
-const LOST_SIGNAL = 'Connection to the room was lost. Reconnecting…';
-const OFFLINE = 'You are offline. The call continues as soon as your connection is back.';
+/** Said when it happens, in the page's language. */
+const LOST_SIGNAL = () => m.room_lost_signal();
+const OFFLINE = () => m.room_offline();
 
 /** The state of one visit to a room. */
 export class RoomSession {
@@ -128,7 +130,7 @@ export class RoomSession {
 				this.#refusal = asked.refusal;
 				this.#phase = 'refused';
 			} else {
-				this.#error = 'The server cannot be reached. Check your connection and try again.';
+				this.#error = m.room_unreachable();
 				this.#phase = 'lobby';
 			}
 			return;
@@ -225,7 +227,7 @@ export class RoomSession {
 		peer.on('open', () => {
 			if (this.#peer !== peer || this.#closed) return;
 			this.#selfId = answer.peer_id;
-			this.#notice = navigator.onLine === false ? OFFLINE : null;
+			this.#notice = navigator.onLine === false ? OFFLINE() : null;
 			this.#error = null;
 			this.#phase = 'joined';
 			this.#renewal.succeeded();
@@ -244,7 +246,7 @@ export class RoomSession {
 		peer.on('disconnected', () => {
 			if (this.#peer !== peer || this.#closed) return;
 			// The peer-server closed our socket (the id expired or was revoked) or the network dropped it.
-			this.#notice = navigator.onLine === false ? OFFLINE : LOST_SIGNAL;
+			this.#notice = navigator.onLine === false ? OFFLINE() : LOST_SIGNAL();
 			this.#scheduleRenew();
 		});
 		peer.on('error', (err: PeerError<string>) => this.#onPeerError(peer, err));
@@ -285,16 +287,13 @@ export class RoomSession {
 			this.#end(asked.refusal);
 			return;
 		}
-		this.#notice = navigator.onLine === false ? OFFLINE : LOST_SIGNAL;
+		this.#notice = navigator.onLine === false ? OFFLINE() : LOST_SIGNAL();
 		this.#scheduleRenew();
 	}
 
 	/** The room will not have us any more (taken off the panel, cancelled, closed): hang up and say why. */
 	#end(refusal: RoomRefusal) {
-		const message =
-			refusal.code === 'not_found'
-				? 'You are no longer a participant of this interview, so you have left its room.'
-				: refusal.message;
+		const message = refusal.code === 'not_found' ? m.room_removed() : refusal.message;
 		this.#refusal = { ...refusal, message };
 		this.#phase = 'refused';
 		this.close();
@@ -303,12 +302,12 @@ export class RoomSession {
 	/** The browser's own view of the network: a hint to act at once instead of waiting for timeouts. */
 	#listenToNetwork() {
 		const offline = () => {
-			this.#notice = OFFLINE;
+			this.#notice = OFFLINE();
 			this.#recallAll = true;
 		};
 		const online = () => {
 			if (this.#closed) return;
-			this.#notice = LOST_SIGNAL;
+			this.#notice = LOST_SIGNAL();
 			// The network may have changed under every connection: a new id, and every call placed again.
 			this.#recallAll = true;
 			this.#renewal.succeeded();
@@ -358,13 +357,13 @@ export class RoomSession {
 			err.type === 'unavailable-id'
 		) {
 			// The peer-server refused or dropped this id: 'disconnected' follows, and a new id with it.
-			this.#notice = navigator.onLine === false ? OFFLINE : LOST_SIGNAL;
+			this.#notice = navigator.onLine === false ? OFFLINE() : LOST_SIGNAL();
 			return;
 		}
 		if (err.type === 'invalid-id' || err.type === 'invalid-key') {
-			this.#error = 'The room did not accept this visit. Reload the page to join again.';
+			this.#error = m.room_visit_refused();
 			return;
 		}
-		this.#error = `The video connection failed (${err.type}). Reload the page to try again.`;
+		this.#error = m.room_connection_failed({ type: err.type });
 	}
 }

@@ -1,7 +1,8 @@
 /** Display helpers shared by the interview page and the admin's candidate page. */
 import { isValidTimeZone } from '$lib/domain/time';
 import { viewerFormat } from '$lib/format/viewer';
-import { RECOMMENDATION_LABELS, isRecommendation } from '$lib/domain/scorecards';
+import { isRecommendation, type Recommendation } from '$lib/domain/scorecards';
+import { m } from '$lib/paraglide/messages';
 import { actionLabel } from '../audit';
 
 /** The zone to show times in: the person's own, else this browser's, else the organization's. */
@@ -19,21 +20,28 @@ export function when(iso: string, zone: string): string {
 	return viewerFormat(zone).dateTimeZoned(iso);
 }
 
-/** A recommendation code as people read it. */
+const RECOMMENDATION: Record<Recommendation, () => string> = {
+	hire: m.rec_hire,
+	proceed: m.rec_proceed,
+	maybe: m.rec_maybe,
+	reject: m.rec_reject
+};
+
+/** A recommendation code as people read it, in the page's language. */
 export function recommendationLabel(code: unknown): string {
-	return isRecommendation(code) ? RECOMMENDATION_LABELS[code] : String(code);
+	return isRecommendation(code) ? RECOMMENDATION[code]() : String(code);
 }
 
-const FIELD_LABELS: Record<string, string> = {
-	start: 'start',
-	duration_min: 'duration (min)',
-	timezone: 'time zone',
-	type: 'type',
-	mode: 'mode',
-	location: 'location',
-	round: 'round',
-	panel: 'panel',
-	status: 'status'
+const FIELD_LABELS: Record<string, () => string> = {
+	start: m.field_start,
+	duration_min: m.field_duration_min,
+	timezone: m.field_timezone,
+	type: m.field_type,
+	mode: m.field_mode,
+	location: m.field_location,
+	round: m.field_round,
+	panel: m.field_panel,
+	status: m.field_status
 };
 
 /** One line describing an audit entry; names are resolved through `names` (user id → name). */
@@ -47,14 +55,19 @@ export function describeEntry(
 	const o = entry.old_values ?? {};
 	if (entry.action === 'scorecard') {
 		if (n.finalized === true)
-			return { title: 'Scorecards finalized', detail: `${String(n.scorecards ?? 0)} scorecard(s) frozen` };
+			return { title: m.history_finalized(), detail: m.history_frozen({ count: Number(n.scorecards ?? 0) }) };
 		// Withheld from this viewer until they submit their own: who and when, never what.
-		if (n.hidden === true) return { title: entry.old_values ? 'Scorecard edited' : 'Scorecard submitted', detail: '' };
-		const now = `rating ${String(n.rating)}, ${recommendationLabel(n.recommendation)}`;
-		if (!entry.old_values) return { title: 'Scorecard submitted', detail: now };
+		if (n.hidden === true)
+			return {
+				title: entry.old_values ? m.history_scorecard_edited() : m.history_scorecard_submitted(),
+				detail: ''
+			};
+		const rated = (v: Record<string, unknown>) =>
+			m.history_rating({ rating: String(v.rating), recommendation: recommendationLabel(v.recommendation) });
+		if (!entry.old_values) return { title: m.history_scorecard_submitted(), detail: rated(n) };
 		return {
-			title: 'Scorecard edited',
-			detail: `${now} (was rating ${String(o.rating)}, ${recommendationLabel(o.recommendation)})${n.feedback_changed ? '; feedback changed' : ''}`
+			title: m.history_scorecard_edited(),
+			detail: `${m.history_was({ now: rated(n), before: rated(o) })}${n.feedback_changed ? m.history_feedback_changed() : ''}`
 		};
 	}
 	const show = (key: string, v: unknown): string => {
@@ -67,13 +80,15 @@ export function describeEntry(
 			}
 		}
 		if (key === 'panel' && Array.isArray(v))
-			return v.map((id) => names[String(id)] ?? 'someone').join(', ') || 'nobody';
+			return v.map((id) => names[String(id)] ?? m.history_someone()).join(', ') || m.history_nobody();
 		return String(v);
 	};
 	const keys = Object.keys(n).filter((k) => k in FIELD_LABELS);
 	if (!entry.old_values) {
 		return { title, detail: keys.includes('start') ? show('start', n.start) : '' };
 	}
-	const detail = keys.map((k) => `${FIELD_LABELS[k]}: ${show(k, o[k])} → ${show(k, n[k])}`).join('; ');
+	const detail = keys
+		.map((k) => m.history_change({ field: FIELD_LABELS[k]!(), from: show(k, o[k]), to: show(k, n[k]) }))
+		.join('; ');
 	return { title, detail };
 }

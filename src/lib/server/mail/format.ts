@@ -4,13 +4,13 @@
  */
 import { isValidTimeZone } from '$lib/domain/time';
 import { formatFor, zoneName as plainZone } from '$lib/format/dates';
+import { BASE_LOCALE, formatLocaleOf, LOCALES, type Locale } from '$lib/i18n/locale';
+import { m } from '$lib/paraglide/messages';
 
-/** Languages a message can be written in. French comes with the translation issue. */
-export const LANGS = ['en'] as const;
-export type Lang = (typeof LANGS)[number];
-export const DEFAULT_LANG: Lang = 'en';
-
-const LOCALE: Record<Lang, string> = { en: 'en-GB' };
+/** Languages a message can be written in: every language Parley speaks (src/lib/i18n/locale.ts). */
+export const LANGS = LOCALES;
+export type Lang = Locale;
+export const DEFAULT_LANG: Lang = BASE_LOCALE;
 
 /** A zone every formatter accepts: the one given, else the fallback, else UTC. */
 export function usableZone(zone: string, fallback = 'UTC'): string {
@@ -20,7 +20,7 @@ export function usableZone(zone: string, fallback = 'UTC'): string {
 
 /** The recipient's formatter: the language's locale and their zone (src/lib/format, the one formatting module). */
 function f(zone: string, lang: Lang) {
-	return formatFor(LOCALE[lang], zone);
+	return formatFor(formatLocaleOf(lang), zone);
 }
 
 /** "Tuesday, 1 December 2026". */
@@ -50,7 +50,15 @@ export function zoneName(iso: string, zone: string, lang: Lang): string {
 
 /** "Thursday, 3 December 2026 at 05:00 (America/New York, GMT-5)": one instant, naming its zone. */
 export function instant(iso: string, zone: string, lang: Lang): string {
-	return `${longDate(iso, zone, lang)} at ${clock(iso, zone, lang)} (${plainZone(zone)}, ${offset(iso, zone, lang)})`;
+	return m.mail_instant(
+		{
+			date: longDate(iso, zone, lang),
+			time: clock(iso, zone, lang),
+			zone: plainZone(zone),
+			offset: offset(iso, zone, lang)
+		},
+		{ locale: lang }
+	);
 }
 
 /** The day and time span of an interview, in one zone. */

@@ -5,7 +5,8 @@
  * phone's width, a button made of a table cell, system fonts, no images or scripts. Every string is
  * escaped here; templates hand over plain text only.
  */
-import type { Lang } from './format';
+import { m } from '$lib/paraglide/messages';
+import { DEFAULT_LANG, type Lang } from './format';
 
 export interface Fact {
 	label: string;
@@ -83,36 +84,36 @@ function factRows(facts: Fact[]): string {
 }
 
 /** The HTML part. `lang` sets the document language. */
-export function toHtml(m: EmailContent, lang: Lang): string {
+export function toHtml(content: EmailContent, lang: Lang): string {
 	const p = (text: string, extra = '') =>
 		`<p style="margin:0 0 14px 0;font-size:16px;line-height:24px;color:${C.text};${extra}">${esc(text)}</p>`;
 	const strip =
-		m.tone === 'warning'
-			? `<tr><td style="background:${C.warningBg};border-bottom:1px solid #fecdca;padding:10px 28px;font-size:14px;line-height:20px;color:${C.warning};font-weight:600;" class="pad">${esc(m.preheader)}</td></tr>`
+		content.tone === 'warning'
+			? `<tr><td style="background:${C.warningBg};border-bottom:1px solid #fecdca;padding:10px 28px;font-size:14px;line-height:20px;color:${C.warning};font-weight:600;" class="pad">${esc(content.preheader)}</td></tr>`
 			: '';
-	const button = m.action
+	const button = content.action
 		? `<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:4px 0 22px 0;"><tbody><tr>
 <td style="border-radius:8px;background:${C.button};">
-<a href="${esc(safeUrl(m.action.url))}" style="display:inline-block;padding:13px 24px;font-family:${FONT};font-size:16px;line-height:20px;font-weight:600;color:#ffffff;text-decoration:none;border-radius:8px;">${esc(m.action.label)}</a>
+<a href="${esc(safeUrl(content.action.url))}" style="display:inline-block;padding:13px 24px;font-family:${FONT};font-size:16px;line-height:20px;font-weight:600;color:#ffffff;text-decoration:none;border-radius:8px;">${esc(content.action.label)}</a>
 </td></tr></tbody></table>`
 		: '';
-	const facts = m.facts.length
+	const facts = content.facts.length
 		? `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="margin:6px 0 22px 0;background:${C.panel};border:1px solid ${C.border};border-radius:10px;"><tbody><tr><td style="padding:16px 18px;">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tbody>
-${factRows(m.facts)}
+${factRows(content.facts)}
 </tbody></table>
 </td></tr></tbody></table>`
 		: '';
-	const next = m.next
+	const next = content.next
 		? `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="margin:0 0 18px 0;"><tbody><tr>
 <td style="border-left:4px solid ${C.button};padding:2px 0 2px 14px;">
-<div style="font-size:14px;line-height:20px;font-weight:700;color:${C.text};">${esc(m.next.title)}</div>
-<div style="font-size:15px;line-height:22px;color:${C.text};">${esc(m.next.text)}</div>
+<div style="font-size:14px;line-height:20px;font-weight:700;color:${C.text};">${esc(content.next.title)}</div>
+<div style="font-size:15px;line-height:22px;color:${C.text};">${esc(content.next.text)}</div>
 </td></tr></tbody></table>`
 		: '';
-	const notes = m.notes.map((n) => p(n, `font-size:14px;line-height:21px;color:${C.muted};`)).join('\n');
-	const settings = m.footer.settings
-		? `<br><a href="${esc(safeUrl(m.footer.settings.url))}" style="color:${C.muted};text-decoration:underline;">${esc(m.footer.settings.label)}</a>`
+	const notes = content.notes.map((n) => p(n, `font-size:14px;line-height:21px;color:${C.muted};`)).join('\n');
+	const settings = content.footer.settings
+		? `<br><a href="${esc(safeUrl(content.footer.settings.url))}" style="color:${C.muted};text-decoration:underline;">${esc(content.footer.settings.label)}</a>`
 		: '';
 	return `<!DOCTYPE html>
 <html lang="${lang}">
@@ -121,7 +122,7 @@ ${factRows(m.facts)}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="x-apple-disable-message-reformatting">
 <meta name="color-scheme" content="light">
-<title>${esc(m.subject)}</title>
+<title>${esc(content.subject)}</title>
 <style>
 @media (max-width: 480px) {
   .outer { padding: 12px 8px !important; }
@@ -131,26 +132,26 @@ ${factRows(m.facts)}
 </style>
 </head>
 <body style="margin:0;padding:0;background:${C.page};">
-<div style="display:none;max-height:0;overflow:hidden;opacity:0;color:${C.page};">${esc(m.preheader)}</div>
+<div style="display:none;max-height:0;overflow:hidden;opacity:0;color:${C.page};">${esc(content.preheader)}</div>
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:${C.page};"><tbody><tr>
 <td align="center" class="outer" style="padding:28px 12px;font-family:${FONT};">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:600px;background:${C.card};border:1px solid ${C.border};border-radius:12px;overflow:hidden;"><tbody>
 <tr><td class="pad" style="background:${C.brand};padding:16px 28px;font-family:${FONT};">
 <span style="font-size:18px;line-height:24px;font-weight:700;color:#ffffff;">Parley</span>
-<span style="font-size:14px;line-height:24px;color:#c9d6ea;">&nbsp;·&nbsp;${esc(m.eyebrow)}</span>
+<span style="font-size:14px;line-height:24px;color:#c9d6ea;">&nbsp;·&nbsp;${esc(content.eyebrow)}</span>
 </td></tr>
 ${strip}
 <tr><td class="pad" style="padding:28px 28px 10px 28px;font-family:${FONT};">
-<h1 style="margin:0 0 18px 0;font-size:24px;line-height:30px;font-weight:700;color:${C.text};">${esc(m.heading)}</h1>
-${p(m.greeting)}
-${m.paragraphs.map((x) => p(x)).join('\n')}
+<h1 style="margin:0 0 18px 0;font-size:24px;line-height:30px;font-weight:700;color:${C.text};">${esc(content.heading)}</h1>
+${p(content.greeting)}
+${content.paragraphs.map((x) => p(x)).join('\n')}
 ${facts}
 ${button}
 ${next}
 ${notes}
 </td></tr>
 <tr><td class="pad" style="padding:18px 28px 24px 28px;border-top:1px solid ${C.border};font-family:${FONT};font-size:12px;line-height:18px;color:${C.muted};">
-${esc(m.footer.reason)}${settings}<br>${esc(m.footer.signature)}
+${esc(content.footer.reason)}${settings}<br>${esc(content.footer.signature)}
 </td></tr>
 </tbody></table>
 </td></tr></tbody></table>
@@ -159,30 +160,33 @@ ${esc(m.footer.reason)}${settings}<br>${esc(m.footer.signature)}
 `;
 }
 
-/** The plain-text part: the same content, wrapped for reading, links written out. */
-export function toText(m: EmailContent): string {
-	const lines: string[] = [m.heading, '='.repeat(Math.min(m.heading.length, 72)), ''];
-	if (m.tone === 'warning') lines.push(m.preheader, '');
-	lines.push(m.greeting, '');
-	for (const para of m.paragraphs) lines.push(para, '');
-	if (m.facts.length) {
-		for (const f of m.facts) {
+/** The plain-text part: the same content, wrapped for reading, links written out, in `lang`'s punctuation. */
+export function toText(content: EmailContent, lang: Lang = DEFAULT_LANG): string {
+	const o = { locale: lang };
+	const labelled = (label: string, value: string) => m.mail_text_label({ label, value }, o);
+	const lines: string[] = [content.heading, '='.repeat(Math.min(content.heading.length, 72)), ''];
+	if (content.tone === 'warning') lines.push(content.preheader, '');
+	lines.push(content.greeting, '');
+	for (const para of content.paragraphs) lines.push(para, '');
+	if (content.facts.length) {
+		for (const f of content.facts) {
 			const value = f.value.replace(/\n/g, ', ');
-			lines.push(`${f.label}: ${f.old ? `(was) ${value}` : value}`);
+			lines.push(labelled(f.label, f.old ? m.mail_text_was({ value }, o) : value));
 			if (f.note) lines.push(`  ${f.note}`);
 		}
 		lines.push('');
 	}
-	if (m.action) lines.push(`${m.action.label}:`, safeUrl(m.action.url), '');
-	if (m.next) lines.push(`${m.next.title}`, m.next.text, '');
-	for (const n of m.notes) lines.push(n, '');
-	lines.push('-- ', m.footer.reason);
-	if (m.footer.settings) lines.push(`${m.footer.settings.label}: ${safeUrl(m.footer.settings.url)}`);
-	lines.push(m.footer.signature, '');
+	if (content.action) lines.push(labelled(content.action.label, '').trimEnd(), safeUrl(content.action.url), '');
+	if (content.next) lines.push(`${content.next.title}`, content.next.text, '');
+	for (const n of content.notes) lines.push(n, '');
+	lines.push('-- ', content.footer.reason);
+	if (content.footer.settings)
+		lines.push(labelled(content.footer.settings.label, safeUrl(content.footer.settings.url)));
+	lines.push(content.footer.signature, '');
 	return lines.join('\n');
 }
 
 /** Both parts and the subject. */
-export function renderParts(m: EmailContent, lang: Lang): RenderedParts {
-	return { subject: m.subject, html: toHtml(m, lang), text: toText(m) };
+export function renderParts(content: EmailContent, lang: Lang): RenderedParts {
+	return { subject: content.subject, html: toHtml(content, lang), text: toText(content, lang) };
 }

@@ -4,6 +4,7 @@
  * only logs), or not queued because the same message already was. The pages and the API say this,
  * never "mailed" for a message nobody will receive.
  */
+import { m } from '$lib/paraglide/messages';
 import type { MailTransport } from './transport';
 
 export type MailOutcome = 'queued' | 'no_mail_server' | 'not_queued';
@@ -14,14 +15,15 @@ export function mailOutcome(queued: number | boolean, transport: Pick<MailTransp
 	return transport.kind === 'smtp' ? 'queued' : 'no_mail_server';
 }
 
-/** One sentence for the admin: what became of the email of `what` to `to`. */
-export function mailOutcomeSentence(outcome: MailOutcome, what: string, to: string): string {
+/** One sentence for the admin, in the page's language: what became of the email of `what` to `to`. */
+export function mailOutcomeSentence(outcome: MailOutcome, what: 'invitation' | 'personal link', to: string): string {
+	const kind = what === 'invitation' ? m.outcome_what_invitation() : m.outcome_what_link();
 	switch (outcome) {
 		case 'queued':
-			return `The ${what} email to ${to} is queued for sending (its delivery shows in Outbox).`;
+			return m.outcome_queued({ what: kind, to });
 		case 'no_mail_server':
-			return `No email was sent: this server has no mail server set up (SMTP_URL), so copy the link and send it to ${to} yourself.`;
+			return m.outcome_no_server({ to });
 		case 'not_queued':
-			return `No new email was queued for ${to}: the same ${what} was queued before; copy the link to send it yourself.`;
+			return m.outcome_not_queued({ what: kind, to });
 	}
 }

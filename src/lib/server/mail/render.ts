@@ -130,6 +130,7 @@ export function renderMail(p: Payload, opts: RenderOptions): RenderedMail {
 		origin: ctx.origin,
 		organizerEmail: opts.organizerEmail,
 		method,
+		lang: ctx.lang,
 		showCandidate: p.recipient.role !== 'candidate'
 	};
 	// Each session its own invitation, naming the candidate and that session's panel (and the recipient).

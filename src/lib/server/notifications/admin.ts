@@ -11,7 +11,8 @@ import { ApiError, apiError } from '../errors';
 import type { Actor } from '../guards';
 import { renderMail } from '../mail/render';
 import { addressOf, messageIdFor } from '../mail/transport';
-import { announceQueued, readPayload, type OutboxDeps, type OutboxRow } from './outbox';
+import { announceQueued, messageLocales, readPayload, type OutboxDeps, type OutboxRow } from './outbox';
+import type { Locale } from '$lib/i18n/locale';
 
 /** What rendering needs beyond the row: the sender and where links point. */
 export interface PreviewDeps extends OutboxDeps {
@@ -45,12 +46,12 @@ function requireAdmin(actor: Actor) {
 	if (actor.role !== 'admin') throw new ApiError('forbidden', 'This needs the admin role.');
 }
 
-function summary(row: OutboxRow, deps: PreviewDeps): OutboxSummary {
+function summary(row: OutboxRow, deps: PreviewDeps, lang?: Locale): OutboxSummary {
 	const payload = readPayload(row);
 	let subject = '(the stored message cannot be read)';
 	if (payload) {
 		try {
-			subject = renderMail(payload, { origin: deps.origin, organizerEmail: addressOf(deps.from) }).subject;
+			subject = renderMail(payload, { origin: deps.origin, organizerEmail: addressOf(deps.from), lang }).subject;
 		} catch {
 			// A payload that parses but cannot render (a zone gone from the runtime): say so, keep listing.
 		}
@@ -81,8 +82,9 @@ export async function listOutbox(deps: PreviewDeps, actor: Actor, filter: Outbox
 		order by created_at desc, id limit ${filter.pageSize} offset ${(filter.page - 1) * filter.pageSize}`;
 	const counts = await deps.sql<{ status: OutboxStatus; n: number }[]>`
 		select status, count(*)::int as n from outbox where org_id = ${actor.orgId} group by status`;
+	const langs = await messageLocales(deps.sql, rows);
 	return {
-		data: rows.map((r) => summary(r, deps)),
+		data: rows.map((r) => summary(r, deps, langs.get(r.id))),
 		page: filter.page,
 		page_size: filter.pageSize,
 		total: count?.n ?? 0,
@@ -97,9 +99,13 @@ export async function outboxMessage(deps: PreviewDeps, actor: Actor, id: string)
 	const [row] = await deps.sql<OutboxRow[]>`select * from outbox where id = ${id} and org_id = ${actor.orgId}`;
 	if (!row) throw apiError.notFound('The message');
 	const payload = readPayload(row);
-	const rendered = payload ? renderMail(payload, { origin: deps.origin, organizerEmail: addressOf(deps.from) }) : null;
+	// The message as its recipient reads it: in their language.
+	const lang = (await messageLocales(deps.sql, [row])).get(row.id);
+	const rendered = payload
+		? renderMail(payload, { origin: deps.origin, organizerEmail: addressOf(deps.from), lang })
+		: null;
 	return {
-		...summary(row, deps),
+		...summary(row, deps, lang),
 		from: deps.from,
 		message_id: messageIdFor(row.id, deps.from),
 		html: rendered?.html ?? null,

@@ -5,6 +5,8 @@
  * that does not match answers 404. It never holds anybody else's interviews: the same access rule as
  * everywhere (the panel is `panel_interviewers`, a candidate sees their own applications' interviews).
  */
+import { m } from '$lib/paraglide/messages';
+import { asLocale, BASE_LOCALE } from '$lib/i18n/locale';
 import type { Sql } from '../../../../db/client';
 import type { Role } from '$lib/contract/roles';
 import { generateToken, hashToken } from '../auth';
@@ -70,15 +72,26 @@ export async function feedCalendar(
 	const token = rawToken.replace(/\.ics$/, '');
 	if (!TOKEN_RE.test(token)) return null;
 	const [feed] = await sql<
-		{ user_id: string; org_id: string; role: Role; name: string; email: string; org_name: string }[]
+		{
+			user_id: string;
+			org_id: string;
+			role: Role;
+			name: string;
+			email: string;
+			org_name: string;
+			locale: string;
+		}[]
 	>`
 		update calendar_feeds f set last_used_at = now()
 		from memberships m, users u, organizations o
 		where f.token_hash = ${hashToken(token)} and m.user_id = f.user_id and m.org_id = f.org_id
 			and m.role in ('interviewer', 'candidate') and u.id = f.user_id and o.id = f.org_id
-		returning f.user_id, f.org_id, m.role, u.name, u.email, o.name as org_name`;
+		returning f.user_id, f.org_id, m.role, u.name, u.email, o.name as org_name,
+			coalesce(u.locale, o.default_locale) as locale`;
 	if (!feed) return null;
 	const now = opts.now ?? new Date();
+	// A calendar app asks with no cookie: the feed speaks its owner's language.
+	const lang = asLocale(feed.locale) ?? BASE_LOCALE;
 	const { rows } = await queryInterviews(sql, {
 		orgId: feed.org_id,
 		...(feed.role === 'interviewer' ? { interviewerId: feed.user_id } : { candidateId: feed.user_id }),
@@ -90,7 +103,8 @@ export async function feedCalendar(
 		// An interview deleted from the calendar keeps its row (`removed_at`); it leaves the feed.
 		rows.filter((r) => !(r as { removed_at?: Date | null }).removed_at),
 		{
-			name: `${feed.org_name} interviews (${feed.name})`,
+			name: m.ics_feed_name({ org: feed.org_name, name: feed.name }, { locale: lang }),
+			lang,
 			orgName: feed.org_name,
 			origin: opts.origin,
 			organizerEmail: opts.organizerEmail,

@@ -6,6 +6,8 @@
 import type { Sql } from '../../../../db/client';
 import type { NotificationKind } from '$lib/contract/notifications';
 import { renderInbox } from '../mail/render';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import { Payload } from './payload';
 
 export interface InboxItem {
@@ -30,10 +32,15 @@ interface Row {
 
 function item(r: Row): InboxItem {
 	const parsed = Payload.safeParse(r.payload);
-	let text = { title: 'A notification', body: '', link: null as string | null };
+	// Rendered when read, in the reader's language (the request's).
+	let text: { title: string; body: string; link: string | null } = {
+		title: m.inbox_fallback_title(),
+		body: '',
+		link: null
+	};
 	if (parsed.success) {
 		try {
-			text = renderInbox(parsed.data);
+			text = renderInbox(parsed.data, getLocale());
 		} catch {
 			// Unreadable facts (a zone gone from the runtime): keep the item, without its words.
 		}

@@ -4,6 +4,7 @@
  * writing the same event twice (a retry, a second instance) adds nothing. The inbox row of a person
  * with an account is written beside it, whatever their email preferences say.
  */
+import { asLocale, BASE_LOCALE, type Locale } from '$lib/i18n/locale';
 import type { Sql } from '../../../../db/client';
 import type { EventBus } from '../../../../db/events';
 import { NOTIFICATION_EVENT, type NotificationKind, type OutboxStatus } from '$lib/contract/notifications';
@@ -341,4 +342,17 @@ export async function announceNotices(
 		await bus.publish({ type: NOTIFICATION_EVENT, orgId, userIds }).catch(() => {});
 	}
 	if (result.queued) await announceQueued(bus, orgId);
+}
+
+/**
+ * The language each message is written in: its recipient's own choice, else their organization's
+ * default (docs/decisions.md, "Languages"), read when the message is rendered, like the address.
+ */
+export async function messageLocales(sql: Sql, rows: readonly Pick<OutboxRow, 'id'>[]): Promise<Map<string, Locale>> {
+	if (!rows.length) return new Map();
+	const found = await sql<{ id: string; locale: string | null }[]>`
+		select x.id, coalesce(u.locale, o.default_locale) as locale
+		from outbox x left join users u on u.id = x.recipient_id left join organizations o on o.id = x.org_id
+		where x.id = any(${rows.map((r) => r.id)}::uuid[])`;
+	return new Map(found.map((r) => [r.id, asLocale(r.locale) ?? BASE_LOCALE]));
 }

@@ -20,7 +20,8 @@ import {
 	readPayload,
 	releaseOrphanedClaims,
 	type OutboxRow,
-	type RetryPolicy
+	type RetryPolicy,
+	messageLocales
 } from './outbox';
 
 /** The time as the worker and the notifications job see it; tests give their own. */
@@ -102,7 +103,8 @@ export function createOutboxWorker(opts: WorkerOptions): OutboxWorker {
 			return;
 		}
 		try {
-			const rendered = renderMail(payload, { origin: opts.origin(), organizerEmail: organizer });
+			const lang = (await messageLocales(opts.sql, [row])).get(row.id);
+			const rendered = renderMail(payload, { origin: opts.origin(), organizerEmail: organizer, lang });
 			await opts.transport.send({
 				to: { name: payload.recipient.name, address: row.to_address },
 				subject: rendered.subject,

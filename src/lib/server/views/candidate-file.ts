@@ -1,4 +1,6 @@
 /** An admin's file on one candidate: applications, rounds with their scorecards' summary, history. */
+import { m } from '$lib/paraglide/messages';
+import { problemText } from '$lib/i18n/problems';
 import type { Sql } from '../../../../db/client';
 import { nextRound } from '$lib/domain/applications';
 import type { ApplicationStatus } from '$lib/domain/types';
@@ -71,9 +73,11 @@ export async function candidateFile(sql: Sql, viewer: Actor, candidateId: string
 			const own = rounds.filter((r) => r.application_id === a.id);
 
 			// The judge's own words for why it cannot get another round now.
-			const blocker =
-				applicationBlocker({ status: a.status as ApplicationStatus, interviewEnabled: a.interview_enabled })?.message ??
-				null;
+			const problem = applicationBlocker({
+				status: a.status as ApplicationStatus,
+				interviewEnabled: a.interview_enabled
+			});
+			const blocker = problem ? problemText(problem) : null;
 			return {
 				...a,
 				created_at: a.created_at.toISOString(),
@@ -87,6 +91,6 @@ export async function candidateFile(sql: Sql, viewer: Actor, candidateId: string
 		}),
 		history,
 		names,
-		labels: Object.fromEntries(rounds.map((r) => [r.id, `Round ${r.round}`]))
+		labels: Object.fromEntries(rounds.map((r) => [r.id, m.cand_round({ round: r.round })]))
 	};
 }

@@ -1,4 +1,5 @@
 import { readForm } from '$lib/server/forms';
+import { m } from '$lib/paraglide/messages';
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { requireInterviewAccess } from '$lib/server/access';
@@ -18,7 +19,7 @@ async function pageInterview(event: RequestEvent, actor: Actor) {
 	try {
 		const { row } = await requireInterviewAccess(event.locals.ctx.sql, actor, event.params.id, {
 			roles: ['admin', 'interviewer'],
-			denied: 'Only the interview’s panel and the organization’s admins open this page.'
+			denied: m.iv_denied()
 		});
 		return row;
 	} catch (err) {

@@ -6,7 +6,7 @@ import { homeFor, membershipOf } from '$lib/server/guards';
 import { password as passwordSchema } from '$lib/contract/api';
 import { acceptInvitation, findInvitation } from '$lib/server/users';
 import { readForm } from '$lib/server/forms';
-import { fieldSentence, issuePhrase } from '$lib/server/field-errors';
+import { m } from '$lib/paraglide/messages';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const invitation = await findInvitation(locals.ctx.sql, params.token);
@@ -22,14 +22,18 @@ export const actions: Actions = {
 		const confirm = String(form.get('confirm') ?? '');
 		const parsed = passwordSchema.safeParse(password);
 		if (!parsed.success)
-			return fail(422, { fields: { password: fieldSentence('password', issuePhrase(parsed.error.issues[0]!)) } });
-		if (password !== confirm) return fail(422, { fields: { confirm: 'The two passwords differ.' } });
+			return fail(422, {
+				fields: {
+					password: parsed.error.issues[0]?.code === 'too_big' ? m.login_password_too_long() : m.invite_password_short()
+				}
+			});
+		if (password !== confirm) return fail(422, { fields: { confirm: m.invite_differ() } });
 		const sql = event.locals.ctx.sql;
 		const userId = await acceptInvitation(sql, event.params.token, password);
 		if (!userId)
 			return fail(410, {
 				fields: {},
-				message: 'This invitation was already used or has expired. Ask your admin for a new one.'
+				message: m.invite_used()
 			});
 		const { token, session } = await createSession(sql, userId);
 		setSessionCookie(event, token, session.expiresAt);

@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { error, redirect } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { createSession } from '$lib/server/auth';
@@ -15,11 +16,8 @@ export const load: PageServerLoad = async (event) => {
 	if (!link) {
 		event.setHeaders({ 'cache-control': 'no-store' });
 		const state = await linkState(sql, event.params.token);
-		if (state === 'unknown') error(404, 'This link is not a Parley personal link.');
-		error(
-			410,
-			state === 'expired' ? 'This link expired when the admission cycle ended.' : 'This link was replaced or revoked.'
-		);
+		if (state === 'unknown') error(404, m.link_unknown());
+		error(410, state === 'expired' ? m.link_expired() : m.link_revoked());
 	}
 	const { token, session } = await createSession(sql, link.userId, 'link', link);
 	setSessionCookie(event, token, session.expiresAt);

@@ -1,28 +1,28 @@
 /** An interview was cancelled (or removed from the calendar before it took place). */
+import { m } from '$lib/paraglide/messages';
 import type { Payload } from '../../notifications/payload';
 import type { Lang } from '../format';
 import type { EmailContent } from '../layout';
 import { COMMON, interviewFacts, interviewFooter, typeLabel, whenFor, type TemplateContext } from './common';
 
-export const strings = {
-	en: {
-		subjectCandidate: (org: string, date: string) => `Cancelled: your interview with ${org} on ${date}`,
-		subjectPanel: (candidate: string, date: string) => `Cancelled: interview with ${candidate} on ${date}`,
-		heading: 'This interview is cancelled',
-		strip: 'Cancelled: it no longer takes place',
-		introCandidate: (org: string, type: string) =>
-			`${org} has cancelled your ${type}. The attached update removes it from your calendar.`,
-		introPanel: (type: string, candidate: string) =>
-			`The ${type} with ${candidate} is cancelled. The attached update removes it from your calendar.`,
-		nextCandidate: (org: string) =>
-			`There is nothing you need to do. ${org} will contact you if another interview is planned.`,
-		nextPanel: 'The time is free again in your calendar. There is no scorecard to submit.'
-	}
-} satisfies Record<Lang, unknown>;
+/** This message's words in `lang` (messages/<locale>.json, keys `mail_…`). */
+export function strings(lang: Lang) {
+	const o = { locale: lang };
+	return {
+		subjectCandidate: (org: string, date: string) => m.mail_cancelled_subject_candidate({ org, date }, o),
+		subjectPanel: (candidate: string, date: string) => m.mail_cancelled_subject_panel({ candidate, date }, o),
+		heading: m.mail_cancelled_heading({}, o),
+		strip: m.mail_cancelled_strip({}, o),
+		introCandidate: (org: string, type: string) => m.mail_cancelled_intro_candidate({ org, type }, o),
+		introPanel: (type: string, candidate: string) => m.mail_cancelled_intro_panel({ type, candidate }, o),
+		nextCandidate: (org: string) => m.mail_cancelled_next_candidate({ org }, o),
+		nextPanel: m.mail_cancelled_next_panel({}, o)
+	};
+}
 
 export function content(p: Payload, ctx: TemplateContext): EmailContent {
-	const s = strings[ctx.lang];
-	const c = COMMON[ctx.lang];
+	const s = strings(ctx.lang);
+	const c = COMMON(ctx.lang);
 	const i = p.interview!;
 	const w = whenFor(p, ctx);
 	const candidate = p.recipient.role === 'candidate';

@@ -1,39 +1,44 @@
 /** A candidate asks to move or cancel their interview (to the organization's admins, in their inbox only). */
+import { m } from '$lib/paraglide/messages';
 import type { Payload } from '../../notifications/payload';
 import { instant, type Lang, usableZone } from '../format';
 import type { EmailContent } from '../layout';
 import { COMMON, type TemplateContext } from './common';
 
-export const strings = {
-	en: {
+/** This message's words in `lang` (messages/<locale>.json, keys `mail_…`). */
+export function strings(lang: Lang) {
+	const o = { locale: lang };
+	return {
 		subject: (who: string, kind: string) =>
-			kind === 'cancel' ? `${who} asks to cancel their interview` : `${who} asks to move their interview`,
-		heading: 'A candidate asks for a change',
-		now: 'Now',
-		asked: 'Asked for',
-		cancel: 'Cancel the interview',
-		open: 'Approve or decline',
-		next: 'The change is made only once an admin approves it; the candidate hears either way.',
-		footer: 'You receive this because you are an admin of the organization.',
-		declinedSubject: (org: string) => `${org} could not make the change you asked for`,
-		declinedHeading: 'Your interview stays as it was',
+			kind === 'cancel'
+				? m.mail_change_request_subject_cancel({ who }, o)
+				: m.mail_change_request_subject_move({ who }, o),
+		heading: m.mail_change_request_heading({}, o),
+		now: m.mail_change_request_now({}, o),
+		asked: m.mail_change_request_asked({}, o),
+		cancel: m.mail_change_request_cancel({}, o),
+		open: m.mail_change_request_open({}, o),
+		next: m.mail_change_request_next({}, o),
+		footer: m.mail_change_request_footer({}, o),
+		declinedSubject: (org: string) => m.mail_change_request_declined_subject({ org }, o),
+		declinedHeading: m.mail_change_request_declined_heading({}, o),
 		declinedIntro: (kind: string) =>
 			kind === 'cancel'
-				? 'The organization declined your request to cancel your interview.'
-				: 'The organization declined your request to move your interview.',
-		note: 'Their note',
-		when: 'Your interview',
-		declinedNext: 'If the time really does not work for you, reply to the organization directly.',
-		declinedFooter: (org: string) => `You receive this because you asked ${org} to change your interview.`
-	}
-} satisfies Record<Lang, unknown>;
+				? m.mail_change_request_declined_intro_cancel({}, o)
+				: m.mail_change_request_declined_intro_move({}, o),
+		note: m.mail_change_request_note({}, o),
+		when: m.mail_change_request_when({}, o),
+		declinedNext: m.mail_change_request_declined_next({}, o),
+		declinedFooter: (org: string) => m.mail_change_request_declined_footer({ org }, o)
+	};
+}
 
 export function content(p: Payload, ctx: TemplateContext): EmailContent {
-	const s = strings[ctx.lang];
-	const c = COMMON[ctx.lang];
+	const s = strings(ctx.lang);
+	const c = COMMON(ctx.lang);
 	const ch = p.change;
 	const zone = usableZone(p.recipient.timezone);
-	const who = ch?.candidate ?? 'A candidate';
+	const who = ch?.candidate ?? c.candidate;
 	const org = p.org_name ?? 'Parley';
 	if (ch?.declined)
 		return {
@@ -47,7 +52,7 @@ export function content(p: Payload, ctx: TemplateContext): EmailContent {
 				{ label: s.when, value: instant(ch.start, zone, ctx.lang) },
 				...(ch.note ? [{ label: s.note, value: ch.note }] : [])
 			],
-			action: { label: 'Open my interview page', url: `${ctx.origin}/me` },
+			action: { label: m.mail_personal_link_action({}, { locale: ctx.lang }), url: `${ctx.origin}/me` },
 			next: { title: c.nextTitle, text: s.declinedNext },
 			notes: [],
 			footer: { reason: s.declinedFooter(org), signature: c.signature(org) }

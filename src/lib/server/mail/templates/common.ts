@@ -2,6 +2,7 @@
  * What every interview message shares: the facts block (when, where, who), the links, the footer.
  * Its strings live here once; each template keeps its own strings in its own file.
  */
+import { m } from '$lib/paraglide/messages';
 import type { InterviewFacts, Payload, RecipientFacts } from '../../notifications/payload';
 import { type Lang, usableZone, when, zoneName } from '../format';
 import type { EmailContent, Fact } from '../layout';
@@ -12,41 +13,43 @@ export interface TemplateContext {
 	origin: string;
 }
 
-export const COMMON = {
-	en: {
+/** The shared words in `lang` (messages/<locale>.json, keys `mail_common_…`). */
+export function COMMON(lang: Lang) {
+	const o = { locale: lang };
+	return {
 		type: {
-			phone: 'phone interview',
-			video: 'video interview',
-			in_person: 'in-person interview',
-			technical: 'technical interview',
-			hr: 'HR interview',
-			final: 'final interview'
+			phone: m.mail_type_phone({}, o),
+			video: m.mail_type_video({}, o),
+			in_person: m.mail_type_in_person({}, o),
+			technical: m.mail_type_technical({}, o),
+			hr: m.mail_type_hr({}, o),
+			final: m.mail_type_final({}, o)
 		} as Record<string, string>,
-		interview: 'interview',
-		when: 'When',
-		timeZone: 'Time zone',
-		localTime: (time: string, zone: string) => `${time} in ${zone}`,
-		where: 'Where',
-		online: 'Online, in the Parley video room',
-		inPerson: 'In person',
-		panel: 'Interviewers',
-		candidate: 'Candidate',
-		round: 'Round',
-		toBeAnnounced: 'To be announced',
-		was: 'Was',
-		reason: 'Reason',
-		nextTitle: 'What to do next',
-		greeting: (name: string) => `Hello ${name},`,
-		footerReason: (org: string) => `You receive this email because you take part in an interview with ${org}.`,
-		footerAccount: (org: string) => `You receive this email because ${org} added you to Parley.`,
-		settings: 'Choose which emails you receive',
-		signature: (org: string) => `Sent by Parley for ${org}. Replies to this address are not read.`
-	}
-} satisfies Record<Lang, unknown>;
+		interview: m.mail_common_interview({}, o),
+		when: m.mail_common_when({}, o),
+		timeZone: m.mail_common_time_zone({}, o),
+		localTime: (time: string, zone: string) => m.mail_common_local_time({ time, zone }, o),
+		where: m.mail_common_where({}, o),
+		online: m.mail_common_online({}, o),
+		inPerson: m.mail_common_in_person({}, o),
+		panel: m.mail_common_panel({}, o),
+		candidate: m.mail_common_candidate({}, o),
+		round: m.mail_common_round({}, o),
+		toBeAnnounced: m.mail_common_to_be_announced({}, o),
+		was: m.mail_common_was({}, o),
+		reason: m.mail_common_reason({}, o),
+		nextTitle: m.mail_common_next_title({}, o),
+		greeting: (name: string) => m.mail_common_greeting({ name }, o),
+		footerReason: (org: string) => m.mail_common_footer_reason({ org }, o),
+		footerAccount: (org: string) => m.mail_common_footer_account({ org }, o),
+		settings: m.mail_common_settings({}, o),
+		signature: (org: string) => m.mail_common_signature({ org }, o)
+	};
+}
 
 /** The type of interview in words ("video interview"). */
 export function typeLabel(lang: Lang, type: string): string {
-	const s = COMMON[lang];
+	const s = COMMON(lang);
 	return s.type[type] ?? s.interview;
 }
 
@@ -74,7 +77,7 @@ export function links(p: Payload, ctx: TemplateContext) {
  * nothing else of the panel's; an interviewer also sees the candidate and the round.
  */
 export function interviewFacts(p: Payload, ctx: TemplateContext, opts: { previous?: boolean } = {}): Fact[] {
-	const s = COMMON[ctx.lang];
+	const s = COMMON(ctx.lang);
 	const i = p.interview!;
 	const zone = recipientZone(p.recipient, i);
 	const w = when(i.start, i.end, zone, ctx.lang);
@@ -103,7 +106,7 @@ export function interviewFacts(p: Payload, ctx: TemplateContext, opts: { previou
 
 /** The footer of an interview message. */
 export function interviewFooter(p: Payload, ctx: TemplateContext): EmailContent['footer'] {
-	const s = COMMON[ctx.lang];
+	const s = COMMON(ctx.lang);
 	const org = p.interview?.org_name ?? p.org_name ?? 'Parley';
 	return {
 		reason: s.footerReason(org),

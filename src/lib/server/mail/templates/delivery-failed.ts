@@ -1,24 +1,27 @@
 /** An email could not be delivered (to the organization's admins, in their inbox only). */
+import { m } from '$lib/paraglide/messages';
 import type { Payload } from '../../notifications/payload';
 import type { Lang } from '../format';
 import type { EmailContent } from '../layout';
 import { COMMON, type TemplateContext } from './common';
 
-export const strings = {
-	en: {
-		subject: (to: string) => `Email to ${to} could not be delivered`,
-		heading: 'An email could not be delivered',
-		intro: (to: string, address: string) => `Parley gave up sending an email to ${to} (${address}).`,
-		error: 'The mail server said',
-		open: 'Open the message',
-		next: 'Check the address, then resend the message from the outbox, or reach the person another way.',
-		footer: 'You receive this because you are an admin of the organization.'
-	}
-} satisfies Record<Lang, unknown>;
+/** This message's words in `lang` (messages/<locale>.json, keys `mail_…`). */
+export function strings(lang: Lang) {
+	const o = { locale: lang };
+	return {
+		subject: (to: string) => m.mail_delivery_failed_subject({ to }, o),
+		heading: m.mail_delivery_failed_heading({}, o),
+		intro: (to: string, address: string) => m.mail_delivery_failed_intro({ to, address }, o),
+		error: m.mail_delivery_failed_error({}, o),
+		open: m.mail_delivery_failed_open({}, o),
+		next: m.mail_delivery_failed_next({}, o),
+		footer: m.mail_delivery_failed_footer({}, o)
+	};
+}
 
 export function content(p: Payload, ctx: TemplateContext): EmailContent {
-	const s = strings[ctx.lang];
-	const c = COMMON[ctx.lang];
+	const s = strings(ctx.lang);
+	const c = COMMON(ctx.lang);
 	const f = p.failed!;
 	return {
 		subject: s.subject(f.to_name),

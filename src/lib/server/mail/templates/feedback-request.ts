@@ -1,29 +1,32 @@
 /** "Please submit your scorecard": 1 h after the end, then each business day for up to ten. */
+import { m } from '$lib/paraglide/messages';
 import type { Payload } from '../../notifications/payload';
 import type { Lang } from '../format';
 import type { EmailContent } from '../layout';
 import { COMMON, interviewFacts, interviewFooter, links, typeLabel, whenFor, type TemplateContext } from './common';
 
-export const strings = {
-	en: {
-		subjectFirst: (candidate: string) => `Please submit your scorecard for ${candidate}`,
-		subjectAgain: (candidate: string) => `Reminder: your scorecard for ${candidate} is still missing`,
-		headingFirst: 'How did the interview go?',
-		headingAgain: 'Your scorecard is still missing',
+/** This message's words in `lang` (messages/<locale>.json, keys `mail_…`). */
+export function strings(lang: Lang) {
+	const o = { locale: lang };
+	return {
+		subjectFirst: (candidate: string) => m.mail_feedback_request_subject_first({ candidate }, o),
+		subjectAgain: (candidate: string) => m.mail_feedback_request_subject_again({ candidate }, o),
+		headingFirst: m.mail_feedback_request_heading_first({}, o),
+		headingAgain: m.mail_feedback_request_heading_again({}, o),
 		introFirst: (type: string, candidate: string, date: string) =>
-			`Thank you for taking part in the ${type} with ${candidate} on ${date}. Please submit your scorecard while it is fresh.`,
+			m.mail_feedback_request_intro_first({ type, candidate, date }, o),
 		introAgain: (type: string, candidate: string, date: string) =>
-			`You have not yet submitted your scorecard for the ${type} with ${candidate} on ${date}. The decision waits for it.`,
-		submit: 'Submit your scorecard',
-		next: 'Rate the candidate and give your recommendation on your own: the others’ scorecards appear once you have submitted yours.',
-		last: 'This is the last reminder for this interview.',
-		stops: 'These reminders stop as soon as you submit, or when the scorecards are finalized.'
-	}
-} satisfies Record<Lang, unknown>;
+			m.mail_feedback_request_intro_again({ type, candidate, date }, o),
+		submit: m.mail_feedback_request_submit({}, o),
+		next: m.mail_feedback_request_next({}, o),
+		last: m.mail_feedback_request_last({}, o),
+		stops: m.mail_feedback_request_stops({}, o)
+	};
+}
 
 export function content(p: Payload, ctx: TemplateContext): EmailContent {
-	const s = strings[ctx.lang];
-	const c = COMMON[ctx.lang];
+	const s = strings(ctx.lang);
+	const c = COMMON(ctx.lang);
 	const i = p.interview!;
 	const w = whenFor(p, ctx);
 	const first = (p.n ?? 0) === 0;

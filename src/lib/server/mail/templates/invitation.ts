@@ -1,31 +1,33 @@
 /** A person added to an organization: the link to set their password (works once, expires). */
+import { m } from '$lib/paraglide/messages';
 import type { Payload } from '../../notifications/payload';
 import { instant, type Lang, usableZone } from '../format';
 import type { EmailContent } from '../layout';
 import { COMMON, type TemplateContext } from './common';
 
-export const strings = {
-	en: {
-		subject: (org: string) => `${org} invited you to Parley`,
-		heading: (org: string) => `Join ${org} on Parley`,
+/** This message's words in `lang` (messages/<locale>.json, keys `mail_…`). */
+export function strings(lang: Lang) {
+	const o = { locale: lang };
+	return {
+		subject: (org: string) => m.mail_invitation_subject({ org }, o),
+		heading: (org: string) => m.mail_invitation_heading({ org }, o),
 		role: {
-			admin: 'an admin, who schedules interviews and manages the team',
-			interviewer: 'an interviewer, who sits on interview panels and writes scorecards',
-			candidate: 'a candidate, to see and join your interviews'
+			admin: m.mail_invitation_role_admin({}, o),
+			interviewer: m.mail_invitation_role_interviewer({}, o),
+			candidate: m.mail_invitation_role_candidate({}, o)
 		} as Record<string, string>,
-		intro: (org: string, role: string) =>
-			`${org} uses Parley to schedule and hold interviews, and has added you as ${role}.`,
-		action: 'Set your password',
-		next: 'Choose a password with the button above; you then sign in with this email address.',
-		expires: (date: string) => `The link works once and expires on ${date}. If it has expired, ask for a new one.`,
-		notYou: 'If you did not expect this invitation, you can ignore this email.',
-		removed: '(The link is removed from this copy once the email is sent.)'
-	}
-} satisfies Record<Lang, unknown>;
+		intro: (org: string, role: string) => m.mail_invitation_intro({ org, role }, o),
+		action: m.mail_invitation_action({}, o),
+		next: m.mail_invitation_next({}, o),
+		expires: (date: string) => m.mail_invitation_expires({ date }, o),
+		notYou: m.mail_invitation_not_you({}, o),
+		removed: m.mail_invitation_removed({}, o)
+	};
+}
 
 export function content(p: Payload, ctx: TemplateContext): EmailContent {
-	const s = strings[ctx.lang];
-	const c = COMMON[ctx.lang];
+	const s = strings(ctx.lang);
+	const c = COMMON(ctx.lang);
 	const org = p.org_name ?? 'Parley';
 	const zone = usableZone(p.recipient.timezone);
 	const expires = p.expires_at ? instant(p.expires_at, zone, ctx.lang) : null;

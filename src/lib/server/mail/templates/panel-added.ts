@@ -1,24 +1,25 @@
 /** An interviewer was added to the panel of an interview already scheduled. */
+import { m } from '$lib/paraglide/messages';
 import type { Payload } from '../../notifications/payload';
 import type { Lang } from '../format';
 import type { EmailContent } from '../layout';
 import { COMMON, interviewFacts, interviewFooter, links, typeLabel, whenFor, type TemplateContext } from './common';
 
-export const strings = {
-	en: {
-		subject: (candidate: string, date: string) => `You joined the panel: interview with ${candidate}, ${date}`,
-		heading: 'You have been added to an interview panel',
-		intro: (org: string, type: string, candidate: string) =>
-			`${org} has added you to the panel of the ${type} with ${candidate}. A calendar invitation is attached.`,
-		open: 'Open the interview page',
-		next: (candidate: string) =>
-			`Read ${candidate}’s application and the panel’s shared notes beforehand. After the interview, submit your scorecard on the interview page.`
-	}
-} satisfies Record<Lang, unknown>;
+/** This message's words in `lang` (messages/<locale>.json, keys `mail_…`). */
+export function strings(lang: Lang) {
+	const o = { locale: lang };
+	return {
+		subject: (candidate: string, date: string) => m.mail_panel_added_subject({ candidate, date }, o),
+		heading: m.mail_panel_added_heading({}, o),
+		intro: (org: string, type: string, candidate: string) => m.mail_panel_added_intro({ org, type, candidate }, o),
+		open: m.mail_panel_added_open({}, o),
+		next: (candidate: string) => m.mail_panel_added_next({ candidate }, o)
+	};
+}
 
 export function content(p: Payload, ctx: TemplateContext): EmailContent {
-	const s = strings[ctx.lang];
-	const c = COMMON[ctx.lang];
+	const s = strings(ctx.lang);
+	const c = COMMON(ctx.lang);
 	const i = p.interview!;
 	const w = whenFor(p, ctx);
 	return {

@@ -1,23 +1,25 @@
 /** An interviewer was taken off the panel of an interview that still takes place. */
+import { m } from '$lib/paraglide/messages';
 import type { Payload } from '../../notifications/payload';
 import type { Lang } from '../format';
 import type { EmailContent } from '../layout';
 import { COMMON, interviewFacts, interviewFooter, typeLabel, whenFor, type TemplateContext } from './common';
 
-export const strings = {
-	en: {
-		subject: (candidate: string, date: string) => `You are off the panel: interview with ${candidate}, ${date}`,
-		heading: 'You are no longer on this interview panel',
-		strip: 'You no longer take part in this interview',
-		intro: (org: string, type: string, candidate: string) =>
-			`${org} has taken you off the panel of the ${type} with ${candidate}. The attached update removes it from your calendar.`,
-		next: 'Nothing: the time is free again in your calendar, and you will not be asked for a scorecard.'
-	}
-} satisfies Record<Lang, unknown>;
+/** This message's words in `lang` (messages/<locale>.json, keys `mail_…`). */
+export function strings(lang: Lang) {
+	const o = { locale: lang };
+	return {
+		subject: (candidate: string, date: string) => m.mail_panel_removed_subject({ candidate, date }, o),
+		heading: m.mail_panel_removed_heading({}, o),
+		strip: m.mail_panel_removed_strip({}, o),
+		intro: (org: string, type: string, candidate: string) => m.mail_panel_removed_intro({ org, type, candidate }, o),
+		next: m.mail_panel_removed_next({}, o)
+	};
+}
 
 export function content(p: Payload, ctx: TemplateContext): EmailContent {
-	const s = strings[ctx.lang];
-	const c = COMMON[ctx.lang];
+	const s = strings(ctx.lang);
+	const c = COMMON(ctx.lang);
 	const i = p.interview!;
 	const w = whenFor(p, ctx);
 	return {

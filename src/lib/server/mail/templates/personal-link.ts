@@ -1,25 +1,27 @@
 /** A candidate's personal link: opens their own interview pages without a password. */
+import { m } from '$lib/paraglide/messages';
 import type { Payload } from '../../notifications/payload';
 import { instant, type Lang, usableZone } from '../format';
 import type { EmailContent } from '../layout';
 import { COMMON, type TemplateContext } from './common';
 
-export const strings = {
-	en: {
-		subject: (org: string) => `Your personal link to your interviews with ${org}`,
-		heading: 'Your interviews, one click away',
-		intro: (org: string) =>
-			`${org} uses Parley for interviews. This personal link opens your own page, where you see your interview times in your time zone and join online interviews.`,
-		action: 'Open my interview page',
-		next: 'Keep this email: the link is how you reach your interviews. It is personal, so please do not forward it.',
-		expires: (date: string) => `The link works until ${date}. A new link replaces this one.`,
-		removed: '(The link is removed from this copy once the email is sent.)'
-	}
-} satisfies Record<Lang, unknown>;
+/** This message's words in `lang` (messages/<locale>.json, keys `mail_…`). */
+export function strings(lang: Lang) {
+	const o = { locale: lang };
+	return {
+		subject: (org: string) => m.mail_personal_link_subject({ org }, o),
+		heading: m.mail_personal_link_heading({}, o),
+		intro: (org: string) => m.mail_personal_link_intro({ org }, o),
+		action: m.mail_personal_link_action({}, o),
+		next: m.mail_personal_link_next({}, o),
+		expires: (date: string) => m.mail_personal_link_expires({ date }, o),
+		removed: m.mail_personal_link_removed({}, o)
+	};
+}
 
 export function content(p: Payload, ctx: TemplateContext): EmailContent {
-	const s = strings[ctx.lang];
-	const c = COMMON[ctx.lang];
+	const s = strings(ctx.lang);
+	const c = COMMON(ctx.lang);
 	const org = p.org_name ?? 'Parley';
 	const zone = usableZone(p.recipient.timezone);
 	const expires = p.expires_at ? instant(p.expires_at, zone, ctx.lang) : null;

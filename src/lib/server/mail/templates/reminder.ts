@@ -1,35 +1,38 @@
 /** Reminders a day and an hour before an interview, to the candidate and the panel. */
+import { m } from '$lib/paraglide/messages';
 import type { Payload } from '../../notifications/payload';
 import type { Lang } from '../format';
 import type { EmailContent } from '../layout';
 import { COMMON, interviewFacts, interviewFooter, links, typeLabel, whenFor, type TemplateContext } from './common';
 
-export const strings = {
-	en: {
-		subjectDay: (what: string, time: string) => `Reminder: ${what} tomorrow at ${time}`,
-		subjectHour: (what: string, time: string) => `Starting soon: ${what} at ${time}`,
-		yourInterview: (org: string) => `your interview with ${org}`,
-		interviewWith: (candidate: string) => `interview with ${candidate}`,
-		headingDay: 'Your interview is tomorrow',
-		headingDayPanel: 'You interview tomorrow',
-		headingHour: 'Your interview starts in an hour',
-		headingHourPanel: 'Your interview starts in an hour',
-		introCandidate: (org: string, type: string, time: string) => `A reminder of your ${type} with ${org}, at ${time}.`,
+/** This message's words in `lang` (messages/<locale>.json, keys `mail_…`). */
+export function strings(lang: Lang) {
+	const o = { locale: lang };
+	return {
+		subjectDay: (what: string, time: string) => m.mail_reminder_subject_day({ what, time }, o),
+		subjectHour: (what: string, time: string) => m.mail_reminder_subject_hour({ what, time }, o),
+		yourInterview: (org: string) => m.mail_reminder_your_interview({ org }, o),
+		interviewWith: (candidate: string) => m.mail_reminder_interview_with({ candidate }, o),
+		headingDay: m.mail_reminder_heading_day({}, o),
+		headingDayPanel: m.mail_reminder_heading_day_panel({}, o),
+		headingHour: m.mail_reminder_heading_hour({}, o),
+		headingHourPanel: m.mail_reminder_heading_hour_panel({}, o),
+		introCandidate: (org: string, type: string, time: string) =>
+			m.mail_reminder_intro_candidate({ org, type, time }, o),
 		introPanel: (type: string, candidate: string, time: string) =>
-			`A reminder of the ${type} with ${candidate}, at ${time}.`,
-		joinRoom: 'Open the video room',
-		viewInterview: 'View your interview',
-		openInterview: 'Open the interview page',
-		nextOnline:
-			'The video room opens 15 minutes before the start. Check your camera and microphone, and find a quiet place.',
-		nextInPerson: (where: string) => `Please arrive a few minutes early at ${where}.`,
-		nextPanel: (candidate: string) => `Read ${candidate}’s application and the panel’s shared notes before you start.`
-	}
-} satisfies Record<Lang, unknown>;
+			m.mail_reminder_intro_panel({ type, candidate, time }, o),
+		joinRoom: m.mail_reminder_join_room({}, o),
+		viewInterview: m.mail_reminder_view_interview({}, o),
+		openInterview: m.mail_reminder_open_interview({}, o),
+		nextOnline: m.mail_reminder_next_online({}, o),
+		nextInPerson: (where: string) => m.mail_reminder_next_in_person({ where }, o),
+		nextPanel: (candidate: string) => m.mail_reminder_next_panel({ candidate }, o)
+	};
+}
 
 export function content(p: Payload, ctx: TemplateContext): EmailContent {
-	const s = strings[ctx.lang];
-	const c = COMMON[ctx.lang];
+	const s = strings(ctx.lang);
+	const c = COMMON(ctx.lang);
 	const i = p.interview!;
 	const w = whenFor(p, ctx);
 	const l = links(p, ctx);

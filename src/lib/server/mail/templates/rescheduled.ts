@@ -1,30 +1,31 @@
 /** An interview moved to another time (same interview, same calendar entry, a higher SEQUENCE). */
+import { m } from '$lib/paraglide/messages';
 import type { Payload } from '../../notifications/payload';
 import type { Lang } from '../format';
 import type { EmailContent } from '../layout';
 import { COMMON, interviewFacts, interviewFooter, links, typeLabel, whenFor, type TemplateContext } from './common';
 
-export const strings = {
-	en: {
-		subjectCandidate: (org: string, date: string) => `New time for your interview with ${org}: ${date}`,
-		subjectPanel: (candidate: string, date: string) => `Moved: interview with ${candidate}, now ${date}`,
-		heading: 'Your interview has a new time',
-		headingPanel: 'An interview you are on has moved',
-		introCandidate: (org: string, type: string) =>
-			`${org} has moved your ${type} to a new time. The updated calendar invitation is attached; it replaces the earlier one.`,
-		introPanel: (type: string, candidate: string) =>
-			`The ${type} with ${candidate} has moved. The updated calendar invitation is attached; it replaces the earlier one.`,
-		joinRoom: 'Open the video room',
-		viewInterview: 'View your interview',
-		openInterview: 'Open the interview page',
-		nextCandidate: 'Nothing else changes. If the new time does not suit you, please tell us as soon as possible.',
-		nextPanel: 'Check that the new time still suits you; if it does not, tell the admissions team.'
-	}
-} satisfies Record<Lang, unknown>;
+/** This message's words in `lang` (messages/<locale>.json, keys `mail_…`). */
+export function strings(lang: Lang) {
+	const o = { locale: lang };
+	return {
+		subjectCandidate: (org: string, date: string) => m.mail_rescheduled_subject_candidate({ org, date }, o),
+		subjectPanel: (candidate: string, date: string) => m.mail_rescheduled_subject_panel({ candidate, date }, o),
+		heading: m.mail_rescheduled_heading({}, o),
+		headingPanel: m.mail_rescheduled_heading_panel({}, o),
+		introCandidate: (org: string, type: string) => m.mail_rescheduled_intro_candidate({ org, type }, o),
+		introPanel: (type: string, candidate: string) => m.mail_rescheduled_intro_panel({ type, candidate }, o),
+		joinRoom: m.mail_rescheduled_join_room({}, o),
+		viewInterview: m.mail_rescheduled_view_interview({}, o),
+		openInterview: m.mail_rescheduled_open_interview({}, o),
+		nextCandidate: m.mail_rescheduled_next_candidate({}, o),
+		nextPanel: m.mail_rescheduled_next_panel({}, o)
+	};
+}
 
 export function content(p: Payload, ctx: TemplateContext): EmailContent {
-	const s = strings[ctx.lang];
-	const c = COMMON[ctx.lang];
+	const s = strings(ctx.lang);
+	const c = COMMON(ctx.lang);
 	const i = p.interview!;
 	const w = whenFor(p, ctx);
 	const l = links(p, ctx);

@@ -1,34 +1,34 @@
 /** An interview was scheduled: the candidate's invitation, or a panel member's. */
+import { m } from '$lib/paraglide/messages';
 import type { Payload } from '../../notifications/payload';
 import type { Lang } from '../format';
 import type { EmailContent } from '../layout';
 import { COMMON, interviewFacts, interviewFooter, links, typeLabel, whenFor, type TemplateContext } from './common';
 
-export const strings = {
-	en: {
-		subjectCandidate: (org: string, date: string) => `Your interview with ${org}: ${date}`,
-		subjectPanel: (candidate: string, date: string) => `Interview with ${candidate}: ${date}`,
-		headingCandidate: 'Your interview is booked',
-		headingPanel: 'You are on an interview panel',
-		introCandidate: (org: string, type: string) =>
-			`${org} has scheduled your ${type}. The details are below, and a calendar invitation is attached.`,
+/** This message's words in `lang` (messages/<locale>.json, keys `mail_…`). */
+export function strings(lang: Lang) {
+	const o = { locale: lang };
+	return {
+		subjectCandidate: (org: string, date: string) => m.mail_scheduled_subject_candidate({ org, date }, o),
+		subjectPanel: (candidate: string, date: string) => m.mail_scheduled_subject_panel({ candidate, date }, o),
+		headingCandidate: m.mail_scheduled_heading_candidate({}, o),
+		headingPanel: m.mail_scheduled_heading_panel({}, o),
+		introCandidate: (org: string, type: string) => m.mail_scheduled_intro_candidate({ org, type }, o),
 		introPanel: (org: string, type: string, candidate: string) =>
-			`${org} has scheduled a ${type} with ${candidate}, and you are on the panel. A calendar invitation is attached.`,
-		joinRoom: 'Open the video room',
-		viewInterview: 'View your interview',
-		openInterview: 'Open the interview page',
-		nextOnline:
-			'The video room opens 15 minutes before the start. Use a computer or phone with a camera and a microphone; your browser will ask to use them.',
-		nextInPerson: (where: string) => `Please arrive a few minutes early at ${where}.`,
-		nextPanel: (candidate: string) =>
-			`Read ${candidate}’s application and the panel’s shared notes beforehand. After the interview, submit your scorecard on the interview page.`,
-		cannotAttend: (org: string) => `If you cannot attend, please tell ${org} as soon as possible.`
-	}
-} satisfies Record<Lang, unknown>;
+			m.mail_scheduled_intro_panel({ org, type, candidate }, o),
+		joinRoom: m.mail_scheduled_join_room({}, o),
+		viewInterview: m.mail_scheduled_view_interview({}, o),
+		openInterview: m.mail_scheduled_open_interview({}, o),
+		nextOnline: m.mail_scheduled_next_online({}, o),
+		nextInPerson: (where: string) => m.mail_scheduled_next_in_person({ where }, o),
+		nextPanel: (candidate: string) => m.mail_scheduled_next_panel({ candidate }, o),
+		cannotAttend: (org: string) => m.mail_scheduled_cannot_attend({ org }, o)
+	};
+}
 
 export function content(p: Payload, ctx: TemplateContext): EmailContent {
-	const s = strings[ctx.lang];
-	const c = COMMON[ctx.lang];
+	const s = strings(ctx.lang);
+	const c = COMMON(ctx.lang);
 	const i = p.interview!;
 	const w = whenFor(p, ctx);
 	const l = links(p, ctx);

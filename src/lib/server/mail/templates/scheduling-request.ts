@@ -1,29 +1,31 @@
 /** A scheduling request: the candidate picks their own interview time from the panel's free times. */
+import { m } from '$lib/paraglide/messages';
 import type { Payload } from '../../notifications/payload';
 import { instant, longDate, type Lang, usableZone } from '../format';
 import type { EmailContent } from '../layout';
 import { COMMON, type TemplateContext } from './common';
 
-export const strings = {
-	en: {
-		subject: (org: string) => `Choose your interview time with ${org}`,
-		heading: 'Pick a time that suits you',
-		intro: (org: string) =>
-			`${org} would like to interview you. Instead of a time set for you, choose one yourself: the link shows the times the interviewers are free, in your time zone, and books the one you pick at once.`,
-		length: 'Length',
-		minutes: (n: number) => `${n} minutes`,
-		between: 'Between',
-		range: (a: string, b: string) => `${a} and ${b}`,
-		action: 'Choose my interview time',
-		next: 'No password is needed: the link opens your request. It is personal, so please do not forward it. You can also find the request on your interview page.',
-		expires: (date: string) => `Please choose by ${date}; after that the link no longer books.`,
-		removed: '(The link is removed from this copy once the email is sent.)'
-	}
-} satisfies Record<Lang, unknown>;
+/** This message's words in `lang` (messages/<locale>.json, keys `mail_…`). */
+export function strings(lang: Lang) {
+	const o = { locale: lang };
+	return {
+		subject: (org: string) => m.mail_scheduling_request_subject({ org }, o),
+		heading: m.mail_scheduling_request_heading({}, o),
+		intro: (org: string) => m.mail_scheduling_request_intro({ org }, o),
+		length: m.mail_scheduling_request_length({}, o),
+		minutes: (n: number) => m.mail_scheduling_request_minutes({ n }, o),
+		between: m.mail_scheduling_request_between({}, o),
+		range: (a: string, b: string) => m.mail_scheduling_request_range({ a, b }, o),
+		action: m.mail_scheduling_request_action({}, o),
+		next: m.mail_scheduling_request_next({}, o),
+		expires: (date: string) => m.mail_scheduling_request_expires({ date }, o),
+		removed: m.mail_scheduling_request_removed({}, o)
+	};
+}
 
 export function content(p: Payload, ctx: TemplateContext): EmailContent {
-	const s = strings[ctx.lang];
-	const c = COMMON[ctx.lang];
+	const s = strings(ctx.lang);
+	const c = COMMON(ctx.lang);
 	const org = p.org_name ?? 'Parley';
 	const zone = usableZone(p.recipient.timezone);
 	const r = p.request;

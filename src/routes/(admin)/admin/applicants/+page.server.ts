@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { z } from 'zod';
@@ -42,7 +43,7 @@ export const actions: Actions = {
 	move: async (event) => {
 		const actor = requireRole(event, 'admin');
 		const parsed = MoveForm.safeParse(Object.fromEntries(await readForm(event.request)));
-		if (!parsed.success) return fail(422, { id: null, message: 'That status change is not understood.' });
+		if (!parsed.success) return fail(422, { id: null, message: m.appl_not_understood() });
 		return apply(parsed.data.id, () =>
 			patchApplication(event.locals.ctx, actor, parsed.data.id, {
 				status: parsed.data.to,
@@ -55,7 +56,7 @@ export const actions: Actions = {
 	toggle: async (event) => {
 		const actor = requireRole(event, 'admin');
 		const parsed = ToggleForm.safeParse(Object.fromEntries(await readForm(event.request)));
-		if (!parsed.success) return fail(422, { id: null, message: 'That change is not understood.' });
+		if (!parsed.success) return fail(422, { id: null, message: m.appl_change_not_understood() });
 		const { id, field, value } = parsed.data;
 		return apply(id, () => patchApplication(event.locals.ctx, actor, id, { [field]: value === 'true' }));
 	}

@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { isUuid } from '$lib/domain/ids';
@@ -23,7 +24,7 @@ export const actions: Actions = {
 	resend: async (event) => {
 		const actor = requireRole(event, 'admin');
 		const id = (await readForm(event.request)).get('id') ?? '';
-		if (!isUuid(id)) return fail(404, { error: 'That message was not found.' });
+		if (!isUuid(id)) return fail(404, { error: m.outbox_not_found() });
 		try {
 			await resendMessage(event.locals.ctx, actor, id);
 		} catch (err) {

@@ -1,4 +1,5 @@
 import { fail } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { ApiError } from '$lib/server/errors';
 import { requireRole, type Actor } from '$lib/server/guards';
@@ -42,7 +43,13 @@ export const actions: Actions = {
 			const invitationUrl = invited.url;
 			const outcome = mailOutcome(invited.queued, event.locals.ctx.mail);
 			const note = mailOutcomeSentence(outcome, 'invitation', parsed.data.email);
-			return { values: {}, fields: {}, message: `${parsed.data.name} was added. ${note}`, invitationUrl, outcome };
+			return {
+				values: {},
+				fields: {},
+				message: m.people_added({ name: parsed.data.name, note }),
+				invitationUrl,
+				outcome
+			};
 		} catch (err) {
 			if (err instanceof ApiError && err.code === 'conflict') {
 				return fail(409, {
@@ -59,7 +66,7 @@ export const actions: Actions = {
 		const actor = requireRole(event, 'admin');
 		const form = await readForm(event.request);
 		const userId = z.uuid().safeParse(form.get('user_id'));
-		if (!userId.success) return fail(422, { values: {}, fields: {}, invitationUrl: null, message: 'Unknown person.' });
+		if (!userId.success) return fail(422, { values: {}, fields: {}, invitationUrl: null, message: m.people_unknown() });
 		let invited;
 		try {
 			invited = await reinvite(event.locals.ctx, {
@@ -70,12 +77,12 @@ export const actions: Actions = {
 			});
 		} catch (err) {
 			if (err instanceof ApiError && err.code === 'not_found')
-				return fail(404, { values: {}, fields: {}, invitationUrl: null, message: 'Unknown person.' });
+				return fail(404, { values: {}, fields: {}, invitationUrl: null, message: m.people_unknown() });
 			throw err;
 		}
 		const invitationUrl = invited.url;
 		const outcome = mailOutcome(invited.queued, event.locals.ctx.mail);
-		const message = `A new invitation was made; older links stop working. ${mailOutcomeSentence(outcome, 'invitation', invited.email)}`;
+		const message = m.people_reinvited({ note: mailOutcomeSentence(outcome, 'invitation', invited.email) });
 		return { values: {}, fields: {}, message, invitationUrl, outcome };
 	},
 	/**
@@ -85,7 +92,7 @@ export const actions: Actions = {
 	copyLink: async (event) => {
 		const actor = requireRole(event, 'admin');
 		const userId = z.uuid().safeParse((await readForm(event.request)).get('user_id'));
-		if (!userId.success) return fail(422, { values: {}, fields: {}, invitationUrl: null, message: 'Unknown person.' });
+		if (!userId.success) return fail(422, { values: {}, fields: {}, invitationUrl: null, message: m.people_unknown() });
 		return issueLink(event, actor, userId.data, false);
 	},
 	/** "Replace link…", confirmed: the links already sent stop working, and the new one is emailed. */
@@ -93,21 +100,21 @@ export const actions: Actions = {
 		const actor = requireRole(event, 'admin');
 		const form = await readForm(event.request);
 		const userId = z.uuid().safeParse(form.get('user_id'));
-		if (!userId.success) return fail(422, { values: {}, fields: {}, invitationUrl: null, message: 'Unknown person.' });
+		if (!userId.success) return fail(422, { values: {}, fields: {}, invitationUrl: null, message: m.people_unknown() });
 		if (form.get('confirm') !== 'replace')
-			return fail(422, { values: {}, fields: {}, invitationUrl: null, message: 'Confirm the replacement first.' });
+			return fail(422, { values: {}, fields: {}, invitationUrl: null, message: m.people_confirm_first() });
 		return issueLink(event, actor, userId.data, true);
 	},
 	revokeLink: async (event) => {
 		const actor = requireRole(event, 'admin');
 		const userId = z.uuid().safeParse((await readForm(event.request)).get('user_id'));
 		if (!userId.success || !(await revokeCandidateLinks(event.locals.ctx, actor.orgId, userId.data)))
-			return fail(404, { values: {}, fields: {}, invitationUrl: null, message: 'Unknown candidate.' });
+			return fail(404, { values: {}, fields: {}, invitationUrl: null, message: m.people_unknown_candidate() });
 		return {
 			values: {},
 			fields: {},
 			invitationUrl: null,
-			message: 'The personal link was revoked; it signs nobody in any more.'
+			message: m.people_revoked()
 		};
 	}
 };
@@ -129,12 +136,14 @@ async function issueLink(event: RequestEvent, actor: Actor, candidateId: string,
 			linkUrl: url,
 			linkExpires: expiresAt.toISOString(),
 			message: replace
-				? `The links sent before stop working. A new personal link was created. ${mailOutcomeSentence(
-						mailOutcome(queued, event.locals.ctx.mail),
-						'personal link',
-						'the candidate'
-					)}`
-				: 'Here is a personal link to pass on. The links sent before keep working; nothing was emailed.'
+				? m.people_replaced({
+						note: mailOutcomeSentence(
+							mailOutcome(queued, event.locals.ctx.mail),
+							'personal link',
+							m.outcome_the_candidate()
+						)
+					})
+				: m.people_copy_made()
 		};
 	} catch (err) {
 		if (err instanceof ApiError)

@@ -1,7 +1,11 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
-import { closureDays } from '$lib/domain/closures';
+import { MAX_LOAD_LIMIT } from '$lib/domain/policy';
+import { formatFor } from '$lib/format/dates';
+import { formatLocaleOf } from '$lib/i18n/locale';
+import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import { parseLimit, type OwnLoadLimit } from '$lib/domain/load';
 import {
 	addClosure,
@@ -28,8 +32,8 @@ function readLimits(
 	const week = parseLimit(form.get('per_week') ?? '');
 	if (day.ok && week.ok) return { perDay: day.value, perWeek: week.value };
 	return {
-		...(day.ok ? {} : { per_day: sentence(day.message) }),
-		...(week.ok ? {} : { per_week: sentence(week.message) })
+		...(day.ok ? {} : { per_day: m.load_error({ max: MAX_LOAD_LIMIT }) }),
+		...(week.ok ? {} : { per_week: m.load_error({ max: MAX_LOAD_LIMIT }) })
 	};
 }
 
@@ -45,7 +49,8 @@ export const actions: Actions = {
 				startDate: form.get('start_date') ?? '',
 				endDate: form.get('end_date') ?? ''
 			});
-			return { closure: { message: `${c.name} (${closureDays(c)}) added: nothing is booked on those days.` } };
+			const days = formatFor(formatLocaleOf(getLocale()), 'UTC').dayRange(c.startDate, c.endDate);
+			return { closure: { message: m.rules_closure_added({ name: c.name, days }) } };
 		} catch (err) {
 			if (err instanceof ApiError && err.code === 'validation_failed') {
 				const fields = Object.fromEntries(
@@ -60,8 +65,8 @@ export const actions: Actions = {
 		const actor = requireRole(event, 'admin');
 		const id = z.uuid().safeParse((await readForm(event.request)).get('id'));
 		if (!id.success || !(await removeClosure(event.locals.ctx.sql, actor, id.data)))
-			return fail(404, { closure: { message: 'That closure was already removed.' } });
-		return { closure: { message: 'Removed: those days can be booked again.' } };
+			return fail(404, { closure: { message: m.rules_closure_gone() } });
+		return { closure: { message: m.rules_closure_removed() } };
 	},
 	setDefault: async (event) => {
 		const actor = requireRole(event, 'admin');
@@ -69,7 +74,7 @@ export const actions: Actions = {
 		const limits = readLimits(form);
 		if (!('perDay' in limits)) return fail(422, { defaults: { values: Object.fromEntries(form), fields: limits } });
 		await setDefaultLoadLimit(event.locals.ctx.sql, actor, limits as { perDay: number | null; perWeek: number | null });
-		return { defaults: { message: 'Saved. Interviewers without limits of their own now work under these.' } };
+		return { defaults: { message: m.rules_default_saved() } };
 	},
 	setPoolPreference: async (event) => {
 		const actor = requireRole(event, 'admin');
@@ -78,16 +83,17 @@ export const actions: Actions = {
 			await setPoolPreference(event.locals.ctx.sql, actor, prefer);
 		} catch (err) {
 			if (err instanceof ApiError && err.code === 'validation_failed')
-				return fail(422, { pools: { message: null, error: 'Choose how the finder picks from a pool.' } });
+				return fail(422, { pools: { message: null, error: m.rules_pools_choose() } });
 			throw err;
 		}
-		return { pools: { message: 'Saved. The slot finder now picks from pools this way.', error: null } };
+		return { pools: { message: m.rules_pools_saved(), error: null } };
 	},
 	setOwn: async (event) => {
 		const actor = requireRole(event, 'admin');
 		const form = await readForm(event.request);
 		const userId = z.uuid().safeParse(form.get('user_id'));
-		if (!userId.success) return fail(404, { own: { userId: null, message: 'Unknown interviewer.', fields: {} } });
+		if (!userId.success)
+			return fail(404, { own: { userId: null, message: m.rules_unknown_interviewer(), fields: {} } });
 		let own: OwnLoadLimit | null = null;
 		if (form.get('mode') === 'own') {
 			const limits = readLimits(form);
@@ -96,6 +102,6 @@ export const actions: Actions = {
 			own = limits as OwnLoadLimit;
 		}
 		await setOwnLoadLimit(event.locals.ctx.sql, actor, userId.data, own);
-		return { own: { userId: userId.data, message: 'Saved.', fields: {} } };
+		return { own: { userId: userId.data, message: m.notif_saved(), fields: {} } };
 	}
 };

@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import type { PageServerLoad } from './$types';
 import { ApiError } from '$lib/server/errors';
 import { requireUser } from '$lib/server/guards';
@@ -12,8 +13,7 @@ export const load: PageServerLoad = async (event) => {
 	try {
 		access = await roomAccess(event.locals.ctx.sql, actor, event.params.id);
 	} catch (err) {
-		if (err instanceof ApiError && err.code === 'not_found')
-			error(404, 'This interview was not found, or you are not one of its participants.');
+		if (err instanceof ApiError && err.code === 'not_found') error(404, m.room_not_found());
 		throw err;
 	}
 	const reason = refusalReason(access, new Date());

@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { ApiError } from '$lib/server/errors';
@@ -9,7 +10,7 @@ export const load: PageServerLoad = async (event) => {
 	try {
 		return { message: await outboxMessage(event.locals.ctx, actor, event.params.id) };
 	} catch (err) {
-		if (err instanceof ApiError && err.code === 'not_found') error(404, 'This message was not found.');
+		if (err instanceof ApiError && err.code === 'not_found') error(404, m.outbox_message_not_found());
 		throw err;
 	}
 };

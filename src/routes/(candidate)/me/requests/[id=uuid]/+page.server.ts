@@ -1,6 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
 import { error } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/guards';
+import { m } from '$lib/paraglide/messages';
 import { requestOfCandidate } from '$lib/server/self-scheduling';
 import { bookFromPage, requestView } from '$lib/server/self-scheduling-page';
 
@@ -8,7 +9,7 @@ import { bookFromPage, requestView } from '$lib/server/self-scheduling-page';
 export const load: PageServerLoad = async (event) => {
 	const actor = requireRole(event, 'candidate');
 	const row = await requestOfCandidate(event.locals.ctx.sql, actor.user.id, event.params.id);
-	if (!row) error(404, 'No such scheduling request of yours.');
+	if (!row) error(404, m.request_not_yours());
 	return { view: await requestView(event.locals.ctx.sql, row) };
 };
 
@@ -16,7 +17,7 @@ export const actions: Actions = {
 	book: async (event) => {
 		const actor = requireRole(event, 'candidate');
 		const row = await requestOfCandidate(event.locals.ctx.sql, actor.user.id, event.params.id);
-		if (!row) error(404, 'No such scheduling request of yours.');
+		if (!row) error(404, m.request_not_yours());
 		return bookFromPage(event.locals.ctx, event.request, row);
 	}
 };

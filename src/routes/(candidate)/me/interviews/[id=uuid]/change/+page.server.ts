@@ -1,6 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { candidateChangeProblem } from '$lib/domain/candidate-changes';
+import { problemText } from '$lib/i18n/problems';
+import { m } from '$lib/paraglide/messages';
 import type { Interview } from '$lib/domain/types';
 import { askChange, changeContext, moveTimes } from '$lib/server/candidate-changes';
 import { ApiError } from '$lib/server/errors';
@@ -16,7 +18,10 @@ export const load: PageServerLoad = async (event) => {
 	const iv = { status: ctx.row.status as Interview['status'], start: ctx.row.start_at.toISOString() };
 	const timezone = await personTimezone(sql, actor.orgId, actor.user.id);
 	// What the policy says before anything is typed (a missing reason is not a refusal yet).
-	const blocked = (kind: 'reschedule' | 'cancel') => candidateChangeProblem(kind, iv, 'x', ctx.facts)?.message ?? null;
+	const blocked = (kind: 'reschedule' | 'cancel') => {
+		const problem = candidateChangeProblem(kind, iv, 'x', ctx.facts);
+		return problem ? problemText(problem) : null;
+	};
 	return {
 		interview: { id: ctx.row.id, start: iv.start, duration_min: ctx.row.duration_min, status: iv.status },
 		timezone,
@@ -45,9 +50,9 @@ export const actions: Actions = {
 				values,
 				done: done.applied
 					? kind === 'cancel'
-						? 'Your interview is cancelled. The interviewers have been told.'
-						: 'Your interview is moved. You will get the new invitation by email.'
-					: 'Your request is sent. The organization will answer soon; you will hear by email.'
+						? m.change_done_cancelled()
+						: m.change_done_moved()
+					: m.change_done_sent()
 			};
 		} catch (err) {
 			if (err instanceof ApiError && (err.status === 409 || err.status === 422))

@@ -1,4 +1,5 @@
 import type { RequestHandler } from './$types';
+import { asLocale } from '$lib/i18n/locale';
 import { defineRoute } from '$lib/server/route';
 import { MEMBER } from '$lib/server/api-docs';
 import { requireUser } from '$lib/server/guards';
@@ -33,7 +34,9 @@ export const GET: RequestHandler = defineRoute(
 		const body = interviewIcs(row, {
 			orgName,
 			origin: event.url.origin,
-			organizerEmail: mailAddress(event.locals.ctx.config.MAIL_FROM)
+			organizerEmail: mailAddress(event.locals.ctx.config.MAIL_FROM),
+			// The person's own file, in their own language (a download sends the browser's Accept-Language).
+			lang: asLocale(actor.user.locale) ?? event.locals.locale
 		});
 		const day = row.start_at.toISOString().slice(0, 10);
 		return new Response(body, {

@@ -194,6 +194,16 @@ describe.each(kinds)('loops against the %s database', (kind) => {
 		);
 		expect(options.status).toBe(200);
 		expect(LoopStartList.parse(options.body).data.map((s) => s.start)).not.toContain(target.toISOString());
+		// Asked for that one time only, the answer says why the loop cannot move there.
+		const only = await app.api(
+			'GET',
+			`/api/v1/loops/${tomas}/availability?from=${target.toISOString()}&to=${new Date(target.getTime() + 255 * 60_000).toISOString()}`,
+			admin
+		);
+		const none = LoopStartList.parse(only.body);
+		expect(none.data).toEqual([]);
+		const blockers = none.details!.days.flatMap((d) => d.blockers);
+		expect(blockers.map((b) => [b.session, b.reason, b.person?.name])).toContainEqual([3, 'busy', PRIYA!.name]);
 		const refused = await app.api('POST', `/api/v1/loops/${tomas}/reschedule`, admin, {
 			start: target.toISOString(),
 			reason: 'Panel travel'

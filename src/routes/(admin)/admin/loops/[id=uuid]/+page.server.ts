@@ -4,9 +4,9 @@ import { ApiError } from '$lib/server/errors';
 import { readForm } from '$lib/server/forms';
 import { requireRole } from '$lib/server/guards';
 import { loopLogs } from '$lib/server/loop-logs';
-import { findLoopStarts, loopJson } from '$lib/server/loop-search';
+import { loopJson, searchLoop } from '$lib/server/loop-search';
 import { cancelLoop, moveLoop, readLoop, specOf } from '$lib/server/loops';
-import { dayRange } from '$lib/server/views/loops';
+import { dayRange, whyLines } from '$lib/server/views/loops';
 import { orgTimezone } from '$lib/server/views/requests';
 
 /** One loop: its sessions together, its history; moving it as a unit (find a time, give a reason) or cancelling it. */
@@ -21,17 +21,19 @@ export const load: PageServerLoad = async (event) => {
 	const q = event.url.searchParams;
 	let starts: { start: string; sessions: string[] }[] | null = null;
 	let searchError: string | null = null;
+	let why: { date: string; lines: string[] }[] = [];
 	if (q.get('find')) {
 		const range = dayRange((k) => q.get(k), timezone);
 		if (!range) searchError = 'Choose the first day and how many days to search.';
 		else {
 			try {
-				starts = (
-					await findLoopStarts(sql, actor.orgId, specOf(loop), range, {
-						ids: loop.sessions.map((s) => s.id),
-						rounds: loop.sessions.map((s) => s.round)
-					})
-				).slice(0, 40);
+				const found = await searchLoop(sql, actor.orgId, specOf(loop), range, {
+					ids: loop.sessions.map((s) => s.id),
+					rounds: loop.sessions.map((s) => s.round)
+				});
+				starts = found.starts.slice(0, 40);
+				// Nowhere to move it: what blocks each day, as the new-loop form says.
+				why = whyLines(found.whyNone(timezone), found.names);
 			} catch (err) {
 				if (!(err instanceof ApiError)) throw err;
 				searchError = err.message;
@@ -39,7 +41,7 @@ export const load: PageServerLoad = async (event) => {
 		}
 	}
 	const history = await loopLogs(sql, actor, loop.id);
-	return { loop: loopJson(loop), timezone, values: Object.fromEntries(q), starts, searchError, history };
+	return { loop: loopJson(loop), timezone, values: Object.fromEntries(q), starts, searchError, why, history };
 };
 
 export const actions: Actions = {

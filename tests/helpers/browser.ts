@@ -49,12 +49,12 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
 	await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-/** Saves a full-page screenshot under test-results/screenshots. */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** Saves a screenshot under test-results/screenshots: the full page, or only the viewport of a very long one. */
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
 	mkdirSync(SCREENSHOT_DIR, { recursive: true });
 	// A full-page shot of a scrolled page draws sticky bars where the viewport was: start at the top.
 	await page.evaluate(() => window.scrollTo(0, 0));
-	await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: true });
+	await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage });
 }
 
 /**

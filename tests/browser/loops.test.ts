@@ -115,6 +115,17 @@ describe('loops, as an admin books, sees and moves one', () => {
 		expect(violations, describeViolations('the loop page with its history', violations)).toEqual([]);
 		await screenshot(page, 'loops-moved-1440');
 
+		// Moving it to a Saturday finds nothing, and the loop's page says why.
+		const saturday = new Date(Date.parse(`${wednesday()}T12:00:00Z`) + 3 * 86400_000).toISOString().slice(0, 10);
+		await page.getByLabel('From').fill(saturday);
+		await page.getByLabel('Days to search').selectOption('1');
+		await page.getByRole('button', { name: 'Find times' }).click();
+		await page.getByTestId('no-starts').waitFor();
+		expect(await page.getByTestId('loop-why').textContent()).toContain(
+			`Session 1 · ${MARCO!.name}: Does not work on this day.`
+		);
+		await screenshot(page, 'loops-move-why-1440');
+
 		// A loop that fits nowhere says why, per session, person and day: Marco does not work on Saturdays.
 		const loopUrl = page.url();
 		await page.goto(`${app.url}/admin/loops/new`);
@@ -129,7 +140,6 @@ describe('loops, as an admin books, sees and moves one', () => {
 			await page.getByLabel(`Session ${i + 1} interviewer`).selectOption(id!);
 			await page.getByLabel(`Session ${i + 1} kind`).selectOption('in_person');
 		}
-		const saturday = new Date(Date.parse(`${wednesday()}T12:00:00Z`) + 3 * 86400_000).toISOString().slice(0, 10);
 		await page.getByLabel('From').fill(saturday);
 		await page.getByLabel('Days to search').selectOption('1');
 		await page.getByRole('button', { name: 'Find times' }).click();

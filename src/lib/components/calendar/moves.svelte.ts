@@ -6,6 +6,7 @@
 /* eslint-disable svelte/prefer-svelte-reactivity -- the Dates here are instants handed to the judge and the
    calendar helpers, never kept as state. */
 import { updateInterview } from '$lib/collab/calendar';
+import { m } from '$lib/paraglide/messages';
 import type { LostMove } from '$lib/collab/move-ledger';
 import type { CalendarSync } from '$lib/collab/sync.svelte';
 import { MINUTE_MS, movesStart, refusalMessage, type Interview, type Verdict } from '$lib/domain';
@@ -110,7 +111,7 @@ export class MoveFlow {
 		// The calendar may have changed while the question was open: judge again, with the reason.
 		if (!iv) {
 			this.undo();
-			this.ctx.say('The interview is no longer in the calendar.', 'error');
+			this.ctx.say(m.cal_move_gone(), 'error');
 			return null;
 		}
 		const verdict = this.#judge(iv, change, reason);
@@ -145,11 +146,11 @@ export class MoveFlow {
 		const doc = sync.doc;
 		if (!iv || !doc || iv.status !== 'scheduled') {
 			sync.dismissLost(lost.interviewId);
-			say('The interview can no longer be moved.', 'error');
+			say(m.cal_move_cannot(), 'error');
 			return;
 		}
 		const change = { start: lost.mine.start, durationMin: lost.mine.durationMin, panel: iv.panel };
-		const reason = `Re-applied after ${this.ctx.personName(lost.theirs.by)}'s move made at the same time`;
+		const reason = m.cal_move_reapplied_reason({ who: this.ctx.personName(lost.theirs.by) });
 		const refusal = this.#refusalOf(this.#judge(iv, change, reason));
 		if (refusal) {
 			say(refusal.text, 'error', refusal.detail);
@@ -161,7 +162,7 @@ export class MoveFlow {
 			return;
 		}
 		sync.dismissLost(lost.interviewId);
-		say(`Moved ${this.ctx.candidateOf(iv.id)} back to ${timeIn(lost.mine.start, this.ctx.tz())}.`);
+		say(m.cal_move_back({ name: this.ctx.candidateOf(iv.id), time: timeIn(lost.mine.start, this.ctx.tz()) }));
 	}
 
 	/** Forgets a waiting move without touching the widget (tests). */
@@ -191,11 +192,19 @@ export class MoveFlow {
 		if (text === null) return null;
 		const c = verdict.problems.length === 0 ? verdict.conflicts[0] : undefined;
 		if (!c) return { text };
-		const who = c.role === 'candidate' ? 'The candidate' : (this.#interviewerName(c.personId) ?? 'A panel member');
+		const who =
+			c.role === 'candidate'
+				? m.cal_the_candidate_cap()
+				: (this.#interviewerName(c.personId) ?? m.cal_a_panel_member());
 		const tz = this.ctx.tz();
 		return {
 			text,
-			detail: `${who} is booked ${timeIn(c.start, tz)}–${timeIn(c.end, tz)} with ${this.ctx.candidateOf(c.interviewId)}.`
+			detail: m.cal_is_booked({
+				who,
+				start: timeIn(c.start, tz),
+				end: timeIn(c.end, tz),
+				with: this.ctx.candidateOf(c.interviewId)
+			})
 		};
 	}
 }

@@ -7,9 +7,10 @@
    calendar helpers, never kept as state. */
 import { updateInterview } from '$lib/collab/calendar';
 import { m } from '$lib/paraglide/messages';
+import { problemText } from '$lib/i18n/problems';
 import type { LostMove } from '$lib/collab/move-ledger';
 import type { CalendarSync } from '$lib/collab/sync.svelte';
-import { MINUTE_MS, movesStart, refusalMessage, type Interview, type Verdict } from '$lib/domain';
+import { MINUTE_MS, movesStart, type Interview, type Verdict } from '$lib/domain';
 import { rangeIn, timeIn, wallToUtc } from './format';
 import { browserFacts, judgeDrag } from './judging';
 import type { ToastKind } from './toaster.svelte';
@@ -188,7 +189,13 @@ export class MoveFlow {
 
 	/** Why a change cannot be made, in the server's words (with who is double-booked); null when it can. */
 	#refusalOf(verdict: Verdict): { text: string; detail?: string } | null {
-		const text = refusalMessage(verdict);
+		// The judge's refusal in the reader's language (its first problem, else the double booking).
+		const first = verdict.problems[0];
+		const text = first
+			? problemText(first)
+			: verdict.conflicts.length > 0
+				? m.cal_double_book({ count: new Set(verdict.conflicts.map((c) => c.personId)).size })
+				: null;
 		if (text === null) return null;
 		const c = verdict.problems.length === 0 ? verdict.conflicts[0] : undefined;
 		if (!c) return { text };

@@ -278,7 +278,13 @@ export class ScheduleFormState {
 	/** The message of the first problem on a field. */
 	problemOf(field: string): string | null {
 		const problem = this.#problems.find((p) => p.field === field);
-		return problem ? problemText(problem) : null;
+		return problem ? this.say(problem) : null;
+	}
+	/** A problem in the reader's language. */
+	say(problem: Problem): string {
+		if (problem.code === 'reason_required' && problem.field === 'reason')
+			return this.kind === 'again' ? m.cal_reason_missing_again() : m.cal_reason_missing_move();
+		return problemText(problem);
 	}
 
 	/** One interviewer at the chosen time: whom they would clash with, whether they work then. */

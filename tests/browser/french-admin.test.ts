@@ -119,6 +119,15 @@ describe('Parley in French, for an admin', () => {
 		await page.getByRole('link', { name: 'Planifier une série' }).click();
 		await page.getByRole('heading', { name: 'Planifier une série', level: 1 }).waitFor();
 		await frenchEverywhere(page, 'admin-loop-new');
+		// Tomás is interviewed in person: three sessions in a room.
+		const tomas = await page
+			.getByLabel('Candidat·e')
+			.locator('option', { hasText: 'Tomás Herrera' })
+			.getAttribute('value');
+		await page.getByLabel('Candidat·e').selectOption(tomas!);
+		await page.getByLabel('Où').selectOption('offline');
+		await page.getByLabel('Salle (en présentiel)').fill('Salle 4');
+		for (const i of [1, 2, 3]) await page.getByLabel(`Entretien ${i}, type`).selectOption('in_person');
 		await page.getByLabel('Jours de recherche').selectOption('14');
 		await page.getByRole('button', { name: 'Trouver des horaires' }).click();
 		await page.getByRole('heading', { name: 'Horaires qui conviennent à toute la série' }).waitFor();

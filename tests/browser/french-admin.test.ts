@@ -12,7 +12,7 @@ import { launchBrowser, newPerson, screenshot } from '../helpers/browser';
 import { bookDirect } from '../helpers/calendar';
 import { englishOnPage } from '../helpers/i18n';
 
-const [INES, MARCO] = DEMO_ACCOUNTS.interviewers;
+const [INES, MARCO, PRIYA] = DEMO_ACCOUNTS.interviewers;
 const DAY_MIN = 24 * 60;
 
 /** No English on the page, nothing wider than the screen, and a photograph at desktop and phone width. */
@@ -119,7 +119,8 @@ describe('Parley in French, for an admin', () => {
 		await page.getByRole('link', { name: 'Planifier une série' }).click();
 		await page.getByRole('heading', { name: 'Planifier une série', level: 1 }).waitFor();
 		await frenchEverywhere(page, 'admin-loop-new');
-		// Tomás is interviewed in person: three sessions in a room.
+		// Tomás is interviewed in person: Marco (Rome), Ines (New York), then Priya (Los Angeles), whose
+		// hours meet in that order, in a room.
 		const tomas = await page
 			.getByLabel('Candidat·e')
 			.locator('option', { hasText: 'Tomás Herrera' })
@@ -127,7 +128,12 @@ describe('Parley in French, for an admin', () => {
 		await page.getByLabel('Candidat·e').selectOption(tomas!);
 		await page.getByLabel('Où').selectOption('offline');
 		await page.getByLabel('Salle (en présentiel)').fill('Salle 4');
-		for (const i of [1, 2, 3]) await page.getByLabel(`Entretien ${i}, type`).selectOption('in_person');
+		await page.getByLabel('Pause entre les entretiens').selectOption('60');
+		for (const [i, who] of [MARCO, INES, PRIYA].entries()) {
+			const select = page.getByLabel(`Entretien ${i + 1}, membre du jury`);
+			await select.selectOption((await select.locator('option', { hasText: who!.name }).getAttribute('value'))!);
+			await page.getByLabel(`Entretien ${i + 1}, type`).selectOption('in_person');
+		}
 		await page.getByLabel('Jours de recherche').selectOption('14');
 		await page.getByRole('button', { name: 'Trouver des horaires' }).click();
 		await page.getByRole('heading', { name: 'Horaires qui conviennent à toute la série' }).waitFor();

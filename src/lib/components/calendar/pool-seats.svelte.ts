@@ -72,6 +72,13 @@ export class PoolSeats {
 		return spec.count === 1 ? m.cal_pool_nobody() : m.cal_pool_fewer({ count: spec.count });
 	}
 
+	/** Why a slot's members were picked, in the reader's language. */
+	static why(slot: PoolSlot): string {
+		if (!slot.weeks) return m.cal_pool_why_soonest();
+		const count = slot.weeks.length === 1 ? slot.weeks[0]! : 2;
+		return m.cal_pool_why_least({ count, weeks: slot.weeks.join(', ') });
+	}
+
 	/** Puts an interviewer in the pool or takes them out. */
 	toggle(id: string, on: boolean): void {
 		this.members = on ? [...this.members.filter((m) => m !== id), id] : this.members.filter((m) => m !== id);

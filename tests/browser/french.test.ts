@@ -222,7 +222,6 @@ describe('Parley in French, for candidates and interviewers', () => {
 	});
 
 	it('shows an admin who chose French the candidates, applicants, people and rules pages in French', async () => {
-		// The calendar, requests and loops pages are not translated yet (decision "French reaches the pages…").
 		await app.runtime.db.sql`update users set locale = 'fr' where email = ${DEMO_ACCOUNTS.admin.email}`;
 		const jonas = (await app.api('GET', '/api/v1/interviews?q=Jonas', admin)).body.data[0] as {
 			candidate: { id: string };

@@ -41,6 +41,8 @@ export interface PoolSlot {
 	start: string;
 	picked: string[];
 	why: string;
+	/** With equal distribution, each pick's interviews that week (the numbers `why` names, for a translation). */
+	weeks?: number[];
 }
 
 /** Starts at which the named panel, the candidate and `pool.count` pool members can all meet; earliest first. */
@@ -64,7 +66,7 @@ export function offerPoolSlots(search: SlotSearch, pool: PoolSpec, facts: SlotFa
 		const free = freeAt.get(start)!;
 		if (free.length < pool.count) continue;
 		const picked = pick(free, members, pool, start, tallies);
-		out.push({ start, picked: picked.ids, why: picked.why });
+		out.push({ start, picked: picked.ids, why: picked.why, ...(picked.weeks ? { weeks: picked.weeks } : {}) });
 		if (search.limit !== undefined && out.length >= search.limit) break;
 	}
 	return out;
@@ -84,7 +86,7 @@ function pick(
 	pool: PoolSpec,
 	start: string,
 	tallies: ReadonlyMap<string, Tally>
-): { ids: string[]; why: string } {
+): { ids: string[]; why: string; weeks?: number[] } {
 	const rank = (id: string) => order.indexOf(id);
 	if (pool.prefer === 'soonest') {
 		const ids = [...free].sort((a, b) => rank(a) - rank(b)).slice(0, pool.count);
@@ -103,6 +105,7 @@ function pick(
 	const weeks = ids.map((id) => load.get(id)!.week);
 	return {
 		ids,
+		weeks,
 		why: `Least loaded of those free: ${weeks.join(', ')} ${weeks.length === 1 && weeks[0] === 1 ? 'interview' : 'interviews'} that week.`
 	};
 }

@@ -28,6 +28,13 @@ const SAY: Partial<Record<Problem['code'], Say>> = {
 	already_requested: (_, o) => m.problem_already_requested({}, o),
 	reschedule_limit: (p, o) =>
 		n(p, 'max') === 0 ? m.problem_reschedule_none({}, o) : m.problem_reschedule_limit({ max: n(p, 'max') }, o),
+	// The scheduling form's fixed sentences (the calendar's form shows them as they are judged).
+	panel_empty: (_, o) => m.problem_panel_empty({}, o),
+	panel_duplicate: (_, o) => m.problem_panel_duplicate({}, o),
+	location_required: (_, o) => m.problem_location_required({}, o),
+	start_in_past: (_, o) => m.problem_start_in_past({}, o),
+	invalid_timezone: (_, o) => m.problem_invalid_timezone({}, o),
+	invalid_round: (_, o) => m.problem_invalid_round({}, o),
 	// Only the candidate's variant is translated here; the others keep their sentence.
 	reason_required: (p, o) => (p.params?.candidate ? m.problem_reason_candidate({}, o) : null)
 };

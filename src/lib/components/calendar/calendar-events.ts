@@ -2,6 +2,7 @@
 import type { DamagedEntry } from '$lib/collab/calendar';
 import type { Peer } from '$lib/collab/sync.svelte';
 import { endOf, type Conflict, type Interview } from '$lib/domain';
+import { m } from '$lib/paraglide/messages';
 import { offsetName, TYPE_COLORS, toWall } from './format';
 import type { PendingMove } from './moves.svelte';
 import type { CalendarInterviewer } from '$lib/contract/calendar-page';
@@ -78,13 +79,13 @@ export function interviewEvents(interviews: readonly Interview[], ctx: EventCont
 			conflict,
 			editor: editors?.[0]?.name ?? null,
 			damaged: false,
-			...(loop ? { loop: `Loop ${loop.position}/${loop.count}` } : {})
+			...(loop ? { loop: m.cal_event_loop({ n: loop.position, count: loop.count }) } : {})
 		};
 		return {
 			id: iv.id,
 			start: toWall(shown.start, ctx.tz),
 			end: toWall(endOf(shown), ctx.tz),
-			title: ctx.names.get(iv.applicationId) ?? 'Interview',
+			title: ctx.names.get(iv.applicationId) ?? m.cal_event_interview(),
 			resourceIds: shown.panel,
 			backgroundColor: TYPE_COLORS[iv.type],
 			// One move at a time: the others wait while a move asks for its reason.
@@ -121,7 +122,10 @@ export function damagedEvents(damaged: readonly DamagedEntry[], ctx: Pick<EventC
 				id: e.id,
 				start: toWall(e.readable.start!, ctx.tz),
 				end: toWall(endOf({ start: e.readable.start!, durationMin: e.readable.durationMin ?? 30 }), ctx.tz),
-				title: `Needs repair · ${(e.readable.applicationId && ctx.names.get(e.readable.applicationId)) || 'Unknown candidate'}`,
+				title: m.cal_event_needs_repair({
+					name: (e.readable.applicationId && ctx.names.get(e.readable.applicationId)) || m.cal_unknown_candidate()
+				}),
+
 				backgroundColor: '#b42318',
 				editable: false,
 				classNames: ['iv', 'iv-damaged', ...(e.id === ctx.openId ? ['iv-open'] : [])],

@@ -2,6 +2,7 @@
 import { WIDGET_FORMATS } from '$lib/format/dates';
 import { viewerLocale } from '$lib/format/viewer';
 import { clockValue } from '$lib/format/wall';
+import { m } from '$lib/paraglide/messages';
 import { toWall, wallToUtc } from './format';
 
 /** The working day the grid always shows; it grows to the whole hours around earlier or later interviews. */
@@ -93,12 +94,12 @@ export function calendarOptions<E extends { start: string; end: string }, R>(
 		},
 		buttonText: (t: Record<string, string>) => ({
 			...t,
-			today: 'Today',
-			timeGridDay: 'Day',
-			timeGridWeek: 'Week',
-			dayGridMonth: 'Month',
-			listWeek: 'Agenda',
-			resourceTimeGridDay: 'By interviewer'
+			today: m.cal_today(),
+			timeGridDay: m.cal_view_day(),
+			timeGridWeek: m.cal_view_week(),
+			dayGridMonth: m.cal_view_month(),
+			listWeek: m.cal_view_agenda(),
+			resourceTimeGridDay: m.cal_view_by_interviewer()
 		}),
 		views: {
 			timeGridWeek: { dayHeaderFormat: WIDGET_FORMATS.dayHeaderFormat },

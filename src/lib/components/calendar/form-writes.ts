@@ -1,6 +1,7 @@
 /** The scheduling form's three writes to the calendar document: a new booking, an edit in place, booking again. */
 import type * as Y from 'yjs';
 import { createInterview, rescheduleInterview, updateInterview } from '$lib/collab/calendar';
+import { m } from '$lib/paraglide/messages';
 import { editedInterview, type FormChoice, type FormKind } from './judging';
 import type { CalendarApplication } from '$lib/contract/calendar-page';
 
@@ -19,7 +20,7 @@ export function writeForm(
 		if (form.kind === 'again') {
 			const result = rescheduleInterview(doc, form.source.id, { ...choice, timezone: tz }, { actor, now, reason });
 			if (!result.ok) return { ok: false, message: result.problem.message };
-			return { ok: true, id: result.id, message: `Interview with ${application.candidateName} booked again.` };
+			return { ok: true, id: result.id, message: m.cal_written_booked_again({ name: application.candidateName }) };
 		}
 		if (form.kind === 'edit') {
 			const seed = form.interview;
@@ -27,7 +28,11 @@ export function writeForm(
 			const patch = timezone === seed.timezone ? choice : { ...choice, timezone };
 			const result = updateInterview(doc, seed.id, patch, { actor, now, reason: reason || null });
 			if (!result.ok) return { ok: false, message: result.problem.message };
-			return { ok: true, id: seed.id, message: opts.rescheduled ? 'Interview rescheduled.' : 'Interview updated.' };
+			return {
+				ok: true,
+				id: seed.id,
+				message: opts.rescheduled ? m.cal_written_rescheduled() : m.cal_written_updated()
+			};
 		}
 		const id = crypto.randomUUID();
 		const result = createInterview(doc, {
@@ -43,8 +48,8 @@ export function writeForm(
 			updatedAt: now.toISOString()
 		});
 		if (!result.ok) return { ok: false, message: result.problem.message };
-		return { ok: true, id, message: `Interview with ${application.candidateName} scheduled.` };
+		return { ok: true, id, message: m.cal_written_scheduled({ name: application.candidateName }) };
 	} catch (err) {
-		return { ok: false, message: err instanceof Error ? err.message : 'The interview could not be saved.' };
+		return { ok: false, message: err instanceof Error ? err.message : m.cal_written_failed() };
 	}
 }

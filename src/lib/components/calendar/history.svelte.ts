@@ -3,6 +3,7 @@
  * while the panel is open (the projection writes it a moment after the document changes).
  */
 import type { LogEntry } from '$lib/contract/api';
+import { m } from '$lib/paraglide/messages';
 import { rangeIn } from './format';
 
 export type { LogEntry };
@@ -32,16 +33,15 @@ export class InterviewHistory {
 				if (stopped) return;
 				if (res.status === 404) {
 					// Not "no history": the server does not have this interview (yet), or will not show it.
-					this.#error =
-						'The history cannot be shown: the server does not know this interview (yet), or it is not one you may see.';
+					this.#error = m.cal_history_404();
 					return;
 				}
 				if (res.status === 401) {
-					this.#error = 'Sign in again to see the history.';
+					this.#error = m.cal_history_401();
 					return;
 				}
 				if (res.status === 403) {
-					this.#error = 'You cannot see the history of this interview.';
+					this.#error = m.cal_history_403();
 					return;
 				}
 				if (!res.ok) throw new Error(String(res.status));
@@ -52,9 +52,7 @@ export class InterviewHistory {
 				}
 			} catch {
 				if (stopped) return;
-				this.#error = navigator.onLine
-					? 'The history could not be loaded; trying again.'
-					: 'The history shows when you are online.';
+				this.#error = navigator.onLine ? m.cal_history_failed() : m.cal_history_offline();
 			}
 		};
 		void load();
@@ -83,5 +81,7 @@ export function describeLog(log: LogEntry, durationMin: number, tz: string): str
 		return `${start(oldStart)} → ${start(newStart)}`;
 	}
 	const keys = Object.keys(n).filter((k) => !['updated_at', 'updatedAt', 'updated_by', 'updatedBy'].includes(k));
-	return keys.length > 0 && log.action === 'updated' ? `Changed ${keys.join(', ').replace(/_/g, ' ')}` : '';
+	return keys.length > 0 && log.action === 'updated'
+		? m.cal_history_changed({ fields: keys.join(', ').replace(/_/g, ' ') })
+		: '';
 }

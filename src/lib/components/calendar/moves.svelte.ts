@@ -6,9 +6,11 @@
 /* eslint-disable svelte/prefer-svelte-reactivity -- the Dates here are instants handed to the judge and the
    calendar helpers, never kept as state. */
 import { updateInterview } from '$lib/collab/calendar';
+import { m } from '$lib/paraglide/messages';
+import { problemText } from '$lib/i18n/problems';
 import type { LostMove } from '$lib/collab/move-ledger';
 import type { CalendarSync } from '$lib/collab/sync.svelte';
-import { MINUTE_MS, movesStart, refusalMessage, type Interview, type Verdict } from '$lib/domain';
+import { MINUTE_MS, movesStart, type Interview, type Verdict } from '$lib/domain';
 import { rangeIn, timeIn, wallToUtc } from './format';
 import { browserFacts, judgeDrag } from './judging';
 import type { ToastKind } from './toaster.svelte';
@@ -110,7 +112,7 @@ export class MoveFlow {
 		// The calendar may have changed while the question was open: judge again, with the reason.
 		if (!iv) {
 			this.undo();
-			this.ctx.say('The interview is no longer in the calendar.', 'error');
+			this.ctx.say(m.cal_move_gone(), 'error');
 			return null;
 		}
 		const verdict = this.#judge(iv, change, reason);
@@ -145,11 +147,11 @@ export class MoveFlow {
 		const doc = sync.doc;
 		if (!iv || !doc || iv.status !== 'scheduled') {
 			sync.dismissLost(lost.interviewId);
-			say('The interview can no longer be moved.', 'error');
+			say(m.cal_move_cannot(), 'error');
 			return;
 		}
 		const change = { start: lost.mine.start, durationMin: lost.mine.durationMin, panel: iv.panel };
-		const reason = `Re-applied after ${this.ctx.personName(lost.theirs.by)}'s move made at the same time`;
+		const reason = m.cal_move_reapplied_reason({ who: this.ctx.personName(lost.theirs.by) });
 		const refusal = this.#refusalOf(this.#judge(iv, change, reason));
 		if (refusal) {
 			say(refusal.text, 'error', refusal.detail);
@@ -161,7 +163,7 @@ export class MoveFlow {
 			return;
 		}
 		sync.dismissLost(lost.interviewId);
-		say(`Moved ${this.ctx.candidateOf(iv.id)} back to ${timeIn(lost.mine.start, this.ctx.tz())}.`);
+		say(m.cal_move_back({ name: this.ctx.candidateOf(iv.id), time: timeIn(lost.mine.start, this.ctx.tz()) }));
 	}
 
 	/** Forgets a waiting move without touching the widget (tests). */
@@ -187,15 +189,29 @@ export class MoveFlow {
 
 	/** Why a change cannot be made, in the server's words (with who is double-booked); null when it can. */
 	#refusalOf(verdict: Verdict): { text: string; detail?: string } | null {
-		const text = refusalMessage(verdict);
+		// The judge's refusal in the reader's language (its first problem, else the double booking).
+		const first = verdict.problems[0];
+		const text = first
+			? problemText(first)
+			: verdict.conflicts.length > 0
+				? m.cal_double_book({ count: new Set(verdict.conflicts.map((c) => c.personId)).size })
+				: null;
 		if (text === null) return null;
 		const c = verdict.problems.length === 0 ? verdict.conflicts[0] : undefined;
 		if (!c) return { text };
-		const who = c.role === 'candidate' ? 'The candidate' : (this.#interviewerName(c.personId) ?? 'A panel member');
+		const who =
+			c.role === 'candidate'
+				? m.cal_the_candidate_cap()
+				: (this.#interviewerName(c.personId) ?? m.cal_a_panel_member());
 		const tz = this.ctx.tz();
 		return {
 			text,
-			detail: `${who} is booked ${timeIn(c.start, tz)}–${timeIn(c.end, tz)} with ${this.ctx.candidateOf(c.interviewId)}.`
+			detail: m.cal_is_booked({
+				who,
+				start: timeIn(c.start, tz),
+				end: timeIn(c.end, tz),
+				with: this.ctx.candidateOf(c.interviewId)
+			})
 		};
 	}
 }

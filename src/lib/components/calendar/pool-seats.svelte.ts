@@ -6,6 +6,7 @@
 import type { JudgeFacts } from '$lib/domain/judge';
 import type { DayWithoutSlots } from '$lib/domain/explain';
 import type { PoolPreference } from '$lib/domain/policy';
+import { m } from '$lib/paraglide/messages';
 import { poolMembers, type PoolSlot, type PoolSpec } from '$lib/domain/pools';
 import { poolAtStart, suggestPoolSlots, whyNoPoolSuggestions, type LiveCalendarView, type SuggestAsk } from './judging';
 
@@ -67,9 +68,15 @@ export class PoolSeats {
 		const spec = this.#spec;
 		if (!spec || this.#atStart) return null;
 		if (spec.members.length < spec.count)
-			return `The pool has ${spec.members.length} ${spec.members.length === 1 ? 'person' : 'people'} besides the panel; ${spec.count} are asked for.`;
-		const who = spec.count === 1 ? 'Nobody in the pool' : `Fewer than ${spec.count} of the pool`;
-		return `${who} can join the panel at this time: pick one of the free times offered.`;
+			return m.cal_pool_too_small({ count: spec.members.length, asked: spec.count });
+		return spec.count === 1 ? m.cal_pool_nobody() : m.cal_pool_fewer({ count: spec.count });
+	}
+
+	/** Why a slot's members were picked, in the reader's language. */
+	static why(slot: PoolSlot): string {
+		if (!slot.weeks) return m.cal_pool_why_soonest();
+		const count = slot.weeks.length === 1 ? slot.weeks[0]! : 2;
+		return m.cal_pool_why_least({ count, weeks: slot.weeks.join(', ') });
 	}
 
 	/** Puts an interviewer in the pool or takes them out. */

@@ -1,32 +1,33 @@
 /** Words and request bodies for a calendar entry that needs repair (pure, tested without a browser). */
 import type { DamagedEntry } from '$lib/collab/calendar';
 import type { Interview } from '$lib/domain';
+import { m } from '$lib/paraglide/messages';
 
-/** What each field is, in the words of the calendar. */
-const FIELD_WORDS: Record<keyof Interview, string> = {
-	id: 'id',
-	applicationId: 'application',
-	candidateId: 'candidate',
-	cycleId: 'cycle',
-	start: 'start',
-	durationMin: 'duration',
-	timezone: 'time zone',
-	type: 'type',
-	mode: 'mode',
-	location: 'place',
-	round: 'round',
-	panel: 'panel',
-	status: 'status',
-	rescheduledFrom: 'link to the interview it replaces',
-	updatedBy: 'last editor',
-	updatedAt: 'time of the last change'
+/** What each field is, in the words of the calendar (read when said: the language is the reader's). */
+const FIELD_WORDS: Record<keyof Interview, () => string> = {
+	id: () => m.cal_field_id(),
+	applicationId: () => m.cal_field_application_id(),
+	candidateId: () => m.cal_field_candidate_id(),
+	cycleId: () => m.cal_field_cycle_id(),
+	start: () => m.cal_field_start(),
+	durationMin: () => m.cal_field_duration_min(),
+	timezone: () => m.cal_field_timezone(),
+	type: () => m.cal_field_type(),
+	mode: () => m.cal_field_mode(),
+	location: () => m.cal_field_location(),
+	round: () => m.cal_field_round(),
+	panel: () => m.cal_field_panel(),
+	status: () => m.cal_field_status(),
+	rescheduledFrom: () => m.cal_field_rescheduled_from(),
+	updatedBy: () => m.cal_field_updated_by(),
+	updatedAt: () => m.cal_field_updated_at()
 };
 
 /** "duration and panel": the broken fields of an entry as people say them (after "Its"). */
 export function brokenWords(entry: DamagedEntry): string {
-	const words = entry.broken.map((f) => FIELD_WORDS[f]);
+	const words = entry.broken.map((f) => FIELD_WORDS[f]());
 	if (words.length <= 1) return words.join('');
-	return `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+	return m.cal_fields_and({ some: words.slice(0, -1).join(', '), last: words.at(-1) ?? '' });
 }
 
 /** What the repair form holds; empty values mean "keep what still reads, or the last saved value". */

@@ -33,6 +33,8 @@ import {
 	type SuggestAsk
 } from './judging';
 import { PoolSeats } from './pool-seats.svelte';
+import { m } from '$lib/paraglide/messages';
+import { problemText } from '$lib/i18n/problems';
 import type { DayWithoutSlots } from '$lib/domain/explain';
 import type { CalendarApplication, CalendarPageData } from '$lib/contract/calendar-page';
 
@@ -186,7 +188,7 @@ export class ScheduleFormState {
 						{
 							code: 'application_not_eligible',
 							field: 'application_id',
-							message: 'Choose the application to interview.'
+							message: m.cal_choose_application()
 						},
 						...problems.filter((p) => p.field !== 'application_id')
 					];
@@ -275,7 +277,14 @@ export class ScheduleFormState {
 
 	/** The message of the first problem on a field. */
 	problemOf(field: string): string | null {
-		return this.#problems.find((p) => p.field === field)?.message ?? null;
+		const problem = this.#problems.find((p) => p.field === field);
+		return problem ? this.say(problem) : null;
+	}
+	/** A problem in the reader's language. */
+	say(problem: Problem): string {
+		if (problem.code === 'reason_required' && problem.field === 'reason')
+			return this.kind === 'again' ? m.cal_reason_missing_again() : m.cal_reason_missing_move();
+		return problemText(problem);
 	}
 
 	/** One interviewer at the chosen time: whom they would clash with, whether they work then. */

@@ -5,6 +5,8 @@
 import type * as Y from 'yjs';
 import { setStatus } from '$lib/collab/calendar';
 import { judgeStatus, type Interview, type InterviewStatus } from '$lib/domain';
+import { problemText } from '$lib/i18n/problems';
+import { m } from '$lib/paraglide/messages';
 
 /** The moves a person makes from the panel (starting an interview happens in the room). */
 export type Mark = 'cancelled' | 'completed' | 'no_show';
@@ -52,7 +54,8 @@ export class StatusChange {
 		this.#error = null;
 		const [problem] = judgeStatus({ interview, to, reason: this.#reason }, { now });
 		if (problem) {
-			this.#error = problem.message;
+			// The only reason asked for here is the cancellation's.
+			this.#error = problem.code === 'reason_required' ? m.cal_cancel_reason_missing() : problemText(problem);
 			return false;
 		}
 		const result = setStatus(doc, interview.id, to, {
@@ -61,7 +64,7 @@ export class StatusChange {
 			reason: this.#reason.trim() || null
 		});
 		if (!result.ok) {
-			this.#error = result.problem.message;
+			this.#error = problemText(result.problem);
 			return false;
 		}
 		this.#asking = null;

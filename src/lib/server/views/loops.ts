@@ -7,6 +7,7 @@ import type { LoopDayWithoutStarts } from '$lib/domain/loop-explain';
 import type { Sql } from '../../../../db/client';
 import { NewLoopBody } from '$lib/contract/api';
 import { zonedWallTimeToUtc } from '$lib/domain/time';
+import { m } from '$lib/paraglide/messages';
 
 /** The most sessions the form offers. */
 export const FORM_SESSIONS = 4;
@@ -79,9 +80,9 @@ export function whyLines(
 		date: d.date,
 		lines: d.blockers.map((b) => {
 			const who = b.personId
-				? ` · ${b.role === 'candidate' ? 'The candidate' : (names.get(b.personId) ?? 'Someone')}`
+				? ` · ${b.role === 'candidate' ? m.cal_the_candidate_cap() : (names.get(b.personId) ?? m.cal_someone())}`
 				: '';
-			return `Session ${b.session}${who}: ${b.message}`;
+			return `${m.loop_session_n({ n: b.session })}${who}${m.colon()} ${b.message}`;
 		})
 	}));
 }

@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages';
 import { canBookApplication } from '$lib/domain/validation';
 import { zonedWallTimeToUtc } from '$lib/domain/time';
 import { ApiError } from '$lib/server/errors';
@@ -99,7 +100,7 @@ export const actions: Actions = {
 				},
 				event.url.origin
 			);
-			return { values: {}, fields: {}, message: 'Sent: the email is on its way (see Outbox).', url: made.url };
+			return { values: {}, fields: {}, message: m.req_sent_ok(), url: made.url };
 		} catch (err) {
 			if (err instanceof ApiError && (err.status === 422 || err.status === 404)) {
 				const fields = (err.details.fields ?? {}) as Record<string, string>;
@@ -113,14 +114,14 @@ export const actions: Actions = {
 		const actor = requireRole(event, 'admin');
 		const form = await readForm(event.request);
 		const id = z.uuid().safeParse(form.get('id'));
-		if (!id.success) return fail(404, { values: {}, fields: {}, message: 'Unknown request.', url: null });
+		if (!id.success) return fail(404, { values: {}, fields: {}, message: m.req_unknown(), url: null });
 		const approve = form.get('decision') === 'approve';
 		try {
 			const done = await decideChange(event.locals.ctx, actor, id.data, {
 				approve,
 				note: (form.get('note') ?? '').trim() || null
 			});
-			const message = done === 'applied' ? 'Approved: the interview is changed and everyone is told.' : 'Declined.';
+			const message = done === 'applied' ? m.req_approved() : m.req_declined();
 			return { values: {}, fields: {}, message, url: null, decided: true };
 		} catch (err) {
 			if (err instanceof ApiError && [404, 409, 422].includes(err.status))
@@ -132,7 +133,7 @@ export const actions: Actions = {
 		const actor = requireRole(event, 'admin');
 		const id = z.uuid().safeParse((await readForm(event.request)).get('id'));
 		if (!id.success || !(await cancelRequest(event.locals.ctx.sql, actor, id.data)))
-			return fail(404, { values: {}, fields: {}, message: 'That request is no longer open.', url: null });
-		return { values: {}, fields: {}, message: 'Withdrawn: its link now says so.', url: null };
+			return fail(404, { values: {}, fields: {}, message: m.req_not_open(), url: null });
+		return { values: {}, fields: {}, message: m.req_withdrawn(), url: null };
 	}
 };

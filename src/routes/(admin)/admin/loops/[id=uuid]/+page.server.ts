@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 import { ApiError } from '$lib/server/errors';
 import { readForm } from '$lib/server/forms';
@@ -24,7 +25,7 @@ export const load: PageServerLoad = async (event) => {
 	let why: { date: string; lines: string[] }[] = [];
 	if (q.get('find')) {
 		const range = dayRange((k) => q.get(k), timezone);
-		if (!range) searchError = 'Choose the first day and how many days to search.';
+		if (!range) searchError = m.loop_choose_range();
 		else {
 			try {
 				const found = await searchLoop(sql, actor.orgId, specOf(loop), range, {
@@ -50,8 +51,8 @@ export const actions: Actions = {
 		const form = await readForm(event.request);
 		const start = form.get('start') ?? '';
 		const reason = (form.get('reason') ?? '').trim();
-		if (!start) return fail(422, { message: 'Choose one of the times found first.' });
-		if (!reason) return fail(422, { message: 'Say why the loop moves: the candidate and the panels read it.' });
+		if (!start) return fail(422, { message: m.loop_choose_time() });
+		if (!reason) return fail(422, { message: m.loop_say_why_move() });
 		try {
 			await moveLoop(event.locals.ctx, actor, event.params.id, { start, reason });
 		} catch (err) {
@@ -64,7 +65,7 @@ export const actions: Actions = {
 		const actor = requireRole(event, 'admin');
 		const form = await readForm(event.request);
 		const reason = (form.get('reason') ?? '').trim();
-		if (!reason) return fail(422, { message: 'Say why the loop is cancelled: the candidate and the panels read it.' });
+		if (!reason) return fail(422, { message: m.loop_say_why_cancel() });
 		try {
 			await cancelLoop(event.locals.ctx, actor, event.params.id, reason);
 		} catch (err) {

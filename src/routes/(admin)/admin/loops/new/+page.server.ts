@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 import { canBookApplication } from '$lib/domain/validation';
 import { ApiError } from '$lib/server/errors';
@@ -26,7 +27,7 @@ export const load: PageServerLoad = async (event) => {
 		const parsed = loopFromForm((k) => q.get(k), timezone);
 		const range = dayRange((k) => q.get(k), timezone);
 		if (!parsed.success) searchError = firstIssue(parsed.error.issues);
-		else if (!range) searchError = 'Choose the first day and how many days to search.';
+		else if (!range) searchError = m.loop_choose_range();
 		else {
 			try {
 				const spec = loopSpecOf(parsed.data);
@@ -58,7 +59,7 @@ export const actions: Actions = {
 		const form = await readForm(event.request);
 		const { timezone } = await requestsPageFacts(event.locals.ctx.sql, actor.orgId);
 		const parsed = loopFromForm((k) => form.get(k), timezone);
-		if (!form.get('start')) return fail(422, { message: 'Choose one of the times found first.' });
+		if (!form.get('start')) return fail(422, { message: m.loop_choose_time() });
 		if (!parsed.success) return fail(422, { message: firstIssue(parsed.error.issues) });
 		let id: string;
 		try {

@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../db/seed';
 import { startTestApp, type TestApp } from '../helpers/app';
-import { launchBrowser, newPerson, screenshot } from '../helpers/browser';
+import { launchBrowser, newPerson } from '../helpers/browser';
 import { bookDirect, startedAgo } from '../helpers/calendar';
-import { englishOnPage } from '../helpers/i18n';
+import { frenchEverywhere } from '../helpers/i18n';
 
 const LENA = DEMO_ACCOUNTS.candidates[1]!;
 const [INES, MARCO, PRIYA] = DEMO_ACCOUNTS.interviewers;
@@ -32,30 +32,6 @@ async function signInInFrench(page: Page, url: string, email: string): Promise<v
 	await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
 	await page.getByRole('button', { name: 'Se connecter' }).click();
 	await page.waitForURL((u) => u.pathname !== '/login');
-}
-
-/** No English on the page, and a photograph at desktop and phone width. */
-async function frenchEverywhere(page: Page, name: string): Promise<void> {
-	expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
-	for (const [width, height] of [
-		[1440, 900],
-		[390, 844]
-	] as const) {
-		await page.setViewportSize({ width, height });
-		expect(await englishOnPage(page, 'fr'), `${name} at ${width} px`).toEqual([]);
-		// Nothing wider than the screen: French words are longer. The culprits are named if something is.
-		const wide = await page.evaluate(() =>
-			document.documentElement.scrollWidth > window.innerWidth
-				? [...document.querySelectorAll('body *')]
-						.filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
-						.slice(0, 5)
-						.map((e) => `${e.tagName.toLowerCase()}.${e.className}`)
-				: []
-		);
-		expect(wide, `${name} overflows at ${width} px`).toEqual([]);
-		await screenshot(page, `fr-${name}-${width}`);
-	}
-	await page.setViewportSize({ width: 1366, height: 860 });
 }
 
 describe('Parley in French, for candidates and interviewers', () => {

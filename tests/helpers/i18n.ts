@@ -1,6 +1,8 @@
 /** What the language tests look for: English text left on a page drawn in another language. */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { horizontalOverflow, screenshot } from './browser';
 
 type Message = string | { match: Record<string, string> }[];
 
@@ -49,4 +51,22 @@ export async function englishOnPage(page: Page, locale: string): Promise<string[
 		return [document.title, document.body.innerText, ...attrs].join('\n');
 	});
 	return englishTexts(locale).filter((text) => visible.includes(text));
+}
+
+/**
+ * A page as a French person meets it, at desktop and phone width: `<html lang="fr">`, no English
+ * left, nothing wider than the screen (French words are longer), and a photograph of each.
+ */
+export async function frenchEverywhere(page: Page, name: string): Promise<void> {
+	expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+	for (const [width, height] of [
+		[1440, 900],
+		[390, 844]
+	] as const) {
+		await page.setViewportSize({ width, height });
+		expect(await englishOnPage(page, 'fr'), `${name} at ${width} px`).toEqual([]);
+		expect(await horizontalOverflow(page), `${name} at ${width} px`).toBe('');
+		await screenshot(page, `fr-${name}-${width}`);
+	}
+	await page.setViewportSize({ width: 1366, height: 860 });
 }

@@ -59,9 +59,11 @@ async function decide(
 	const parsed = parseDocName(documentName);
 	if (!parsed) return null;
 	if (parsed.kind === 'calendar') {
-		const [m] = await sql<
-			{ role: string }[]
-		>`select role from memberships where user_id = ${userId} and org_id = ${parsed.orgId}`;
+		const [m] = await sql<{ role: string; generation: number }[]>`
+			select role, coalesce((select generation from calendar_generations where org_id = ${parsed.orgId}), 0) as generation
+			from memberships where user_id = ${userId} and org_id = ${parsed.orgId}`;
+		// A generation that does not exist yet names no document (a replaced one is open: decision 69).
+		if (m && parsed.generation > m.generation) return null;
 		// Admins only: the document holds every interview's candidate and details. Interviewers get
 		// their team's week filtered on the server instead (decision 50).
 		if (m?.role === 'admin') return { orgId: parsed.orgId, role: 'admin', readOnly: false };

@@ -10,7 +10,10 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { Sql } from '../db/client';
 import type { EventBus } from '../db/events';
+import { archiveCalendar, forwardPending, type ArchiveOutcome } from './archive';
 import { authentication, type CollabContext } from './auth';
+import { generations, type GenerationHost } from './generations';
+import { liveCalendarDocName } from '../src/lib/server/calendar-generation';
 import { UpdateJournal, type NamedDoc } from './journal';
 import { journaling } from './journaling';
 import { persistence } from './persistence';
@@ -27,6 +30,8 @@ export const DURABLE_WAIT_MS = 5_000;
 
 export interface CollabOptions {
 	sql: Sql;
+	/** Which database `sql` talks to (the embedded one has a single connection: no reserved ones). */
+	dbKind: 'embedded' | 'postgres';
 	bus: EventBus;
 	maxMessageBytes: number;
 	redisUrl?: string;
@@ -53,6 +58,12 @@ export interface CollabServer {
 	durable(documentName: string): Promise<void>;
 	/** The context of the server's own writes (the JSON API, jobs). */
 	systemContext(orgId: string, userId: string | null): CollabContext;
+	/** The name of the organization's live calendar document (its current generation). */
+	calendarDoc(orgId: string): Promise<string>;
+	/** Archives what is due in the organization's calendar and compacts it (decision 69); null when nothing is. */
+	archive(orgId: string, opts?: { now?: Date; afterDays?: number }): Promise<ArchiveOutcome | null>;
+	/** Forwards what replaced calendar generations received and was not forwarded yet. */
+	forwardPending(): Promise<number>;
 	/** Closes every connection and stores every loaded document. */
 	close(): Promise<void>;
 }
@@ -80,6 +91,18 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
 		projector,
 		revocation(opts.sql, opts.bus, opts.recheckMs ?? RECHECK_MS)
 	];
+	const generationHost: GenerationHost = {
+		sql: opts.sql,
+		dbKind: opts.dbKind,
+		bus: opts.bus,
+		get hocuspocus() {
+			return hocuspocus;
+		},
+		durable: (name) => durable(name),
+		systemContext,
+		projection: projector
+	};
+	extensions.push(generations(generationHost));
 	if (opts.journal !== false) extensions.push(journaling(journal));
 	if (opts.redisUrl) {
 		const url = new URL(opts.redisUrl);
@@ -105,6 +128,20 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
 		hocuspocus.handleConnection(ws, req);
 	});
 
+	function systemContext(orgId: string, userId: string | null): CollabContext {
+		return { userId, kind: 'system', orgId, role: 'system', readOnly: false };
+	}
+
+	async function durable(documentName: string): Promise<void> {
+		const document = hocuspocus.documents.get(documentName);
+		if (!document) return;
+		let timer: NodeJS.Timeout | undefined;
+		const late = new Promise<never>((_, reject) => {
+			timer = setTimeout(() => reject(new NotDurableError(documentName)), DURABLE_WAIT_MS);
+		});
+		await Promise.race([journal.settled(document), late]).finally(() => clearTimeout(timer));
+	}
+
 	return {
 		hocuspocus,
 		projection: projector,
@@ -112,18 +149,11 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
 			if (!sockets.admit(req, socket)) return;
 			wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
 		},
-		async durable(documentName) {
-			const document = hocuspocus.documents.get(documentName);
-			if (!document) return;
-			let timer: NodeJS.Timeout | undefined;
-			const late = new Promise<never>((_, reject) => {
-				timer = setTimeout(() => reject(new NotDurableError(documentName)), DURABLE_WAIT_MS);
-			});
-			await Promise.race([journal.settled(document), late]).finally(() => clearTimeout(timer));
-		},
-		systemContext(orgId, userId) {
-			return { userId, kind: 'system', orgId, role: 'system', readOnly: false };
-		},
+		durable,
+		systemContext,
+		calendarDoc: (orgId) => liveCalendarDocName(opts.sql, orgId),
+		archive: (orgId, archiveOpts) => archiveCalendar(generationHost, orgId, archiveOpts),
+		forwardPending: () => forwardPending(generationHost),
 		async close() {
 			hocuspocus.closeConnections();
 			for (const client of wss.clients) client.terminate();

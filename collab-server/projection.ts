@@ -30,6 +30,7 @@ import {
 	readCalendar
 } from '../src/lib/collab/calendar';
 import { ConflictIndex } from '../src/lib/domain/conflicts';
+import { calendarGeneration } from '../src/lib/server/calendar-generation';
 import type { Interview, InterviewStatus } from '../src/lib/domain/types';
 import type { CollabContext } from './auth';
 import { ConnectionClock } from './projection/clock';
@@ -55,6 +56,7 @@ interface Source {
 }
 
 interface DocState {
+	name: string;
 	orgId: string;
 	doc: Y.Doc;
 	index: ConflictIndex;
@@ -78,6 +80,8 @@ export interface Projection extends Extension {
 	 * the changes of those interviews); rejects with a ProjectionError naming what could not be stored.
 	 */
 	flush(orgId: string, ids?: Iterable<string>): Promise<void>;
+	/** Stops projecting a calendar generation that was replaced (its changes are forwarded instead). */
+	retire(documentName: string): void;
 }
 
 /** Some changes could not be stored in Postgres; they stay queued and are retried. */
@@ -130,7 +134,7 @@ export function projection(
 		const delay = Math.min(RETRY_MS * 2 ** state.failures, RETRY_MAX_MS);
 		state.timer = setTimeout(() => {
 			state.timer = null;
-			if (docs.get(`org:${state.orgId}:calendar`) === state) state.chain = state.chain.then(() => drain(state));
+			if (docs.get(state.name) === state) state.chain = state.chain.then(() => drain(state));
 		}, delay);
 		state.timer.unref?.();
 	}
@@ -272,6 +276,7 @@ export function projection(
 		if (ref?.kind !== 'calendar' || docs.has(documentName)) return;
 		const doc = document as unknown as Y.Doc;
 		const state: DocState = {
+			name: documentName,
 			orgId: ref.orgId,
 			doc,
 			index: new ConflictIndex(),
@@ -304,10 +309,22 @@ export function projection(
 			.catch((err: unknown) => console.error(`[projection] org ${state.orgId}: reconciling removals failed`, err));
 	}
 
-	/** Interviews deleted from the document whose removal never reached the table. */
+	/** Stops watching a document; resolves once its last batch is done. */
+	async function detach(documentName: string) {
+		const state = docs.get(documentName);
+		if (!state) return;
+		// Forget it at once: the document may be loaded again (and attached afresh) while the last
+		// projection of this copy finishes.
+		docs.delete(documentName);
+		state.unobserve();
+		if (state.timer) clearTimeout(state.timer);
+		await state.chain;
+	}
+
+	/** Interviews deleted from the document whose removal never reached the table (archived ones left on purpose). */
 	async function reconcileRemovals(state: DocState) {
 		const rows = await sql<{ id: string }[]>`
-			select id from interviews where org_id = ${state.orgId} and removed_at is null`;
+			select id from interviews where org_id = ${state.orgId} and removed_at is null and archived_at is null`;
 		const { interviews, malformedIds } = readCalendar(state.doc);
 		const present = new Set([...interviews.map((i) => i.id), ...malformedIds]);
 		const missing = rows.map((r) => r.id).filter((id) => !present.has(id));
@@ -334,17 +351,16 @@ export function projection(
 			clock.message(connection, documentName, (context as Partial<CollabContext>)?.userId ?? null, update);
 		},
 		async afterLoadDocument({ documentName, document }: afterLoadDocumentPayload) {
+			// A replaced generation is never projected: what reaches it is forwarded to the live one (generations.ts).
+			const ref = parseDocName(documentName);
+			if (ref?.kind === 'calendar' && ref.generation !== (await calendarGeneration(sql, ref.orgId))) return;
 			attach(documentName, document);
 		},
 		async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload) {
-			const state = docs.get(documentName);
-			if (!state) return;
-			// Forget it at once: the document may be loaded again (and attached afresh) while the last
-			// projection of this copy finishes.
-			docs.delete(documentName);
-			state.unobserve();
-			if (state.timer) clearTimeout(state.timer);
-			await state.chain;
+			await detach(documentName);
+		},
+		retire(documentName: string) {
+			void detach(documentName);
 		},
 		async flush(orgId: string, ids?: Iterable<string>) {
 			const wanted = ids ? new Set(ids) : null;

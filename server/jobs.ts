@@ -7,7 +7,10 @@
  *  - ending personal-link sessions whose link expired or was revoked, and dropping the peer ids of
  *    rooms closed for a day;
  *  - queueing the reminders (24 h and 1 h before) and scorecard requests that are due
- *    (src/lib/server/notifications/due.ts: keyed, so a second runner or a repeated pass adds nothing).
+ *    (src/lib/server/notifications/due.ts: keyed, so a second runner or a repeated pass adds nothing);
+ *  - archiving, once a day per organization at most, the interviews that left its live window, which
+ *    compacts its calendar document (collab-server/archive.ts, decision 69), and forwarding what
+ *    clients sent to a replaced calendar generation that no pass has forwarded yet.
  * With several instances a pass runs in one of them at a time: a Postgres advisory lock held on a
  * reserved connection; the embedded database serves one process, so an in-process flag is enough.
  */
@@ -20,13 +23,19 @@ import { changeStatus } from '../src/lib/server/scheduling';
 import type { Database } from '../db/client';
 import type { AppContext } from '../src/lib/server/context';
 import type { OutboxWorker } from '../src/lib/server/notifications/worker';
+import { organizationsDue, type ArchiveOutcome } from '../collab-server/archive';
+import type { CollabServer } from '../collab-server';
 
 /** What the jobs are given by the composition root (a `Runtime` is one). */
 export interface JobsHost {
 	db: Database;
 	app: AppContext;
 	outbox: OutboxWorker;
+	collab: Pick<CollabServer, 'archive' | 'forwardPending'>;
 }
+
+/** An organization's calendar is compacted at most this often (each compaction moves every client over). */
+export const ARCHIVE_EVERY_MS = 20 * 3_600_000;
 
 export const JOB_INTERVAL_MS = 60_000;
 /** The advisory lock key of a jobs pass (any constant shared by every instance). */
@@ -39,6 +48,7 @@ export interface PassResult {
 	noShow: string[];
 	failed: string[];
 	notifications: DueResult | null;
+	archived: ArchiveOutcome[];
 }
 
 /** The embedded database serves one process: a flag keeps two passes in it apart. */
@@ -46,7 +56,7 @@ const running = new WeakSet<JobsHost>();
 
 /** Runs one pass of every job; safe to call from several runners at once. */
 export async function runJobsPass(runtime: JobsHost, now = new Date()): Promise<PassResult> {
-	const idle: PassResult = { ran: false, completed: [], noShow: [], failed: [], notifications: null };
+	const idle: PassResult = { ran: false, completed: [], noShow: [], failed: [], notifications: null, archived: [] };
 	if (runtime.db.kind === 'embedded') {
 		if (running.has(runtime)) return idle;
 		running.add(runtime);
@@ -72,7 +82,7 @@ export async function runJobsPass(runtime: JobsHost, now = new Date()): Promise<
 
 async function settle(runtime: JobsHost, now: Date): Promise<PassResult> {
 	const sql = runtime.db.sql;
-	const result: PassResult = { ran: true, completed: [], noShow: [], failed: [], notifications: null };
+	const result: PassResult = { ran: true, completed: [], noShow: [], failed: [], notifications: null, archived: [] };
 	// Every interview past its end; the policy of its organization decides whether it is time.
 	const due = await sql<
 		{
@@ -111,6 +121,15 @@ async function settle(runtime: JobsHost, now: Date): Promise<PassResult> {
 	await sql`delete from room_peers where expires_at < ${new Date(now.getTime() - 24 * 3600_000)}`;
 	// After settling, so an interview that just completed is asked about in the same pass.
 	result.notifications = await queueDueNotifications(runtime.app, now);
+	await runtime.collab.forwardPending().catch((err: unknown) => console.error('[jobs] forwarding failed', err));
+	for (const orgId of await organizationsDue(runtime.app, now, ARCHIVE_EVERY_MS)) {
+		try {
+			const outcome = await runtime.collab.archive(orgId, { now });
+			if (outcome) result.archived.push(outcome);
+		} catch (err) {
+			console.error(`[jobs] archiving the calendar of ${orgId} failed; tried again next pass`, err);
+		}
+	}
 	return result;
 }
 
@@ -123,6 +142,10 @@ export function startJobs(runtime: JobsHost, log: (line: string) => void = conso
 				if (r.completed.length || r.noShow.length)
 					log(`[jobs] settled ${r.completed.length} completed, ${r.noShow.length} no-show`);
 				if (r.notifications?.queued) log(`[jobs] queued ${r.notifications.queued} reminder and scorecard email(s)`);
+				for (const a of r.archived)
+					log(
+						`[jobs] archived ${a.archived} interview(s) of ${a.orgId}: calendar ${a.bytesBefore} → ${a.bytesAfter} bytes (generation ${a.generation})`
+					);
 			})
 			.catch((err: unknown) => console.error('[jobs] pass failed', err));
 	};

@@ -12,7 +12,6 @@ import { migrate } from '../db/migrate';
 import { completeDemo, isEmpty, seedDemo } from '../db/seed';
 import { COLLAB_PATH, createCollabServer, type CollabServer } from '../collab-server/index';
 import { createPeerServer, PEER_PATH, PEER_WS_PATH, type PeerServer } from '../peer-server/index';
-import { calendarDocName } from '../src/lib/collab/calendar';
 import { roomPeerAccess } from '../src/lib/server/room';
 import type { Config } from './config';
 import type { AppContext } from '../src/lib/server/context';
@@ -47,7 +46,7 @@ export interface Runtime {
 /** Loads an organization's calendar once so the projection brings the tables up to date. */
 export async function projectCalendar(collab: CollabServer, orgId: string): Promise<void> {
 	const connection = await collab.hocuspocus.openDirectConnection(
-		calendarDocName(orgId),
+		await collab.calendarDoc(orgId),
 		collab.systemContext(orgId, null)
 	);
 	try {
@@ -77,6 +76,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
 	const bus = await createEventBus(db);
 	const collab = createCollabServer({
 		sql: db.sql,
+		dbKind: db.kind,
 		bus,
 		maxMessageBytes: config.COLLAB_MAX_MESSAGE_BYTES,
 		journal: config.COLLAB_JOURNAL,

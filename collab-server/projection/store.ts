@@ -24,7 +24,7 @@ export type BatchFacts = Omit<
 >;
 
 /** Advisory-lock namespace of the projection (the other key is the organization's hash). */
-const LOCK_NAMESPACE = 0x5052_4a00;
+export const LOCK_NAMESPACE = 0x5052_4a00;
 
 interface RowRecord {
 	id: string;

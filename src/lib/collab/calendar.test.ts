@@ -3,7 +3,6 @@ import * as Y from 'yjs';
 import type { Interview } from '$lib/domain/types';
 import {
 	CalendarError,
-	calendarDocName,
 	createInterview,
 	deleteInterview,
 	getInterview,
@@ -12,9 +11,7 @@ import {
 	interviewsMap,
 	listDamaged,
 	listInterviews,
-	notesDocName,
 	observeInterviews,
-	parseDocName,
 	readCalendar,
 	readInterview,
 	rescheduleInterview,
@@ -24,7 +21,6 @@ import {
 	type InterviewsChange
 } from './calendar';
 
-const ORG = '0b7c1d2e-3f40-4a5b-8c6d-7e8f90a1b2c3';
 const ID = '11111111-1111-4111-8111-111111111111';
 const ID2 = '22222222-2222-4222-8222-222222222222';
 const NOW = new Date('2026-11-24T08:00:00.000Z');
@@ -62,35 +58,6 @@ function sync(a: Y.Doc, b: Y.Doc): void {
 	Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)), 'remote');
 	Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)), 'remote');
 }
-
-describe('document names', () => {
-	it('names the calendar and notes documents and parses them back', () => {
-		expect(calendarDocName(ORG)).toBe(`org:${ORG}:calendar`);
-		expect(notesDocName(ID)).toBe(`interview:${ID}:notes`);
-		expect(parseDocName(calendarDocName(ORG))).toEqual({ kind: 'calendar', orgId: ORG });
-		expect(parseDocName(notesDocName(ID))).toEqual({ kind: 'notes', interviewId: ID });
-	});
-
-	it('gives one canonical name per organization', () => {
-		expect(calendarDocName(ORG.toUpperCase())).toBe(`org:${ORG}:calendar`);
-		expect(parseDocName(`org:${ORG.toUpperCase()}:calendar`)).toBeNull();
-	});
-
-	it('refuses anything that is not exactly a known name', () => {
-		for (const name of [
-			'',
-			`org:${ORG}`,
-			`org:${ORG}:notes`,
-			`org:not-a-uuid:calendar`,
-			`xorg:${ORG}:calendar`,
-			`org:${ORG}:calendar:x`,
-			`interview:${ID}:notes/..`
-		]) {
-			expect(parseDocName(name)).toBeNull();
-		}
-		expect(() => calendarDocName('acme')).toThrow(RangeError);
-	});
-});
 
 describe('reading and writing interviews', () => {
 	it('round-trips an interview through the document, panel as a Y.Array', () => {

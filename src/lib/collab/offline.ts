@@ -115,7 +115,7 @@ function storageKeys(): string[] {
 }
 
 /** Deletes one database; gives up waiting after DELETE_WAIT_MS (the deletion still happens once other tabs close it). */
-function deleteDatabase(name: string): Promise<void> {
+export function deleteDatabase(name: string): Promise<void> {
 	return new Promise((resolve) => {
 		const timer = setTimeout(resolve, DELETE_WAIT_MS);
 		const done = () => {

@@ -12,14 +12,10 @@ import { ConflictIndex, type Conflict, type Interview } from '$lib/domain';
 import { MoveLedger, type LostMove } from './move-ledger';
 import { colorFor, peersOf, type Peer } from './peers';
 import { pendingKeyOf, registerLocalCopy } from './offline';
-import {
-	calendarDocName,
-	getInterview,
-	inspectEntry,
-	observeInterviews,
-	readCalendar,
-	type DamagedEntry
-} from './calendar';
+import { drainOlderCopies, forgetLocalCopy } from './old-generations';
+import { parseCalendarMoved } from '../contract/collab';
+import { calendarDocName, observeInterviews, type DamagedEntry } from './calendar';
+import { CalendarView, type CalendarSnapshot } from './calendar-view';
 import {
 	DENIED_REASONS,
 	fetchCollabToken,
@@ -49,12 +45,18 @@ function movesKey(docName: string): string {
 
 /** Live state of one organization's calendar document. */
 export class CalendarSync {
-	readonly docName: string;
+	/** The document of the live generation (it changes when the calendar is compacted, decision 69). */
+	docName: string;
+	readonly orgId: string;
+	#generation: number;
+	/** A compaction moved the calendar there: followed once everything sent here is confirmed. */
+	#moveTo = 0;
+	/** Between a move and the new generation's first sync: keep showing what was shown. */
+	#switching = false;
+	#url = '';
 	readonly user: SyncUser;
 	#conn: CollabConnection | null = null;
-	#byId = new Map<string, Interview>();
-	#damagedById = new Map<string, DamagedEntry>();
-	#index = new ConflictIndex();
+	#view: CalendarView;
 	#cleanup: (() => void)[] = [];
 	/** Why the last token fetch failed (null: it did not). */
 	#tokenFailure: TokenError['code'] | null = null;
@@ -82,12 +84,16 @@ export class CalendarSync {
 	/** A token could not be had for a reason worth retrying (network, server error): retrying. */
 	#retrying = $state(false);
 	#lost = $state.raw<LostMove[]>([]);
+	/** Interviews whose edits the server refused because they were archived meanwhile. */
+	#refused = $state.raw<string[]>([]);
 
-	constructor(opts: { orgId: string; user: SyncUser; bufferMin?: number }) {
-		this.docName = calendarDocName(opts.orgId);
+	constructor(opts: { orgId: string; generation?: number; user: SyncUser; bufferMin?: number }) {
+		this.orgId = opts.orgId;
+		this.#generation = opts.generation ?? 0;
+		this.docName = calendarDocName(opts.orgId, this.#generation);
 		this.user = opts.user;
 		this.#bufferMin = opts.bufferMin ?? 0;
-		this.#index = new ConflictIndex([], { bufferMin: this.#bufferMin });
+		this.#view = new CalendarView(this.#bufferMin);
 	}
 
 	/** Interviews of the calendar, sorted by start. */
@@ -104,7 +110,7 @@ export class CalendarSync {
 	}
 	/** The conflict index of the current calendar, for checks of proposals. */
 	get index(): ConflictIndex {
-		return this.#index;
+		return this.#view.index;
 	}
 	get peers(): Peer[] {
 		return this.#peers;
@@ -122,6 +128,13 @@ export class CalendarSync {
 	}
 	get authReason(): string {
 		return this.#authReason;
+	}
+	/** Interviews archived before my edits of them arrived: those edits were not applied. */
+	get refused(): string[] {
+		return this.#refused;
+	}
+	dismissRefused(): void {
+		this.#refused = [];
 	}
 	/** My moves that a move of the same interview made apart replaced, until dismissed. */
 	get lostMoves(): LostMove[] {
@@ -146,6 +159,7 @@ export class CalendarSync {
 	/** Opens IndexedDB and the socket; call once in the browser. */
 	start(url: string): void {
 		if (this.#conn) return;
+		this.#url = url;
 		this.#online = navigator.onLine;
 		this.#pending = Number(localStorage.getItem(pendingKeyOf(this.docName)) ?? 0) || 0;
 		this.#ledger = new MoveLedger({ storage: localStorage, key: movesKey(this.docName), me: this.user.id });
@@ -166,15 +180,17 @@ export class CalendarSync {
 			onProvider: (provider, socket) => this.#wire(provider, socket)
 		});
 		this.#conn = conn;
-		this.#refreshAll();
+		if (!this.#switching) this.#refreshAll();
 		void conn.whenLocal.then(() => {
 			this.#localLoaded = true;
-			this.#refreshAll();
+			if (!this.#switching) this.#refreshAll();
 		});
+		void drainOlderCopies(url, this.orgId, this.#generation, fetchCollabToken);
 		this.#cleanup.push(
 			observeInterviews(conn.doc, (change) => {
-				for (const id of change.ids) this.#refreshOne(id);
-				this.#publish();
+				if (this.#switching) return;
+				for (const id of change.ids) this.#view.readOne(conn.doc, id);
+				this.#show(this.#view.snapshot());
 				const ownEdit = change.local && change.origin !== conn.provider && change.origin !== conn.persistence;
 				if (ownEdit) {
 					this.#editedSinceSettled = true;
@@ -224,6 +240,10 @@ export class CalendarSync {
 			if (status !== 'connected') this.#synced = false;
 		});
 		provider.on('synced', () => {
+			if (this.#switching) {
+				this.#switching = false;
+				this.#refreshAll();
+			}
 			this.#synced = true;
 			this.#everConnected = true;
 			this.#authError = null;
@@ -262,6 +282,13 @@ export class CalendarSync {
 			this.#settle();
 		});
 		provider.on('awarenessChange', () => this.#readPeers(provider));
+		provider.on('stateless', ({ payload }: { payload: string }) => {
+			const moved = parseCalendarMoved(payload);
+			if (!moved) return;
+			if (moved.refused.length) this.#refused = [...new Set([...this.#refused, ...moved.refused])];
+			if (moved.generation > this.#generation) this.#moveTo = Math.max(this.#moveTo, moved.generation);
+			this.#settle();
+		});
 		provider.setAwarenessField('user', { id: this.user.id, name: this.user.name, color: colorFor(this.user.id) });
 		provider.setAwarenessField('editing', null);
 	}
@@ -288,6 +315,18 @@ export class CalendarSync {
 			this.#pending = 0;
 			localStorage.removeItem(pendingKeyOf(this.docName));
 		}
+		if (this.#moveTo > this.#generation) this.#follow();
+	}
+
+	/** Everything sent to the replaced generation is confirmed: open the live one, forget the old copy. */
+	#follow(): void {
+		const old = this.docName;
+		this.destroy();
+		this.#generation = this.#moveTo;
+		this.docName = calendarDocName(this.orgId, this.#generation);
+		this.#switching = true;
+		this.start(this.#url);
+		void forgetLocalCopy(old);
 	}
 
 	#notePending(): void {
@@ -326,42 +365,14 @@ export class CalendarSync {
 		this.#conn.reconnect();
 	}
 
-	#refreshOne(id: string): void {
-		const doc = this.#conn?.doc;
-		if (!doc) return;
-		const iv = getInterview(doc, id);
-		if (iv) {
-			this.#byId.set(id, iv);
-			this.#index.upsert(iv);
-		} else {
-			this.#byId.delete(id);
-			this.#index.remove(id);
-		}
-		const damaged = iv ? null : inspectEntry(doc, id);
-		if (damaged) this.#damagedById.set(id, damaged);
-		else this.#damagedById.delete(id);
-	}
-
 	#refreshAll(): void {
-		const doc = this.#conn?.doc;
-		if (!doc) return;
-		const { interviews: all, malformedIds } = readCalendar(doc);
-		this.#byId = new Map(all.map((iv) => [iv.id, iv]));
-		this.#index = new ConflictIndex(all, { bufferMin: this.#bufferMin });
-		this.#interviews = all;
-		this.#conflicts = this.#index.allConflicts();
-		const damaged = malformedIds.map((id) => inspectEntry(doc, id)).filter((e): e is DamagedEntry => e !== null);
-		this.#damagedById = new Map(damaged.map((e) => [e.id, e]));
-		this.#damaged = damaged;
+		if (this.#conn) this.#show(this.#view.readAll(this.#conn.doc));
 	}
 
-	#publish(): void {
-		this.#interviews = [...this.#byId.values()].sort(
-			(a, b) => Date.parse(a.start) - Date.parse(b.start) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-		);
-		this.#conflicts = this.#index.allConflicts();
-		if (this.#damagedById.size > 0 || this.#damaged.length > 0)
-			this.#damaged = [...this.#damagedById.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	#show(snapshot: CalendarSnapshot): void {
+		this.#interviews = snapshot.interviews;
+		this.#conflicts = snapshot.conflicts;
+		if (snapshot.damaged) this.#damaged = snapshot.damaged;
 	}
 
 	/** Closes the socket and IndexedDB. */
@@ -375,12 +386,8 @@ export class CalendarSync {
 	/** Drops all state (tests). */
 	reset(): void {
 		this.destroy();
-		this.#byId = new Map();
-		this.#damagedById = new Map();
-		this.#index = new ConflictIndex([], { bufferMin: this.#bufferMin });
-		this.#interviews = [];
-		this.#damaged = [];
-		this.#conflicts = new Map();
+		this.#view = new CalendarView(this.#bufferMin);
+		this.#show({ interviews: [], conflicts: new Map(), damaged: [] });
 		this.#pending = 0;
 		this.#peers = [];
 		this.#lost = [];

@@ -28,6 +28,8 @@ export interface CalendarApplication {
 
 export interface CalendarPageData {
 	orgId: string;
+	/** The live generation of the organization's calendar document (decision 69). */
+	generation: number;
 	orgTimezone: string;
 	collabUrl: string;
 	me: { id: string; name: string; timezone: string | null };

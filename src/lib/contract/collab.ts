@@ -17,3 +17,27 @@ export type CollabRefusal = (typeof COLLAB_REFUSAL)[keyof typeof COLLAB_REFUSAL]
 
 /** The close a notes connection gets when its person lost access (left the panel). */
 export const ACCESS_REVOKED = { code: 4403, reason: 'access-revoked' } as const;
+
+/**
+ * The stateless message a client of a replaced calendar generation gets (decision 69): the live
+ * calendar is generation `generation`; `refused` names interviews whose edits it sent were refused
+ * because they were archived meanwhile.
+ */
+export const CALENDAR_MOVED = 'calendar.moved';
+export interface CalendarMoved {
+	type: typeof CALENDAR_MOVED;
+	generation: number;
+	refused: string[];
+}
+
+/** Reads a stateless payload as a `CalendarMoved`, or null. */
+export function parseCalendarMoved(payload: string): CalendarMoved | null {
+	try {
+		const m = JSON.parse(payload) as Partial<CalendarMoved> | null;
+		if (m?.type !== CALENDAR_MOVED || !Number.isSafeInteger(m.generation) || (m.generation as number) < 1) return null;
+		const refused = Array.isArray(m.refused) ? m.refused.filter((id): id is string => typeof id === 'string') : [];
+		return { type: CALENDAR_MOVED, generation: m.generation as number, refused };
+	} catch {
+		return null;
+	}
+}

@@ -38,6 +38,11 @@ export interface Policy {
 	candidateChangesAutoApprove: boolean;
 	/** Whom the slot finder picks for a pool's seats: the least loaded of those free, or the pool's order. */
 	poolPreference: PoolPreference;
+	/**
+	 * Interviews that ended this many days ago and can no longer change leave the live calendar
+	 * document (decision 69); they stay in the database, its lists and its API.
+	 */
+	archiveAfterDays: number;
 }
 
 /**
@@ -75,7 +80,8 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
 	candidateCutoffHours: 24,
 	candidateMaxReschedules: 2,
 	candidateChangesAutoApprove: false,
-	poolPreference: 'least_loaded'
+	poolPreference: 'least_loaded',
+	archiveAfterDays: 30
 });
 
 type NumberKey = Exclude<
@@ -140,7 +146,8 @@ export function resolvePolicy(overrides?: PolicyOverrides | null): Policy {
 				: DEFAULT_POLICY.candidateChangesAutoApprove,
 		poolPreference: POOL_PREFERENCES.includes(o.poolPreference as PoolPreference)
 			? (o.poolPreference as PoolPreference)
-			: DEFAULT_POLICY.poolPreference
+			: DEFAULT_POLICY.poolPreference,
+		archiveAfterDays: Math.floor(num('archiveAfterDays', 1))
 	};
 	// A range turned inside out would reject every duration; keep the default range instead.
 	if (policy.minDurationMin > policy.maxDurationMin) {

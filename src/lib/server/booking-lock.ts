@@ -12,33 +12,48 @@ const BOOKING_LOCK = 0x5052_4b00;
 const chains = new Map<string, Promise<unknown>>();
 
 /** Runs `fn` while holding the organization's booking lock. */
-export async function withBookingLock<T>(
+export function withBookingLock<T>(
 	sql: Sql,
 	kind: 'embedded' | 'postgres',
 	orgId: string,
 	fn: () => Promise<T>
 ): Promise<T> {
-	const previous = chains.get(orgId) ?? Promise.resolve();
+	return withAdvisoryLock(sql, kind, BOOKING_LOCK, orgId, fn);
+}
+
+/**
+ * Runs `fn` while holding the lock (`namespace`, `key`): a promise chain in this process and, with a
+ * real Postgres, a session advisory lock on a reserved connection, held across `fn`'s awaits.
+ */
+export async function withAdvisoryLock<T>(
+	sql: Sql,
+	kind: 'embedded' | 'postgres',
+	namespace: number,
+	key: string,
+	fn: () => Promise<T>
+): Promise<T> {
+	const name = `${namespace}:${key}`;
+	const previous = chains.get(name) ?? Promise.resolve();
 	let release!: () => void;
 	const mine = new Promise<void>((resolve) => (release = resolve));
 	const tail = previous.then(() => mine);
-	chains.set(orgId, tail);
+	chains.set(name, tail);
 	await previous.catch(() => {});
 	try {
 		if (kind === 'embedded') return await fn();
 		const reserved = await sql.reserve();
 		try {
-			await reserved`select pg_advisory_lock(${BOOKING_LOCK}, hashtext(${orgId}))`;
+			await reserved`select pg_advisory_lock(${namespace}, hashtext(${key}))`;
 			try {
 				return await fn();
 			} finally {
-				await reserved`select pg_advisory_unlock(${BOOKING_LOCK}, hashtext(${orgId}))`;
+				await reserved`select pg_advisory_unlock(${namespace}, hashtext(${key}))`;
 			}
 		} finally {
 			reserved.release();
 		}
 	} finally {
 		release();
-		if (chains.get(orgId) === tail) chains.delete(orgId);
+		if (chains.get(name) === tail) chains.delete(name);
 	}
 }

@@ -5,6 +5,7 @@ import { resolvePolicy, type ApplicationStatus, type Policy, type PolicyOverride
 import { effectiveLoadLimit } from '$lib/domain/load';
 import { effectiveWorkingHours } from '$lib/domain/working-hours';
 import { listClosures } from '$lib/server/calendar-rules';
+import { calendarGeneration } from '$lib/server/calendar-generation';
 import { calendarLoops } from '$lib/server/views/loops';
 import type { CalendarApplication, CalendarInterviewer, CalendarPageData } from '$lib/contract/calendar-page';
 
@@ -60,6 +61,7 @@ export async function loadCalendarData(event: RequestEvent, actor: Actor): Promi
 	const policy: Policy = resolvePolicy(org?.policy ?? null);
 	return {
 		orgId: actor.orgId,
+		generation: await calendarGeneration(sql, actor.orgId),
 		orgTimezone: org?.timezone ?? 'UTC',
 		collabUrl: collabUrl(event),
 		me: { id: actor.user.id, name: actor.user.name, timezone: actor.user.timezone ?? null },

@@ -5,7 +5,8 @@
  */
 import type * as Y from 'yjs';
 import type { Sql } from '../../../db/client';
-import { calendarDocName, observeInterviews, type WriteResult } from '$lib/collab/calendar';
+import { observeInterviews, type WriteResult } from '$lib/collab/calendar';
+import { liveCalendarDocName } from './calendar-generation';
 import { type Verdict } from '$lib/domain/judge';
 import { doubleBookingMessage } from '$lib/domain/messages';
 import { resolvePolicy, type Policy, type PolicyOverrides } from '$lib/domain/policy';
@@ -112,7 +113,8 @@ export async function withCalendar<T>(
 	const { collab } = ctx;
 	const context = collab.systemContext(orgId, actorId);
 	const origin = { context };
-	const connection = await collab.hocuspocus.openDirectConnection(calendarDocName(orgId), context);
+	const name = await liveCalendarDocName(ctx.sql, orgId);
+	const connection = await collab.hocuspocus.openDirectConnection(name, context);
 	let result: T | undefined;
 	const touched = new Set<string>();
 	try {
@@ -126,7 +128,7 @@ export async function withCalendar<T>(
 			}
 		});
 		// Durable before answered: the change is in the update journal (or Postgres is down: 503).
-		await collab.durable(calendarDocName(orgId));
+		await collab.durable(name);
 		if (touched.size) await collab.projection.flush(orgId, touched);
 	} catch (err) {
 		// collab-server's ProjectionError and NotDurableError, recognised by name: the app bundle has its own module graph.

@@ -9,6 +9,7 @@ const INES = '00000000-0000-4000-8000-00000000000a';
 const anyDay = { startTime: '00:00', endTime: '24:00', weekdays: [1, 2, 3, 4, 5, 6, 7] };
 const data: CalendarPageData = {
 	orgId: ORG,
+	generation: 0,
 	orgTimezone: 'UTC',
 	collabUrl: 'ws://unused',
 	me: { id: 'admin', name: 'Avery', timezone: 'UTC' },

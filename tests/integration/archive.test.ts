@@ -1,0 +1,151 @@
+/**
+ * A bounded live calendar (decision 69), on each database: archiving takes out of the document what
+ * can no longer change (old finished interviews, rescheduled originals) and compacts the rest into
+ * the next generation; the archived interviews still read through the API; the kept ones are still
+ * written, projected and audited once; an admin who was offline with the old generation comes back
+ * and their edits are forwarded (or refused, for an interview archived meanwhile) and never lost.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { DEMO_ACCOUNTS } from '../../db/seed';
+import { randomUUID } from 'node:crypto';
+import { getInterview, listInterviews, rescheduleInterview, updateInterview } from '../../src/lib/collab/calendar';
+import { calendarDocName } from '../../src/lib/collab/doc-names';
+import { parseCalendarMoved, type CalendarMoved } from '../../src/lib/contract/collab';
+import { startTestApp, type TestApp } from '../helpers/app';
+import { collabTokenFor, connectTo, eventually } from '../helpers/collab';
+import { databaseKinds } from '../helpers/db';
+
+const kinds = await databaseKinds();
+
+describe.each(kinds)('archiving the calendar against the %s database', (kind) => {
+	let app: TestApp;
+	let admin: string;
+	let adminId: string;
+	let collabUrl: string;
+	const token = async () => (await collabTokenFor(app.runtime.db.sql, adminId, app.orgId)).token;
+
+	beforeAll(async () => {
+		app = await startTestApp(kind);
+		admin = await app.login(DEMO_ACCOUNTS.admin.email);
+		adminId = (await app.api('GET', '/api/v1/me', admin)).body.user.id;
+		collabUrl = app.url.replace('http', 'ws') + '/collab';
+	});
+	afterAll(async () => {
+		await app?.close();
+	});
+
+	const interviews = async () =>
+		(await app.api('GET', '/api/v1/interviews?page_size=100', admin)).body.data as {
+			id: string;
+			status: string;
+			location: string;
+			rescheduled_from: string | null;
+		}[];
+
+	it('archives the finished and the replaced, compacts the rest, and forwards what an offline admin did', async () => {
+		const before = await interviews();
+		const completed = before.filter((i) => i.status === 'completed').map((i) => i.id);
+		const scheduled = before.filter((i) => i.status === 'scheduled');
+		expect(completed.length).toBeGreaterThan(0);
+		expect(scheduled.length).toBeGreaterThan(1);
+		const [moved, kept] = scheduled;
+
+		// An admin syncs generation 0 and reschedules formally in the calendar (the original is
+		// cancelled and replaced, so it leaves the live document), then goes offline and edits there.
+		const gen0 = calendarDocName(app.orgId);
+		const first = connectTo(collabUrl, gen0, token);
+		await first.ready;
+		const start = new Date(Date.now() + 20 * 86_400_000);
+		start.setUTCHours(14, 0, 0, 0);
+		const replacement = randomUUID();
+		const formal = rescheduleInterview(
+			first.doc,
+			moved!.id,
+			{ start: start.toISOString() },
+			{ actor: adminId, now: new Date(), reason: 'The panel asked for a later day', newId: replacement }
+		);
+		expect(formal.ok).toBe(true);
+		await eventually(async () => (await app.api('GET', `/api/v1/interviews/${replacement}`, admin)).status === 200);
+		const offline = new Y.Doc();
+		Y.applyUpdate(offline, Y.encodeStateAsUpdate(first.doc));
+		first.close();
+		const now = new Date();
+		expect(updateInterview(offline, kept!.id, { location: 'Salle 12' }, { actor: adminId, now }).ok).toBe(true);
+
+		const outcome = await app.runtime.collab.archive(app.orgId, { afterDays: 1 });
+		expect(outcome).not.toBeNull();
+		expect(outcome!.generation).toBe(1);
+		expect(outcome!.archived).toBe(completed.length + 1);
+		expect(outcome!.bytesAfter).toBeLessThan(outcome!.bytesBefore);
+		const archived = await app.runtime.db.sql<{ id: string }[]>`
+			select id::text from interviews where org_id = ${app.orgId} and archived_at is not null order by id`;
+		expect(archived.map((r) => r.id)).toEqual([...completed, moved!.id].sort());
+
+		// Archived interviews still read through the API, as they were.
+		const after = await interviews();
+		expect(after.map((i) => i.id).sort()).toEqual([...before.map((i) => i.id), replacement].sort());
+		expect(after.find((i) => i.id === moved!.id)?.status).toBe('cancelled');
+		const one = await app.api('GET', `/api/v1/interviews/${completed[0]}`, admin);
+		expect(one.status).toBe(200);
+		expect(one.body.status).toBe('completed');
+
+		// The live document holds only what can still change.
+		const gen1 = calendarDocName(app.orgId, 1);
+		const live = connectTo(collabUrl, gen1, token);
+		await live.ready;
+		const liveIds = listInterviews(live.doc).map((i) => i.id);
+		expect(liveIds).toContain(replacement);
+		expect(liveIds).toContain(kept!.id);
+		for (const id of archived.map((r) => r.id)) expect(liveIds).not.toContain(id);
+
+		// A kept interview is still written, projected and audited once.
+		const edit = await app.api('PATCH', `/api/v1/interviews/${replacement}`, admin, { location: 'Aula B' });
+		expect(edit.status).toBe(200);
+		expect((await app.api('GET', `/api/v1/interviews/${replacement}`, admin)).body.location).toBe('Aula B');
+		await eventually(() => getInterview(live.doc, replacement)?.location === 'Aula B');
+
+		// The offline admin comes back to generation 0 and edits a finished interview meanwhile archived too.
+		expect(
+			updateInterview(offline, completed[0]!, { location: 'Too late' }, { actor: adminId, now: new Date() }).ok
+		).toBe(false); // a completed interview cannot be edited through the helpers…
+		const entry = offline.getMap('interviews').get(completed[0]!) as Y.Map<unknown>;
+		offline.transact(() => entry.set('location', 'Too late')); // …but a modified client can write anyway.
+		const back = connectTo(collabUrl, gen0, token);
+		const messages: CalendarMoved[] = [];
+		back.provider.on('stateless', ({ payload }: { payload: string }) => {
+			const m = parseCalendarMoved(payload);
+			if (m) messages.push(m);
+		});
+		Y.applyUpdate(back.doc, Y.encodeStateAsUpdate(offline));
+		await back.ready;
+		await eventually(() => messages.some((m) => m.generation === 1));
+		await eventually(() => getInterview(live.doc, kept!.id)?.location === 'Salle 12', 10_000);
+		await eventually(
+			async () => (await app.api('GET', `/api/v1/interviews/${kept!.id}`, admin)).body.location === 'Salle 12'
+		);
+		await eventually(() => messages.some((m) => m.refused.includes(completed[0]!)), 10_000);
+		const [refusal] = await app.runtime.db.sql<{ fields: string[]; user_id: string }[]>`
+			select fields, user_id::text from calendar_refused_edits where interview_id = ${completed[0]!}`;
+		expect(refusal).toEqual({ fields: ['location'], user_id: adminId });
+		expect(getInterview(live.doc, completed[0]!)).toBeNull();
+		expect((await app.api('GET', `/api/v1/interviews/${completed[0]}`, admin)).body.location).not.toBe('Too late');
+		const logs = await app.runtime.db.sql<{ n: number }[]>`
+			select count(*)::int as n from interview_logs where interview_id = ${kept!.id} and new_values ->> 'location' = 'Salle 12'`;
+		expect(logs[0]!.n).toBe(1);
+		back.close();
+		live.close();
+	});
+
+	it('keeps every archived and kept row through a restart, and refuses a generation that does not exist', async () => {
+		await app.restart();
+		const rows = await app.runtime.db.sql<{ n: number }[]>`
+			select count(*)::int as n from interviews where org_id = ${app.orgId} and removed_at is not null`;
+		expect(rows[0]!.n).toBe(0);
+		const future = connectTo(collabUrl, calendarDocName(app.orgId, 2), token);
+		await expect(future.ready).rejects.toThrow(/refused/);
+		future.close();
+		// Nothing left to archive: the document stays as it is.
+		expect(await app.runtime.collab.archive(app.orgId, { afterDays: 1 })).toBeNull();
+	});
+});

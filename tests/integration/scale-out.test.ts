@@ -1,5 +1,4 @@
 /** Two collab-server instances joined through Redis on one Postgres: clients on each converge. */
-import { createConnection } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client';
 import { migrate } from '../../db/migrate';
@@ -17,25 +16,7 @@ import {
 import type { TestApp } from '../helpers/app';
 import { collabTokenFor, connectDoc, eventually, type CollabClient } from '../helpers/collab';
 import { createTestDatabase, databaseKinds } from '../helpers/db';
-
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-async function redisAnswers(): Promise<boolean> {
-	const url = new URL(REDIS_URL);
-	return new Promise((resolve) => {
-		const socket = createConnection({ host: url.hostname, port: Number(url.port || 6379) });
-		socket.setTimeout(1_000);
-		socket.once('connect', () => {
-			socket.end();
-			resolve(true);
-		});
-		socket.once('error', () => resolve(false));
-		socket.once('timeout', () => {
-			socket.destroy();
-			resolve(false);
-		});
-	});
-}
+import { REDIS_URL, redisAnswers } from '../helpers/redis';
 
 const ready = (await databaseKinds()).includes('postgres') && (await redisAnswers());
 

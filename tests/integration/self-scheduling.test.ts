@@ -4,7 +4,6 @@
  * fresh times; on each database, and with two app instances on one Postgres and Redis. Used and
  * expired requests say so.
  */
-import { createConnection } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client';
 import { migrate } from '../../db/migrate';
@@ -15,29 +14,11 @@ import { projectCalendar } from '../../server/runtime';
 import { SelfSchedulingResponse } from '../../src/lib/contract/api';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { createTestDatabase, databaseKinds } from '../helpers/db';
+import { REDIS_URL, redisAnswers } from '../helpers/redis';
 
 const kinds = await databaseKinds();
 const BOOKERS = 20;
 const INES = DEMO_ACCOUNTS.interviewers[0]!;
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-async function redisAnswers(): Promise<boolean> {
-	const url = new URL(REDIS_URL);
-	return new Promise((resolve) => {
-		const socket = createConnection({ host: url.hostname, port: Number(url.port || 6379) });
-		socket.setTimeout(1_000);
-		socket.once('connect', () => {
-			socket.end();
-			resolve(true);
-		});
-		socket.once('error', () => resolve(false));
-		socket.once('timeout', () => {
-			socket.destroy();
-			resolve(false);
-		});
-	});
-}
-
 /** `n` new candidates with an application each, ready to be interviewed online. */
 async function addCandidates(db: Database, orgId: string, n: number, tag: string): Promise<string[]> {
 	const sql = db.sql;

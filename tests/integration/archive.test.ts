@@ -11,6 +11,7 @@ import { DEMO_ACCOUNTS } from '../../db/seed';
 import { randomUUID } from 'node:crypto';
 import { getInterview, listInterviews, rescheduleInterview, updateInterview } from '../../src/lib/collab/calendar';
 import { calendarDocName } from '../../src/lib/collab/doc-names';
+import { ArchiveStatusResponse } from '../../src/lib/contract/api';
 import { parseCalendarMoved, type CalendarMoved } from '../../src/lib/contract/collab';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { collabTokenFor, connectTo, eventually } from '../helpers/collab';
@@ -135,6 +136,29 @@ describe.each(kinds)('archiving the calendar against the %s database', (kind) =>
 		expect(logs[0]!.n).toBe(1);
 		back.close();
 		live.close();
+	});
+
+	it('reads and sets the archive window through the API, for admins only, and refuses a bad one changing nothing', async () => {
+		const status = await app.api('GET', '/api/v1/calendar/archive', admin);
+		expect(status.status).toBe(200);
+		expect(ArchiveStatusResponse.parse(status.body)).toMatchObject({ archive_after_days: 30, generation: 1 });
+		expect(status.body.archived_interviews).toBeGreaterThan(0);
+		for (const bad of [0, 3651, 2.5, '30', null]) {
+			const res = await app.api('PUT', '/api/v1/calendar/archive', admin, { archive_after_days: bad });
+			expect(res.status).toBe(422);
+			expect(res.body.error.code).toBe('validation_failed');
+		}
+		expect((await app.api('GET', '/api/v1/calendar/archive', admin)).body.archive_after_days).toBe(30);
+		const set = await app.api('PUT', '/api/v1/calendar/archive', admin, { archive_after_days: 90 });
+		expect(set.status).toBe(200);
+		expect(set.body.archive_after_days).toBe(90);
+		const ran = await app.api('POST', '/api/v1/calendar/archive', admin);
+		expect(ran.status).toBe(200);
+		expect(ran.body).toEqual({ archived: 0, generation: 1, bytes_before: null, bytes_after: null });
+		const interviewer = await app.login(DEMO_ACCOUNTS.interviewers[0]!.email);
+		expect((await app.api('GET', '/api/v1/calendar/archive', interviewer)).status).toBe(403);
+		expect((await app.api('POST', '/api/v1/calendar/archive', interviewer)).status).toBe(403);
+		expect((await app.api('PUT', '/api/v1/calendar/archive', undefined, { archive_after_days: 5 })).status).toBe(401);
 	});
 
 	it('keeps every archived and kept row through a restart, and refuses a generation that does not exist', async () => {

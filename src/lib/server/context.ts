@@ -25,6 +25,12 @@ export interface CollabHost {
 	systemContext(orgId: string, userId: string | null): unknown;
 	/** Resolves once the organization's changes (or those of `ids`) are projected into the tables. */
 	projection: { flush(orgId: string, ids?: Iterable<string>): Promise<void> };
+	/** The name of the organization's live calendar document (decision 69). */
+	calendarDoc(orgId: string): Promise<string>;
+	/** Archives what is due in the organization's calendar and compacts it; null when nothing is due. */
+	archive(
+		orgId: string
+	): Promise<{ archived: number; generation: number; bytesBefore: number; bytesAfter: number } | null>;
 }
 
 /** The settings the app reads (a part of server/config.ts's `Config`). */

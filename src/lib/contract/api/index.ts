@@ -15,6 +15,7 @@ export * from './me';
 export * from './rules';
 export * from './requests-scheduling';
 export * from './loops';
+export * from './archive';
 
 /** `POST /api/v1/interviews/{id}/join`. */
 export type JoinAnswer = z.infer<typeof JoinResponse>;

@@ -1,7 +1,7 @@
 /** Booking straight into an organization's calendar document (in the past, or inside a join window), as the server does. */
 import type * as Y from 'yjs';
 import { DEMO_ACCOUNTS } from '../../db/seed';
-import { calendarDocName, createInterview, updateInterview } from '../../src/lib/collab/calendar';
+import { createInterview, updateInterview } from '../../src/lib/collab/calendar';
 import type { Interview } from '../../src/lib/domain/types';
 import type { TestApp } from './app';
 
@@ -67,7 +67,7 @@ export async function bookDirect(app: TestApp, specs: DirectBooking[]): Promise<
 	}
 	const { collab } = app.runtime;
 	const connection = await collab.hocuspocus.openDirectConnection(
-		calendarDocName(app.orgId),
+		await app.runtime.collab.calendarDoc(app.orgId),
 		collab.systemContext(app.orgId, (specs[0]?.actor && actors.get(specs[0].actor)) || null)
 	);
 	try {
@@ -94,7 +94,7 @@ export async function bookDirect(app: TestApp, specs: DirectBooking[]): Promise<
 export async function startedAgo(app: TestApp, id: string, minutesAgo = 10): Promise<void> {
 	const { collab } = app.runtime;
 	const connection = await collab.hocuspocus.openDirectConnection(
-		calendarDocName(app.orgId),
+		await app.runtime.collab.calendarDoc(app.orgId),
 		collab.systemContext(app.orgId, null)
 	);
 	try {

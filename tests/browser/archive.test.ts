@@ -1,0 +1,90 @@
+/**
+ * The admin's calendar follows a compaction (decision 69): archiving runs while the calendar is
+ * open; the page keeps showing every interview, moves to the new document without a blank moment,
+ * says "saved", forgets its copy of the old document, and takes the next change from the new one.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_ACCOUNTS } from '../../db/seed';
+import { calendarDocName } from '../../src/lib/collab/doc-names';
+import { startTestApp, type TestApp } from '../helpers/app';
+import { launchBrowser, newPerson, screenshot, signIn } from '../helpers/browser';
+import { bookDirect } from '../helpers/calendar';
+
+const [LENA, TOMAS] = [DEMO_ACCOUNTS.candidates[1], DEMO_ACCOUNTS.candidates[2]];
+const SYNC_MS = 15_000;
+
+describe('the live calendar across an archive pass', () => {
+	let app: TestApp;
+	let browser: Browser;
+	let admin: Page;
+	let cookie: string;
+
+	beforeAll(async () => {
+		[app, browser] = await Promise.all([startTestApp('embedded'), launchBrowser()]);
+		await bookDirect(app, [
+			{ candidate: LENA.email, startInMin: 26 * 60, mode: 'online' },
+			{ candidate: TOMAS.email, startInMin: 28 * 60, mode: 'offline' }
+		]);
+		cookie = await app.login(DEMO_ACCOUNTS.admin.email);
+		const context = await newPerson(browser);
+		admin = await context.newPage();
+		admin.on('pageerror', (e) => console.error('[admin] page error:', e.message));
+		await signIn(admin, app.url, DEMO_ACCOUNTS.admin.email);
+		await admin.waitForURL(/\/admin/);
+	});
+	afterAll(async () => {
+		await browser?.close();
+		await app?.close();
+	});
+
+	const databases = () =>
+		admin.evaluate(async () =>
+			(await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.includes(':calendar'))
+		);
+
+	it('moves to the compacted calendar without a blank moment and takes the next change from it', async () => {
+		await admin.goto(`${app.url}/admin/calendar`);
+		await admin.locator('[data-testid="sync-status"][data-phase="saved"]').waitFor({ timeout: SYNC_MS });
+		await admin.getByRole('button', { name: 'List', exact: true }).click();
+		await admin.getByRole('button', { name: 'All', exact: true }).click();
+		const row = (name: string) => admin.getByTestId('interview-list').locator('tbody tr', { hasText: name });
+		await row(LENA.name).waitFor({ timeout: SYNC_MS });
+		expect(await databases()).toEqual([`parley:${calendarDocName(app.orgId)}`]);
+		// From now on, note the fewest interviews the list ever shows.
+		await admin.evaluate(() => {
+			const w = window as unknown as { fewest: number };
+			const count = () => document.querySelectorAll('[data-testid="interview-list"] tbody tr').length;
+			w.fewest = count();
+			new MutationObserver(() => (w.fewest = Math.min(w.fewest, count()))).observe(document.body, {
+				childList: true,
+				subtree: true
+			});
+		});
+		const shown = await admin.evaluate(() => (window as unknown as { fewest: number }).fewest);
+		expect(shown).toBeGreaterThanOrEqual(2);
+
+		const outcome = await app.runtime.collab.archive(app.orgId, { afterDays: 1 });
+		expect(outcome?.generation).toBe(1);
+		await expect.poll(databases, { timeout: SYNC_MS }).toEqual([`parley:${calendarDocName(app.orgId, 1)}`]);
+		await admin.locator('[data-testid="sync-status"][data-phase="saved"]').waitFor({ timeout: SYNC_MS });
+		// Only the archived ones left the list, and nothing else ever blinked out.
+		const kept = shown - outcome!.archived;
+		expect(await admin.evaluate(() => (window as unknown as { fewest: number }).fewest)).toBe(kept);
+		await expect.poll(() => admin.getByTestId('interview-list').locator('tbody tr').count()).toBe(kept);
+
+		// A change made through the API now (into the new document) reaches the open page.
+		const tomas = (await app.api('GET', '/api/v1/interviews?page_size=100', cookie)).body.data.find(
+			(i: { candidate: { name: string } }) => i.candidate.name === TOMAS.name
+		);
+		const before = await row(TOMAS.name).textContent();
+		const start = new Date(Date.parse(tomas.start) + 3_600_000).toISOString();
+		const moved = await app.api('PATCH', `/api/v1/interviews/${tomas.id}`, cookie, {
+			start,
+			reason: 'Room free later'
+		});
+		expect(moved.status).toBe(200);
+		await expect.poll(() => row(TOMAS.name).textContent(), { timeout: SYNC_MS }).not.toBe(before);
+		await screenshot(admin, 'calendar-after-archive-desktop');
+	});
+});

@@ -1,0 +1,218 @@
+/**
+ * Many organizations on one instance: 100 organizations with 3 live admins each, every admin moving
+ * their own interview every 5 s, against one organization with the same 300 admins, in the same run.
+ * Reports the p99 edit-to-seen (until each other admin of the same calendar has the move), the
+ * process's RSS and the event-loop lag (p99 of `monitorEventLoopDelay`) while editing. Clients and
+ * server share this process in both runs alike, through Parley's full collab-server (tokens,
+ * journal, projection into Postgres with its audit).
+ *
+ *   npm run bench -- multi-org      (BENCH_ORGS, BENCH_ADMINS, BENCH_SECONDS, BENCH_EDIT_MS tune it)
+ */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import type * as Y from 'yjs';
+import type { Sql } from '../db/client';
+import {
+	calendarDocName,
+	createInterview,
+	getInterview,
+	observeInterviews,
+	updateInterview
+} from '../src/lib/collab/calendar';
+import type { Interview } from '../src/lib/domain/types';
+import { startTestApp } from '../tests/helpers/app';
+import { collabTokenFor, connectTo, eventually, type CollabClient } from '../tests/helpers/collab';
+
+const ORGS = Number(process.env.BENCH_ORGS ?? 100);
+const ADMINS = Number(process.env.BENCH_ADMINS ?? 3);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const EDIT_EVERY_MS = Number(process.env.BENCH_EDIT_MS ?? 5_000);
+const WARMUP_MS = 3_000;
+const DRAIN_MS = 3_000;
+
+/** One organization of the bench: its admins (each with the interview they move) and its calendar. */
+interface Org {
+	id: string;
+	admins: { id: string; interview: Interview }[];
+}
+
+/** Creates an organization with `admins` admins, one interviewer, and one bookable application per admin. */
+async function createOrg(sql: Sql, tag: string, admins: number): Promise<Org> {
+	return sql.begin(async (tx) => {
+		const [org] = await tx<{ id: string }[]>`insert into organizations (slug, name, timezone)
+			values (${`bench-${tag}`}, ${`Bench ${tag}`}, 'Europe/Paris') returning id`;
+		const orgId = org!.id;
+		const [cycle] = await tx<{ id: string }[]>`insert into cycles (org_id, name, starts_on, ends_on)
+			values (${orgId}, 'Bench', now() - interval '1 day', now() + interval '200 days') returning id`;
+		const user = async (email: string, role: string) => {
+			const [u] = await tx<{ id: string }[]>`insert into users (email, name) values (${email}, ${email}) returning id`;
+			await tx`insert into memberships (user_id, org_id, role) values (${u!.id}, ${orgId}, ${role})`;
+			return u!.id;
+		};
+		const interviewer = await user(`ivr-${tag}@bench.test`, 'interviewer');
+		const base = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() + 3, 9);
+		const list: Org['admins'] = [];
+		for (let i = 0; i < admins; i++) {
+			const adminId = await user(`admin-${i}-${tag}@bench.test`, 'admin');
+			const candidateId = await user(`cand-${i}-${tag}@bench.test`, 'candidate');
+			const [app] = await tx<{ id: string }[]>`insert into applications
+				(org_id, cycle_id, candidate_id, status, interview_enabled, online_interview_enabled)
+				values (${orgId}, ${cycle!.id}, ${candidateId}, 'selected', true, true) returning id`;
+			list.push({
+				id: adminId,
+				interview: {
+					id: crypto.randomUUID(),
+					applicationId: app!.id,
+					candidateId,
+					cycleId: cycle!.id,
+					// A day apart: nobody's move ever overlaps another's.
+					start: new Date(base + i * 86_400_000).toISOString(),
+					durationMin: 45,
+					timezone: 'Europe/Paris',
+					type: 'video',
+					mode: 'online',
+					location: '',
+					round: 1,
+					panel: [interviewer],
+					status: 'scheduled',
+					rescheduledFrom: null,
+					updatedBy: adminId,
+					updatedAt: new Date().toISOString()
+				}
+			});
+		}
+		return { id: orgId, admins: list };
+	});
+}
+
+const percentile = (sorted: number[], p: number) =>
+	sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
+
+interface Figures {
+	seen: number;
+	expected: number;
+	p50: number;
+	p99: number;
+	rssMb: number;
+	lagP99Ms: number;
+}
+
+/** Connects every admin of every organization, then lets each move their interview for SECONDS. */
+async function run(url: string, sql: Sql, orgs: Org[]): Promise<Figures> {
+	const clients: { client: CollabClient; org: Org; admin: Org['admins'][number] }[] = [];
+	for (const org of orgs) {
+		for (const admin of org.admins) {
+			const { token } = await collabTokenFor(sql, admin.id, org.id);
+			clients.push({ client: connectTo(url, calendarDocName(org.id), async () => token), org, admin });
+		}
+	}
+	const lag = monitorEventLoopDelay({ resolution: 10 });
+	try {
+		await Promise.all(clients.map((c) => c.client.ready));
+		for (const { client, admin } of clients) createInterview(client.doc, admin.interview);
+		await eventually(
+			() => clients.every(({ client, org }) => org.admins.every((a) => getInterview(client.doc, a.interview.id))),
+			120_000,
+			100
+		);
+		const sentAt = new Map<string, number>();
+		const samples: number[] = [];
+		let measuring = false;
+		let expected = 0;
+		const unobserve = clients.map(({ client }) =>
+			observeInterviews(client.doc, ({ ids, local }) => {
+				if (local) return;
+				const seenAt = performance.now();
+				for (const id of ids) {
+					const iv = getInterview(client.doc, id);
+					const sent = iv && sentAt.get(`${id}|${iv.updatedAt}`);
+					if (typeof sent === 'number') samples.push(seenAt - sent);
+				}
+			})
+		);
+		const timers: NodeJS.Timeout[] = [];
+		clients.forEach(({ client, org, admin }, index) => {
+			let flip = false;
+			const edit = () => {
+				flip = !flip;
+				const iv = admin.interview;
+				const start = new Date(Date.parse(iv.start) + (flip ? 30 : 0) * 60_000).toISOString();
+				const now = new Date();
+				// Only edits made while measuring count, both sent and seen.
+				if (measuring) sentAt.set(`${iv.id}|${now.toISOString()}`, performance.now());
+				updateInterview(client.doc as Y.Doc, iv.id, { start }, { actor: admin.id, now });
+				if (measuring) expected += org.admins.length - 1;
+			};
+			timers.push(
+				setTimeout(
+					() => {
+						edit();
+						timers.push(setInterval(edit, EDIT_EVERY_MS));
+					},
+					(index * EDIT_EVERY_MS) / clients.length
+				)
+			);
+		});
+		await new Promise((r) => setTimeout(r, WARMUP_MS));
+		lag.enable();
+		let rss = 0;
+		const rssTimer = setInterval(() => (rss = Math.max(rss, process.memoryUsage().rss)), 500);
+		measuring = true;
+		await new Promise((r) => setTimeout(r, SECONDS * 1_000));
+		measuring = false;
+		for (const t of timers) clearInterval(t);
+		await new Promise((r) => setTimeout(r, DRAIN_MS));
+		clearInterval(rssTimer);
+		lag.disable();
+		for (const off of unobserve) off();
+		samples.sort((a, b) => a - b);
+		return {
+			seen: samples.length,
+			expected,
+			p50: percentile(samples, 50),
+			p99: percentile(samples, 99),
+			rssMb: rss / 1_048_576,
+			lagP99Ms: lag.percentile(99) / 1e6
+		};
+	} finally {
+		for (const { client } of clients) client.close();
+	}
+}
+
+function line(label: string, f: Figures): string {
+	return `${label}: ${f.seen}/${f.expected} deliveries seen, edit→seen p50 ${f.p50.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms, RSS ${f.rssMb.toFixed(0)} MB, event-loop lag p99 ${f.lagP99Ms.toFixed(1)} ms`;
+}
+
+export async function main(): Promise<void> {
+	const total = ORGS * ADMINS;
+	const app = await startTestApp(process.env.BENCH_DB === 'postgres' ? 'postgres' : 'embedded', {
+		COLLAB_MAX_PENDING_PER_ADDRESS: String(total + 10)
+	});
+	try {
+		const sql = app.runtime.db.sql;
+		const url = app.url.replace('http', 'ws') + '/collab';
+		console.log(
+			`${ORGS} organizations × ${ADMINS} admins against 1 organization × ${total} admins; each admin moves an interview every ${EDIT_EVERY_MS} ms for ${SECONDS} s`
+		);
+		const single = await run(url, sql, [await createOrg(sql, 'single', total)]);
+		console.log(line(`1 organization, ${total} admins`, single));
+		const many: Org[] = [];
+		for (let i = 0; i < ORGS; i++) many.push(await createOrg(sql, `org${i}`, ADMINS));
+		const spread = await run(url, sql, many);
+		console.log(line(`${ORGS} organizations, ${ADMINS} admins each`, spread));
+		console.log(
+			`bench multi-org: p99_ms=${spread.p99.toFixed(1)} single_p99_ms=${single.p99.toFixed(1)} p99_ratio=${(spread.p99 / single.p99).toFixed(2)} rss_ratio=${(spread.rssMb / single.rssMb).toFixed(2)} lag_ratio=${(spread.lagP99Ms / single.lagP99Ms).toFixed(2)}`
+		);
+	} finally {
+		await app.close();
+	}
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+	main()
+		.catch((err: unknown) => {
+			console.error(err);
+			process.exitCode = 1;
+		})
+		.finally(() => process.exit());
+}

@@ -4,7 +4,8 @@
  * Reports the p99 edit-to-seen (until each other admin of the same calendar has the move), the
  * process's RSS and the event-loop lag (p99 of `monitorEventLoopDelay`) while editing. Clients and
  * server share this process in both runs alike, through Parley's full collab-server (tokens,
- * journal, projection into Postgres with its audit).
+ * journal, projection into Postgres with its audit). A third run has one organization storm (its
+ * admins move every 50 ms) and reports what the 99 others see.
  *
  *   npm run bench -- multi-org      (BENCH_ORGS, BENCH_ADMINS, BENCH_SECONDS, BENCH_EDIT_MS tune it)
  */
@@ -29,15 +30,18 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const EDIT_EVERY_MS = Number(process.env.BENCH_EDIT_MS ?? 5_000);
 const WARMUP_MS = 3_000;
 const DRAIN_MS = 3_000;
+const STORM_EDIT_MS = 50;
 
 /** One organization of the bench: its admins (each with the interview they move) and its calendar. */
 interface Org {
 	id: string;
+	/** How often each of its admins moves their interview; a storm is much faster. */
+	editEveryMs: number;
 	admins: { id: string; interview: Interview }[];
 }
 
 /** Creates an organization with `admins` admins, one interviewer, and one bookable application per admin. */
-async function createOrg(sql: Sql, tag: string, admins: number): Promise<Org> {
+async function createOrg(sql: Sql, tag: string, admins: number, editEveryMs = EDIT_EVERY_MS): Promise<Org> {
 	return sql.begin(async (tx) => {
 		const [org] = await tx<{ id: string }[]>`insert into organizations (slug, name, timezone)
 			values (${`bench-${tag}`}, ${`Bench ${tag}`}, 'Europe/Paris') returning id`;
@@ -81,7 +85,7 @@ async function createOrg(sql: Sql, tag: string, admins: number): Promise<Org> {
 				}
 			});
 		}
-		return { id: orgId, admins: list };
+		return { id: orgId, editEveryMs, admins: list };
 	});
 }
 
@@ -97,8 +101,11 @@ interface Figures {
 	lagP99Ms: number;
 }
 
-/** Connects every admin of every organization, then lets each move their interview for SECONDS. */
-async function run(url: string, sql: Sql, orgs: Org[]): Promise<Figures> {
+/**
+ * Connects every admin of every organization, then lets each move their interview for SECONDS;
+ * the figures count the organizations `measured` accepts (all by default).
+ */
+async function run(url: string, sql: Sql, orgs: Org[], measured: (org: Org) => boolean = () => true): Promise<Figures> {
 	const clients: { client: CollabClient; org: Org; admin: Org['admins'][number] }[] = [];
 	for (const org of orgs) {
 		for (const admin of org.admins) {
@@ -119,9 +126,9 @@ async function run(url: string, sql: Sql, orgs: Org[]): Promise<Figures> {
 		const samples: number[] = [];
 		let measuring = false;
 		let expected = 0;
-		const unobserve = clients.map(({ client }) =>
+		const unobserve = clients.map(({ client, org }) =>
 			observeInterviews(client.doc, ({ ids, local }) => {
-				if (local) return;
+				if (local || !measured(org)) return;
 				const seenAt = performance.now();
 				for (const id of ids) {
 					const iv = getInterview(client.doc, id);
@@ -132,24 +139,24 @@ async function run(url: string, sql: Sql, orgs: Org[]): Promise<Figures> {
 		);
 		const timers: NodeJS.Timeout[] = [];
 		clients.forEach(({ client, org, admin }, index) => {
-			let flip = false;
 			const edit = () => {
-				flip = !flip;
+				// Half an hour later, or back: always a change, whatever an earlier run left.
 				const iv = admin.interview;
-				const start = new Date(Date.parse(iv.start) + (flip ? 30 : 0) * 60_000).toISOString();
+				const later = new Date(Date.parse(iv.start) + 30 * 60_000).toISOString();
+				const start = getInterview(client.doc, iv.id)?.start === later ? iv.start : later;
 				const now = new Date();
 				// Only edits made while measuring count, both sent and seen.
 				if (measuring) sentAt.set(`${iv.id}|${now.toISOString()}`, performance.now());
 				updateInterview(client.doc as Y.Doc, iv.id, { start }, { actor: admin.id, now });
-				if (measuring) expected += org.admins.length - 1;
+				if (measuring && measured(org)) expected += org.admins.length - 1;
 			};
 			timers.push(
 				setTimeout(
 					() => {
 						edit();
-						timers.push(setInterval(edit, EDIT_EVERY_MS));
+						timers.push(setInterval(edit, org.editEveryMs));
 					},
-					(index * EDIT_EVERY_MS) / clients.length
+					(index * org.editEveryMs) / clients.length
 				)
 			);
 		});
@@ -200,8 +207,12 @@ export async function main(): Promise<void> {
 		for (let i = 0; i < ORGS; i++) many.push(await createOrg(sql, `org${i}`, ADMINS));
 		const spread = await run(url, sql, many);
 		console.log(line(`${ORGS} organizations, ${ADMINS} admins each`, spread));
+		// One organization storms (its admins move every 50 ms): what do the others see?
+		const storm = await createOrg(sql, 'storm', ADMINS, STORM_EDIT_MS);
+		const stormed = await run(url, sql, [...many.slice(1), storm], (org) => org !== storm);
+		console.log(line(`the other ${ORGS - 1} while one organization storms`, stormed));
 		console.log(
-			`bench multi-org: p99_ms=${spread.p99.toFixed(1)} single_p99_ms=${single.p99.toFixed(1)} p99_ratio=${(spread.p99 / single.p99).toFixed(2)} rss_ratio=${(spread.rssMb / single.rssMb).toFixed(2)} lag_ratio=${(spread.lagP99Ms / single.lagP99Ms).toFixed(2)}`
+			`bench multi-org: p99_ms=${spread.p99.toFixed(1)} single_p99_ms=${single.p99.toFixed(1)} p99_ratio=${(spread.p99 / single.p99).toFixed(2)} rss_ratio=${(spread.rssMb / single.rssMb).toFixed(2)} lag_ratio=${(spread.lagP99Ms / single.lagP99Ms).toFixed(2)} storm_p99_ratio=${(stormed.p99 / spread.p99).toFixed(2)}`
 		);
 	} finally {
 		await app.close();

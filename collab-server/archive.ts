@@ -148,7 +148,10 @@ export async function forwardPending(host: GenerationHost): Promise<number> {
 		select s.org_id, s.generation from calendar_stale_generations s
 		where exists (select 1 from yjs_documents d where d.name = ${'org:'} || s.org_id || ':calendar'
 				|| case when s.generation = 0 then '' else ':g' || s.generation end
-				and d.updated_at > coalesce(s.forwarded_at, s.created_at))`;
+				and d.updated_at > coalesce(s.forwarded_at, s.created_at))
+			or exists (select 1 from yjs_update_journal j where j.name = ${'org:'} || s.org_id || ':calendar'
+				|| case when s.generation = 0 then '' else ':g' || s.generation end
+				and j.created_at > coalesce(s.forwarded_at, s.created_at))`;
 	let forwarded = 0;
 	for (const r of rows) {
 		const outcome = await forwardStale(host, r.org_id, r.generation, null);

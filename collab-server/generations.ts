@@ -26,6 +26,8 @@ import type { CollabContext } from './auth';
 export const GENERATION_EVENT = 'calendar.generation';
 /** Advisory-lock namespace of forwarding (the other key is organization and generation). */
 const FORWARD_LOCK = 0x5052_4c00;
+/** How long a read of an organization's live generation is trusted (the bus usually says sooner). */
+const LIVE_CACHE_MS = 2_000;
 
 /** What forwarding needs of the collab-server. */
 export interface GenerationHost {
@@ -138,15 +140,23 @@ export function generations(host: GenerationHost): Extension {
 	const passes = new Map<string, Promise<unknown>>();
 	let unsubscribe: (() => void) | null = null;
 
+	/** The live generation per organization, as last read (every change asks: one query per few seconds at most). */
+	const known = new Map<string, { live: number; at: number }>();
+
 	async function staleGeneration(documentName: string): Promise<{ orgId: string; live: number } | null> {
 		const ref = parseDocName(documentName);
 		if (ref?.kind !== 'calendar') return null;
-		const live = await calendarGeneration(host.sql, ref.orgId);
-		return ref.generation < live ? { orgId: ref.orgId, live } : null;
+		let entry = known.get(ref.orgId);
+		if (!entry || Date.now() - entry.at > LIVE_CACHE_MS) {
+			entry = { live: await calendarGeneration(host.sql, ref.orgId), at: Date.now() };
+			known.set(ref.orgId, entry);
+		}
+		return ref.generation < entry.live ? { orgId: ref.orgId, live: entry.live } : null;
 	}
 
 	function onGeneration(event: ParleyEvent & { generation?: unknown }) {
 		if (event.type !== GENERATION_EVENT || typeof event.generation !== 'number') return;
+		known.set(event.orgId, { live: event.generation, at: Date.now() });
 		for (const [name, document] of host.hocuspocus.documents) {
 			const ref = parseDocName(name);
 			if (ref?.kind !== 'calendar' || ref.orgId !== event.orgId || ref.generation >= event.generation) continue;

@@ -135,7 +135,8 @@ export async function searchPeople(sql: Sql, orgId: string, panel: readonly stri
 }
 
 /**
- * The interviews (any status) of `panel` that start in [from, to), one row per seat. The panel's
+ * The interviews of `panel` that start in [from, to), one row per seat, except cancelled ones (they
+ * are neither busy time nor load). The panel's
  * seats are read first, then their interviews by id: without this order a planner with no
  * statistics (the embedded database never analyzes) walks every interview of the organization in the
  * range and probes the panel for each (bench/availability.ts times both).
@@ -145,7 +146,7 @@ export function panelInterviews(sql: Sql, orgId: string, panel: readonly string[
 		with seats as materialized (select user_id, interview_id from interview_panel where user_id = any(${panel}::uuid[]))
 		select s.user_id as person, i.id, i.start_at, i.end_at, i.status
 		from seats s join interviews i on i.id = s.interview_id
-		where i.org_id = ${orgId} and i.start_at >= ${from} and i.start_at < ${to}`;
+		where i.org_id = ${orgId} and i.start_at >= ${from} and i.start_at < ${to} and i.status <> 'cancelled'`;
 }
 
 /** The slots of a stored search, up to `limit`. */

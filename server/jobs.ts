@@ -18,6 +18,7 @@ import { endOrphanedLinkSessions } from '../src/lib/server/candidate-links';
 import { queueDueNotifications, type DueResult } from '../src/lib/server/notifications/due';
 import { changeStatus } from '../src/lib/server/scheduling';
 import type { Database } from '../db/client';
+import { refreshStatistics } from '../db/statistics';
 import type { AppContext } from '../src/lib/server/context';
 import type { OutboxWorker } from '../src/lib/server/notifications/worker';
 
@@ -111,6 +112,8 @@ async function settle(runtime: JobsHost, now: Date): Promise<PassResult> {
 	await sql`delete from room_peers where expires_at < ${new Date(now.getTime() - 24 * 3600_000)}`;
 	// After settling, so an interview that just completed is asked about in the same pass.
 	result.notifications = await queueDueNotifications(runtime.app, now);
+	// The embedded database has no autovacuum: its planner's statistics are refreshed hourly here.
+	await refreshStatistics(runtime.db, now.getTime());
 	return result;
 }
 

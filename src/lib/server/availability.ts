@@ -140,17 +140,15 @@ export async function searchPeople(sql: Sql, orgId: string, panel: readonly stri
 
 /**
  * The interviews of `panel` that start in [from, to), one row per seat, except cancelled ones (they
- * are neither busy time nor load). The panel's
- * seats are read first, then their interviews by id: without this order a planner with no
- * statistics (the embedded database never analyzes) walks every interview of the organization in the
- * range and probes the panel for each (bench/availability.ts times both).
+ * are neither busy time nor load). Each seat carries its interview's organization, start, end and
+ * status (migration 037, kept by triggers), so this is one index range per person and never a join
+ * over the organization's interviews (bench/availability.ts times it beside the join it replaced).
  */
 export function panelInterviews(sql: Sql, orgId: string, panel: readonly string[], from: Date, to: Date) {
 	return sql<{ person: string; id: string; start_at: Date; end_at: Date; status: Interview['status'] }[]>`
-		with seats as materialized (select user_id, interview_id from interview_panel where user_id = any(${panel}::uuid[]))
-		select s.user_id as person, i.id, i.start_at, i.end_at, i.status
-		from seats s join interviews i on i.id = s.interview_id
-		where i.org_id = ${orgId} and i.start_at >= ${from} and i.start_at < ${to} and i.status <> 'cancelled'`;
+		select p.user_id as person, p.interview_id as id, p.start_at, p.end_at, p.status from interview_panel p
+		where p.user_id = any(${panel}::uuid[]) and p.org_id = ${orgId} and p.start_at >= ${from} and p.start_at < ${to}
+			and p.status <> 'cancelled'`;
 }
 
 /** The slots of a stored search, up to `limit`. */
@@ -166,8 +164,9 @@ export function whyNot(s: StoredSearch, zone: string, offered?: readonly string[
 /**
  * The stored interviews (any status, with their panels) that a judge needs beside the calendar
  * document: every one of the application (its rounds), and those of the candidate and of `people`
- * that start in [from, to) (double bookings, load). The seats are read first, as `panelInterviews`
- * explains. Self-scheduling's booking and the loop finder read through here.
+ * that start in [from, to) (double bookings, load). The seats are read first: otherwise a planner
+ * without statistics walks every interview of the organization in the range and probes the panel
+ * for each. Self-scheduling's booking and the loop finder read through here.
  */
 export async function storedInterviews(
 	sql: Sql,

@@ -23,6 +23,10 @@ create function interview_panel_copy() returns trigger language plpgsql as $$
 begin
 	select i.org_id, i.start_at, i.end_at, i.status into new.org_id, new.start_at, new.end_at, new.status
 		from interviews i where i.id = new.interview_id;
+	-- As the foreign key would say (a NULL copy would otherwise fail first, as a not-null violation).
+	if not found then
+		raise foreign_key_violation using message = format('interview %s is not in interviews', new.interview_id);
+	end if;
 	return new;
 end $$;
 create trigger interview_panel_copy before insert or update on interview_panel

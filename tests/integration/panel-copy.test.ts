@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client';
 import { migrate } from '../../db/migrate';
 import { seedDemo } from '../../db/seed';
+import { ANALYZE_EVERY_MS, refreshStatistics } from '../../db/statistics';
 import { createTestDatabase, databaseKinds } from '../helpers/db';
 import { panelCopyDrift, seatCount } from '../helpers/panel-copy';
 
@@ -66,6 +67,30 @@ describe.each(kinds)('the seats’ copy of their interview against the %s databa
 		expect(await panelCopyDrift(db.sql)).toEqual([]);
 		await db.sql`update interview_panel set start_at = now(), status = 'scheduled' where interview_id = ${id}`;
 		expect(await panelCopyDrift(db.sql)).toEqual([]);
+	});
+
+	it('refuses a seat of no interview as the foreign key does', async () => {
+		const err =
+			await db.sql`insert into interview_panel (interview_id, user_id) values (${crypto.randomUUID()}, ${spare})`.then(
+				() => null,
+				(e: { code?: string }) => e
+			);
+		expect(err?.code).toBe('23503');
+	});
+
+	it('analyzes the embedded database (it has no autovacuum) at most hourly, and leaves Postgres to its own', async () => {
+		const stats = async () => {
+			const [row] = await db.sql<{ n: number }[]>`select count(*)::int as n from pg_stats
+				where tablename in ('interviews', 'interview_panel')`;
+			return row!.n;
+		};
+		const t = Date.now();
+		expect(await refreshStatistics(db, t)).toBe(kind === 'embedded');
+		if (kind === 'embedded') {
+			expect(await stats()).toBeGreaterThan(0);
+			expect(await refreshStatistics(db, t + ANALYZE_EVERY_MS - 1)).toBe(false);
+			expect(await refreshStatistics(db, t + ANALYZE_EVERY_MS)).toBe(true);
+		}
 	});
 
 	it('leaves with its interview', async () => {

@@ -21,6 +21,7 @@ import { endOrphanedLinkSessions } from '../src/lib/server/candidate-links';
 import { queueDueNotifications, type DueResult } from '../src/lib/server/notifications/due';
 import { changeStatus } from '../src/lib/server/scheduling';
 import type { Database } from '../db/client';
+import { refreshStatistics } from '../db/statistics';
 import type { AppContext } from '../src/lib/server/context';
 import type { OutboxWorker } from '../src/lib/server/notifications/worker';
 import { organizationsDue, type ArchiveOutcome } from '../collab-server/archive';
@@ -130,6 +131,8 @@ async function settle(runtime: JobsHost, now: Date): Promise<PassResult> {
 			console.error(`[jobs] archiving the calendar of ${orgId} failed; tried again next pass`, err);
 		}
 	}
+	// The embedded database has no autovacuum: its planner's statistics are refreshed hourly here.
+	await refreshStatistics(runtime.db, now.getTime());
 	return result;
 }
 

@@ -9,6 +9,7 @@ import type { Duplex } from 'node:stream';
 import { openDatabase, type Database } from '../db/client';
 import { createEventBus, type EventBus } from '../db/events';
 import { migrate } from '../db/migrate';
+import { refreshStatistics } from '../db/statistics';
 import { completeDemo, isEmpty, seedDemo } from '../db/seed';
 import { COLLAB_PATH, createCollabServer, type CollabServer } from '../collab-server/index';
 import { createPeerServer, PEER_PATH, PEER_WS_PATH, type PeerServer } from '../peer-server/index';
@@ -90,6 +91,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
 		await completeDemo(db.sql, seededOrg);
 		log(`[db] seeded the demo organization (${Date.now() - seedStarted} ms with its projection)`);
 	}
+	await refreshStatistics(db);
 
 	const leaseMs = config.OUTBOX_LEASE_MS ?? OUTBOX_DEFAULTS.leaseMs;
 	const concurrency = config.OUTBOX_CONCURRENCY ?? OUTBOX_DEFAULTS.concurrency;

@@ -1,8 +1,9 @@
 /**
  * Pools in the admin's scheduling form, as an admin acts: choose how pools pick in Calendar rules,
  * then schedule from the calendar with "1 of this pool", see whom the finder picked for each free
- * time and why, book one and find the pick on the panel; ask for more than the pool has and read why
- * no time is free. Screenshots at 1440 and 390 px; axe finds nothing on the open form.
+ * time and why, book one and find the pick on the panel; edit that interview with a pool in place of
+ * the pick, move it to a time the pool offers and find the new pick on the stored panel; ask for more
+ * than the pool has and read why no time is free. Screenshots at 1440 and 390 px; axe finds nothing on the open form.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -92,6 +93,41 @@ describe('pools in the scheduling form', () => {
 			.poll(async () => (await panel()).map((r) => r.email), { timeout: 15_000 })
 			.toEqual([INES!.email, who.email].sort());
 		await screenshot(page, 'pools-booked-1440');
+
+		// Editing the booked interview: the pick leaves the named panel, the pool takes the seat again,
+		// and the interview moves to another time the pool offers (its own old time is free to it).
+		const [booked] = await app.runtime.db.sql<{ id: string }[]>`
+			select i.id from interviews i join users c on c.id = i.candidate_id
+			where c.email = ${LENA.email} and i.status = 'scheduled' and exists (select 1 from interview_panel q
+				join users w on w.id = q.user_id where q.interview_id = i.id and w.email = ${who.email})`;
+		await page.getByRole('button', { name: 'Edit / reschedule' }).click();
+		const edit = page.getByTestId('schedule-form');
+		await edit.getByRole('heading', { name: 'Edit or reschedule' }).waitFor();
+		await edit.getByRole('checkbox', { name: new RegExp(who.name) }).uncheck();
+		const editPool = edit.getByTestId('pool-picker');
+		await editPool.locator('summary').click();
+		await editPool.getByRole('checkbox', { name: PRIYA!.name }).check();
+		await editPool.getByRole('checkbox', { name: MARCO!.name }).check();
+		const editSlots = edit.getByTestId('pool-slot');
+		await editSlots.nth(1).waitFor();
+		const moved = await editSlots.nth(1).getAttribute('data-start');
+		const offeredOnEdit = await edit.getByTestId('pool-suggestions').locator('li').allTextContents();
+		for (const text of offeredOnEdit) expect(text).toMatch(new RegExp(`with (${PRIYA!.name}|${MARCO!.name})`));
+		await editSlots.nth(1).click();
+		await edit.getByTestId('pool-picked').waitFor();
+		const pickedOnEdit = offeredOnEdit[1]!.includes(PRIYA!.name) ? PRIYA! : MARCO!;
+		expect(await edit.getByTestId('pool-picked').textContent()).toContain(`At this time: ${pickedOnEdit.name}.`);
+		await edit.getByLabel(/Reason for the change/).fill('The panel changed');
+		await screenshot(page, 'pools-edit-1440');
+		await edit.getByTestId('schedule-submit').click();
+		const stored = () => app.runtime.db.sql<{ start: string; emails: string[] }[]>`
+			select to_char(i.start_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI') as start,
+				array(select u.email from interview_panel p join users u on u.id = p.user_id
+					where p.interview_id = i.id order by u.email) as emails
+			from interviews i where i.id = ${booked!.id}`;
+		await expect
+			.poll(async () => (await stored())[0], { timeout: 15_000 })
+			.toEqual({ start: moved!.slice(0, 16), emails: [INES!.email, pickedOnEdit.email].sort() });
 
 		// Three seats from a pool of two: nothing is free, and the form says why, pool members included.
 		await page.getByRole('button', { name: '+ Schedule interview' }).click();

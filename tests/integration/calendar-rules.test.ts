@@ -15,6 +15,7 @@ import {
 	SlotList
 } from '../../src/lib/contract/api';
 import { startTestApp, type TestApp } from '../helpers/app';
+import { panelCopyDrift, seatCount } from '../helpers/panel-copy';
 import { databaseKinds } from '../helpers/db';
 
 const kinds = await databaseKinds();
@@ -250,5 +251,9 @@ describe.each(kinds)('holidays, blackout dates and load limits against the %s da
 			'Only 1 of the pool can join the panel this day; 2 are needed.'
 		);
 		await app.api('PUT', '/api/v1/pools/preference', admin, { pool_preference: 'least_loaded' });
+	});
+	it("keeps every seat's copy of its interview's time and status equal after these flows (migration 037)", async () => {
+		expect(await seatCount(app.runtime.db.sql)).toBeGreaterThan(0);
+		expect(await panelCopyDrift(app.runtime.db.sql)).toEqual([]);
 	});
 });

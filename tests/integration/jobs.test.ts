@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../db/seed';
 import { runJobsPass } from '../../server/jobs';
 import { startTestApp, type TestApp } from '../helpers/app';
+import { panelCopyDrift, seatCount } from '../helpers/panel-copy';
 import { databaseKinds } from '../helpers/db';
 import { bookDirect, type DirectBooking } from '../helpers/calendar';
 
@@ -89,5 +90,9 @@ describe.each(kinds)('the interview status job against the %s database', (kind) 
 			select count(*)::int as n from interview_logs
 			where interview_id = any(${ids}::uuid[]) and action in ('completed', 'no_show')`;
 		expect(logs[0]!.n).toBe(ids.length);
+	});
+	it("keeps every seat's copy of its interview's time and status equal after these flows (migration 037)", async () => {
+		expect(await seatCount(app.runtime.db.sql)).toBeGreaterThan(0);
+		expect(await panelCopyDrift(app.runtime.db.sql)).toEqual([]);
 	});
 });

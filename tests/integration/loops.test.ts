@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../db/seed';
 import { LoopDetail, LoopLogList, LoopResponse, LoopStartList } from '../../src/lib/contract/api';
 import { startTestApp, type TestApp } from '../helpers/app';
+import { panelCopyDrift, seatCount } from '../helpers/panel-copy';
 import { databaseKinds } from '../helpers/db';
 
 const kinds = await databaseKinds();
@@ -299,5 +300,9 @@ describe.each(kinds)('loops against the %s database', (kind) => {
 		const tuesday = found.details!.days.find((d) => d.date < day(wed, 0).slice(0, 10))!;
 		expect(tuesday.blockers.every((b) => b.session === 1)).toBe(true);
 		await app.api('POST', `/api/v1/interviews/${clash.body.id}/cancel`, admin, { reason: 'Test over' });
+	});
+	it("keeps every seat's copy of its interview's time and status equal after these flows (migration 037)", async () => {
+		expect(await seatCount(app.runtime.db.sql)).toBeGreaterThan(0);
+		expect(await panelCopyDrift(app.runtime.db.sql)).toEqual([]);
 	});
 });

@@ -9,6 +9,7 @@ import { hashToken } from '../../src/lib/server/auth';
 import { MAX_ROOM_PEOPLE, PEER_ID_TTL_MS } from '../../src/lib/server/room';
 import { PEER_CLIENT } from '../../src/lib/contract/peer';
 import { startTestApp, type TestApp } from '../helpers/app';
+import { panelCopyDrift, seatCount } from '../helpers/panel-copy';
 import { eventually } from '../helpers/collab';
 import { databaseKinds } from '../helpers/db';
 import { bookDirect } from '../helpers/calendar';
@@ -571,5 +572,9 @@ describe.each(kinds)('the video room against the %s database', (kind) => {
 			(await app.api('DELETE', `/api/v1/interviews/${id}/join?peer_id=${joined.body.peer_id}`, cookies[SAM])).status
 		).toBe(204);
 		expect(await app.runtime.db.sql`select 1 from room_peers where peer_id = ${joined.body.peer_id}`).toHaveLength(0);
+	});
+	it("keeps every seat's copy of its interview's time and status equal after these flows (migration 037)", async () => {
+		expect(await seatCount(app.runtime.db.sql)).toBeGreaterThan(0);
+		expect(await panelCopyDrift(app.runtime.db.sql)).toEqual([]);
 	});
 });

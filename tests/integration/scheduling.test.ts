@@ -5,6 +5,7 @@ import { hashPassword } from '../../src/lib/server/auth';
 import { databaseKinds } from '../helpers/db';
 import { bookDirect, futureStart } from '../helpers/calendar';
 import { startTestApp, type TestApp } from '../helpers/app';
+import { panelCopyDrift, seatCount } from '../helpers/panel-copy';
 
 const kinds = await databaseKinds();
 const [INES, MARCO, PRIYA] = DEMO_ACCOUNTS.interviewers;
@@ -466,5 +467,9 @@ describe.each(kinds)('scheduling API against the %s database', (kind) => {
 		expect((await app.api('POST', '/api/v1/interviews', undefined, {})).status).toBe(401);
 		expect((await app.api('GET', `/api/v1/interviews/${crypto.randomUUID()}`, admin)).status).toBe(404);
 		expect((await app.api('GET', '/api/v1/interviews/not-a-uuid', admin)).status).toBe(404);
+	});
+	it("keeps every seat's copy of its interview's time and status equal after these flows (migration 037)", async () => {
+		expect(await seatCount(app.runtime.db.sql)).toBeGreaterThan(0);
+		expect(await panelCopyDrift(app.runtime.db.sql)).toEqual([]);
 	});
 });

@@ -13,6 +13,7 @@ import { startParley, type Running } from '../../server/http';
 import { projectCalendar } from '../../server/runtime';
 import { SelfSchedulingResponse } from '../../src/lib/contract/api';
 import { startTestApp, type TestApp } from '../helpers/app';
+import { panelCopyDrift, seatCount } from '../helpers/panel-copy';
 import { createTestDatabase, databaseKinds } from '../helpers/db';
 import { REDIS_URL, redisAnswers } from '../helpers/redis';
 
@@ -245,6 +246,10 @@ describe.each(kinds)('self-scheduling against the %s database', (kind) => {
 		// Only admins send requests.
 		const cookie = await app.login(INES.email);
 		expect((await app.api('POST', '/api/v1/scheduling-requests', cookie, {})).status).toBe(403);
+	});
+	it("keeps every seat's copy of its interview's time and status equal after these flows (migration 037)", async () => {
+		expect(await seatCount(app.runtime.db.sql)).toBeGreaterThan(0);
+		expect(await panelCopyDrift(app.runtime.db.sql)).toEqual([]);
 	});
 });
 

@@ -13,8 +13,8 @@
  */
 import { closedStarts, type ClosedStart } from './day-rules';
 import { timeRules } from './judge';
-import type { SlotFacts, SlotSearch } from './offer';
-import { findSlots, workingWindows, type BusyLike, type SlotPerson } from './slots';
+import { offerSlots, type SlotFacts, type SlotSearch } from './offer';
+import { workingWindows, type BusyLike, type SlotPerson } from './slots';
 import { addDaysToYmd, MINUTE_MS, zonedDate, zonedWallTimeToUtc } from './time';
 import type { PersonRole } from './types';
 import { humanizeMinutes } from './validation';
@@ -53,9 +53,16 @@ export function explainDays(
 	facts: SlotFacts,
 	zone: string,
 	/** Every slot `offerSlots` offers for the same search, when the caller has them all (no limit hit): saves asking per day. */
-	offered?: readonly string[]
+	offered?: readonly string[],
+	/** Explain only these people's blocks (and the whole day's): a pool member's own, beside a panel explained once. */
+	only?: ReadonlySet<string>
 ): DayWithoutSlots[] {
-	const daysWithSlots = offered ? new Set(offered.map((s) => zonedDate(s, zone))) : null;
+	// One search over the whole range says which days have a slot: a day's own search (from its first
+	// start, up to a slot starting before its end) finds a start exactly when the whole range's does,
+	// on the same grid, with the same closed starts. Asking per day re-read everyone's busy time daily.
+	const daysWithSlots = new Set(
+		(offered ?? offerSlots({ ...search, limit: undefined }, facts)).map((s) => zonedDate(s, zone))
+	);
 	const fromMs = toMs(search.from);
 	const toMsEnd = toMs(search.to);
 	const durMs = search.durationMin * MINUTE_MS;
@@ -64,30 +71,16 @@ export function explainDays(
 		{ closures: facts.closures, load: facts.load, interviews: facts.interviews ?? [] },
 		{ panel: search.panel, durationMin: search.durationMin, fromMs, toMs: toMsEnd, ignoreId: search.ignoreId }
 	);
+	const people = only ? rules.people.filter((p) => only.has(p.id)) : rules.people;
+	// Each person's working windows over the whole range, read once; a day takes those that touch it.
+	const windows = new Map(people.map((p) => [p.id, workingWindows(p, fromMs, toMsEnd + durMs)]));
 	const out: DayWithoutSlots[] = [];
 	const last = zonedDate(toMsEnd - 1, zone);
 	for (let ymd = zonedDate(fromMs, zone); ymd <= last; ymd = addDaysToYmd(ymd, 1)) {
 		const dayStart = Math.max(fromMs, zonedWallTimeToUtc(ymd, '00:00', zone).getTime());
 		const dayEnd = Math.min(toMsEnd, zonedWallTimeToUtc(addDaysToYmd(ymd, 1), '00:00', zone).getTime());
 		if (dayEnd <= dayStart) continue;
-		if (daysWithSlots?.has(ymd)) continue;
-		// The starts of the day; a slot may run past midnight, not past the search.
-		const [first] = daysWithSlots
-			? []
-			: findSlots({
-					people: rules.people,
-					busy: facts.busy,
-					durationMin: search.durationMin,
-					from: dayStart,
-					to: Math.min(toMsEnd, dayEnd + durMs),
-					stepMin: rules.stepMin,
-					bufferMin: rules.bufferMin,
-					notBefore: rules.notBeforeMs,
-					notAfter: rules.notAfterMs,
-					closedStarts: closed,
-					limit: 1
-				});
-		if (first !== undefined && Date.parse(first) < dayEnd) continue;
+		if (daysWithSlots.has(ymd)) continue;
 		out.push({
 			date: ymd,
 			blockers: dayBlockers({
@@ -98,7 +91,8 @@ export function explainDays(
 				notBeforeMs: rules.notBeforeMs,
 				notAfterMs: rules.notAfterMs,
 				bufferMs: rules.bufferMin * MINUTE_MS,
-				people: rules.people,
+				people,
+				windows,
 				candidateId: search.candidateId,
 				busy: facts.busy as ReadonlyMap<string, readonly ExplainedBusy[]>,
 				closed
@@ -119,6 +113,8 @@ interface DayInput {
 	notAfterMs: number;
 	bufferMs: number;
 	people: readonly SlotPerson[];
+	/** Each person's working windows over the whole search (`workingWindows`). */
+	windows: ReadonlyMap<string, readonly Interval[]>;
 	candidateId: string | null;
 	busy: ReadonlyMap<string, readonly ExplainedBusy[]>;
 	closed: readonly ClosedStart[];
@@ -156,7 +152,7 @@ function dayBlockers(d: DayInput): Blocker[] {
 	for (const person of d.people) {
 		const role: PersonRole = person.id === d.candidateId ? 'candidate' : 'interviewer';
 		// The starts at which the person works the whole interview.
-		const windows = workingWindows(person, lo, hi + d.durMs);
+		const windows = (d.windows.get(person.id) ?? []).filter(([a, b]) => b > lo && a < hi + d.durMs);
 		const workStarts = intersect(
 			open,
 			windows.map(([a, b]): Interval => [a, Math.min(b, d.endLimit) - d.durMs + 1]).filter(([a, b]) => a < b)

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { explainDays } from './explain';
 import { explainPoolDays } from './pool-explain';
 import { offerPoolSlots, type PoolSpec } from './pools';
 import { resolvePolicy } from './policy';
@@ -141,6 +142,14 @@ describe('why no slots, with a pool', () => {
 					for (const d of days) {
 						expect(slotDays.has(d.date), d.date).toBe(false);
 						expect(d.blockers.length, d.date).toBeGreaterThan(0);
+					}
+					// A member's blocks, explained for the member alone, are those of the whole panel plus the member.
+					for (const m of pool.members) {
+						const whole = explainDays({ ...s, panel: [...panel, m] }, facts, ZONE);
+						const alone = explainDays({ ...s, panel: [...panel, m] }, facts, ZONE, undefined, new Set([m]));
+						const about = (ds: typeof days) =>
+							ds.map((d) => ({ ...d, blockers: d.blockers.filter((b) => b.personId === m) }));
+						expect(about(alone)).toEqual(about(whole));
 					}
 					const explained = new Set(days.map((d) => d.date));
 					for (let ymd = '2026-03-03'; ymd <= '2026-03-10'; ymd = next(ymd))

@@ -26,8 +26,13 @@ export function explainPoolDays(
 	const withSlots = new Set(starts.map((s) => zonedDate(s, zone)));
 	const byDay = (days: DayWithoutSlots[]) => new Map(days.map((d) => [d.date, d.blockers]));
 	const named = byDay(explainDays(open, facts, zone));
+	// Each member with the named panel, but only the member's own blocks: the panel's are `named`'s,
+	// and a person's blocks on a day do not depend on who else sits on the panel.
 	const alone = new Map(
-		members.map((m) => [m, byDay(explainDays({ ...open, panel: [...search.panel, m] }, facts, zone))])
+		members.map((m) => [
+			m,
+			byDay(explainDays({ ...open, panel: [...search.panel, m] }, facts, zone, undefined, new Set([m])))
+		])
 	);
 	const out: DayWithoutSlots[] = [];
 	for (const date of searchDays(search, zone)) {

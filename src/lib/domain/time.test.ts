@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addMinutes, endOf, isIsoUtc, isValidTimeZone, parseIsoUtc, utcToZonedParts, zonedWallTimeToUtc } from './time';
+import {
+	addMinutes,
+	endOf,
+	isIsoUtc,
+	isValidTimeZone,
+	parseIsoUtc,
+	utcToZonedParts,
+	zonedDate,
+	zonedWallTimeToUtc
+} from './time';
 
 const iso = (ymd: string, hm: string, tz: string): string => zonedWallTimeToUtc(ymd, hm, tz).toISOString();
 
@@ -135,5 +144,32 @@ describe('instants', () => {
 		expect(isIsoUtc('2026-11-24 13:30:00Z')).toBe(false);
 		expect(isIsoUtc('2026-02-30T13:30:00Z')).toBe(false);
 		expect(parseIsoUtc('nonsense')).toBeNull();
+	});
+});
+
+describe('zonedDate', () => {
+	it('reads the same date as the full wall clock, around every change of offset since 1980', () => {
+		const zones = ['Europe/Berlin', 'America/New_York', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Pacific/Chatham'];
+		const from = Date.UTC(1980, 0, 1);
+		const to = Date.UTC(2040, 0, 1);
+		fc.assert(
+			fc.property(fc.constantFrom(...zones), fc.integer({ min: 0, max: Math.floor((to - from) / 60_000) }), (tz, m) => {
+				const ms = from + m * 60_000;
+				const p = utcToZonedParts(ms, tz);
+				const want = `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+				expect(zonedDate(ms, tz)).toBe(want);
+				// The minutes just before and after a local midnight, where a wrong offset shows.
+				const midnight = zonedWallTimeToUtc(want, '00:00', tz).getTime();
+				for (const t of [midnight - 60_000, midnight, midnight + 60_000]) {
+					const q = utcToZonedParts(t, tz);
+					expect(zonedDate(t, tz)).toBe(
+						`${q.year}-${String(q.month).padStart(2, '0')}-${String(q.day).padStart(2, '0')}`
+					);
+				}
+			}),
+			{ numRuns: 2_000 }
+		);
+		// Before 1980 the exact reading is kept (Monrovia kept 44 min 30 s until 1972).
+		expect(zonedDate(Date.UTC(1971, 5, 1, 0, 30), 'Africa/Monrovia')).toBe('1971-05-31');
 	});
 });

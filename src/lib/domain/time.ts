@@ -37,9 +37,10 @@ const validZones = new Map<string, boolean>();
 
 /** True when `tz` names an IANA time zone this runtime knows (aliases such as Asia/Calcutta included). */
 export function isValidTimeZone(tz: unknown): tz is string {
-	if (typeof tz !== 'string' || !TZ_NAME_RE.test(tz)) return false;
-	const known = validZones.get(tz);
-	if (known !== undefined) return known;
+	if (typeof tz !== 'string') return false;
+	// Only names that passed the pattern are remembered, so a hit needs no second test.
+	if (validZones.has(tz)) return true;
+	if (!TZ_NAME_RE.test(tz)) return false;
 	let ok = true;
 	try {
 		new Intl.DateTimeFormat('en-US', { timeZone: tz });
@@ -47,7 +48,7 @@ export function isValidTimeZone(tz: unknown): tz is string {
 		ok = false;
 	}
 	// Only real zones are remembered (a few hundred exist); made-up names must not grow the cache.
-	if (ok) validZones.set(tz, ok);
+	if (ok) validZones.set(tz, true);
 	return ok;
 }
 
@@ -166,6 +167,20 @@ export function offsetAt(ms: number, tz: string): number {
  * `24:00` is accepted and means midnight at the end of `ymd`.
  */
 export function zonedWallTimeToUtc(ymd: string, hm: string, tz: string): Date {
+	// Slot finding and "why no slots?" ask for the same midnights and shift edges again and again.
+	const key = `${tz} ${ymd} ${hm}`;
+	const hit = wallCache.get(key);
+	if (hit !== undefined) return new Date(hit);
+	const ms = wallTimeToUtcMs(ymd, hm, tz);
+	if (wallCache.size >= WALL_CACHE_MAX) wallCache.clear();
+	wallCache.set(key, ms);
+	return new Date(ms);
+}
+
+const wallCache = new Map<string, number>();
+const WALL_CACHE_MAX = 20_000;
+
+function wallTimeToUtcMs(ymd: string, hm: string, tz: string): number {
 	const dm = YMD_RE.exec(ymd);
 	const tm = HM_RE.exec(hm);
 	if (!dm || !tm) throw new RangeError(`Expected YYYY-MM-DD and HH:MM, got ${ymd} ${hm}`);
@@ -180,14 +195,14 @@ export function zonedWallTimeToUtc(ymd: string, hm: string, tz: string): Date {
 	// once a day), so one of the two is the offset in force.
 	const before = offsetAt(wall - DAY_MS, tz);
 	const after = offsetAt(wall + DAY_MS, tz);
-	if (before === after) return new Date(wall - before * MINUTE_MS);
+	if (before === after) return wall - before * MINUTE_MS;
 	const earlier = wall - Math.max(before, after) * MINUTE_MS;
 	const later = wall - Math.min(before, after) * MINUTE_MS;
 	const fits = (t: number): boolean => t + offsetAt(t, tz) * MINUTE_MS === wall;
-	if (fits(earlier)) return new Date(earlier);
-	if (fits(later)) return new Date(later);
+	if (fits(earlier)) return earlier;
+	if (fits(later)) return later;
 	// In a gap: read the wall time with the offset from before the change, which lands after it.
-	return new Date(wall - before * MINUTE_MS);
+	return wall - before * MINUTE_MS;
 }
 
 /** A new Date `minutes` after `date` (negative goes back). */
@@ -230,9 +245,20 @@ export function toIsoUtc(date: Date | string | number): string {
 
 /** The calendar date `YYYY-MM-DD` of `date` in `tz`. */
 export function zonedDate(date: Date | string | number, tz: string): string {
+	const ms = toDate(date).getTime();
+	// Since 1980 every zone's offset is a whole number of quarter hours and changes on a quarter hour
+	// of UTC, so the (cached) offset of the quarter is the offset of the instant: far cheaper than
+	// formatting each instant. Earlier, some zones kept offsets with seconds (local mean time).
+	if (ms >= QUARTER_OFFSETS_FROM_MS) {
+		const offset = offsetAt(ms - mod(ms, QUARTER_MS), tz);
+		return new Date(ms + offset * MINUTE_MS).toISOString().slice(0, 10);
+	}
 	const p = utcToZonedParts(date, tz);
 	return `${p.year}-${pad2(p.month)}-${pad2(p.day)}`;
 }
+
+const QUARTER_MS = 15 * MINUTE_MS;
+const QUARTER_OFFSETS_FROM_MS = Date.UTC(1980, 0, 1);
 
 /** The date `days` after `ymd` on the proleptic calendar (no zone involved). */
 export function addDaysToYmd(ymd: string, days: number): string {

@@ -42,16 +42,20 @@ export async function storedSearch(
 		ignoreId?: string;
 	}
 ): Promise<StoredSearch> {
-	const { policy, rules, interviewers, candidate, names } = await searchPeople(sql, orgId, ask.panel, ask.candidateId);
 	const { from, to } = ask;
 	// One read of the panel's interviews over the weeks the range touches (a week and a day of margin
 	// each side, for the load) gives both their busy time and their load; the candidate's busy time
 	// is a second, small read. Interviews just outside the range still block it by their buffer.
 	const loadFrom = new Date(from.getTime() - 8 * 86400_000);
 	const loadTo = new Date(to.getTime() + 8 * 86400_000);
+	// The panel's interviews are read beside the people (on a real Postgres, at the same time; an
+	// unknown id still answers 422, and its rows are then dropped).
+	const [{ policy, rules, interviewers, candidate, names }, panelRows] = await Promise.all([
+		searchPeople(sql, orgId, ask.panel, ask.candidateId),
+		panelInterviews(sql, orgId, ask.panel, loadFrom, loadTo)
+	]);
 	const busyFrom = from.getTime() - policy.bufferMin * 60_000;
 	const busyTo = to.getTime() + policy.bufferMin * 60_000;
-	const panelRows = await panelInterviews(sql, orgId, ask.panel, loadFrom, loadTo);
 	const candidateRows = ask.candidateId
 		? await sql<{ person: string; id: string; start_at: Date; end_at: Date; status: Interview['status'] }[]>`
 			select i.candidate_id as person, i.id, i.start_at, i.end_at, i.status from interviews i
@@ -135,17 +139,16 @@ export async function searchPeople(sql: Sql, orgId: string, panel: readonly stri
 }
 
 /**
- * The interviews (any status) of `panel` that start in [from, to), one row per seat. The panel's
- * seats are read first, then their interviews by id: without this order a planner with no
- * statistics (the embedded database never analyzes) walks every interview of the organization in the
- * range and probes the panel for each (bench/availability.ts times both).
+ * The interviews of `panel` that start in [from, to), one row per seat, except cancelled ones (they
+ * are neither busy time nor load). Each seat carries its interview's organization, start, end and
+ * status (migration 037, kept by triggers), so this is one index range per person and never a join
+ * over the organization's interviews (bench/availability.ts times it beside the join it replaced).
  */
 export function panelInterviews(sql: Sql, orgId: string, panel: readonly string[], from: Date, to: Date) {
 	return sql<{ person: string; id: string; start_at: Date; end_at: Date; status: Interview['status'] }[]>`
-		with seats as materialized (select user_id, interview_id from interview_panel where user_id = any(${panel}::uuid[]))
-		select s.user_id as person, i.id, i.start_at, i.end_at, i.status
-		from seats s join interviews i on i.id = s.interview_id
-		where i.org_id = ${orgId} and i.start_at >= ${from} and i.start_at < ${to}`;
+		select p.user_id as person, p.interview_id as id, p.start_at, p.end_at, p.status from interview_panel p
+		where p.user_id = any(${panel}::uuid[]) and p.org_id = ${orgId} and p.start_at >= ${from} and p.start_at < ${to}
+			and p.status <> 'cancelled'`;
 }
 
 /** The slots of a stored search, up to `limit`. */
@@ -161,8 +164,9 @@ export function whyNot(s: StoredSearch, zone: string, offered?: readonly string[
 /**
  * The stored interviews (any status, with their panels) that a judge needs beside the calendar
  * document: every one of the application (its rounds), and those of the candidate and of `people`
- * that start in [from, to) (double bookings, load). The seats are read first, as `panelInterviews`
- * explains. Self-scheduling's booking and the loop finder read through here.
+ * that start in [from, to) (double bookings, load). The seats are read first: otherwise a planner
+ * without statistics walks every interview of the organization in the range and probes the panel
+ * for each. Self-scheduling's booking and the loop finder read through here.
  */
 export async function storedInterviews(
 	sql: Sql,

@@ -79,7 +79,7 @@ export class ScheduleFormState {
 	round = $state(1);
 	panel = $state<string[]>([]);
 	reason = $state('');
-	/** "And N of this pool": the finder fills those seats (a new booking or booking again). */
+	/** "And N of this pool": the finder fills those seats (a new booking, booking again or an edit). */
 	readonly pool: PoolSeats;
 	#roundTouched = false;
 	#modeTouched = false;

@@ -138,3 +138,14 @@ export function damagedEvents(damaged: readonly DamagedEntry[], ctx: Pick<EventC
 export function interviewerResources(interviewers: readonly CalendarInterviewer[]) {
 	return interviewers.map((i) => ({ id: i.id, title: `${i.name} · ${offsetName(i.timezone)}` }));
 }
+
+/**
+ * The interviews that overlap `[fromMs, toMs)`: only these become widget events, so a calendar with
+ * years of interviews builds one view's worth, and changing the view builds that view's.
+ */
+export function interviewsIn(interviews: readonly Interview[], fromMs: number, toMs: number): Interview[] {
+	return interviews.filter((iv) => {
+		const start = Date.parse(iv.start);
+		return start < toMs && start + iv.durationMin * 60_000 > fromMs;
+	});
+}

@@ -20,16 +20,15 @@ describe('the JavaScript each page loads', () => {
 	});
 
 	it('loads neither Yjs, the calendar nor TipTap on the login page and the candidate’s pages', async () => {
-		const candidate = DEMO_ACCOUNTS.candidates[0]!.email;
-		const [iv] = await app.runtime.db.sql<{ id: string }[]>`
-			select i.id from interviews i join users u on u.id = i.candidate_id
-			where u.email = ${candidate} and i.status = 'scheduled' limit 1`;
+		// A candidate with an upcoming interview, for the page that asks to change it.
+		const [iv] = await app.runtime.db.sql<{ id: string; email: string }[]>`
+			select i.id, u.email from interviews i join users u on u.id = i.candidate_id
+			where i.org_id = ${app.orgId} and i.status = 'scheduled' and i.start_at > now() order by i.start_at limit 1`;
 		const pages: [string, string | null][] = [
 			['/login', null],
-			['/me', candidate],
-			...(iv ? [[`/me/interviews/${iv.id}/change`, candidate] as [string, string]] : [])
+			['/me', iv!.email],
+			[`/me/interviews/${iv!.id}/change`, iv!.email]
 		];
-		expect(pages.length).toBe(3);
 		for (const [path, email] of pages) {
 			const load = await loadPageJs(browser, app, path, email);
 			expect({ path, libraries: load.libraries }).toEqual({ path, libraries: [] });

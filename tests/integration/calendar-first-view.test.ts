@@ -30,21 +30,19 @@ describe('the calendar’s first view from Postgres', () => {
 		const now = new Date();
 		const first = await loadFirstView(sql, app.orgId, ZONE, { view: 'timeGridWeek', date: null, now });
 		const { rows } = await queryInterviews(sql, { orgId: app.orgId, limit: 100_000 });
-		const all = rows.map((r) => ({ id: r.id, start: r.start_at.toISOString(), status: r.status }));
-		// The document's own count, on the same interviews (only start and status matter to it).
-		expect(first.summary).toEqual(summarize(all as Parameters<typeof summarize>[0], ZONE, now));
+		// The interviews as the document holds them, with what the count and the conflict index read.
+		const all = rows.map((r) => ({
+			id: r.id,
+			start: r.start_at.toISOString(),
+			durationMin: r.duration_min,
+			panel: r.panel.map((p) => p.id),
+			candidateId: r.candidate_id,
+			status: r.status as Interview['status']
+		})) as Interview[];
+		expect(first.summary).toEqual(summarize(all, ZONE, now));
 		expect(first.summary.week).toBeGreaterThan(0);
 		// In conflict as the browser's conflict index finds it in the whole calendar.
-		const index = new ConflictIndex(
-			rows.map((r) => ({
-				id: r.id,
-				start: r.start_at.toISOString(),
-				durationMin: r.duration_min,
-				panel: r.panel.map((p) => p.id),
-				candidateId: r.candidate_id,
-				status: r.status
-			})) as Interview[]
-		);
+		const index = new ConflictIndex(all);
 		expect(first.conflicts).toBe(index.allConflicts().size);
 		expect(first.conflicts).toBeGreaterThan(0);
 		const [from, to] = [Date.parse(first.from), Date.parse(first.to)];

@@ -8,11 +8,10 @@
  * the calendar, TipTap) it pulled in at first and at all.
  */
 import { pathToFileURL } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import type { Browser } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '../db/seed';
 import { startTestApp, type TestApp } from '../tests/helpers/app';
 import { launchBrowser } from '../tests/helpers/browser';
+import { loadPageJs, type PageLoad } from '../tests/helpers/page-js';
 
 /**
  * Budgets for "first", in kB (1,000 bytes) of gzipped JavaScript: the calendar's and the candidate
@@ -25,70 +24,6 @@ const BUDGET_KB: Record<string, number> = {
 	'interview page': 60,
 	'candidate home': 35
 };
-
-/** Text that only the named library's code contains, to tell which ones a page loaded. */
-const MARKERS: [string, RegExp][] = [
-	['yjs', /Yjs was already imported/],
-	['calendar', /ec-toolbar|ec-timeline|ec-day-grid/],
-	['tiptap', /ProseMirror/]
-];
-
-interface PageLoad {
-	/** Preloaded by the page's HTML: needed before the page starts. */
-	firstBytes: number;
-	/** Everything, once the network is idle. */
-	gzipBytes: number;
-	files: number;
-	firstLibraries: string[];
-	libraries: string[];
-}
-
-/** Which heavy libraries these scripts contain. */
-const librariesIn = (bodies: Buffer[]) => {
-	const text = bodies.map((b) => b.toString('utf8')).join('\n');
-	return MARKERS.filter(([, re]) => re.test(text)).map(([name]) => name);
-};
-
-/** Opens `path` in a fresh context (optionally signed in) and sums the JavaScript it fetched. */
-async function load(browser: Browser, app: TestApp, path: string, email: string | null): Promise<PageLoad> {
-	const context = await browser.newContext({ viewport: { width: 1366, height: 860 } });
-	if (email) {
-		const [name, value] = (await app.login(email)).split('=') as [string, string];
-		await context.addCookies([{ name, value, url: app.url }]);
-	}
-	const page = await context.newPage();
-	const bodies = new Map<string, Promise<Buffer | null>>();
-	page.on('response', (res) => {
-		const url = res.url();
-		if (url.startsWith(app.url) && url.endsWith('.js') && res.status() === 200 && !bodies.has(url))
-			bodies.set(
-				url,
-				res.body().catch(() => null)
-			);
-	});
-	const response = await page.goto(`${app.url}${path}`);
-	if (!response || response.status() !== 200) throw new Error(`${path} answered ${response?.status()}`);
-	// The scripts SvelteKit preloads for this page (its entry, the layouts and the page itself): sent
-	// as a Link header (as <link> tags only in prerendered pages).
-	const preloaded = new Set(
-		[...((await response.allHeaders()).link ?? '').matchAll(/<([^>]+)>;\s*rel="modulepreload"/g)].map(
-			(m) => new URL(m[1]!, response.url()).href
-		)
-	);
-	await page.waitForLoadState('networkidle');
-	const loaded = await Promise.all([...bodies].map(async ([url, body]) => ({ url, body: await body })));
-	await context.close();
-	const all = loaded.filter((f): f is { url: string; body: Buffer } => f.body !== null);
-	const first = all.filter((f) => preloaded.has(f.url));
-	const size = (files: { body: Buffer }[]) => files.reduce((sum, f) => sum + gzipSync(f.body).length, 0);
-	return {
-		firstBytes: size(first),
-		gzipBytes: size(all),
-		files: all.length,
-		firstLibraries: librariesIn(first.map((f) => f.body)),
-		libraries: librariesIn(all.map((f) => f.body))
-	};
-}
 
 /** An interview the first demo interviewer sits on, for the interview page. */
 async function interviewOfFirstInterviewer(app: TestApp): Promise<string> {
@@ -111,9 +46,9 @@ export async function main(): Promise<void> {
 			['candidate home', '/me', DEMO_ACCOUNTS.candidates[0]!.email]
 		];
 		// One warm-up pass so the server's first renders don't count against the first page measured.
-		for (const [, path, email] of pages) await load(browser, app, path, email);
+		for (const [, path, email] of pages) await loadPageJs(browser, app, path, email);
 		const results = new Map<string, PageLoad>();
-		for (const [name, path, email] of pages) results.set(name, await load(browser, app, path, email));
+		for (const [name, path, email] of pages) results.set(name, await loadPageJs(browser, app, path, email));
 		const baseline = results.get('login')!.firstBytes;
 		const kb = (bytes: number) => (bytes / 1000).toFixed(1);
 		const libs = (names: string[]) => names.join('+') || 'none';
@@ -130,7 +65,15 @@ export async function main(): Promise<void> {
 				`${name.replace(/ /g, '_')}_first_kb=${kb(r.firstBytes)} ${name.replace(/ /g, '_')}_total_kb=${kb(r.gzipBytes)}`
 			);
 		}
-		console.log(`bench pages: ${fields.join(' ')} baseline=login`);
+		// What every page preloads (the Svelte runtime, SvelteKit's client, the app's routes, the root
+		// layout): the floor under any page's budget.
+		const all = [...results.values()];
+		const shared = [...all[0]!.firstFiles].filter(([url]) => all.every((r) => r.firstFiles.has(url)));
+		const sharedBytes = shared.reduce((sum, [, bytes]) => sum + bytes, 0);
+		console.log(
+			`shared by every page: ${kb(sharedBytes)} kB in ${shared.length} files (the framework and the root layout)`
+		);
+		console.log(`bench pages: ${fields.join(' ')} shared_kb=${kb(sharedBytes)} baseline=login`);
 	} finally {
 		await browser.close();
 		await app.close();

@@ -1,5 +1,5 @@
 /** What the live calendar pages are given by their loader (src/lib/server/calendar-page.ts), besides the Yjs document. */
-import type { ApplicationStatus, LoadLimit, OrgClosures, Policy, WorkingHours } from '$lib/domain';
+import type { ApplicationStatus, Interview, LoadLimit, OrgClosures, Policy, WorkingHours } from '$lib/domain';
 
 export interface CalendarInterviewer {
 	id: string;
@@ -44,4 +44,35 @@ export interface CalendarPageData {
 	applications: CalendarApplication[];
 	/** Loops whose sessions the calendar may show: each loop's interviews, in order. */
 	loops?: { id: string; interviewIds: string[] }[];
+	/** The first view from Postgres (the admin calendar page); absent where a page does not render one. */
+	first?: CalendarFirstView;
+}
+
+/** The numbers of the summary cards. */
+export interface CalendarSummaryCounts {
+	today: number;
+	week: number;
+	completed: number;
+	cancelled: number;
+}
+
+/**
+ * The calendar's first view as Postgres knows it (the projection), so the page shows interviews
+ * before the document has synced; the live document replaces it once it has.
+ */
+export interface CalendarFirstView {
+	/** The instants (ISO-8601 UTC) the interviews cover: the opened range, a day wider on each side. */
+	from: string;
+	to: string;
+	/** The zone the summary was counted in. */
+	tz: string;
+	/** The interviews overlapping the range, sorted by start. */
+	interviews: Interview[];
+	/** Ids of the interviews in `interviews` that are in conflict. */
+	conflictIds: string[];
+	summary: CalendarSummaryCounts;
+	/** Interviews in conflict in the whole calendar. */
+	conflicts: number;
+	/** Archived interviews (decision 69): in the summary's counts, never in the live document. */
+	archived: { completed: number; cancelled: number };
 }

@@ -86,7 +86,8 @@ export function interviewEvents(interviews: readonly Interview[], ctx: EventCont
 			start: toWall(shown.start, ctx.tz),
 			end: toWall(endOf(shown), ctx.tz),
 			title: ctx.names.get(iv.applicationId) ?? m.cal_event_interview(),
-			resourceIds: shown.panel,
+			// Sorted: the first view (Postgres) and the document may list a panel in another order.
+			resourceIds: [...shown.panel].sort(),
 			backgroundColor: TYPE_COLORS[iv.type],
 			// One move at a time: the others wait while a move asks for its reason.
 			editable: ctx.canEdit && iv.status === 'scheduled' && !ctx.pending,
@@ -137,4 +138,30 @@ export function damagedEvents(damaged: readonly DamagedEntry[], ctx: Pick<EventC
 /** The interviewers as the resources of the "By interviewer" view. */
 export function interviewerResources(interviewers: readonly CalendarInterviewer[]) {
 	return interviewers.map((i) => ({ id: i.id, title: `${i.name} · ${offsetName(i.timezone)}` }));
+}
+
+/**
+ * The interviews that overlap `[fromMs, toMs)`: only these become widget events, so a calendar with
+ * years of interviews builds one view's worth, and changing the view builds that view's.
+ */
+export function interviewsIn(interviews: readonly Interview[], fromMs: number, toMs: number): Interview[] {
+	return interviews.filter((iv) => {
+		const start = Date.parse(iv.start);
+		return start < toMs && start + iv.durationMin * 60_000 > fromMs;
+	});
+}
+
+/**
+ * Hands back the previous list while a new one reads the same (as JSON). The widget draws every
+ * event it is handed anew, so an unchanged view keeps its elements (the one under a pointer too)
+ * when the first view turns live or something elsewhere in the calendar changes.
+ */
+export function keepWhileSame<T>(): (list: T[]) => T[] {
+	let key = '';
+	let last: T[] = [];
+	return (list) => {
+		const next = JSON.stringify(list);
+		if (next !== key) [key, last] = [next, list];
+		return last;
+	};
 }

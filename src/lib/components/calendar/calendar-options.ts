@@ -33,8 +33,8 @@ export const SLOT_MINUTES = 30;
 
 /** What the widget reports back. */
 export interface CalendarHandlers {
-	/** The widget switched views with its own buttons. */
-	onview(type: string): void;
+	/** The widget shows another view or range (its own buttons): the view and its first and last wall times. */
+	onview(type: string, start: Date, end: Date): void;
 	/** An empty slot was clicked: its start (null in the month view, where a day has no time). */
 	onslot(start: string | null): void;
 	/** An event was clicked. */
@@ -107,7 +107,8 @@ export function calendarOptions<E extends { start: string; end: string }, R>(
 			listWeek: { listDayFormat: WIDGET_FORMATS.listDayFormat },
 			resourceTimeGridDay: { datesAboveResources: false }
 		},
-		datesSet: (info: { view: { type: string } }) => o.onview(info.view.type),
+		datesSet: (info: { start: Date; end: Date; view: { type: string } }) =>
+			o.onview(info.view.type, info.start, info.end),
 		dateClick: (info: { date: Date; allDay: boolean; view: { type: string } }) =>
 			o.onslot(info.view.type === 'dayGridMonth' ? null : wallToUtc(info.date, tz)),
 		eventClick: (info: { event: { id: string | number } }) => o.onopen(String(info.event.id)),

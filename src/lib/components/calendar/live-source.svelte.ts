@@ -1,0 +1,142 @@
+/**
+ * Where the calendar's interviews come from: the first view the server read from Postgres until
+ * the live document can take over, then the document (decision 71). The document's code (Yjs, the
+ * provider, IndexedDB) and the code that writes to it are loaded after the page shows, so the first
+ * view does not wait for them.
+ */
+import type { CalendarSync } from '$lib/collab/sync.svelte';
+import type { Conflict, Interview } from '$lib/domain';
+import type { CalendarFirstView, CalendarSummaryCounts } from '$lib/contract/calendar-page';
+import { summarize } from './filters';
+import type { MoveContext, MoveFlow } from './moves.svelte';
+
+/**
+ * How long a browser that already keeps a copy of the calendar waits for the server before it shows
+ * that copy instead of the first view (the page may have come from the offline cache with the server
+ * down while the network is up).
+ */
+export const LOCAL_COPY_WAIT_MS = 3_000;
+
+/** The phases in which the document is what there is: the server has it, or it cannot be reached. */
+const DOC_PHASES = new Set(['saved', 'saving', 'offline', 'reconnecting', 'signed_out', 'refused']);
+
+/** Whether the document may replace the first view: pure, so the rule can be tested apart from a browser. */
+export function documentReady(s: {
+	phase: string;
+	localLoaded: boolean;
+	pending: number;
+	localInterviews: number;
+	waitedMs: number;
+}): boolean {
+	if (s.phase === 'saved' || s.phase === 'saving') return true;
+	if (!s.localLoaded) return false;
+	// Offline, or edits of this device not stored yet: this device's copy is the truth to show.
+	if (DOC_PHASES.has(s.phase) || s.pending > 0) return true;
+	// A copy kept on this device, and the server silent for a while.
+	return s.localInterviews > 0 && s.waitedMs >= LOCAL_COPY_WAIT_MS;
+}
+
+const EMPTY_CONFLICTS: ReadonlyMap<string, Conflict[]> = new Map();
+
+export class LiveSource {
+	#first: CalendarFirstView | null;
+	#firstConflicts: ReadonlyMap<string, Conflict[]>;
+	#sync = $state.raw<CalendarSync | null>(null);
+	#moves = $state.raw<MoveFlow | null>(null);
+	#live = $state(false);
+	#startedAt = 0;
+	#waited = $state(false);
+	#timer: ReturnType<typeof setTimeout> | undefined;
+	#destroyed = false;
+
+	constructor(first: CalendarFirstView | undefined) {
+		this.#first = first ?? null;
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- built once, never changed
+		this.#firstConflicts = new Map((first?.conflictIds ?? []).map((id) => [id, []]));
+	}
+
+	/** The live document's state; null until its code has loaded. */
+	get sync(): CalendarSync | null {
+		return this.#sync;
+	}
+	/** Dragging and its prompt; null until the document's code has loaded. */
+	get moves(): MoveFlow | null {
+		return this.#moves;
+	}
+	/** The document has replaced the first view (for good). */
+	get live(): boolean {
+		return this.#live;
+	}
+	/** The server's first view, while it is what shows. */
+	get first(): CalendarFirstView | null {
+		return this.#live ? null : this.#first;
+	}
+	/** The interviews shown, sorted by start. */
+	get interviews(): Interview[] {
+		return this.#live && this.#sync ? this.#sync.interviews : (this.#first?.interviews ?? []);
+	}
+	get conflicts(): ReadonlyMap<string, Conflict[]> {
+		return this.#live && this.#sync ? this.#sync.conflicts : this.#first ? this.#firstConflicts : EMPTY_CONFLICTS;
+	}
+
+	/**
+	 * The summary cards: the server's counts until live, then counted from the document in `tz`, plus
+	 * the archived interviews the server counted (they left the document, decision 69).
+	 */
+	summary(tz: string): CalendarSummaryCounts {
+		if (this.first) return this.first.summary;
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- the moment of counting, not state
+		const live = summarize(this.interviews, tz, new Date());
+		const archived = this.#first?.archived ?? { completed: 0, cancelled: 0 };
+		return { ...live, completed: live.completed + archived.completed, cancelled: live.cancelled + archived.cancelled };
+	}
+	/** Interviews in conflict in the whole calendar. */
+	get conflictCount(): number {
+		return this.first ? this.first.conflicts : this.conflicts.size;
+	}
+	/** Cancelled interviews in the whole calendar. */
+	get cancelledCount(): number {
+		return this.first ? this.first.summary.cancelled : this.interviews.filter((iv) => iv.status === 'cancelled').length;
+	}
+	/** The instants `[from, to)` the events are built for: the widget's range when known, else the first view's. */
+	range(shown: { from: number; to: number } | null): [number, number] {
+		if (shown) return [shown.from, shown.to];
+		return this.first ? [Date.parse(this.first.from), Date.parse(this.first.to)] : [-Infinity, Infinity];
+	}
+
+	/** Loads the document's code, then opens the document; `moves` is given the loaded state. */
+	async start(url: string, opts: ConstructorParameters<typeof CalendarSync>[0], moves: Omit<MoveContext, 'sync'>) {
+		this.#startedAt = performance.now();
+		const [{ CalendarSync }, { MoveFlow }] = await Promise.all([
+			import('$lib/collab/sync.svelte'),
+			import('./moves.svelte')
+		]);
+		if (this.#destroyed) return;
+		const sync = new CalendarSync(opts);
+		sync.start(url);
+		this.#sync = sync;
+		this.#moves = new MoveFlow({ ...moves, sync });
+		const left = LOCAL_COPY_WAIT_MS - (performance.now() - this.#startedAt);
+		this.#timer = setTimeout(() => (this.#waited = true), Math.max(0, left));
+	}
+
+	/** Turns live once the document may replace the first view; call from an effect. */
+	check(): void {
+		const s = this.#sync;
+		if (this.#live || !s) return;
+		const ready = documentReady({
+			phase: s.phase,
+			localLoaded: s.localLoaded,
+			pending: s.pending,
+			localInterviews: s.interviews.length,
+			waitedMs: this.#waited ? LOCAL_COPY_WAIT_MS : 0
+		});
+		if (ready) this.#live = true;
+	}
+
+	destroy(): void {
+		this.#destroyed = true;
+		clearTimeout(this.#timer);
+		this.#sync?.destroy();
+	}
+}

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { DEMO_ACCOUNTS } from '../../db/seed';
+import { zonedDate } from '../../src/lib/domain/time';
+import { startTestApp, type TestApp } from '../helpers/app';
+import { launchBrowser, newPerson, screenshot } from '../helpers/browser';
+
+const ZONE = 'America/New_York'; // the demo admin's own zone: the calendar opens in it
+
+describe('the calendar paints from the server first, then turns live', () => {
+	let app: TestApp;
+	let browser: Browser;
+	let first: { id: string; name: string; day: string };
+
+	beforeAll(async () => {
+		[app, browser] = await Promise.all([startTestApp('embedded'), launchBrowser()]);
+		const [row] = await app.runtime.db.sql<{ id: string; name: string; start_at: Date }[]>`
+			select i.id, u.name, i.start_at from interviews i join users u on u.id = i.candidate_id
+			where i.org_id = ${app.orgId} and i.status = 'scheduled' order by i.start_at limit 1`;
+		first = { id: row!.id, name: row!.name, day: zonedDate(row!.start_at, ZONE) };
+	}, 120_000);
+
+	afterAll(async () => {
+		await browser?.close();
+		await app?.close();
+	});
+
+	it('shows the first interview from the server data while the collab socket is held back, keeps a click, then goes live without a gap', async () => {
+		const cookie = await app.login(DEMO_ACCOUNTS.admin.email);
+		const [name, value] = cookie.split('=') as [string, string];
+		const context = await newPerson(browser, { timezoneId: ZONE });
+		await context.addCookies([{ name, value, url: app.url }]);
+		const page = await context.newPage();
+		const errors: string[] = [];
+		page.on('pageerror', (e) => errors.push(e.message));
+		// The server's answers on the collab socket wait until released: the document cannot sync before.
+		let release: (() => void) | null = null;
+		const released = new Promise<void>((resolve) => (release = resolve));
+		let sockets = 0;
+		await page.routeWebSocket(/\/collab/, (ws) => {
+			sockets++;
+			const server = ws.connectToServer();
+			const held: (string | Buffer)[] = [];
+			let open = false;
+			server.onMessage((msg) => (open ? ws.send(msg) : held.push(msg)));
+			void released.then(() => {
+				open = true;
+				for (const msg of held.splice(0)) ws.send(msg);
+			});
+		});
+
+		const response = await page.goto(`${app.url}/admin/calendar?view=timeGridWeek&date=${first.day}`);
+		// The server's HTML already holds the interview and the summary, before any script ran (the
+		// widget draws its grid in the browser, from this data, without waiting for the document).
+		const html = await response!.text();
+		expect(html).toContain(first.id);
+		expect(html).toContain(first.name);
+		expect(Number(/data-testid="count-week"[^>]*>(\d+)</.exec(html)?.[1])).toBeGreaterThan(0);
+
+		const event = page.locator(`[data-testid="event"][data-id="${first.id}"]`);
+		await event.waitFor();
+		expect(await page.locator('.cal-page').getAttribute('data-live')).toBe('false');
+		expect(await page.getByTestId('sync-status').getAttribute('data-phase')).not.toBe('saved');
+		await screenshot(page, 'first-paint-from-server');
+
+		// Watch the event from now on: it must never leave the page while the document takes over.
+		await page.evaluate((id) => {
+			const w = window as unknown as { gaps: number };
+			w.gaps = 0;
+			new MutationObserver(() => {
+				if (!document.querySelector(`[data-testid="event"][data-id="${id}"]`)) w.gaps++;
+			}).observe(document.body, { childList: true, subtree: true });
+		}, first.id);
+
+		// A click before the document has synced is not lost: the details open.
+		await event.click();
+		await page.locator('aside.side').getByText(first.name).first().waitFor();
+
+		release!();
+		await page.locator('[data-testid="sync-status"][data-phase="saved"]').waitFor({ timeout: 15_000 });
+		await page.locator('.cal-page[data-live="true"]').waitFor();
+		await event.waitFor();
+		expect(sockets).toBeGreaterThan(0);
+		expect(await page.evaluate(() => (window as unknown as { gaps: number }).gaps)).toBe(0);
+		await page.locator('aside.side').getByText(first.name).first().waitFor();
+		await screenshot(page, 'first-paint-live');
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+});

@@ -23,8 +23,8 @@ describe('the live calendar across an archive pass', () => {
 	beforeAll(async () => {
 		[app, browser] = await Promise.all([startTestApp('embedded'), launchBrowser()]);
 		await bookDirect(app, [
-			{ candidate: LENA.email, startInMin: 26 * 60, mode: 'online' },
-			{ candidate: TOMAS.email, startInMin: 28 * 60, mode: 'offline' }
+			{ candidate: LENA.email, startInMin: 5 * 24 * 60, mode: 'online' },
+			{ candidate: TOMAS.email, startInMin: 5 * 24 * 60 + 120, mode: 'offline' }
 		]);
 		cookie = await app.login(DEMO_ACCOUNTS.admin.email);
 		const context = await newPerson(browser);

@@ -50,10 +50,10 @@ describe('the live calendar shows a broken entry as "needs repair"', () => {
 
 	beforeAll(async () => {
 		[app, browser] = await Promise.all([startTestApp('embedded'), launchBrowser()]);
-		// Upcoming (the list's default range); the banner and the panel do not depend on the week shown.
+		// Upcoming (the list's default range), clear of the demo's own interviews (days 1 to 3) at any hour the tests run.
 		const booked = await bookDirect(app, [
-			{ candidate: LENA.email, panel: [INES.email], startInMin: 24 * 60, mode: 'online' },
-			{ candidate: TOMAS.email, panel: [INES.email], startInMin: 25 * 60, mode: 'offline' }
+			{ candidate: LENA.email, panel: [INES.email], startInMin: 5 * 24 * 60, mode: 'online' },
+			{ candidate: TOMAS.email, panel: [INES.email], startInMin: 5 * 24 * 60 + 60, mode: 'offline' }
 		]);
 		[lenaId, tomasId] = [booked[0]!, booked[1]!];
 		const context = await newPerson(browser);

@@ -3,6 +3,7 @@
  * search is a GET that can be linked and a booking is a POST of the same form), and the loops the
  * calendar draws together.
  */
+import { blockerText } from '$lib/i18n/blockers';
 import type { LoopDayWithoutStarts } from '$lib/domain/loop-explain';
 import type { Sql } from '../../../../db/client';
 import { NewLoopBody } from '$lib/contract/api';
@@ -82,7 +83,7 @@ export function whyLines(
 			const who = b.personId
 				? ` · ${b.role === 'candidate' ? m.cal_the_candidate_cap() : (names.get(b.personId) ?? m.cal_someone())}`
 				: '';
-			return `${m.loop_session_n({ n: b.session })}${who}${m.colon()} ${b.message}`;
+			return `${m.loop_session_n({ n: b.session })}${who}${m.colon()} ${blockerText(b)}`;
 		})
 	}));
 }

@@ -118,7 +118,8 @@ export class MoveFlow {
 		const verdict = this.#judge(iv, change, reason);
 		const [first, ...rest] = verdict.problems;
 		// Only the reason is missing: the prompt says so and stays open.
-		if (first?.code === 'reason_required' && rest.length === 0 && verdict.conflicts.length === 0) return problemText(first);
+		if (first?.code === 'reason_required' && rest.length === 0 && verdict.conflicts.length === 0)
+			return problemText(first);
 		const refusal = this.#refusalOf(verdict);
 		if (refusal) {
 			this.undo();

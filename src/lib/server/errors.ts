@@ -4,6 +4,7 @@
  */
 import { json } from '@sveltejs/kit';
 import { fieldSentence } from './field-errors';
+import { m } from '$lib/paraglide/messages';
 
 export type ErrorCode =
 	| 'bad_json'
@@ -72,11 +73,11 @@ export const apiError = {
 	fields: (fields: Record<string, string>, message?: string) => {
 		const entries = Object.entries(fields);
 		const [first] = entries;
-		const more = entries.length > 1 ? ` (and ${entries.length - 1} more field${entries.length > 2 ? 's' : ''})` : '';
+		const more = entries.length > 1 ? m.field_and_more({ count: entries.length - 1 }) : '';
 		return new ApiError(
 			'validation_failed',
 			message ??
-				(first ? `${fieldSentence(first[0], first[1]).replace(/\.$/, '')}${more}.` : 'The request is invalid.'),
+				(first ? `${fieldSentence(first[0], first[1]).replace(/\.$/, '')}${more}.` : m.field_request_invalid()),
 			{ fields }
 		);
 	}

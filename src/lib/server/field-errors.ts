@@ -164,10 +164,8 @@ export function fieldLabel(field: string): string {
 
 /** A field and its phrase as one sentence: "The round must be at most 20." (« Le tour doit valoir au plus 20. »). */
 export function fieldSentence(field: string, phrase: string): string {
-	const said = m
-		.field_sentence({ label: fieldLabel(field), phrase })
-		.replace(/\s+/g, ' ')
-		.trim();
+	const words = m.field_sentence({ label: fieldLabel(field), phrase });
+	const said = words.replace(/\s+/g, ' ').trim();
 	const sentence = said.charAt(0).toUpperCase() + said.slice(1);
 	return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
 }

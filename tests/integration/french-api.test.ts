@@ -25,8 +25,9 @@ describe('API messages in the language asked for', () => {
 		app = await startTestApp('embedded');
 		admin = await app.login(ADMIN);
 		[{ id: applicationId }] = (await app.api('GET', '/api/v1/applications?q=Sam', admin)).body.data;
-		[{ id: interviewerId }] = await app.runtime.db.sql<{ id: string }[]>`
+		const [ines] = await app.runtime.db.sql<{ id: string }[]>`
 			select id from users where email = ${DEMO_ACCOUNTS.interviewers[0].email}`;
+		interviewerId = ines!.id;
 	});
 	afterAll(async () => {
 		await app?.close();

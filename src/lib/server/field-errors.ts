@@ -76,6 +76,8 @@ const LABELS: Record<string, () => string> = {
 	role: () => m.fieldname_role(),
 	sessions: () => m.fieldname_sessions(),
 	gap_min: () => m.fieldname_gap_min(),
+	break_min: () => m.fieldname_break_min(),
+	split_after: () => m.fieldname_split_after(),
 	password: () => m.fieldname_password(),
 	from: () => m.fieldname_from(),
 	to: () => m.fieldname_to()

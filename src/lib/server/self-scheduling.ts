@@ -90,21 +90,19 @@ export async function createRequest(
 	const pool = input.pool ?? { members: [], count: 0 };
 	const poolMembers = [...new Set(pool.members)].filter((id) => !input.panel.includes(id));
 	const outsiders = [...input.panel, ...poolMembers].filter((id) => !interviewerIds.has(id));
-	if (input.panel.length + pool.count === 0) fields.panel = 'needs at least one interviewer';
-	else if (outsiders.length) fields.panel = `not interviewers of this organization: ${outsiders.join(', ')}`;
-	if (pool.count > poolMembers.length) fields.pool_count = `must be at most the pool’s ${poolMembers.length} people`;
+	if (input.panel.length + pool.count === 0) fields.panel = m.field_one_interviewer();
+	else if (outsiders.length) fields.panel = m.api_not_interviewers({ ids: outsiders.join(', ') });
+	if (pool.count > poolMembers.length) fields.pool_count = m.reqf_pool_at_most({ n: poolMembers.length });
 	if (input.durationMin < policy.minDurationMin || input.durationMin > policy.maxDurationMin)
-		fields.duration_min = `must be from ${policy.minDurationMin} to ${policy.maxDurationMin} minutes`;
-	if (input.windowEnd <= input.windowStart) fields.window_end = 'must be after the window’s start';
+		fields.duration_min = m.reqf_duration({ min: policy.minDurationMin, max: policy.maxDurationMin });
+	if (input.windowEnd <= input.windowStart) fields.window_end = m.reqf_after_start();
 	else if (input.windowEnd.getTime() - input.windowStart.getTime() > MAX_WINDOW_DAYS * 86400_000)
-		fields.window_end = `must be at most ${MAX_WINDOW_DAYS} days after its start`;
-	else if (input.windowEnd <= now) fields.window_end = 'must be in the future';
+		fields.window_end = m.reqf_window_max({ days: MAX_WINDOW_DAYS });
+	else if (input.windowEnd <= now) fields.window_end = m.reqf_future();
 	if (input.deadline && (input.deadline <= now || input.deadline > input.windowEnd))
-		fields.deadline = 'must be in the future and not after the window’s end';
-	if (input.mode === 'offline' && input.location.trim() === '')
-		fields.location = 'is required for an in-person interview';
-	if (input.mode === 'online' && !application.onlineInterviewEnabled)
-		fields.mode = 'online interviews are not enabled for this application';
+		fields.deadline = m.reqf_deadline();
+	if (input.mode === 'offline' && input.location.trim() === '') fields.location = m.reqf_location();
+	if (input.mode === 'online' && !application.onlineInterviewEnabled) fields.mode = m.reqf_online();
 	if (Object.keys(fields).length) throw fail.fields(fields);
 	const [taken] = await sql`select 1 from interviews where application_id = ${application.id} and round = ${input.round}
 		and status in ('scheduled', 'in_progress')`;

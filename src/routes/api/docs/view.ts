@@ -11,6 +11,8 @@ export type Json = { [key: string]: unknown };
 export interface TypePart {
 	text: string;
 	ref?: string;
+	/** A value (a `const`), the same in every language. */
+	code?: boolean;
 }
 
 export interface FieldRow {
@@ -18,7 +20,13 @@ export interface FieldRow {
 	depth: number;
 	type: TypePart[];
 	required: boolean;
-	notes: string[];
+	notes: Note[];
+}
+
+/** A note on a field: the document's own words (English, `doc`) or the page's (its language). */
+export interface Note {
+	text: string;
+	doc: boolean;
 }
 
 export interface OperationView {
@@ -57,7 +65,7 @@ export function typeParts(schema: Json): TypePart[] {
 	if (ref) return [{ text: ref, ref }];
 	const alts = asList(schema.anyOf ?? schema.oneOf);
 	if (alts.length) return alts.flatMap((a, i) => [...(i ? [{ text: m.docs_type_or() }] : []), ...typeParts(a)]);
-	if ('const' in schema) return [{ text: JSON.stringify(schema.const) }];
+	if ('const' in schema) return [{ text: JSON.stringify(schema.const), code: true }];
 	if (schema.type === 'array') return [{ text: m.docs_type_array() }, ...typeParts(asJson(schema.items))];
 	if (Array.isArray(schema.type)) return [{ text: schema.type.join(m.docs_type_or()) }];
 	if (typeof schema.type === 'string') {
@@ -68,29 +76,29 @@ export function typeParts(schema: Json): TypePart[] {
 }
 
 /** Human notes on a schema's constraints: description, allowed values, bounds, default. */
-export function constraintNotes(schema: Json): string[] {
-	const notes: string[] = [];
+export function constraintNotes(schema: Json): Note[] {
+	const said: string[] = [];
 	const { inner } = unwrapNullable(schema);
 	const s: Json = { ...inner, ...(schema.description ? { description: schema.description } : {}) };
-	if (typeof s.description === 'string') notes.push(s.description);
 	const listed = (values: unknown[]) => values.map((v) => `\`${String(v)}\``).join(', ');
-	if (Array.isArray(s.enum)) notes.push(m.docs_note_one_of({ values: listed(s.enum) }));
+	if (Array.isArray(s.enum)) said.push(m.docs_note_one_of({ values: listed(s.enum) }));
 	const range = (min: unknown, max: unknown, unit: string) => {
-		if (typeof min === 'number' && typeof max === 'number') notes.push(`${min}–${max}${unit}`);
-		else if (typeof min === 'number') notes.push(m.docs_note_at_least({ n: min, unit }));
-		else if (typeof max === 'number') notes.push(m.docs_note_at_most({ n: max, unit }));
+		if (typeof min === 'number' && typeof max === 'number') said.push(`${min}–${max}${unit}`);
+		else if (typeof min === 'number') said.push(m.docs_note_at_least({ n: min, unit }));
+		else if (typeof max === 'number') said.push(m.docs_note_at_most({ n: max, unit }));
 	};
 	range(s.minimum, s.maximum, '');
 	range(s.minLength, s.maxLength, m.docs_unit_characters());
 	range(s.minItems, s.maxItems, m.docs_unit_items());
 	if (s.type === 'array') {
 		const items = asJson(s.items);
-		if (Array.isArray(items.enum)) notes.push(m.docs_note_items({ values: listed(items.enum) }));
+		if (Array.isArray(items.enum)) said.push(m.docs_note_items({ values: listed(items.enum) }));
 	}
 	// A pattern beside a format (a uuid) only restates it.
-	if (typeof s.pattern === 'string' && !s.format) notes.push(m.docs_note_matches({ pattern: `\`${s.pattern}\`` }));
-	if ('default' in s) notes.push(m.docs_note_default({ value: `\`${JSON.stringify(s.default)}\`` }));
-	return notes;
+	if (typeof s.pattern === 'string' && !s.format) said.push(m.docs_note_matches({ pattern: `\`${s.pattern}\`` }));
+	if ('default' in s) said.push(m.docs_note_default({ value: `\`${JSON.stringify(s.default)}\`` }));
+	const page = said.map((text) => ({ text, doc: false }));
+	return typeof s.description === 'string' ? [{ text: s.description, doc: true }, ...page] : page;
 }
 
 /** The inline object of a property (itself, its non-null side, or its array items), if it has fields. */
@@ -203,7 +211,7 @@ export function parameterRows(op: Json): (FieldRow & { in: string })[] {
 	return asList(op.parameters).map((p) => {
 		const schema = asJson(p.schema);
 		const notes = [
-			...(typeof p.description === 'string' ? [p.description] : []),
+			...(typeof p.description === 'string' ? [{ text: p.description, doc: true }] : []),
 			...constraintNotes({ ...schema, description: undefined })
 		];
 		return {

@@ -47,7 +47,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 
 	if (Number(event.request.headers.get('content-length') ?? '0') > MAX_BODY_BYTES) {
 		return errorResponse(
-			new ApiError('payload_too_large', 'The request body is larger than 1 MiB.', { limit_bytes: MAX_BODY_BYTES })
+			new ApiError('payload_too_large', m.api_too_large({ mib: MAX_BODY_BYTES / 1024 / 1024 }), {
+				limit_bytes: MAX_BODY_BYTES
+			})
 		);
 	}
 
@@ -57,7 +59,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(event.request.method);
 	const origin = event.request.headers.get('origin');
 	if (isApi && unsafe && origin && origin !== event.url.origin && !event.request.headers.has('authorization')) {
-		return errorResponse(new ApiError('forbidden', 'Cross-site requests to the API are not allowed.'));
+		return errorResponse(new ApiError('forbidden', m.api_cross_site()));
 	}
 
 	const { sql } = event.locals.ctx;
@@ -72,9 +74,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 				where token_hash = ${hashToken(token)} and revoked_at is null
 				returning id, user_id, org_id`
 			: [];
-		if (!row) return errorResponse(new ApiError('unauthenticated', 'The API token is invalid or revoked.'));
+		if (!row) return errorResponse(new ApiError('unauthenticated', m.api_token_invalid()));
 		const user = await loadSessionUser(sql, row.user_id);
-		if (!user) return errorResponse(new ApiError('unauthenticated', 'The API token is invalid or revoked.'));
+		if (!user) return errorResponse(new ApiError('unauthenticated', m.api_token_invalid()));
 		// A token acts in the organization it was created for.
 		user.memberships = user.memberships.filter((m) => m.orgId === row.org_id);
 		event.locals.user = user;
@@ -108,9 +110,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 		const code = response.status === 405 ? 'method_not_allowed' : response.status === 404 ? 'not_found' : 'internal';
 		const message =
 			response.status === 405
-				? `${event.request.method} is not allowed on ${event.url.pathname}.`
+				? m.api_method_not_allowed({ method: event.request.method, path: event.url.pathname })
 				: response.status === 404
-					? `No API endpoint at ${event.url.pathname}.`
+					? m.api_no_endpoint({ path: event.url.pathname })
 					: m.error_try_again();
 		return errorResponse(new ApiError(code, message), { allow: response.headers.get('allow') ?? '' });
 	}

@@ -42,14 +42,26 @@ export function englishTexts(locale: string): string[] {
 	return [...found];
 }
 
-/** English message texts visible on the page (body text, titles, labels), for a page in `locale`. */
+/**
+ * English message texts visible on the page (body text, titles, labels), for a page in `locale`.
+ * Text marked as another language (`lang="en"` inside a French page, WCAG 3.1.2: the API reference
+ * quoting its English OpenAPI document) is said to be English on purpose, and `<code>` (paths, field
+ * names, JSON values) is the same in every language: neither is counted.
+ */
 export async function englishOnPage(page: Page, locale: string): Promise<string[]> {
-	const visible = await page.evaluate(() => {
-		const attrs = [...document.querySelectorAll('[aria-label],[title],[placeholder]')].flatMap((el) =>
-			['aria-label', 'title', 'placeholder'].map((a) => el.getAttribute(a) ?? '')
+	const visible = await page.evaluate((lang) => {
+		const quoted = [...document.body.querySelectorAll<HTMLElement>('[lang], code')].filter(
+			(el) => el.tagName === 'CODE' || el.lang.split('-')[0] !== lang
 		);
-		return [document.title, document.body.innerText, ...attrs].join('\n');
-	});
+		const display = quoted.map((el) => el.style.display);
+		for (const el of quoted) el.style.display = 'none';
+		const attrs = [...document.querySelectorAll('[aria-label],[title],[placeholder]')]
+			.filter((el) => !quoted.some((q) => q.contains(el)))
+			.flatMap((el) => ['aria-label', 'title', 'placeholder'].map((a) => el.getAttribute(a) ?? ''));
+		const text = [document.title, document.body.innerText, ...attrs].join('\n');
+		quoted.forEach((el, i) => (el.style.display = display[i]!));
+		return text;
+	}, locale);
 	return englishTexts(locale).filter((text) => visible.includes(text));
 }
 

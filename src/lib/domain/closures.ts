@@ -123,6 +123,7 @@ export function closureProblem(closure: Closure): Problem {
 	return {
 		code: 'holiday',
 		field: 'start',
+		params: { name: closure.name, kind: closure.kind, from: closure.startDate, to: closure.endDate },
 		message: `${closure.name} (${days}) ${plural ? 'are' : 'is'} ${plural ? (closure.kind === 'holiday' ? 'holidays' : 'blackout dates') : what}: no interviews are booked then.`
 	};
 }

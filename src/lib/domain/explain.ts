@@ -16,15 +16,46 @@ import { timeRules } from './judge';
 import { offerSlots, type SlotFacts, type SlotSearch } from './offer';
 import { workingWindows, type BusyLike, type SlotPerson } from './slots';
 import { addDaysToYmd, MINUTE_MS, zonedDate, zonedWallTimeToUtc } from './time';
-import type { PersonRole } from './types';
+import type { PersonRole, Problem } from './types';
 import { humanizeMinutes } from './validation';
 
 export type BlockReason =
 	'min_notice' | 'too_far_ahead' | 'holiday' | 'outside_working_hours' | 'over_load_limit' | 'busy' | 'no_common_time';
 
+/**
+ * Which sentence a blocker says, so the edge can say it in the reader's language with `params`
+ * (src/lib/i18n/blockers.ts); `problem` repeats a judge's problem (a loop's later session).
+ */
+export type BlockerSay =
+	| 'too_soon'
+	| 'too_far'
+	| 'earlier_too_soon'
+	| 'later_too_far'
+	| 'closure'
+	| 'candidate_hours'
+	| 'no_work_day'
+	| 'hours_too_short'
+	| 'daily_limit'
+	| 'weekly_limit'
+	| 'busy'
+	| 'no_common_time'
+	| 'loop_past_range'
+	| 'loop_busy'
+	| 'loop_outside_hours'
+	| 'pool_not_together'
+	| 'pool_too_few'
+	| 'pool_never_together'
+	| 'problem';
+
 /** One thing that blocks a day (or a time). */
 export interface Blocker {
 	reason: BlockReason;
+	/** The sentence, for translation at the edge; `message` is its English. */
+	say?: BlockerSay;
+	/** The numbers and names the sentence names (minutes, days, a closure's name, a week as `YYYY-MM-DD`). */
+	params?: Readonly<Record<string, number | string>>;
+	/** For `say: 'problem'`: the judge's problem this blocker repeats. */
+	problem?: Pick<Problem, 'code' | 'message' | 'params'>;
 	/** Whom it is about; absent for a rule of the whole day. */
 	personId?: string;
 	role?: PersonRole;
@@ -125,14 +156,28 @@ function dayBlockers(d: DayInput): Blocker[] {
 	let [lo, hi] = d.starts;
 	const notice = `bookings need ${humanizeMinutes(d.policy.minNoticeMin)}’ notice.`;
 	const horizon = `bookings can be at most ${d.policy.maxAheadDays} days ahead.`;
-	if (hi <= d.notBeforeMs) return [{ reason: 'min_notice', message: `Too soon: ${notice}` }];
-	if (lo > d.notAfterMs) return [{ reason: 'too_far_ahead', message: `Too far ahead: ${horizon}` }];
+	const minutes = { minutes: d.policy.minNoticeMin };
+	const days = { days: d.policy.maxAheadDays };
+	if (hi <= d.notBeforeMs)
+		return [{ reason: 'min_notice', say: 'too_soon', params: minutes, message: `Too soon: ${notice}` }];
+	if (lo > d.notAfterMs)
+		return [{ reason: 'too_far_ahead', say: 'too_far', params: days, message: `Too far ahead: ${horizon}` }];
 	if (lo < d.notBeforeMs) {
-		blockers.push({ reason: 'min_notice', message: `Earlier in the day is too soon: ${notice}` });
+		blockers.push({
+			reason: 'min_notice',
+			say: 'earlier_too_soon',
+			params: minutes,
+			message: `Earlier in the day is too soon: ${notice}`
+		});
 		lo = d.notBeforeMs;
 	}
 	if (hi > d.notAfterMs + 1) {
-		blockers.push({ reason: 'too_far_ahead', message: `Later in the day is too far ahead: ${horizon}` });
+		blockers.push({
+			reason: 'too_far_ahead',
+			say: 'later_too_far',
+			params: days,
+			message: `Later in the day is too far ahead: ${horizon}`
+		});
 		hi = d.notAfterMs + 1;
 	}
 	// Closures close every start they cover, for everybody.
@@ -141,7 +186,12 @@ function dayBlockers(d: DayInput): Blocker[] {
 		if (c.why.kind === 'closure' && c.start + d.durMs - 1 < hi && c.end > lo) {
 			const { closure } = c.why;
 			const what = closure.kind === 'holiday' ? 'a holiday' : 'a blackout date';
-			blockers.push({ reason: 'holiday', message: `${closure.name} is ${what}: no interviews are booked then.` });
+			blockers.push({
+				reason: 'holiday',
+				say: 'closure',
+				params: { name: closure.name, kind: closure.kind },
+				message: `${closure.name} is ${what}: no interviews are booked then.`
+			});
 			if (c.start <= lo && c.end >= hi) return blockers;
 		}
 	const open = minus(
@@ -163,6 +213,8 @@ function dayBlockers(d: DayInput): Blocker[] {
 				reason: 'outside_working_hours',
 				personId: person.id,
 				role,
+				say: windows.length > 0 ? 'hours_too_short' : role === 'candidate' ? 'candidate_hours' : 'no_work_day',
+				params: { minutes: d.durMs / MINUTE_MS },
 				message:
 					windows.length === 0
 						? role === 'candidate'
@@ -184,6 +236,8 @@ function dayBlockers(d: DayInput): Blocker[] {
 				reason: 'over_load_limit',
 				personId: person.id,
 				role,
+				say: why.period === 'day' ? 'daily_limit' : 'weekly_limit',
+				params: { week: why.key },
 				message:
 					why.period === 'day'
 						? 'At their daily limit of interviews.'
@@ -202,6 +256,8 @@ function dayBlockers(d: DayInput): Blocker[] {
 				reason: 'busy',
 				personId: person.id,
 				role,
+				say: 'busy',
+				params: { count: busy.length, minutes: d.durMs / MINUTE_MS },
 				message: `Busy: ${busy.length} ${busy.length === 1 ? 'interview leaves' : 'interviews leave'} no ${humanizeMinutes(d.durMs / MINUTE_MS)} free in their hours.`,
 				busy: busy.map((b) => ({
 					start: new Date(toMs(b.start)).toISOString(),
@@ -214,6 +270,7 @@ function dayBlockers(d: DayInput): Blocker[] {
 	if (!personal)
 		blockers.push({
 			reason: 'no_common_time',
+			say: 'no_common_time',
 			message: 'Everyone has free time this day, but not the same stretch for the whole interview.'
 		});
 	return blockers;

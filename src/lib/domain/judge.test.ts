@@ -107,8 +107,18 @@ describe('judgeBooking', () => {
 			facts({}, [source])
 		);
 		expect(again.problems).toEqual([
-			{ code: 'start_in_past', field: 'start', message: 'The new start must be in the future.' },
-			{ code: 'reason_required', field: 'reason', message: 'Give a reason for booking the interview again.' }
+			{
+				code: 'start_in_past',
+				field: 'start',
+				params: { reschedule: 1 },
+				message: 'The new start must be in the future.'
+			},
+			{
+				code: 'reason_required',
+				field: 'reason',
+				params: { for: 'again' },
+				message: 'Give a reason for booking the interview again.'
+			}
 		]);
 	});
 
@@ -154,8 +164,13 @@ describe('judgeMove', () => {
 		const later = { ...current, start: '2026-11-24T09:45:00.000Z' };
 		const verdict = judgeMove({ before: current, after: later, reason: '' }, facts({}, [current]));
 		expect(verdict.problems).toEqual([
-			{ code: 'reason_required', field: 'reason', message: 'Give a reason for the new time.' },
-			{ code: 'min_notice', field: 'start', message: 'The new start must be at least 2 hours from now.' }
+			{ code: 'reason_required', field: 'reason', params: { for: 'move' }, message: 'Give a reason for the new time.' },
+			{
+				code: 'min_notice',
+				field: 'start',
+				params: { minutes: 120, reschedule: 1 },
+				message: 'The new start must be at least 2 hours from now.'
+			}
 		]);
 	});
 
@@ -229,6 +244,7 @@ describe('judgeStatus', () => {
 			{
 				code: 'invalid_transition',
 				field: 'status',
+				params: { from: 'completed', to: 'scheduled' },
 				message: 'An interview that is completed cannot be marked as scheduled.'
 			}
 		]);
@@ -243,7 +259,12 @@ describe('judgeStatus', () => {
 
 	it('asks for a reason to cancel, once a reason is asked for', () => {
 		expect(judgeStatus({ interview: iv, to: 'cancelled', reason: '  ' }, { now: NOW })).toEqual([
-			{ code: 'reason_required', field: 'reason', message: 'Give a reason for cancelling the interview.' }
+			{
+				code: 'reason_required',
+				field: 'reason',
+				params: { for: 'cancel' },
+				message: 'Give a reason for cancelling the interview.'
+			}
 		]);
 		expect(judgeStatus({ interview: iv, to: 'cancelled' }, { now: NOW })).toEqual([]);
 	});

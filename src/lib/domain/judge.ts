@@ -76,6 +76,8 @@ export interface HoursWarning {
 	personId: string;
 	role: PersonRole;
 	message: string;
+	/** For the candidate: the hours assumed in their zone (`from`, `to`). */
+	params?: Readonly<Record<string, number | string>>;
 }
 
 /** Something shown beside a verdict that refuses nothing. */
@@ -356,6 +358,7 @@ function hoursWarnings(
 				code: 'outside_working_hours',
 				personId: candidateId,
 				role: 'candidate',
+				params: { from: CANDIDATE_HOURS.startTime, to: CANDIDATE_HOURS.endTime },
 				message: `Outside the candidate’s hours (${CANDIDATE_HOURS.startTime}–${CANDIDATE_HOURS.endTime} in their zone)`
 			});
 	}

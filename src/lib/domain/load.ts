@@ -100,6 +100,14 @@ export interface LoadWarning {
 	personId: string;
 	role: 'interviewer';
 	message: string;
+	/** What the sentence names: `period` (day, week), `count`, `limit`, `date` (the day or the week's Monday). */
+	params: Readonly<Record<string, number | string>>;
+}
+
+/** A load sentence and the numbers it names. */
+interface Said {
+	message: string;
+	params: Record<string, number | string>;
 }
 
 /** One interviewer's load where a booking at `start` would put them: counts with the booking, and the limit. */
@@ -142,31 +150,44 @@ export function judgeLoad(
 		const load = loadAt(id, person, start, interviews, at.id);
 		const over = overLimit(load);
 		if (over) {
-			problems.push({ code: 'over_load_limit', field: 'panel', ids: [id], message: over });
+			problems.push({ code: 'over_load_limit', field: 'panel', ids: [id], ...over });
 			continue;
 		}
 		const near = nearLimit(load, warningPercent);
-		if (near) warnings.push({ code: 'near_load_limit', personId: id, role: 'interviewer', message: near });
+		if (near) warnings.push({ code: 'near_load_limit', personId: id, role: 'interviewer', ...near });
 	}
 	return { problems, warnings };
 }
 
 /** Why one more interview breaks a limit, as a sentence; null when it does not. */
-export function overLimit(load: LoadAt): string | null {
+export function overLimit(load: LoadAt): Said | null {
 	const { perDay, perWeek } = load.limit;
 	if (perDay !== null && load.dayCount > perDay)
-		return `An interviewer on the panel already has ${perDay} ${perDay === 1 ? 'interview' : 'interviews'} on ${load.day}, their daily limit.`;
+		return {
+			params: { period: 'day', limit: perDay, date: load.day },
+			message: `An interviewer on the panel already has ${perDay} ${perDay === 1 ? 'interview' : 'interviews'} on ${load.day}, their daily limit.`
+		};
 	if (perWeek !== null && load.weekCount > perWeek)
-		return `An interviewer on the panel already has ${perWeek} ${perWeek === 1 ? 'interview' : 'interviews'} in the week of ${load.week}, their weekly limit.`;
+		return {
+			params: { period: 'week', limit: perWeek, date: load.week },
+			message: `An interviewer on the panel already has ${perWeek} ${perWeek === 1 ? 'interview' : 'interviews'} in the week of ${load.week}, their weekly limit.`
+		};
 	return null;
 }
 
-function nearLimit(load: LoadAt, warningPercent: number): string | null {
+function nearLimit(load: LoadAt, warningPercent: number): Said | null {
 	const { perDay, perWeek } = load.limit;
 	const near = (count: number, limit: number | null) => limit !== null && count * 100 >= limit * warningPercent;
-	if (near(load.dayCount, perDay)) return `This is interview ${load.dayCount} of ${perDay} allowed on ${load.day}.`;
+	if (near(load.dayCount, perDay))
+		return {
+			params: { period: 'day', count: load.dayCount, limit: perDay ?? 0, date: load.day },
+			message: `This is interview ${load.dayCount} of ${perDay} allowed on ${load.day}.`
+		};
 	if (near(load.weekCount, perWeek))
-		return `This is interview ${load.weekCount} of ${perWeek} allowed in the week of ${load.week}.`;
+		return {
+			params: { period: 'week', count: load.weekCount, limit: perWeek ?? 0, date: load.week },
+			message: `This is interview ${load.weekCount} of ${perWeek} allowed in the week of ${load.week}.`
+		};
 	return null;
 }
 

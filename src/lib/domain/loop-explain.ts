@@ -67,6 +67,7 @@ export function explainLoopDays(
 				add({
 					session: search.shape.sessions.length,
 					reason: 'too_far_ahead',
+					say: 'loop_past_range',
 					message: 'The loop would end after the last day searched.'
 				});
 			else if (refusal) for (const b of verdictBlockers(refusal.verdict)) add({ ...b, session: refusal.session + 1 });
@@ -83,6 +84,8 @@ function verdictBlockers(v: Verdict): Blocker[] {
 		out.push({
 			reason: REASON_OF[p.code] ?? 'no_common_time',
 			...(p.code === 'over_load_limit' && p.ids?.[0] ? { personId: p.ids[0], role: 'interviewer' as const } : {}),
+			say: 'problem',
+			problem: { code: p.code, message: p.message, ...(p.params ? { params: p.params } : {}) },
 			message: p.message
 		});
 	for (const c of v.conflicts)
@@ -90,6 +93,7 @@ function verdictBlockers(v: Verdict): Blocker[] {
 			reason: 'busy',
 			personId: c.personId,
 			role: c.role,
+			say: 'loop_busy',
 			message: 'Busy: another interview at the time of this session.',
 			busy: [{ start: c.start, end: c.end, interviewId: c.interviewId }]
 		});
@@ -99,6 +103,7 @@ function verdictBlockers(v: Verdict): Blocker[] {
 				reason: 'outside_working_hours',
 				personId: w.personId,
 				role: w.role,
+				say: 'loop_outside_hours',
 				message: 'Outside their working hours at the time of this session.'
 			});
 	return out;

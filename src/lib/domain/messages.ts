@@ -16,6 +16,7 @@ export function rescheduleReasonProblem(kind: 'move' | 'again'): Problem {
 	return {
 		code: 'reason_required',
 		field: 'reason',
+		params: { for: kind },
 		message: kind === 'again' ? 'Give a reason for booking the interview again.' : 'Give a reason for the new time.'
 	};
 }

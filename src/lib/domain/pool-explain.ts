@@ -53,12 +53,15 @@ export function explainPoolDays(
 					reason: 'no_common_time',
 					personId: m,
 					role: 'interviewer',
+					say: 'pool_not_together',
 					message: 'Free this day, but never at the same time as the rest of the panel.'
 				});
 		}
 		if (!panelBlocked)
 			blockers.push({
 				reason: 'no_common_time',
+				say: free < pool.count ? 'pool_too_few' : 'pool_never_together',
+				params: { free, count: pool.count },
 				message:
 					free < pool.count
 						? `Only ${free} of the pool can join the panel this day; ${pool.count} ${pool.count === 1 ? 'is' : 'are'} needed.`

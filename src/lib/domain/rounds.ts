@@ -65,6 +65,12 @@ export function roundOrderProblem(
 	return {
 		code: 'round_out_of_order',
 		field: 'round',
+		params: {
+			round: proposal.round,
+			other: other.round,
+			order: laterLower ? 'before' : 'after',
+			...(fits !== proposal.round && !held.some((iv) => iv.round === fits) ? { fits } : {})
+		},
 		message:
 			`Round ${proposal.round} would come ${laterLower ? 'before' : 'after'} round ${other.round} of this application; ` +
 			`rounds follow their dates. Choose a start ${laterLower ? 'after' : 'before'} round ${other.round}` +

@@ -63,6 +63,7 @@ describe('status machine', () => {
 		expect(assertTransition('completed', 'cancelled')).toEqual({
 			code: 'invalid_transition',
 			field: 'status',
+			params: { from: 'completed', to: 'cancelled' },
 			message: 'An interview that is completed cannot be marked as cancelled.'
 		});
 		expect(assertTransition('cancelled', 'cancelled', { reason: 'x' })?.message).toBe(

@@ -81,6 +81,7 @@ export function transitionProblem(from: InterviewStatus, to: InterviewStatus): P
 		return {
 			code: 'invalid_transition',
 			field: 'status',
+			params: { from, to },
 			message: `The interview is already ${LABELS[to]}.`
 		};
 	}
@@ -88,6 +89,7 @@ export function transitionProblem(from: InterviewStatus, to: InterviewStatus): P
 		return {
 			code: 'invalid_transition',
 			field: 'status',
+			params: { from, to },
 			message: `An interview that is ${LABELS[from]} cannot be marked as ${LABELS[to]}.`
 		};
 	}
@@ -100,6 +102,7 @@ export function outcomeTimingProblem(to: InterviewStatus, start: string, now: Da
 		return {
 			code: 'not_started',
 			field: 'status',
+			params: { to },
 			message: `The interview has not started yet; it can be marked ${LABELS[to]} once it has begun.`
 		};
 	}
@@ -112,6 +115,7 @@ export function cancelReasonProblem(to: InterviewStatus, reason: string | null |
 		return {
 			code: 'reason_required',
 			field: 'reason',
+			params: { for: 'cancel' },
 			message: 'Give a reason for cancelling the interview.'
 		};
 	}

@@ -67,13 +67,18 @@ describe('validateInterview', () => {
 
 	it('rejects a start in the past', () => {
 		expect(validateInterview(proposal({ start: '2026-11-24T07:00:00Z' }), ctx())).toEqual([
-			{ code: 'start_in_past', field: 'start', message: 'The start must be in the future.' }
+			{ code: 'start_in_past', field: 'start', params: { reschedule: 0 }, message: 'The start must be in the future.' }
 		]);
 	});
 
 	it('asks for two hours of notice and says so', () => {
 		const [p] = validateInterview(proposal({ start: '2026-11-24T09:59:00Z' }), ctx());
-		expect(p).toEqual({ code: 'min_notice', field: 'start', message: 'The start must be at least 2 hours from now.' });
+		expect(p).toEqual({
+			code: 'min_notice',
+			field: 'start',
+			params: { minutes: 120, reschedule: 0 },
+			message: 'The start must be at least 2 hours from now.'
+		});
 		expect(codes(proposal({ start: '2026-11-24T10:00:00Z' }))).toEqual([]);
 	});
 
@@ -107,6 +112,7 @@ describe('validateInterview', () => {
 				{
 					code: 'duration_range',
 					field: 'duration_min',
+					params: { min: 15, max: 480 },
 					message: 'The duration must be a whole number of minutes from 15 to 480.'
 				}
 			]);

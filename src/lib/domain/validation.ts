@@ -113,18 +113,21 @@ export function validateInterview(proposal: InterviewProposal, ctx: ValidationCo
 			problems.push({
 				code: 'start_in_past',
 				field: 'start',
+				params: { reschedule: ctx.isReschedule ? 1 : 0 },
 				message: `The ${verb} must be in the future.`
 			});
 		} else if (startMs < notBeforeMs) {
 			problems.push({
 				code: 'min_notice',
 				field: 'start',
+				params: { minutes: policy.minNoticeMin, reschedule: ctx.isReschedule ? 1 : 0 },
 				message: `The ${verb} must be at least ${humanizeMinutes(policy.minNoticeMin)} from now.`
 			});
 		} else if (startMs > notAfterMs) {
 			problems.push({
 				code: 'too_far_ahead',
 				field: 'start',
+				params: { days: policy.maxAheadDays, reschedule: ctx.isReschedule ? 1 : 0 },
 				message: `The ${verb} can be at most ${plural(policy.maxAheadDays, 'day')} from now.`
 			});
 		}
@@ -143,6 +146,7 @@ export function validateInterview(proposal: InterviewProposal, ctx: ValidationCo
 		problems.push({
 			code: 'duration_range',
 			field: 'duration_min',
+			params: { min: policy.minDurationMin, max: policy.maxDurationMin },
 			message: `The duration must be a whole number of minutes from ${policy.minDurationMin} to ${policy.maxDurationMin}.`
 		});
 	}
@@ -195,6 +199,7 @@ export function validateInterview(proposal: InterviewProposal, ctx: ValidationCo
 			problems.push({
 				code: 'panel_not_interviewer',
 				field: 'panel',
+				params: { count: outsiders.length },
 				message:
 					outsiders.length === 1
 						? 'One panel member is not an interviewer of this organization.'
@@ -210,6 +215,7 @@ export function validateInterview(proposal: InterviewProposal, ctx: ValidationCo
 		problems.push({
 			code: 'application_not_eligible',
 			field: 'application_id',
+			params: { found: 0 },
 			message: 'The application was not found in this organization.'
 		});
 	} else if (ctx.checkEligibility === 'online') {
@@ -239,6 +245,7 @@ export function validateInterview(proposal: InterviewProposal, ctx: ValidationCo
 			problems.push({
 				code: 'round_taken',
 				field: 'round',
+				params: { round: proposal.round },
 				message: `Round ${proposal.round} of this application already has an active interview; cancel or reschedule that one instead.`,
 				ids: taken.map((t) => t.id)
 			});

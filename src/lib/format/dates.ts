@@ -110,6 +110,8 @@ export interface DateFormat {
 	relative(at: Instant, now?: Instant): string;
 	/** "45 min", "1 hr 30 min" (the locale's unit words). */
 	duration(minutes: number): string;
+	/** "2 hours", "1 hour 30 minutes", "3 days" in words (a notice period in a sentence), number and unit joined by a no-break space. */
+	durationLong(minutes: number): string;
 	/** "20,000" */
 	number(n: number): string;
 }
@@ -189,6 +191,15 @@ export function formatFor(locale: string = DEFAULT_LOCALE, timeZone = 'UTC'): Da
 			const m = Math.round(minutes % 60);
 			const unit = (n: number, u: 'hour' | 'minute') =>
 				numberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'short' }).format(n);
+			if (h === 0) return unit(m, 'minute');
+			return m === 0 ? unit(h, 'hour') : `${unit(h, 'hour')} ${unit(m, 'minute')}`;
+		},
+		durationLong(minutes) {
+			const unit = (n: number, u: 'day' | 'hour' | 'minute') =>
+				numberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'long' }).format(n).replace(/(\d) /u, '$1\u00a0');
+			if (minutes > 0 && minutes % 1440 === 0) return unit(minutes / 1440, 'day');
+			const h = Math.floor(minutes / 60);
+			const m = Math.round(minutes % 60);
 			if (h === 0) return unit(m, 'minute');
 			return m === 0 ? unit(h, 'hour') : `${unit(h, 'hour')} ${unit(m, 'minute')}`;
 		},

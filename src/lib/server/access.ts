@@ -86,7 +86,7 @@ export async function requireInterviewAccess(
 	if (found && opts.roles.includes(found.role)) return found;
 	if (opts.denied && (found?.row ?? (await findInterview(sql, actor.orgId, interviewId))))
 		throw apiError.forbidden(opts.denied);
-	throw apiError.notFound('The interview');
+	throw apiError.notFound('interview');
 }
 
 /** The interview if an admin or a panel interviewer asks; 404 otherwise (its existence is not revealed). */

@@ -1,20 +1,19 @@
 /** Applications: listing and the admin's pipeline moves. */
 import type { Sql } from '../../../db/client';
 import {
-	applicationMoveMessage,
 	canMoveApplication,
-	decisionBlocker,
 	interviewsToCancel,
 	isFinalDecision,
-	OVERRIDE_REASON_MIN_CHARS,
-	upcomingInterviewsMessage
+	OVERRIDE_REASON_MIN_CHARS
 } from '$lib/domain/applications';
+import { applicationMoveText, decisionBlockerText, upcomingText } from '$lib/i18n/decisions';
 import type { ApplicationLog } from '$lib/contract/api';
 import type { ApplicationStatus } from '$lib/domain/types';
 import type { CalendarCtx } from './calendar-writes';
 import { ApiError, apiError } from './errors';
 import type { Actor } from './guards';
 import { changeStatus } from './scheduling';
+import { m } from '$lib/paraglide/messages';
 
 export interface ApplicationRow {
 	id: string;
@@ -96,12 +95,12 @@ export async function patchApplication(
 		const [a] = await tx<
 			{ status: ApplicationStatus }[]
 		>`select status from applications where id = ${id} and org_id = ${actor.orgId} for update`;
-		if (!a) throw apiError.notFound('The application');
+		if (!a) throw apiError.notFound('application');
 		const moving = patch.status !== undefined && patch.status !== a.status;
 		if (moving && !canMoveApplication(a.status, patch.status!)) {
-			throw new ApiError('rule_violated', applicationMoveMessage(a.status, patch.status!), {
+			throw new ApiError('rule_violated', applicationMoveText(a.status, patch.status!), {
 				rule: 'invalid_status_move',
-				fields: { status: applicationMoveMessage(a.status, patch.status!) }
+				fields: { status: applicationMoveText(a.status, patch.status!) }
 			});
 		}
 		const interviews = await tx<{ id: string; status: string; start_at: Date; end_at: Date }[]>`
@@ -109,7 +108,7 @@ export async function patchApplication(
 		const now = new Date();
 		let override = false;
 		if (moving) {
-			const blocker = decisionBlocker(
+			const blocker = decisionBlockerText(
 				a.status,
 				patch.status!,
 				interviews.map((i) => ({ status: i.status, end: i.end_at.toISOString() })),
@@ -118,8 +117,8 @@ export async function patchApplication(
 			const reason = patch.override_reason?.trim() ?? '';
 			if (blocker && !reason) throw new ApiError('conflict', blocker, { rule: 'no_interview_held' });
 			if (blocker && reason.length < OVERRIDE_REASON_MIN_CHARS) {
-				const words = `must say why, in at least ${OVERRIDE_REASON_MIN_CHARS} characters`;
-				throw apiError.fields({ override_reason: words }, `The reason ${words}.`);
+				const words = m.api_override_words({ min: OVERRIDE_REASON_MIN_CHARS });
+				throw apiError.fields({ override_reason: words }, m.api_override_reason({ words }));
 			}
 			override = blocker !== null;
 		}
@@ -131,7 +130,7 @@ export async function patchApplication(
 				)
 			: [];
 		if (moving && toCancel.length && !patch.cancel_upcoming) {
-			throw new ApiError('conflict', upcomingInterviewsMessage(decided, toCancel.length), {
+			throw new ApiError('conflict', upcomingText(decided, toCancel.length), {
 				rule: 'upcoming_interviews',
 				interviews: toCancel.map((i) => ({ id: i.id, start: i.start }))
 			});
@@ -154,11 +153,10 @@ export async function patchApplication(
 		try {
 			await changeStatus(ctx, actor.orgId, actor.user.id, iv.id, 'cancelled', reason);
 		} catch {
-			throw new ApiError(
-				'unavailable',
-				'The decision is saved, but an upcoming interview could not be cancelled: send the same change again, or cancel it on the calendar.',
-				{ rule: 'upcoming_interviews', interview_id: iv.id }
-			);
+			throw new ApiError('unavailable', m.api_decision_cancel_failed(), {
+				rule: 'upcoming_interviews',
+				interview_id: iv.id
+			});
 		}
 	}
 }
@@ -216,6 +214,6 @@ export async function applicationLogs(
 /** One application's pipeline history (`GET /api/v1/applications/{id}/logs`); 404 outside the org. */
 export async function oneApplicationLogs(sql: Sql, orgId: string, id: string): Promise<ApplicationLog[]> {
 	const [found] = await sql`select 1 from applications where id = ${id} and org_id = ${orgId}`;
-	if (!found) throw apiError.notFound('The application');
+	if (!found) throw apiError.notFound('application');
 	return (await applicationLogs(sql, orgId, [id])).map(({ application_id: _, ...entry }) => entry);
 }

@@ -11,6 +11,7 @@ import type { Interview } from '$lib/domain/types';
 import { effectiveWorkingHours } from '$lib/domain/working-hours';
 import { fail } from './errors';
 import { orgFacts } from './scheduling';
+import { m } from '$lib/paraglide/messages';
 
 /** A search over the stored calendar, with the names of its people. */
 export interface StoredSearch {
@@ -107,8 +108,7 @@ export async function searchPeople(sql: Sql, orgId: string, panel: readonly stri
 	const ask = { panel, candidateId };
 	const { policy, interviewerIds, rules } = await orgFacts(sql, orgId);
 	const unknown = ask.panel.filter((id) => !interviewerIds.has(id));
-	if (unknown.length)
-		throw fail.fields({ interviewer_ids: `not interviewers of this organization: ${unknown.join(', ')}` });
+	if (unknown.length) throw fail.fields({ interviewer_ids: m.api_not_interviewers({ ids: unknown.join(', ') }) });
 	const ids = [...ask.panel, ...(ask.candidateId ? [ask.candidateId] : [])];
 	const people = await sql<
 		{ id: string; name: string; timezone: string | null; working_hours: unknown; role: string; org_tz: string }[]
@@ -117,7 +117,7 @@ export async function searchPeople(sql: Sql, orgId: string, panel: readonly stri
 		from users u join memberships m on m.user_id = u.id and m.org_id = ${orgId} join organizations o on o.id = m.org_id
 		where u.id = any(${ids}::uuid[])`;
 	const candidate = ask.candidateId ? people.find((p) => p.id === ask.candidateId && p.role === 'candidate') : null;
-	if (ask.candidateId && !candidate) throw fail.notFound('The candidate');
+	if (ask.candidateId && !candidate) throw fail.notFound('candidate');
 	// Each interviewer's own hours (else the organization's), read in their own zone; the candidate's
 	// hours are the judge's, read in the candidate's zone.
 	const interviewers = new Map<string, WorkingPerson>(

@@ -24,6 +24,7 @@ import {
 import { addDaysToYmd, zonedDate } from '$lib/domain/time';
 import { fail } from './errors';
 import type { Actor } from './guards';
+import { m } from '$lib/paraglide/messages';
 
 /** The rules the judge and the finder read besides the policy. */
 export interface CalendarRules {
@@ -97,7 +98,7 @@ export async function setDefaultLoadLimit(sql: Sql, actor: Actor, limit: LoadLim
 export async function setPoolPreference(sql: Sql, actor: Actor, prefer: unknown): Promise<PoolPreference> {
 	requireAdmin(actor);
 	if (!POOL_PREFERENCES.includes(prefer as PoolPreference))
-		throw fail.fields({ pool_preference: `must be one of ${POOL_PREFERENCES.join(', ')}` });
+		throw fail.fields({ pool_preference: m.api_one_of({ values: POOL_PREFERENCES.join(', ') }) });
 	await sql`update organizations set policy = policy || jsonb_build_object('poolPreference', ${prefer as string}::text)
 		where id = ${actor.orgId}`;
 	return prefer as PoolPreference;
@@ -108,13 +109,12 @@ export async function setPoolPreference(sql: Sql, actor: Actor, prefer: unknown)
  * themselves. `own` null (or `{}`) goes back to the organization's default.
  */
 export async function setOwnLoadLimit(sql: Sql, actor: Actor, userId: string, own: OwnLoadLimit | null): Promise<void> {
-	if (actor.role !== 'admin' && actor.user.id !== userId)
-		throw fail.forbidden('Only an admin can set another interviewer’s limits.');
-	if (actor.role === 'candidate') throw fail.forbidden('Candidates have no interview limits.');
+	if (actor.role !== 'admin' && actor.user.id !== userId) throw fail.forbidden(m.api_admin_limits());
+	if (actor.role === 'candidate') throw fail.forbidden(m.api_candidate_limits());
 	const value = own && Object.keys(own).length > 0 ? own : null;
 	const rows = await sql`update memberships set load_limit = ${value === null ? null : sql.json(value)}
 		where user_id = ${userId} and org_id = ${actor.orgId} and role = 'interviewer' returning user_id`;
-	if (rows.length === 0) throw fail.notFound('The interviewer');
+	if (rows.length === 0) throw fail.notFound('interviewer');
 }
 
 /** One interviewer's load in the report. */
@@ -197,7 +197,7 @@ export async function loadReport(
 }
 
 function requireAdmin(actor: Actor): void {
-	if (actor.role !== 'admin') throw fail.forbidden('Only an admin can change the organization’s calendar rules.');
+	if (actor.role !== 'admin') throw fail.forbidden(m.api_admin_rules());
 }
 
 /** A closure as the API answers it. */

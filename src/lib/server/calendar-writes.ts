@@ -8,13 +8,13 @@ import type { Sql } from '../../../db/client';
 import { observeInterviews, type WriteResult } from '$lib/collab/calendar';
 import { liveCalendarDocName } from './calendar-generation';
 import { type Verdict } from '$lib/domain/judge';
-import { doubleBookingMessage } from '$lib/domain/messages';
 import { resolvePolicy, type Policy, type PolicyOverrides } from '$lib/domain/policy';
 import type { ApplicationFacts, Conflict, Problem } from '$lib/domain/types';
 import { calendarRules, type CalendarRules } from './calendar-rules';
 import { ApiError, apiError } from './errors';
 import { problemText } from '$lib/i18n/problems';
 import type { AppContext } from './context';
+import { m } from '$lib/paraglide/messages';
 
 /** What writing the calendar needs of the app's context. */
 export type CalendarCtx = Pick<AppContext, 'sql' | 'collab'>;
@@ -25,7 +25,7 @@ export function problemsError(problems: readonly Problem[]): ApiError {
 	// Said in the request's language (its Accept-Language for the API, the person's on a page).
 	const said = problems.map((p) => ({ ...p, message: problemText(p) }));
 	for (const p of said) if (p.field) fields[p.field] ??= p.message;
-	return new ApiError('rule_violated', said[0]?.message ?? 'The request breaks a scheduling rule.', {
+	return new ApiError('rule_violated', said[0]?.message ?? m.api_rule_broken(), {
 		rule: problems[0]?.code,
 		fields,
 		problems: said.map((p) => ({
@@ -40,7 +40,7 @@ export function problemsError(problems: readonly Problem[]): ApiError {
 
 /** A 409 listing the clashing interviews. */
 export function conflictError(conflicts: readonly Conflict[]): ApiError {
-	return new ApiError('conflict', doubleBookingMessage(conflicts), {
+	return new ApiError('conflict', m.cal_double_book({ count: new Set(conflicts.map((c) => c.personId)).size }), {
 		conflicts: conflicts.map((c) => ({
 			interview_id: c.interviewId,
 			person_id: c.personId,
@@ -133,11 +133,9 @@ export async function withCalendar<T>(
 	} catch (err) {
 		// collab-server's ProjectionError and NotDurableError, recognised by name: the app bundle has its own module graph.
 		if (err instanceof Error && (err.name === 'ProjectionError' || err.name === 'NotDurableError')) {
-			throw new ApiError(
-				'unavailable',
-				'The change is in the calendar but not yet in the database; it will be stored shortly. Do not send it again: read the interview back in a minute.',
-				{ interview_ids: (err as Error & { ids?: string[] }).ids ?? [] }
-			);
+			throw new ApiError('unavailable', m.api_not_stored_yet(), {
+				interview_ids: (err as Error & { ids?: string[] }).ids ?? []
+			});
 		}
 		throw err;
 	} finally {
@@ -154,7 +152,7 @@ export function refuse(verdict: Verdict): void {
 
 export function unwrap(result: WriteResult): string {
 	if (!result.ok) {
-		if (result.problem.code === 'not_found') throw apiError.notFound('The interview');
+		if (result.problem.code === 'not_found') throw apiError.notFound('interview');
 		throw problemsError([result.problem]);
 	}
 	return result.id;

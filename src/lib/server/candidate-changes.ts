@@ -51,7 +51,7 @@ export async function changeContext(
 	now = new Date()
 ) {
 	const row = await findInterview(sql, orgId, interviewId);
-	if (!row || row.candidate_id !== candidateId) throw fail.notFound('The interview');
+	if (!row || row.candidate_id !== candidateId) throw fail.notFound('interview');
 	const { policy } = await orgFacts(sql, orgId);
 	const [counts] = await sql<{ used: number; pending: number }[]>`
 		select count(*) filter (where kind = 'reschedule' and status = 'applied')::int as used,
@@ -86,7 +86,7 @@ export async function askChange(
 	input: { interviewId: string; kind: ChangeKind; reason: string; newStart?: string | null },
 	now = new Date()
 ): Promise<{ id: string; applied: boolean }> {
-	if (actor.role !== 'candidate') throw fail.forbidden('Only the candidate asks to change their interview here.');
+	if (actor.role !== 'candidate') throw fail.forbidden(m.api_candidate_only_changes());
 	const { sql } = deps;
 	return withBookingLock(sql, deps.dbKind, actor.orgId, async () => {
 		const ctx = await changeContext(sql, actor.orgId, actor.user.id, input.interviewId, now);
@@ -151,15 +151,15 @@ export async function decideChange(
 	decision: { approve: boolean; note: string | null },
 	now = new Date()
 ): Promise<'applied' | 'declined'> {
-	if (actor.role !== 'admin') throw fail.forbidden('Only an admin approves or declines a candidate’s request.');
+	if (actor.role !== 'admin') throw fail.forbidden(m.api_admin_decides_changes());
 	const { sql } = deps;
 	return withBookingLock(sql, deps.dbKind, actor.orgId, async () => {
 		const [req] = await sql<
 			ChangeRow[]
 		>`select * from change_requests where id = ${requestId} and org_id = ${actor.orgId}`;
-		if (!req) throw fail.notFound('The request');
+		if (!req) throw fail.notFound('request');
 		if (req.status !== 'pending')
-			throw new ApiError('conflict', `This request was already ${req.status}.`, { rule: 'decided' });
+			throw new ApiError('conflict', m.api_request_already({ status: req.status }), { rule: 'decided' });
 		if (!decision.approve) {
 			await sql`update change_requests set status = 'declined', decided_by = ${actor.user.id}, decided_at = ${now},
 				decision_note = ${decision.note} where id = ${req.id}`;

@@ -13,6 +13,7 @@ import { addDaysToYmd, zonedWallTimeToUtc } from '$lib/domain/time';
 import { generateToken, hashToken } from './auth';
 import { ApiError, apiError } from './errors';
 import { announceQueued, enqueueMessages, type OutboxDeps } from './notifications/outbox';
+import { m } from '$lib/paraglide/messages';
 
 /** Where a personal link points. */
 export const LINK_PATH = '/l/';
@@ -48,7 +49,7 @@ export async function createCandidateLink(
 		select o.timezone, o.name as org_name, u.name, u.email, u.timezone as own_zone
 		from memberships m join organizations o on o.id = m.org_id join users u on u.id = m.user_id
 		where m.user_id = ${opts.candidateId} and m.org_id = ${opts.orgId} and m.role = 'candidate'`;
-	if (!member) throw apiError.notFound('The candidate');
+	if (!member) throw apiError.notFound('candidate');
 	const [cycle] = await sql<{ ends_on: string }[]>`
 		select max(c.ends_on)::text as ends_on from applications a join cycles c on c.id = a.cycle_id
 		where a.candidate_id = ${opts.candidateId} and a.org_id = ${opts.orgId} and c.status = 'active'`;
@@ -57,13 +58,9 @@ export async function createCandidateLink(
 		? zonedWallTimeToUtc(addDaysToYmd(cycle.ends_on, 1), '00:00', member.timezone)
 		: null;
 	if (!expiresAt || expiresAt.getTime() <= now.getTime()) {
-		throw new ApiError(
-			'rule_violated',
-			'This candidate has no application in an open cycle, so a link would not work.',
-			{
-				rule: 'no_open_cycle'
-			}
-		);
+		throw new ApiError('rule_violated', m.api_no_open_cycle(), {
+			rule: 'no_open_cycle'
+		});
 	}
 	const token = generateToken();
 	const url = `${opts.origin}${LINK_PATH}${token}`;
@@ -81,11 +78,7 @@ export async function createCandidateLink(
 			const [n] = await tx<{ n: number }[]>`select count(*)::int as n from candidate_links
 				where user_id = ${opts.candidateId} and org_id = ${opts.orgId} and revoked_at is null and expires_at > now()`;
 			if ((n?.n ?? 0) >= MAX_WORKING_LINKS)
-				throw new ApiError(
-					'conflict',
-					`This candidate already has ${MAX_WORKING_LINKS} working links. Replace them with one new link instead.`,
-					{ rule: 'too_many_links' }
-				);
+				throw new ApiError('conflict', m.api_too_many_links({ max: MAX_WORKING_LINKS }), { rule: 'too_many_links' });
 		}
 		const [link] = await tx<
 			{ id: string }[]

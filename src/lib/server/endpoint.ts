@@ -1,6 +1,7 @@
 /** Wraps an API handler: ApiErrors become their status and body; anything else a logged 500. */
 import { json, type RequestEvent, type RequestHandler } from '@sveltejs/kit';
 import { ApiError, errorResponse } from './errors';
+import { m } from '$lib/paraglide/messages';
 
 /** An API handler that returns a Response or a value to send as JSON (200). */
 export function endpoint<E extends RequestEvent>(
@@ -23,7 +24,7 @@ export function toErrorResponse(err: unknown, event?: RequestEvent): Response {
 	if (isHttpError(err))
 		return errorResponse(new ApiError(err.status === 404 ? 'not_found' : 'forbidden', err.body.message));
 	console.error(`[api] ${event?.request.method} ${event?.url.pathname} failed`, err);
-	return errorResponse(new ApiError('internal', 'Something went wrong on our side. Please try again.'));
+	return errorResponse(new ApiError('internal', m.api_internal()));
 }
 
 function isHttpError(err: unknown): err is { status: number; body: { message: string } } {

@@ -4,6 +4,7 @@
  */
 import { json } from '@sveltejs/kit';
 import { fieldSentence } from './field-errors';
+import { m } from '$lib/paraglide/messages';
 
 export type ErrorCode =
 	| 'bad_json'
@@ -61,22 +62,42 @@ export function errorResponse(err: ApiError, headers?: HeadersInit): Response {
 	);
 }
 
+/** What a 404 names, and its sentence in the request's language. */
+const NOT_FOUND = {
+	interview: () => m.problem_not_found(),
+	application: () => m.api_nf_application(),
+	candidate: () => m.api_nf_candidate(),
+	message: () => m.api_nf_message(),
+	scheduling_request: () => m.api_nf_scheduling_request(),
+	open_scheduling_request: () => m.api_nf_open_scheduling_request(),
+	request: () => m.api_nf_request(),
+	calendar_feed: () => m.api_nf_calendar_feed(),
+	closure: () => m.api_nf_closure(),
+	interviewer: () => m.api_nf_interviewer(),
+	loop: () => m.api_nf_loop(),
+	loop_sessions: () => m.api_nf_loop_sessions(),
+	token: () => m.api_nf_token(),
+	person: () => m.api_nf_person(),
+	resource: () => m.api_nf_resource()
+} as const satisfies Record<string, () => string>;
+export type Missing = keyof typeof NOT_FOUND;
+
 /**
- * Shorthands for the errors every endpoint raises (`apiError.notFound('The interview')`). Not to be
+ * Shorthands for the errors every endpoint raises (`apiError.notFound('interview')`). Not to be
  * confused with SvelteKit's `fail`, which a form action returns.
  */
 export const apiError = {
-	unauthenticated: () => new ApiError('unauthenticated', 'Sign in to continue.'),
-	forbidden: (message = 'You are not allowed to do this.') => new ApiError('forbidden', message),
-	notFound: (what = 'The resource') => new ApiError('not_found', `${what} was not found.`),
+	unauthenticated: () => new ApiError('unauthenticated', m.api_sign_in()),
+	forbidden: (message?: string) => new ApiError('forbidden', message ?? m.api_forbidden()),
+	notFound: (what: Missing = 'resource') => new ApiError('not_found', NOT_FOUND[what]()),
 	fields: (fields: Record<string, string>, message?: string) => {
 		const entries = Object.entries(fields);
 		const [first] = entries;
-		const more = entries.length > 1 ? ` (and ${entries.length - 1} more field${entries.length > 2 ? 's' : ''})` : '';
+		const more = entries.length > 1 ? m.field_and_more({ count: entries.length - 1 }) : '';
 		return new ApiError(
 			'validation_failed',
 			message ??
-				(first ? `${fieldSentence(first[0], first[1]).replace(/\.$/, '')}${more}.` : 'The request is invalid.'),
+				(first ? `${fieldSentence(first[0], first[1]).replace(/\.$/, '')}${more}.` : m.field_request_invalid()),
 			{ fields }
 		);
 	}

@@ -4,13 +4,15 @@
  * anybody else reads "busy".
  */
 import type { Blocker, DayWithoutSlots } from '$lib/domain/explain';
+import { blockerText } from '$lib/i18n/blockers';
 
 /** One blocker in the API's words. */
 export function blockerJson(b: Blocker, names: ReadonlyMap<string, string>, seeInterviews = true) {
 	return {
 		reason: b.reason,
 		person: b.personId ? { id: b.personId, name: names.get(b.personId) ?? null, role: b.role ?? null } : null,
-		message: b.message,
+		// In the request's language (its Accept-Language for the API).
+		message: blockerText(b),
 		...(b.busy
 			? {
 					busy: b.busy.map((x) => ({

@@ -7,6 +7,7 @@ import type { Sql } from '../../../db/client';
 import { asLocale, BASE_LOCALE, type Locale } from '$lib/i18n/locale';
 import { ApiError } from './errors';
 import type { Actor } from './guards';
+import { m } from '$lib/paraglide/messages';
 
 export interface LanguageSettings {
 	/** Null: they follow the organization's default. */
@@ -28,6 +29,6 @@ export async function saveOwnLanguage(sql: Sql, actor: Actor, locale: Locale | n
 
 /** The organization's default language; only its admins may change it. */
 export async function saveOrgLanguage(sql: Sql, actor: Actor, locale: Locale): Promise<void> {
-	if (actor.role !== 'admin') throw new ApiError('forbidden', 'Only an admin sets the organization’s language.');
+	if (actor.role !== 'admin') throw new ApiError('forbidden', m.api_admin_language());
 	await sql`update organizations set default_locale = ${locale} where id = ${actor.orgId}`;
 }

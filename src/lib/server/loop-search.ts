@@ -17,6 +17,7 @@ import type { LoopSpec, StoredLoop } from './loops';
 import { applicationFacts } from './calendar-writes';
 import { fail } from './errors';
 import { blockerJson } from './explain-json';
+import { m } from '$lib/paraglide/messages';
 
 const MAX_RANGE_DAYS = 62;
 const MAX_STARTS = 300;
@@ -25,9 +26,9 @@ const LOAD_MARGIN_MS = 8 * DAY_MS;
 
 /** 422 unless `to` is after `from` and at most 62 days after. */
 function checkRange(from: Date, to: Date): void {
-	if (to <= from) throw fail.fields({ to: 'must be after from' });
+	if (to <= from) throw fail.fields({ to: m.api_after_from() });
 	if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS)
-		throw fail.fields({ to: `at most ${MAX_RANGE_DAYS} days after from` });
+		throw fail.fields({ to: m.api_range_days({ days: MAX_RANGE_DAYS }) });
 }
 
 /**
@@ -64,7 +65,7 @@ export async function searchLoop(
 	const split = splitProblem(spec.splitAfter, spec.sessions.length);
 	if (split) throw fail.fields({ split_after: split });
 	const application = await applicationFacts(sql, orgId, spec.applicationId);
-	if (!application) throw fail.notFound('The application');
+	if (!application) throw fail.notFound('application');
 	const people = [...new Set(spec.sessions.flatMap((s) => s.panel))];
 	const found = await searchPeople(sql, orgId, people, application.candidateId);
 	// Load is counted per week: a week and a day either side of the range.

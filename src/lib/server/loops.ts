@@ -21,6 +21,7 @@ import type { Actor } from './guards';
 import { queryInterviews, type InterviewRow } from './interviews';
 import { stateOf, writeLoopLog, type SessionChange } from './loop-logs';
 import { scheduleInterviews } from './scheduling';
+import { m } from '$lib/paraglide/messages';
 
 type Deps = Pick<AppContext, 'sql' | 'collab' | 'dbKind'>;
 
@@ -39,7 +40,7 @@ export interface LoopSpec {
 export type NewLoop = LoopSpec & { start: string };
 
 function adminOnly(actor: Actor): void {
-	if (actor.role !== 'admin') throw fail.forbidden('Only an admin books, moves or cancels a loop.');
+	if (actor.role !== 'admin') throw fail.forbidden(m.api_admin_loops());
 }
 
 /** Books the loop; answers its id and its interviews' ids in order. 422/409 name the session refused. */
@@ -116,7 +117,7 @@ export async function readLoop(deps: Pick<AppContext, 'sql'>, actor: Actor, id: 
 		{ id: string; application_id: string; interview_ids: string[]; break_min: number; split_after: number | null }[]
 	>`select id, application_id, interview_ids::text[], break_min, split_after from interview_loops
 		where id = ${id} and org_id = ${actor.orgId}`;
-	if (!row) throw fail.notFound('The loop');
+	if (!row) throw fail.notFound('loop');
 	const { rows } = await queryInterviews(deps.sql, { orgId: actor.orgId, ids: row.interview_ids });
 	const byId = new Map(rows.map((r) => [r.id, r]));
 	return {
@@ -131,7 +132,7 @@ export async function readLoop(deps: Pick<AppContext, 'sql'>, actor: Actor, id: 
 /** The loop's shape as booked, from its sessions as they are now (for laying it out again). */
 export function specOf(loop: StoredLoop): LoopSpec {
 	const first = loop.sessions[0];
-	if (!first) throw fail.notFound('The loop’s sessions');
+	if (!first) throw fail.notFound('loop_sessions');
 	return {
 		applicationId: loop.applicationId,
 		timezone: first.timezone,
@@ -153,10 +154,13 @@ function sessionRefusal(refusal: LoopRefusal, position: number): ApiError {
 		refuse(refusal.verdict);
 	} catch (err) {
 		if (err instanceof ApiError)
-			return new ApiError(err.code, `Session ${position + 1}: ${err.message}`, { ...err.details, session: position });
+			return new ApiError(err.code, m.api_session({ n: position + 1, message: err.message }), {
+				...err.details,
+				session: position
+			});
 		throw err;
 	}
-	return new ApiError('rule_violated', `Session ${position + 1} cannot be moved.`, { session: position });
+	return new ApiError('rule_violated', m.api_session_cannot_move({ n: position + 1 }), { session: position });
 }
 
 /** The sessions of a loop read from the calendar document, in order; 422 when one cannot be acted on as part of the unit. */
@@ -164,14 +168,18 @@ function unitSessions(doc: Parameters<typeof listInterviews>[0], loop: StoredLoo
 	return loop.sessions.map((row, n) => {
 		const session = getInterview(doc, row.id);
 		if (!session)
-			throw new ApiError('rule_violated', `Session ${n + 1} needs repair: ${verb} it on its own first.`, {
-				rule: 'needs_repair',
-				session: n
-			});
+			throw new ApiError(
+				'rule_violated',
+				(verb === 'move' ? m.api_session_repair_move : m.api_session_repair_cancel)({ n: n + 1 }),
+				{
+					rule: 'needs_repair',
+					session: n
+				}
+			);
 		if (session.status === 'in_progress' || session.status === 'completed' || session.status === 'no_show')
 			throw new ApiError(
 				'rule_violated',
-				`Session ${n + 1} has begun, so the loop can no longer be ${verb === 'move' ? 'moved' : 'cancelled'} as a unit: ${verb} its sessions one by one.`,
+				(verb === 'move' ? m.api_session_begun_move : m.api_session_begun_cancel)({ n: n + 1 }),
 				{ rule: 'loop_started', session: n }
 			);
 		return session;
@@ -202,7 +210,7 @@ export async function moveLoop(
 			const moves = sessions.flatMap((s, n) =>
 				s.status === 'scheduled' ? [{ n, before: s, after: { ...s, start: starts[n]! } }] : []
 			);
-			if (!moves.length) throw fail.fields({ start: 'the loop has no scheduled session left to move' });
+			if (!moves.length) throw fail.fields({ start: m.api_loop_nothing_to_move() });
 			const facts: JudgeFacts = {
 				now,
 				policy,
@@ -242,7 +250,7 @@ export async function cancelLoop(deps: Deps, actor: Actor, id: string, reason: s
 	await withCalendar(deps, actor.orgId, actor.user.id, (doc, origin) => {
 		const sessions = unitSessions(doc, loop, 'cancel');
 		const open = sessions.filter((s) => s.status === 'scheduled');
-		if (!open.length) throw fail.fields({ reason: 'the loop has no scheduled session left to cancel' });
+		if (!open.length) throw fail.fields({ reason: m.api_loop_nothing_to_cancel() });
 		changed = open.map((s) => ({
 			interview_id: s.id,
 			position: sessions.indexOf(s) + 1,

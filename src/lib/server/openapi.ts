@@ -338,7 +338,8 @@ const LICENSE = { name: 'MIT', identifier: 'MIT' } as const;
 const DESCRIPTION = `The JSON API of Parley. Requests and answers are JSON with snake_case names; instants are
 UTC ISO-8601 strings with \`Z\` (requests may give an offset). Authenticate with the \`parley_session\`
 cookie (\`POST /api/v1/auth/login\`) or \`Authorization: Bearer <token>\` with a personal API token.
-Errors are \`{"error": {"code", "message", "details"}}\`; a rejected request changes nothing. Every
+Errors are \`{"error": {"code", "message", "details"}}\`; a rejected request changes nothing. \`code\` is
+stable; \`message\` follows the request's \`Accept-Language\` (\`fr\`: French, otherwise English). Every
 request with a body over 1 MiB gets 413, a request with an invalid or revoked bearer token 401, and a
 method an endpoint does not have 405. See docs/api.md for a guide with examples.`;
 

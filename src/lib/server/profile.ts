@@ -10,6 +10,7 @@ import type { SessionUser } from './auth';
 import { ApiError, apiError } from './errors';
 import { membershipOf } from './guards';
 import { userJson } from './users';
+import { m } from '$lib/paraglide/messages';
 
 export interface Settings {
 	/** The person's own IANA zone; null until they choose one. */
@@ -75,12 +76,12 @@ function spellZone(tz: string): string {
  */
 export async function saveSettings(sql: Sql, user: SessionUser, patch: SettingsPatch): Promise<Settings> {
 	if (patch.timezone !== undefined && !isValidTimeZone(patch.timezone)) {
-		throw apiError.fields({ timezone: 'must be an IANA time zone such as Europe/Berlin' });
+		throw apiError.fields({ timezone: m.field_iana() });
 	}
 	let hours: WorkingHours | null | undefined = patch.workingHours;
 	if (hours !== undefined) {
 		if (!hasWorkingHours(user)) {
-			throw new ApiError('forbidden', 'Only admins and interviewers have working hours.');
+			throw new ApiError('forbidden', m.api_hours_staff_only());
 		}
 		if (hours !== null) {
 			const checked = validateWorkingHours(hours);

@@ -19,6 +19,7 @@ import type { CalendarRules } from './calendar-rules';
 import { ApiError, apiError } from './errors';
 import { findInterview, type InterviewRow } from './interviews';
 import { applicationFacts, problemsError, refuse, unwrap, withCalendar, type CalendarCtx } from './calendar-writes';
+import { m } from '$lib/paraglide/messages';
 
 /** The snake_case API field of an interview field, for messages and `details.fields`. */
 const API_FIELD: Partial<Record<keyof Interview, string>> = {
@@ -98,12 +99,22 @@ const REQUIRED: Record<Exclude<keyof Interview, 'updatedBy' | 'rescheduledFrom'>
 function needsRepairError(entry: DamagedEntry, missing: (keyof Interview)[], stored: boolean): ApiError {
 	const fixable = missing.every((f) => PATCHABLE.has(f));
 	const names = missing.map(apiField);
-	const message = fixable
-		? `This calendar entry needs repair: ${names.join(', ')} cannot be read${stored ? '' : ' and was never stored'}. Send a value for ${names.length > 1 ? 'each' : 'it'}, or cancel the entry.`
-		: `This calendar entry cannot be repaired: ${names.join(', ')} cannot be read${stored ? '' : ' and it was never stored'}. Cancel it to remove it from the calendar.`;
+	const many = names.length > 1;
+	const say = fixable
+		? stored
+			? many
+				? m.api_repair_fix_many
+				: m.api_repair_fix_one
+			: many
+				? m.api_repair_fix_many_new
+				: m.api_repair_fix_one_new
+		: stored
+			? m.api_repair_none
+			: m.api_repair_none_new;
+	const message = say({ names: names.join(', ') });
 	return new ApiError('rule_violated', message, {
 		rule: 'needs_repair',
-		fields: Object.fromEntries(names.map((n) => [n, 'cannot be read from the calendar'])),
+		fields: Object.fromEntries(names.map((n) => [n, m.api_cannot_read()])),
 		broken: entry.broken.map(apiField),
 		problems: [{ code: 'needs_repair', field: null, message }]
 	});
@@ -133,9 +144,8 @@ export async function repairInterview(
 		// The entry may have changed since the peek: judge what it is now.
 		const entry = inspectEntry(doc, damaged.id);
 		if (!entry) {
-			if (getInterview(doc, damaged.id))
-				throw new ApiError('conflict', 'The interview was repaired meanwhile; read it again.');
-			throw apiError.notFound('The interview');
+			if (getInterview(doc, damaged.id)) throw new ApiError('conflict', m.api_repaired_meanwhile());
+			throw apiError.notFound('interview');
 		}
 		const { base, missing } = rebuild(entry, stored, application, { actorId, now });
 		const next = { ...base, ...stripUndefined(patch) } as Partial<Interview>;
@@ -191,9 +201,8 @@ export async function cancelDamaged(
 	return withCalendar(ctx, orgId, actorId, (doc, origin) => {
 		const entry = inspectEntry(doc, damaged.id);
 		if (!entry) {
-			if (getInterview(doc, damaged.id))
-				throw new ApiError('conflict', 'The interview was repaired meanwhile; read it again.');
-			throw apiError.notFound('The interview');
+			if (getInterview(doc, damaged.id)) throw new ApiError('conflict', m.api_repaired_meanwhile());
+			throw apiError.notFound('interview');
 		}
 		if (!stored) {
 			// Nothing of it ever reached Postgres: no history or scorecard hangs on it.

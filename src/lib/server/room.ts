@@ -61,7 +61,7 @@ export type RoomParticipant = Participant;
  */
 export async function roomAccess(sql: Sql, actor: Actor, interviewId: string): Promise<RoomAccess> {
 	const found = await accessibleInterview(sql, actor, interviewId);
-	if (!found) throw apiError.notFound('The interview');
+	if (!found) throw apiError.notFound('interview');
 	const { row, role } = found;
 	const [facts] = await sql<{ online_interview_enabled: boolean; policy: PolicyOverrides | null }[]>`
 		select a.online_interview_enabled, o.policy
@@ -228,8 +228,8 @@ function roomFullError(present: number, keptForCandidate: boolean): ApiError {
 	return new ApiError(
 		'conflict',
 		keptForCandidate
-			? `The room is full: ${present} people are in it, and the last of its ${MAX_ROOM_PEOPLE} places is kept for the candidate. Try again when somebody has left.`
-			: `The room is full: ${present} people are in it, and a video room holds at most ${MAX_ROOM_PEOPLE}. Try again when somebody has left.`,
+			? m.api_room_full_kept({ present, max: MAX_ROOM_PEOPLE })
+			: m.api_room_full({ present, max: MAX_ROOM_PEOPLE }),
 		{ reason: 'room_full', max_people: MAX_ROOM_PEOPLE, present }
 	);
 }

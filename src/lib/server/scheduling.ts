@@ -28,6 +28,7 @@ import {
 	type CalendarCtx
 } from './calendar-writes';
 import { apiField, cancelDamaged, repairInterview } from './repair';
+import { m } from '$lib/paraglide/messages';
 
 export {
 	applicationFacts,
@@ -82,9 +83,9 @@ export async function scheduleInterviews(
 	const { sql } = ctx;
 	const appId = inputs[0]?.applicationId;
 	if (!appId || inputs.some((i) => i.applicationId !== appId))
-		throw apiError.fields({ sessions: 'must all be for one application' });
+		throw apiError.fields({ sessions: m.api_one_application() });
 	const application = await applicationFacts(sql, orgId, appId);
-	if (!application) throw apiError.notFound('The application');
+	if (!application) throw apiError.notFound('application');
 	const { policy, interviewerIds, rules } = await orgFacts(sql, orgId);
 	const now = new Date();
 	return withCalendar(ctx, orgId, actorId, (doc, origin) => {
@@ -120,7 +121,7 @@ export async function scheduleInterviews(
 				refuse(refusal.verdict);
 			} catch (err) {
 				if (err instanceof ApiError && inputs.length > 1)
-					throw new ApiError(err.code, `Session ${refusal.session + 1}: ${err.message}`, {
+					throw new ApiError(err.code, m.api_session({ n: refusal.session + 1, message: err.message }), {
 						...err.details,
 						session: refusal.session
 					});
@@ -159,9 +160,9 @@ export async function editInterview(
 		if (!current) {
 			const entry = inspectEntry(doc, id);
 			if (entry) return entry;
-			throw apiError.notFound('The interview');
+			throw apiError.notFound('interview');
 		}
-		if (!row) throw apiError.notFound('The interview');
+		if (!row) throw apiError.notFound('interview');
 		const next: Interview = {
 			...current,
 			...patch,
@@ -221,10 +222,10 @@ export async function changeStatus(
 		if (!current) {
 			const entry = inspectEntry(doc, id);
 			if (entry) return entry;
-			throw apiError.notFound('The interview');
+			throw apiError.notFound('interview');
 		}
 		// The caller found no stored interview: only a damaged entry is this id's business here.
-		if (opts.damagedOnly) throw apiError.notFound('The interview');
+		if (opts.damagedOnly) throw apiError.notFound('interview');
 		// An outcome is recorded only once the interview has begun (the document helpers allow any
 		// order, so that edits made apart still merge).
 		const problems = judgeStatus({ interview: current, to, reason }, { now });
@@ -234,11 +235,10 @@ export async function changeStatus(
 	});
 	if (!damaged) return 'changed';
 	if (to !== 'cancelled') {
-		throw new ApiError(
-			'rule_violated',
-			'This calendar entry needs repair before it can be marked: repair it (PATCH) or cancel it.',
-			{ rule: 'needs_repair', broken: damaged.broken.map(apiField) }
-		);
+		throw new ApiError('rule_violated', m.api_needs_repair_mark(), {
+			rule: 'needs_repair',
+			broken: damaged.broken.map(apiField)
+		});
 	}
 	return (await cancelDamaged(ctx, orgId, actorId, damaged, reason)) === 'removed' ? 'removed' : 'changed';
 }

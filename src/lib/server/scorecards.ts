@@ -178,7 +178,7 @@ export async function submitScorecard(
 
 /** Freezes an interview's scorecards (admins). Idempotent; audited once. */
 export async function finalizeScorecards(sql: Sql, actor: Actor, row: InterviewRow): Promise<void> {
-	if (actor.role !== 'admin') throw apiError.forbidden('Only an admin finalizes scorecards.');
+	if (actor.role !== 'admin') throw apiError.forbidden(m.api_admin_finalizes());
 	await sql.begin(async (tx) => {
 		await tx`select 1 from interviews where id = ${row.id} for update`;
 		const inserted = await tx`insert into interviews_finalized (interview_id, finalized_by)

@@ -26,6 +26,7 @@ import { ApiError, fail } from './errors';
 import type { Actor } from './guards';
 import { announceQueued, enqueueMessages, type OutboxDeps } from './notifications/outbox';
 import { applicationFacts, orgFacts, problemsError, scheduleInterview } from './scheduling';
+import { m } from '$lib/paraglide/messages';
 
 export type { RequestRow } from './scheduling-request-reads';
 export {
@@ -78,10 +79,10 @@ export async function createRequest(
 	origin: string,
 	now = new Date()
 ): Promise<{ id: string; url: string; expiresAt: Date }> {
-	if (actor.role !== 'admin') throw fail.forbidden('Only an admin can send a scheduling request.');
+	if (actor.role !== 'admin') throw fail.forbidden(m.api_admin_send_request());
 	const { sql } = deps;
 	const application = await applicationFacts(sql, actor.orgId, input.applicationId);
-	if (!application) throw fail.notFound('The application');
+	if (!application) throw fail.notFound('application');
 	const blocker = applicationBlocker(application);
 	if (blocker) throw problemsError([blocker]);
 	const { policy, interviewerIds } = await orgFacts(sql, actor.orgId);
@@ -89,25 +90,23 @@ export async function createRequest(
 	const pool = input.pool ?? { members: [], count: 0 };
 	const poolMembers = [...new Set(pool.members)].filter((id) => !input.panel.includes(id));
 	const outsiders = [...input.panel, ...poolMembers].filter((id) => !interviewerIds.has(id));
-	if (input.panel.length + pool.count === 0) fields.panel = 'needs at least one interviewer';
-	else if (outsiders.length) fields.panel = `not interviewers of this organization: ${outsiders.join(', ')}`;
-	if (pool.count > poolMembers.length) fields.pool_count = `must be at most the pool’s ${poolMembers.length} people`;
+	if (input.panel.length + pool.count === 0) fields.panel = m.field_one_interviewer();
+	else if (outsiders.length) fields.panel = m.api_not_interviewers({ ids: outsiders.join(', ') });
+	if (pool.count > poolMembers.length) fields.pool_count = m.reqf_pool_at_most({ n: poolMembers.length });
 	if (input.durationMin < policy.minDurationMin || input.durationMin > policy.maxDurationMin)
-		fields.duration_min = `must be from ${policy.minDurationMin} to ${policy.maxDurationMin} minutes`;
-	if (input.windowEnd <= input.windowStart) fields.window_end = 'must be after the window’s start';
+		fields.duration_min = m.reqf_duration({ min: policy.minDurationMin, max: policy.maxDurationMin });
+	if (input.windowEnd <= input.windowStart) fields.window_end = m.reqf_after_start();
 	else if (input.windowEnd.getTime() - input.windowStart.getTime() > MAX_WINDOW_DAYS * 86400_000)
-		fields.window_end = `must be at most ${MAX_WINDOW_DAYS} days after its start`;
-	else if (input.windowEnd <= now) fields.window_end = 'must be in the future';
+		fields.window_end = m.reqf_window_max({ days: MAX_WINDOW_DAYS });
+	else if (input.windowEnd <= now) fields.window_end = m.reqf_future();
 	if (input.deadline && (input.deadline <= now || input.deadline > input.windowEnd))
-		fields.deadline = 'must be in the future and not after the window’s end';
-	if (input.mode === 'offline' && input.location.trim() === '')
-		fields.location = 'is required for an in-person interview';
-	if (input.mode === 'online' && !application.onlineInterviewEnabled)
-		fields.mode = 'online interviews are not enabled for this application';
+		fields.deadline = m.reqf_deadline();
+	if (input.mode === 'offline' && input.location.trim() === '') fields.location = m.reqf_location();
+	if (input.mode === 'online' && !application.onlineInterviewEnabled) fields.mode = m.reqf_online();
 	if (Object.keys(fields).length) throw fail.fields(fields);
 	const [taken] = await sql`select 1 from interviews where application_id = ${application.id} and round = ${input.round}
 		and status in ('scheduled', 'in_progress')`;
-	if (taken) throw fail.fields({ round: `round ${input.round} already has an interview booked` });
+	if (taken) throw fail.fields({ round: m.api_round_booked({ round: input.round }) });
 
 	const token = generateToken();
 	const url = `${origin}${REQUEST_PATH}${token}`;
@@ -160,7 +159,7 @@ export async function createRequest(
 
 /** Cancels an open request (admins); false when there is none open with that id. */
 export async function cancelRequest(sql: Sql, actor: Actor, id: string): Promise<boolean> {
-	if (actor.role !== 'admin') throw fail.forbidden('Only an admin can cancel a scheduling request.');
+	if (actor.role !== 'admin') throw fail.forbidden(m.api_admin_cancel_request());
 	const rows = await sql`update scheduling_requests set status = 'cancelled'
 		where id = ${id} and org_id = ${actor.orgId} and status = 'open' returning id`;
 	return rows.length > 0;
@@ -216,10 +215,10 @@ export function requestWhy(row: RequestRow, search: StoredSearch, zone: string) 
 /** Why a request cannot be used, as the API and the page say it. */
 export function stateError(state: Exclude<RequestState, 'open'>): ApiError {
 	const message = {
-		booked: 'This scheduling request was already used: the interview is booked.',
-		expired: 'This scheduling request has expired. Ask the organization for a new one.',
-		cancelled: 'This scheduling request was withdrawn. Ask the organization for a new one.'
-	}[state];
+		booked: m.api_request_booked,
+		expired: m.api_request_expired,
+		cancelled: m.api_request_cancelled
+	}[state]();
 	return new ApiError('conflict', message, { rule: `request_${state}` });
 }
 
@@ -237,7 +236,7 @@ export async function bookRequest(
 ): Promise<{ interviewId: string }> {
 	const { sql } = deps;
 	const [head] = await sql<{ org_id: string }[]>`select org_id from scheduling_requests where id = ${requestId}`;
-	if (!head) throw fail.notFound('The scheduling request');
+	if (!head) throw fail.notFound('scheduling_request');
 	return withBookingLock(sql, deps.dbKind, head.org_id, async () => {
 		const [row] = await sql<
 			RequestRow[]
@@ -247,7 +246,7 @@ export async function bookRequest(
 		const { slots, panels, search } = await requestTimes(sql, row!, now);
 		const at = new Date(start).toISOString();
 		if (!slots.includes(at))
-			throw new ApiError('conflict', 'That time is no longer free. Please choose another.', {
+			throw new ApiError('conflict', m.api_time_taken(), {
 				rule: 'slot_taken',
 				slots: slots.slice(0, 50)
 			});

@@ -8,6 +8,7 @@ import { requireRole, type Actor } from './guards';
 import { findInterview, interviewJson } from './interviews';
 import { defineRoute, type RouteSpec } from './route';
 import { changeStatus } from './scheduling';
+import { m } from '$lib/paraglide/messages';
 
 /**
  * A handler that moves the interview `{id}` to `to`, for the roles of `spec.access`; a `spec.body`
@@ -34,7 +35,7 @@ export function statusEndpoint(spec: RouteSpec<undefined, typeof ReasonBody | un
 		});
 		if (outcome === 'removed') return new Response(null, { status: 204 });
 		const row = await findInterview(event.locals.ctx.sql, actor.orgId, event.params.id);
-		if (!row) throw new ApiError('not_found', 'The interview was not found.');
+		if (!row) throw new ApiError('not_found', m.problem_not_found());
 		return interviewJson(row);
 	});
 }

@@ -4,6 +4,7 @@ import type { Role } from '$lib/contract/roles';
 import { generateToken, hashPassword, hashToken, type SessionUser } from './auth';
 import { ApiError, apiError } from './errors';
 import { announceQueued, enqueueMessages, type OutboxDeps } from './notifications/outbox';
+import { m } from '$lib/paraglide/messages';
 
 /** Where an invitation link points: `<origin>/invite/<token>`. */
 export const INVITE_PATH = '/invite/';
@@ -90,8 +91,8 @@ export async function addMember(
 		if (userId) {
 			const [member] = await tx`select 1 from memberships where user_id = ${userId}`;
 			if (member) {
-				throw new ApiError('conflict', 'A person with this email already belongs to an organization.', {
-					fields: { email: 'already a member' }
+				throw new ApiError('conflict', m.api_email_taken(), {
+					fields: { email: m.api_already_member() }
 				});
 			}
 		} else {
@@ -117,7 +118,7 @@ export async function reinvite(
 		const [member] = await tx<{ role: string; email: string }[]>`select m.role, u.email
 			from memberships m join users u on u.id = m.user_id
 			where m.user_id = ${input.userId} and m.org_id = ${input.orgId}`;
-		if (!member) throw new ApiError('not_found', 'The person was not found.');
+		if (!member) throw new ApiError('not_found', m.api_nf_person());
 		await tx`update invitations set used_at = now() where user_id = ${input.userId} and used_at is null`;
 		return { ...(await invite(tx as unknown as Sql, { ...input, role: member.role })), email: member.email };
 	});
@@ -160,7 +161,7 @@ export async function listMembers(sql: Sql, orgId: string, role?: Role) {
 export async function requireCandidate(sql: Sql, orgId: string, userId: string): Promise<void> {
 	const [member] =
 		await sql`select 1 from memberships where user_id = ${userId} and org_id = ${orgId} and role = 'candidate'`;
-	if (!member) throw apiError.notFound('The candidate');
+	if (!member) throw apiError.notFound('candidate');
 }
 
 /** The names of the organization's admins and interviewers by id (who made a change, who wrote a scorecard). */

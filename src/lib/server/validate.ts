@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { wellFormedDeep } from '$lib/domain/text';
 import { ApiError, apiError } from './errors';
 import { issuePhrases } from './field-errors';
+import { m } from '$lib/paraglide/messages';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -19,9 +20,9 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
 	try {
 		body = raw.length === 0 ? undefined : JSON.parse(raw);
 	} catch {
-		throw new ApiError('bad_json', 'The request body is not valid JSON.');
+		throw new ApiError('bad_json', m.api_bad_json());
 	}
-	if (body === undefined) throw new ApiError('bad_json', 'The request body is empty; JSON was expected.');
+	if (body === undefined) throw new ApiError('bad_json', m.api_empty_body());
 	return parseWith(schema, body);
 }
 
@@ -56,7 +57,7 @@ export function nulPaths(value: unknown, path: string[] = []): string[] {
 
 /** The 422 for input holding NUL characters, naming each field. */
 export function nulError(paths: string[]): ApiError {
-	return apiError.fields(Object.fromEntries(paths.map((p) => [p, 'must not contain a NUL character'])));
+	return apiError.fields(Object.fromEntries(paths.map((p) => [p, m.api_nul()])));
 }
 
 /** Normalizes the strings of `raw`, runs a schema on it and turns its issues into a 422 naming each field. */
@@ -71,7 +72,7 @@ export function parseWith<S extends z.ZodType>(schema: S, raw: unknown): z.outpu
 }
 
 function tooLarge() {
-	return new ApiError('payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB.`, {
+	return new ApiError('payload_too_large', m.api_too_large({ mib: MAX_BODY_BYTES / 1024 / 1024 }), {
 		limit_bytes: MAX_BODY_BYTES
 	});
 }

@@ -1,4 +1,5 @@
 /** The scheduling form's three writes to the calendar document: a new booking, an edit in place, booking again. */
+import { problemText } from '$lib/i18n/problems';
 import type * as Y from 'yjs';
 import { createInterview, rescheduleInterview, updateInterview } from '$lib/collab/calendar';
 import { m } from '$lib/paraglide/messages';
@@ -19,7 +20,7 @@ export function writeForm(
 	try {
 		if (form.kind === 'again') {
 			const result = rescheduleInterview(doc, form.source.id, { ...choice, timezone: tz }, { actor, now, reason });
-			if (!result.ok) return { ok: false, message: result.problem.message };
+			if (!result.ok) return { ok: false, message: problemText(result.problem) };
 			return { ok: true, id: result.id, message: m.cal_written_booked_again({ name: application.candidateName }) };
 		}
 		if (form.kind === 'edit') {
@@ -27,7 +28,7 @@ export function writeForm(
 			const { timezone } = editedInterview(seed, choice, tz);
 			const patch = timezone === seed.timezone ? choice : { ...choice, timezone };
 			const result = updateInterview(doc, seed.id, patch, { actor, now, reason: reason || null });
-			if (!result.ok) return { ok: false, message: result.problem.message };
+			if (!result.ok) return { ok: false, message: problemText(result.problem) };
 			return {
 				ok: true,
 				id: seed.id,
@@ -47,7 +48,7 @@ export function writeForm(
 			updatedBy: actor,
 			updatedAt: now.toISOString()
 		});
-		if (!result.ok) return { ok: false, message: result.problem.message };
+		if (!result.ok) return { ok: false, message: problemText(result.problem) };
 		return { ok: true, id, message: m.cal_written_scheduled({ name: application.candidateName }) };
 	} catch (err) {
 		return { ok: false, message: err instanceof Error ? err.message : m.cal_written_failed() };

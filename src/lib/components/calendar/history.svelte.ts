@@ -70,6 +70,20 @@ export class InterviewHistory {
 	}
 }
 
+/** The audited fields (collab-server's `auditView`) as people name them, in the page's language. */
+const FIELD_NAMES: Record<string, () => string> = {
+	start: m.histfield_start,
+	duration_min: m.histfield_duration_min,
+	timezone: m.histfield_timezone,
+	type: m.histfield_type,
+	mode: m.histfield_mode,
+	location: m.histfield_location,
+	round: m.histfield_round,
+	status: m.histfield_status,
+	panel: m.histfield_panel
+};
+const fieldName = (key: string) => FIELD_NAMES[key]?.() ?? key.replace(/_/g, ' ');
+
 /** What an entry changed, in words: a new time as "old → new", other fields by name. */
 export function describeLog(log: LogEntry, durationMin: number, tz: string): string {
 	const o = log.old_values ?? {};
@@ -82,6 +96,6 @@ export function describeLog(log: LogEntry, durationMin: number, tz: string): str
 	}
 	const keys = Object.keys(n).filter((k) => !['updated_at', 'updatedAt', 'updated_by', 'updatedBy'].includes(k));
 	return keys.length > 0 && log.action === 'updated'
-		? m.cal_history_changed({ fields: keys.join(', ').replace(/_/g, ' ') })
+		? m.cal_history_changed({ fields: keys.map(fieldName).join(', ') })
 		: '';
 }

@@ -118,7 +118,8 @@ export class MoveFlow {
 		const verdict = this.#judge(iv, change, reason);
 		const [first, ...rest] = verdict.problems;
 		// Only the reason is missing: the prompt says so and stays open.
-		if (first?.code === 'reason_required' && rest.length === 0 && verdict.conflicts.length === 0) return first.message;
+		if (first?.code === 'reason_required' && rest.length === 0 && verdict.conflicts.length === 0)
+			return problemText(first);
 		const refusal = this.#refusalOf(verdict);
 		if (refusal) {
 			this.undo();
@@ -126,9 +127,9 @@ export class MoveFlow {
 			return null;
 		}
 		const result = updateInterview(doc, move.id, change, { actor: this.ctx.data.me.id, now: new Date(), reason });
-		if (!result.ok) return result.problem.message;
+		if (!result.ok) return problemText(result.problem);
 		this.#pending = null;
-		this.ctx.say(`Moved ${this.ctx.candidateOf(move.id)} to ${timeIn(move.start, this.ctx.tz())}.`);
+		this.ctx.say(m.cal_moved_to({ name: this.ctx.candidateOf(move.id), time: timeIn(move.start, this.ctx.tz()) }));
 		return null;
 	}
 
@@ -159,7 +160,7 @@ export class MoveFlow {
 		}
 		const result = updateInterview(doc, iv.id, change, { actor: this.ctx.data.me.id, now: new Date(), reason });
 		if (!result.ok) {
-			say(result.problem.message, 'error');
+			say(problemText(result.problem), 'error');
 			return;
 		}
 		sync.dismissLost(lost.interviewId);

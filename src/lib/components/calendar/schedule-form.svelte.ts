@@ -34,7 +34,7 @@ import {
 } from './judging';
 import { PoolSeats } from './pool-seats.svelte';
 import { m } from '$lib/paraglide/messages';
-import { problemText } from '$lib/i18n/problems';
+import { problemText, warningText } from '$lib/i18n/problems';
 import type { DayWithoutSlots } from '$lib/domain/explain';
 import type { CalendarApplication, CalendarPageData } from '$lib/contract/calendar-page';
 
@@ -257,7 +257,7 @@ export class ScheduleFormState {
 		if (!this.#startIso) return [];
 		return this.#verdict.warnings
 			.filter((w) => w.code === 'near_load_limit')
-			.map((w) => ({ personId: w.personId, message: w.message }));
+			.map((w) => ({ personId: w.personId, message: warningText(w) }));
 	}
 	/** "Free for everyone": starts the judge accepts, near the chosen one. */
 	get suggestions(): string[] {

@@ -34,7 +34,11 @@ export const ErrorBody = z.object({
 				'unavailable'
 			])
 			.describe('Stable, machine-readable; the HTTP status follows from it'),
-		message: z.string().describe('One English sentence for people'),
+		message: z
+			.string()
+			.describe(
+				'One sentence for people, in the language of the request’s `Accept-Language` (`fr`: French, otherwise English); `code` stays the same'
+			),
 		details: z
 			.record(z.string(), z.unknown())
 			.describe(

@@ -13,6 +13,7 @@ import { renderMail } from '../mail/render';
 import { addressOf, messageIdFor } from '../mail/transport';
 import { announceQueued, messageLocales, readPayload, type OutboxDeps, type OutboxRow } from './outbox';
 import type { Locale } from '$lib/i18n/locale';
+import { m } from '$lib/paraglide/messages';
 
 /** What rendering needs beyond the row: the sender and where links point. */
 export interface PreviewDeps extends OutboxDeps {
@@ -43,7 +44,7 @@ export interface OutboxSummary {
 }
 
 function requireAdmin(actor: Actor) {
-	if (actor.role !== 'admin') throw new ApiError('forbidden', 'This needs the admin role.');
+	if (actor.role !== 'admin') throw new ApiError('forbidden', m.api_admin_role());
 }
 
 function summary(row: OutboxRow, deps: PreviewDeps, lang?: Locale): OutboxSummary {
@@ -95,9 +96,9 @@ export async function listOutbox(deps: PreviewDeps, actor: Actor, filter: Outbox
 /** One message with its parts rendered: what the recipient gets (or got). */
 export async function outboxMessage(deps: PreviewDeps, actor: Actor, id: string) {
 	requireAdmin(actor);
-	if (!isUuid(id)) throw apiError.notFound('The message');
+	if (!isUuid(id)) throw apiError.notFound('message');
 	const [row] = await deps.sql<OutboxRow[]>`select * from outbox where id = ${id} and org_id = ${actor.orgId}`;
-	if (!row) throw apiError.notFound('The message');
+	if (!row) throw apiError.notFound('message');
 	const payload = readPayload(row);
 	// The message as its recipient reads it: in their language.
 	const lang = (await messageLocales(deps.sql, [row])).get(row.id);
@@ -117,15 +118,15 @@ export async function outboxMessage(deps: PreviewDeps, actor: Actor, id: string)
 /** Queues a failed message again, at once, with a fresh count of attempts (same Message-ID). */
 export async function resendMessage(deps: OutboxDeps, actor: Actor, id: string, now = new Date()) {
 	requireAdmin(actor);
-	if (!isUuid(id)) throw apiError.notFound('The message');
+	if (!isUuid(id)) throw apiError.notFound('message');
 	const [row] = await deps.sql<{ status: OutboxStatus }[]>`select status from outbox
 		where id = ${id} and org_id = ${actor.orgId}`;
-	if (!row) throw apiError.notFound('The message');
+	if (!row) throw apiError.notFound('message');
 	const [updated] = await deps.sql<OutboxRow[]>`update outbox set status = 'queued', attempts = 0,
 			next_attempt_at = ${now}, updated_at = ${now}
 		where id = ${id} and org_id = ${actor.orgId} and status = 'failed' returning *`;
 	if (!updated) {
-		throw new ApiError('conflict', `Only a message that failed can be sent again; this one is ${row.status}.`, {
+		throw new ApiError('conflict', m.api_only_failed_resend({ status: row.status }), {
 			status: row.status
 		});
 	}

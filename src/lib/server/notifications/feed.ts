@@ -28,7 +28,7 @@ interface Actor {
 
 function requireFeedRole(actor: Actor) {
 	if (actor.role !== 'interviewer' && actor.role !== 'candidate') {
-		throw new ApiError('forbidden', 'Calendar feeds are for interviewers and candidates: admins sit on no panel.');
+		throw new ApiError('forbidden', m.api_feeds_no_admin());
 	}
 }
 

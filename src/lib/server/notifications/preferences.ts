@@ -7,6 +7,7 @@ import type { Sql } from '../../../../db/client';
 import { EMAIL_OPTIONAL, KIND_AUDIENCE, type OptionalKind } from '$lib/contract/notifications';
 import type { Role } from '$lib/contract/roles';
 import { apiError } from '../errors';
+import { m } from '$lib/paraglide/messages';
 
 export interface Preferences {
 	/** For each kind this person receives: whether it is emailed too. */
@@ -38,7 +39,7 @@ export async function savePreferences(
 	const foreign = Object.keys(email).filter((k) => !mine.has(k as OptionalKind));
 	if (foreign.length) {
 		throw apiError.fields(
-			Object.fromEntries(foreign.map((k) => [`email.${k}`, `is not a notification a ${actor.role} receives`]))
+			Object.fromEntries(foreign.map((k) => [`email.${k}`, m.api_not_a_notification({ role: actor.role })]))
 		);
 	}
 	const turnOff = Object.entries(email)

@@ -3,11 +3,15 @@
  * search is a GET that can be linked and a booking is a POST of the same form), and the loops the
  * calendar draws together.
  */
+import { blockerText } from '$lib/i18n/blockers';
 import type { LoopDayWithoutStarts } from '$lib/domain/loop-explain';
 import type { Sql } from '../../../../db/client';
 import { NewLoopBody } from '$lib/contract/api';
 import { zonedWallTimeToUtc } from '$lib/domain/time';
 import { m } from '$lib/paraglide/messages';
+import { baseLocale, getLocale } from '$lib/paraglide/runtime';
+import type { z } from 'zod';
+import { fieldSentence, issueField, issuePhrase } from '$lib/server/field-errors';
 
 /** The most sessions the form offers. */
 export const FORM_SESSIONS = 4;
@@ -47,10 +51,21 @@ export function loopFromForm(get: Field, zone: string) {
 	});
 }
 
-/** The first issue of a failed parse, as a sentence naming its field. */
-export function firstIssue(issues: readonly { path: PropertyKey[]; message: string }[]): string {
+/**
+ * The first issue of a failed parse, as a sentence naming its field; a session's field names its
+ * session ("Entretien 2 : Le jury doit compter au moins un membre du jury."). English keeps its
+ * wording ("session 2 panel needs at least one interviewer.").
+ */
+export function firstIssue(issues: readonly z.core.$ZodIssue[]): string {
 	const i = issues[0];
-	if (!i) return 'The form is incomplete.';
+	if (!i) return m.loop_form_incomplete();
+	if (getLocale() !== baseLocale) {
+		const [head, n, ...rest] = i.path.map(String);
+		const phrase = issuePhrase(i);
+		if (head === 'sessions' && /^\d+$/.test(n ?? '') && rest.length)
+			return m.api_session({ n: Number(n) + 1, message: fieldSentence(rest.join('.'), phrase) });
+		return fieldSentence(issueField(i), phrase);
+	}
 	const field = i.path
 		.map(String)
 		.join(' ')
@@ -82,7 +97,7 @@ export function whyLines(
 			const who = b.personId
 				? ` · ${b.role === 'candidate' ? m.cal_the_candidate_cap() : (names.get(b.personId) ?? m.cal_someone())}`
 				: '';
-			return `${m.loop_session_n({ n: b.session })}${who}${m.colon()} ${b.message}`;
+			return `${m.loop_session_n({ n: b.session })}${who}${m.colon()} ${blockerText(b)}`;
 		})
 	}));
 }

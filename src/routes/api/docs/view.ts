@@ -2,6 +2,7 @@
  * Reading the generated OpenAPI document for the docs page: type labels, constraint notes and the
  * field rows of a JSON Schema. Pure functions over plain data.
  */
+import { m } from '$lib/paraglide/messages';
 
 /** A JSON Schema or OpenAPI object, loosely typed: the document is data. */
 export type Json = { [key: string]: unknown };
@@ -10,6 +11,8 @@ export type Json = { [key: string]: unknown };
 export interface TypePart {
 	text: string;
 	ref?: string;
+	/** A value (a `const`), the same in every language. */
+	code?: boolean;
 }
 
 export interface FieldRow {
@@ -17,7 +20,13 @@ export interface FieldRow {
 	depth: number;
 	type: TypePart[];
 	required: boolean;
-	notes: string[];
+	notes: Note[];
+}
+
+/** A note on a field: the document's own words (English, `doc`) or the page's (its language). */
+export interface Note {
+	text: string;
+	doc: boolean;
 }
 
 export interface OperationView {
@@ -55,40 +64,41 @@ export function typeParts(schema: Json): TypePart[] {
 	const ref = refName(schema);
 	if (ref) return [{ text: ref, ref }];
 	const alts = asList(schema.anyOf ?? schema.oneOf);
-	if (alts.length) return alts.flatMap((a, i) => [...(i ? [{ text: ' or ' }] : []), ...typeParts(a)]);
-	if ('const' in schema) return [{ text: JSON.stringify(schema.const) }];
-	if (schema.type === 'array') return [{ text: 'array of ' }, ...typeParts(asJson(schema.items))];
-	if (Array.isArray(schema.type)) return [{ text: schema.type.join(' or ') }];
+	if (alts.length) return alts.flatMap((a, i) => [...(i ? [{ text: m.docs_type_or() }] : []), ...typeParts(a)]);
+	if ('const' in schema) return [{ text: JSON.stringify(schema.const), code: true }];
+	if (schema.type === 'array') return [{ text: m.docs_type_array() }, ...typeParts(asJson(schema.items))];
+	if (Array.isArray(schema.type)) return [{ text: schema.type.join(m.docs_type_or()) }];
 	if (typeof schema.type === 'string') {
 		const format = typeof schema.format === 'string' ? ` (${schema.format})` : '';
 		return [{ text: schema.type + format }];
 	}
-	return [{ text: 'any' }];
+	return [{ text: m.docs_type_any() }];
 }
 
 /** Human notes on a schema's constraints: description, allowed values, bounds, default. */
-export function constraintNotes(schema: Json): string[] {
-	const notes: string[] = [];
+export function constraintNotes(schema: Json): Note[] {
+	const said: string[] = [];
 	const { inner } = unwrapNullable(schema);
 	const s: Json = { ...inner, ...(schema.description ? { description: schema.description } : {}) };
-	if (typeof s.description === 'string') notes.push(s.description);
-	if (Array.isArray(s.enum)) notes.push(`one of ${s.enum.map((v) => `\`${String(v)}\``).join(', ')}`);
+	const listed = (values: unknown[]) => values.map((v) => `\`${String(v)}\``).join(', ');
+	if (Array.isArray(s.enum)) said.push(m.docs_note_one_of({ values: listed(s.enum) }));
 	const range = (min: unknown, max: unknown, unit: string) => {
-		if (typeof min === 'number' && typeof max === 'number') notes.push(`${min}–${max}${unit}`);
-		else if (typeof min === 'number') notes.push(`at least ${min}${unit}`);
-		else if (typeof max === 'number') notes.push(`at most ${max}${unit}`);
+		if (typeof min === 'number' && typeof max === 'number') said.push(`${min}–${max}${unit}`);
+		else if (typeof min === 'number') said.push(m.docs_note_at_least({ n: min, unit }));
+		else if (typeof max === 'number') said.push(m.docs_note_at_most({ n: max, unit }));
 	};
 	range(s.minimum, s.maximum, '');
-	range(s.minLength, s.maxLength, ' characters');
-	range(s.minItems, s.maxItems, ' items');
+	range(s.minLength, s.maxLength, m.docs_unit_characters());
+	range(s.minItems, s.maxItems, m.docs_unit_items());
 	if (s.type === 'array') {
 		const items = asJson(s.items);
-		if (Array.isArray(items.enum)) notes.push(`items: ${items.enum.map((v) => `\`${String(v)}\``).join(', ')}`);
+		if (Array.isArray(items.enum)) said.push(m.docs_note_items({ values: listed(items.enum) }));
 	}
 	// A pattern beside a format (a uuid) only restates it.
-	if (typeof s.pattern === 'string' && !s.format) notes.push(`matches \`${s.pattern}\``);
-	if ('default' in s) notes.push(`default \`${JSON.stringify(s.default)}\``);
-	return notes;
+	if (typeof s.pattern === 'string' && !s.format) said.push(m.docs_note_matches({ pattern: `\`${s.pattern}\`` }));
+	if ('default' in s) said.push(m.docs_note_default({ value: `\`${JSON.stringify(s.default)}\`` }));
+	const page = said.map((text) => ({ text, doc: false }));
+	return typeof s.description === 'string' ? [{ text: s.description, doc: true }, ...page] : page;
 }
 
 /** The inline object of a property (itself, its non-null side, or its array items), if it has fields. */
@@ -142,9 +152,9 @@ export function operationsByTag(doc: Json): { name: string; description: string;
 /** How an operation is authenticated, in words. */
 export function authLabel(op: Json): string {
 	const security = asList(op.security);
-	if (!security.length) return 'No sign-in needed';
+	if (!security.length) return m.docs_auth_none();
 	const schemes = security.flatMap((s) => Object.keys(s));
-	return schemes.includes('bearerToken') ? 'Session cookie or bearer token' : 'Session cookie only (no API token)';
+	return schemes.includes('bearerToken') ? m.docs_auth_both() : m.docs_auth_session();
 }
 
 /** The roles of an operation as written in `x-parley-access`. */
@@ -201,7 +211,7 @@ export function parameterRows(op: Json): (FieldRow & { in: string })[] {
 	return asList(op.parameters).map((p) => {
 		const schema = asJson(p.schema);
 		const notes = [
-			...(typeof p.description === 'string' ? [p.description] : []),
+			...(typeof p.description === 'string' ? [{ text: p.description, doc: true }] : []),
 			...constraintNotes({ ...schema, description: undefined })
 		];
 		return {

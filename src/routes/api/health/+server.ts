@@ -3,6 +3,7 @@ import { defineRoute } from '$lib/server/route';
 import * as S from '$lib/contract/api';
 import { ApiError } from '$lib/server/errors';
 import { outboxBacklog } from '$lib/server/notifications/outbox';
+import { m } from '$lib/paraglide/messages';
 
 /**
  * GET /api/health — liveness, which database this process uses, how much mail waits to be sent, and
@@ -39,7 +40,7 @@ export const GET: RequestHandler = defineRoute(
 		try {
 			return { status: 'ok', db: dbKind, mail: mail.kind, outbox: await outboxBacklog(sql), signaling };
 		} catch {
-			throw new ApiError('unavailable', 'The database does not answer.');
+			throw new ApiError('unavailable', m.api_db_down());
 		}
 	}
 );

@@ -8,6 +8,7 @@ import { slotsOf, storedSearch, whyNot } from '$lib/server/availability';
 import { ApiError } from '$lib/server/errors';
 import { dayJson } from '$lib/server/explain-json';
 import { requireRole } from '$lib/server/guards';
+import { m } from '$lib/paraglide/messages';
 
 const MAX_RANGE_DAYS = 62;
 const MAX_SLOTS = 500;
@@ -36,10 +37,10 @@ export const GET: RequestHandler = defineRoute(
 		const from = new Date(q.from);
 		const to = new Date(q.to);
 		if (to <= from)
-			throw new ApiError('validation_failed', 'to must be after from.', { fields: { to: 'must be after from' } });
+			throw new ApiError('validation_failed', m.api_to_after_from(), { fields: { to: m.api_after_from() } });
 		if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * 86400_000) {
-			throw new ApiError('validation_failed', `The range may span at most ${MAX_RANGE_DAYS} days.`, {
-				fields: { to: `at most ${MAX_RANGE_DAYS} days after from` }
+			throw new ApiError('validation_failed', m.api_range_max({ days: MAX_RANGE_DAYS }), {
+				fields: { to: m.api_range_days({ days: MAX_RANGE_DAYS }) }
 			});
 		}
 		const pool = (q.pool_ids ?? []).filter((id) => !q.interviewer_ids.includes(id));

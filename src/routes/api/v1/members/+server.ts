@@ -7,6 +7,7 @@ import { apiError } from '$lib/server/errors';
 import { requireRole } from '$lib/server/guards';
 import { addMember, listMembers } from '$lib/server/users';
 import { mailOutcome } from '$lib/server/mail/outcome';
+import { m } from '$lib/paraglide/messages';
 
 /** GET /api/v1/members?role= — admins list everyone; interviewers may list interviewers. */
 export const GET: RequestHandler = defineRoute(
@@ -26,7 +27,7 @@ export const GET: RequestHandler = defineRoute(
 		const actor = requireRole(event, 'admin', 'interviewer');
 		const { role } = input.query();
 		if (actor.role === 'interviewer' && role !== 'interviewer')
-			throw apiError.forbidden('Interviewers may list interviewers only (role=interviewer).');
+			throw apiError.forbidden(m.api_members_interviewers_only());
 		const rows = await listMembers(event.locals.ctx.sql, actor.orgId, role);
 		return { data: rows };
 	}

@@ -6,6 +6,7 @@ import { json } from '@sveltejs/kit';
 import { createApiToken, listApiTokens } from '$lib/server/api-tokens';
 import { apiError } from '$lib/server/errors';
 import { requireRole } from '$lib/server/guards';
+import { m } from '$lib/paraglide/messages';
 
 /** GET /api/v1/tokens — the admin's personal API tokens (never the secrets). */
 export const GET: RequestHandler = defineRoute(
@@ -43,8 +44,7 @@ export const POST: RequestHandler = defineRoute(
 	async (event, input) => {
 		const actor = requireRole(event, 'admin');
 		// A token cannot mint more tokens: creating one needs a signed-in session.
-		if (event.locals.apiToken)
-			throw apiError.forbidden('Create API tokens from a signed-in session, not with another token.');
+		if (event.locals.apiToken) throw apiError.forbidden(m.api_tokens_from_session());
 		const { name } = await input.body();
 		const created = await createApiToken(event.locals.ctx.sql, actor.user.id, actor.orgId, name);
 		return json({ ...created, created_at: created.created_at.toISOString() }, { status: 201 });

@@ -20,7 +20,7 @@ export const DELETE: RequestHandler = defineRoute(
 	},
 	async (event) => {
 		const actor = requireRole(event, 'admin');
-		if (!(await removeClosure(event.locals.ctx.sql, actor, event.params.id))) throw apiError.notFound('The closure');
+		if (!(await removeClosure(event.locals.ctx.sql, actor, event.params.id))) throw apiError.notFound('closure');
 		return { id: event.params.id, removed: true };
 	}
 );

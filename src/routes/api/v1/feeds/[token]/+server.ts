@@ -30,7 +30,7 @@ export const GET: RequestHandler = defineRoute(
 			origin: event.url.origin,
 			organizerEmail: addressOf(event.locals.ctx.config.MAIL_FROM)
 		});
-		if (body === null) throw apiError.notFound('The calendar feed');
+		if (body === null) throw apiError.notFound('calendar_feed');
 		return new Response(body, {
 			headers: {
 				'content-type': 'text/calendar; charset=utf-8',

@@ -63,7 +63,7 @@ export const PATCH: RequestHandler = defineRoute(
 			reason ?? null
 		);
 		const row = await findInterview(event.locals.ctx.sql, actor.orgId, event.params.id);
-		if (!row) throw apiError.notFound('The interview');
+		if (!row) throw apiError.notFound('interview');
 		return interviewJson(row);
 	}
 );

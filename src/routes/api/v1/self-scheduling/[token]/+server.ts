@@ -20,7 +20,7 @@ export const GET: RequestHandler = defineRoute(
 	},
 	async (event) => {
 		const row = await requestByToken(event.locals.ctx.sql, event.params.token);
-		if (!row) throw fail.notFound('The scheduling request');
+		if (!row) throw fail.notFound('scheduling_request');
 		event.setHeaders({ 'cache-control': 'no-store' });
 		return requestView(event.locals.ctx.sql, row);
 	}

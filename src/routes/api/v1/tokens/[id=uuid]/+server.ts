@@ -22,7 +22,7 @@ export const DELETE: RequestHandler = defineRoute(
 	async (event) => {
 		const actor = requireRole(event, 'admin');
 		if (!(await revokeApiToken(event.locals.ctx, actor.user.id, actor.orgId, event.params.id)))
-			throw fail.notFound('The token');
+			throw fail.notFound('token');
 		return { id: event.params.id, revoked: true };
 	}
 );

@@ -53,8 +53,7 @@ export const DELETE: RequestHandler = defineRoute(
 	},
 	async (event) => {
 		const actor = requireRole(event, 'admin');
-		if (!(await revokeCandidateLinks(event.locals.ctx, actor.orgId, event.params.id)))
-			throw fail.notFound('The candidate');
+		if (!(await revokeCandidateLinks(event.locals.ctx, actor.orgId, event.params.id))) throw fail.notFound('candidate');
 		return new Response(null, { status: 204 });
 	}
 );

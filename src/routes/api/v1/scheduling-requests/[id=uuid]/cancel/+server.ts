@@ -21,7 +21,7 @@ export const POST: RequestHandler = defineRoute(
 	async (event) => {
 		const actor = requireRole(event, 'admin');
 		if (!(await cancelRequest(event.locals.ctx.sql, actor, event.params.id)))
-			throw fail.notFound('An open scheduling request');
+			throw fail.notFound('open_scheduling_request');
 		return { id: event.params.id, state: 'cancelled' };
 	}
 );

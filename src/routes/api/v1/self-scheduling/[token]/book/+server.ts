@@ -30,7 +30,7 @@ export const POST: RequestHandler = defineRoute(
 	},
 	async (event, input) => {
 		const row = await requestByToken(event.locals.ctx.sql, event.params.token);
-		if (!row) throw fail.notFound('The scheduling request');
+		if (!row) throw fail.notFound('scheduling_request');
 		const { start } = await input.body();
 		await bookRequest(event.locals.ctx, row.id, start);
 		const booked = await requestByToken(event.locals.ctx.sql, event.params.token);

@@ -9,6 +9,7 @@ import { requireRole } from '$lib/server/guards';
 import { onPanel } from '$lib/server/interviews';
 import { listScorecards, parseScorecard, scorecardInterview, submitScorecard } from '$lib/server/scorecards';
 import { readJson } from '$lib/server/validate';
+import { m } from '$lib/paraglide/messages';
 
 /**
  * PUT /api/v1/interviews/{id}/scorecards/mine — creates (201) or replaces (200) the caller's
@@ -42,8 +43,7 @@ export const PUT: RequestHandler = defineRoute(
 	async (event) => {
 		const actor = requireRole(event, 'admin', 'interviewer');
 		const row = await scorecardInterview(event.locals.ctx.sql, actor, event.params.id);
-		if (actor.role !== 'interviewer' || !onPanel(row, actor.user.id))
-			throw apiError.forbidden('Only a member of the interview’s panel submits a scorecard for it.');
+		if (actor.role !== 'interviewer' || !onPanel(row, actor.user.id)) throw apiError.forbidden(m.api_panel_scorecard());
 		const input = parseScorecard(await readJson(event.request, z.unknown()));
 		const { created } = await submitScorecard(event.locals.ctx.sql, actor, row, input);
 		return json(await listScorecards(event.locals.ctx.sql, actor, row), { status: created ? 201 : 200 });

@@ -8,6 +8,7 @@ import { resolvePolicy, type PolicyOverrides } from '$lib/domain/policy';
 import { calendarGeneration } from './calendar-generation';
 import type { AppContext } from './context';
 import { fail } from './errors';
+import { m } from '$lib/paraglide/messages';
 import type { Actor } from './guards';
 
 export interface ArchiveStatus {
@@ -20,7 +21,7 @@ export interface ArchiveStatus {
 }
 
 function requireAdmin(actor: Actor): void {
-	if (actor.role !== 'admin') throw fail.forbidden('Only an admin can change how the calendar is archived.');
+	if (actor.role !== 'admin') throw fail.forbidden(m.api_admin_archive());
 }
 
 /** The window and the state of the organization's archive (admins). */

@@ -148,7 +148,9 @@ export function generations(host: GenerationHost): Extension {
 		if (ref?.kind !== 'calendar') return null;
 		let entry = known.get(ref.orgId);
 		if (!entry || Date.now() - entry.at > LIVE_CACHE_MS) {
-			entry = { live: await calendarGeneration(host.sql, ref.orgId), at: Date.now() };
+			// Postgres down: keep what was known (0 when nothing was), and ask again a little later.
+			const live = await calendarGeneration(host.sql, ref.orgId).catch(() => entry?.live ?? 0);
+			entry = { live, at: Date.now() };
 			known.set(ref.orgId, entry);
 		}
 		return ref.generation < entry.live ? { orgId: ref.orgId, live: entry.live } : null;
@@ -174,11 +176,15 @@ export function generations(host: GenerationHost): Extension {
 			unsubscribe ??= host.bus.subscribe(onGeneration);
 		},
 		async connected({ documentName, connection }: connectedPayload) {
-			const stale = await staleGeneration(documentName);
+			// Postgres may be down: then the client hears of the move on its next change or connection.
+			const stale = await staleGeneration(documentName).catch(() => null);
 			if (stale) connection.sendStateless(moved(stale.live));
 		},
 		async onChange({ documentName, document, context }: onChangePayload) {
-			const stale = await staleGeneration(documentName);
+			// Hocuspocus neither awaits nor catches this hook: it must never reject (Postgres down, say),
+			// or the process would die of an unhandled rejection. A change missed here is forwarded by the
+			// jobs pass (`forwardPending`) or with the document's next change.
+			const stale = await staleGeneration(documentName).catch(() => null);
 			if (!stale) return;
 			const ref = parseDocName(documentName) as { generation: number };
 			const actor = (context as Partial<CollabContext> | undefined)?.userId ?? null;

@@ -7,11 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '../../db/seed';
 import { calendarDocName } from '../../src/lib/collab/doc-names';
+import { zonedDate } from '../../src/lib/domain/time';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { launchBrowser, newPerson, screenshot, signIn } from '../helpers/browser';
 import { bookDirect } from '../helpers/calendar';
 
 const [LENA, TOMAS] = [DEMO_ACCOUNTS.candidates[1], DEMO_ACCOUNTS.candidates[2]];
+const GRACE = DEMO_ACCOUNTS.candidates.find((c) => c.name === 'Grace Adeyemi')!;
+const DIEGO = DEMO_ACCOUNTS.candidates.find((c) => c.name === 'Diego Santos')!;
 const SYNC_MS = 15_000;
 
 describe('the live calendar across an archive pass', () => {
@@ -86,5 +89,25 @@ describe('the live calendar across an archive pass', () => {
 		expect(moved.status).toBe(200);
 		await expect.poll(() => row(TOMAS.name).textContent(), { timeout: SYNC_MS }).not.toBe(before);
 		await screenshot(admin, 'calendar-after-archive-desktop');
+	});
+
+	it('still shows archived interviews in their weeks, read from the server beside the live ones', async () => {
+		const zone = 'America/New_York';
+		const ago = (days: number) => zonedDate(new Date(Date.now() - days * 86_400_000), zone);
+		const event = (name: string) => admin.locator('[data-testid="event"]', { hasText: name });
+		// Grace's interview (6 days ago) is archived; the week opened on it shows it, live or not.
+		await admin.goto(`${app.url}/admin/calendar?view=timeGridWeek&date=${ago(6)}`);
+		await event(GRACE.name).first().waitFor({ timeout: SYNC_MS });
+		await admin.locator('[data-testid="sync-status"][data-phase="saved"]').waitFor({ timeout: SYNC_MS });
+		await admin.waitForTimeout(500);
+		expect(await event(GRACE.name).count()).toBeGreaterThan(0);
+		// Counted once: by the server, although it is also on the grid.
+		expect(await admin.getByTestId('count-completed').textContent()).toBe('2');
+		await screenshot(admin, 'calendar-archived-week-desktop');
+		// Diego's (9 days ago), reached from the calendar, comes from the API: not in the document any more.
+		await admin.goto(`${app.url}/admin/calendar?view=timeGridWeek&date=${ago(0)}`);
+		await admin.locator('[data-testid="sync-status"][data-phase="saved"]').waitFor({ timeout: SYNC_MS });
+		await admin.goto(`${app.url}/admin/calendar?view=dayGridMonth&date=${ago(9)}`);
+		await event(DIEGO.name).first().waitFor({ timeout: SYNC_MS });
 	});
 });

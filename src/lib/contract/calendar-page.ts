@@ -75,4 +75,8 @@ export interface CalendarFirstView {
 	conflicts: number;
 	/** Archived interviews (decision 69): in the summary's counts, never in the live document. */
 	archived: { completed: number; cancelled: number };
+	/** Ids of the interviews in `interviews` that are archived: shown beside the live ones, read only. */
+	archivedIds: string[];
+	/** Interviews that ended before this instant may be archived; null before the first compaction. */
+	archivedBefore: string | null;
 }

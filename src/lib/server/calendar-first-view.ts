@@ -60,6 +60,13 @@ function asInterview(r: InterviewRow): Interview {
 	};
 }
 
+/** Interviews that ended before this instant may be archived (none before the first compaction). */
+async function archivedBefore(sql: Sql, orgId: string): Promise<Date | null> {
+	const [row] = await sql<{ archived_before: Date }[]>`
+		select archived_before from calendar_generations where org_id = ${orgId}`;
+	return row?.archived_before ?? null;
+}
+
 /** The first view of the organization's calendar, in `tz`, for the page's `view` and `date` (today when absent). */
 export async function loadFirstView(
 	sql: Sql,
@@ -104,6 +111,8 @@ export async function loadFirstView(
 		tz,
 		interviews: rows.map(asInterview),
 		conflictIds: rows.filter((r) => r.conflicts.length > 0).map((r) => r.id),
+		archivedIds: rows.filter((r) => r.archived_at !== null).map((r) => r.id),
+		archivedBefore: (await archivedBefore(sql, orgId))?.toISOString() ?? null,
 		summary: {
 			today: counts?.today ?? 0,
 			week: counts?.week ?? 0,

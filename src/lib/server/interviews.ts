@@ -37,6 +37,8 @@ export interface InterviewRow {
 	panel: { id: string; name: string }[];
 	created_at: Date;
 	updated_at: Date;
+	/** When it left the live calendar document (decision 69); null while it is in it. */
+	archived_at: Date | null;
 }
 
 /** What an admin reads when the interview names a zone that is unknown here. */
@@ -69,7 +71,8 @@ export function interviewJson(r: InterviewRow) {
 		conflicts: r.conflicts,
 		problems: r.unknown_timezone === null ? r.problems : [...r.problems, unknownZoneProblem(r)],
 		created_at: r.created_at.toISOString(),
-		updated_at: r.updated_at.toISOString()
+		updated_at: r.updated_at.toISOString(),
+		archived_at: r.archived_at?.toISOString() ?? null
 	};
 }
 export type InterviewJson = ReturnType<typeof interviewJson>;

@@ -7,6 +7,7 @@
 import type { CalendarSync } from '$lib/collab/sync.svelte';
 import type { Conflict, Interview } from '$lib/domain';
 import type { CalendarFirstView, CalendarSummaryCounts } from '$lib/contract/calendar-page';
+import { ArchivedInterviews } from './archived.svelte';
 import { summarize } from './filters';
 import type { MoveContext, MoveFlow } from './moves.svelte';
 
@@ -48,9 +49,11 @@ export class LiveSource {
 	#waited = $state(false);
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#destroyed = false;
+	#archived: ArchivedInterviews;
 
 	constructor(first: CalendarFirstView | undefined) {
 		this.#first = first ?? null;
+		this.#archived = new ArchivedInterviews(this.#first);
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- built once, never changed
 		this.#firstConflicts = new Map((first?.conflictIds ?? []).map((id) => [id, []]));
 	}
@@ -71,9 +74,28 @@ export class LiveSource {
 	get first(): CalendarFirstView | null {
 		return this.#live ? null : this.#first;
 	}
-	/** The interviews shown, sorted by start. */
+	/** The interviews shown, sorted by start: the document's, and beside them the archived ones known. */
 	get interviews(): Interview[] {
-		return this.#live && this.#sync ? this.#sync.interviews : (this.#first?.interviews ?? []);
+		if (!(this.#live && this.#sync)) return this.#first?.interviews ?? [];
+		const live = this.#sync.interviews;
+		const archived = this.#archived.list;
+		if (archived.length === 0) return live;
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a lookup for this read only
+		const ids = new Set(live.map((iv) => iv.id));
+		return [...live, ...archived.filter((iv) => !ids.has(iv.id))].sort(
+			(a, b) => Date.parse(a.start) - Date.parse(b.start) || (a.id < b.id ? -1 : 1)
+		);
+	}
+	/** Says, once, how many edits the server refused because their interview was archived meanwhile. */
+	reportRefused(say: (count: number) => void): void {
+		const sync = this.#sync;
+		if (!sync || sync.refused.length === 0) return;
+		say(sync.refused.length);
+		sync.dismissRefused();
+	}
+	/** Reads the archived interviews of `[from, to)` from the server when they are older than the live document. */
+	showArchived(from: number, to: number): void {
+		void this.#archived.show(from, to);
 	}
 	get conflicts(): ReadonlyMap<string, Conflict[]> {
 		return this.#live && this.#sync ? this.#sync.conflicts : this.#first ? this.#firstConflicts : EMPTY_CONFLICTS;
@@ -85,8 +107,9 @@ export class LiveSource {
 	 */
 	summary(tz: string): CalendarSummaryCounts {
 		if (this.first) return this.first.summary;
+		// The document's own interviews: the archived ones shown beside them are counted by the server.
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- the moment of counting, not state
-		const live = summarize(this.interviews, tz, new Date());
+		const live = summarize(this.#sync?.interviews ?? [], tz, new Date());
 		const archived = this.#first?.archived ?? { completed: 0, cancelled: 0 };
 		return { ...live, completed: live.completed + archived.completed, cancelled: live.cancelled + archived.cancelled };
 	}

@@ -94,7 +94,12 @@ export const InterviewResponse = z.object({
 	conflicts: z.array(ConflictEntry),
 	problems: z.array(ProblemEntry),
 	created_at: utc,
-	updated_at: utc
+	updated_at: utc,
+	archived_at: utc
+		.nullable()
+		.describe(
+			'When it left the live calendar (finished and older than the archive window, or a rescheduled original): it can no longer change; null while it is live'
+		)
 });
 
 /** An interview as its candidate sees it: without the panel's conflicts and problems. */

@@ -10,7 +10,7 @@ import { calendarDocName } from '../../src/lib/collab/doc-names';
 import { zonedDate } from '../../src/lib/domain/time';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { launchBrowser, newPerson, screenshot, signIn } from '../helpers/browser';
-import { bookDirect } from '../helpers/calendar';
+import { bookDirect, futureStart, minutesUntil } from '../helpers/calendar';
 
 const [LENA, TOMAS] = [DEMO_ACCOUNTS.candidates[1], DEMO_ACCOUNTS.candidates[2]];
 const GRACE = DEMO_ACCOUNTS.candidates.find((c) => c.name === 'Grace Adeyemi')!;
@@ -26,8 +26,9 @@ describe('the live calendar across an archive pass', () => {
 	beforeAll(async () => {
 		[app, browser] = await Promise.all([startTestApp('embedded'), launchBrowser()]);
 		await bookDirect(app, [
-			{ candidate: LENA.email, startInMin: 5 * 24 * 60, mode: 'online' },
-			{ candidate: TOMAS.email, startInMin: 5 * 24 * 60 + 120, mode: 'offline' }
+			// Clear of the demo's own interviews (its first three working days) at any hour.
+			{ candidate: LENA.email, startInMin: minutesUntil(futureStart(8, 17)), mode: 'online' },
+			{ candidate: TOMAS.email, startInMin: minutesUntil(futureStart(8, 19)), mode: 'offline' }
 		]);
 		cookie = await app.login(DEMO_ACCOUNTS.admin.email);
 		const context = await newPerson(browser);

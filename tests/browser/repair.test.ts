@@ -10,7 +10,7 @@ import { DEMO_ACCOUNTS } from '../../db/seed';
 import { calendarDocName, getInterview, interviewsMap } from '../../src/lib/collab/calendar';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { launchBrowser, newPerson, screenshot, signIn } from '../helpers/browser';
-import { bookDirect } from '../helpers/calendar';
+import { bookDirect, futureStart, minutesUntil } from '../helpers/calendar';
 
 const LENA = DEMO_ACCOUNTS.candidates[1];
 const TOMAS = DEMO_ACCOUNTS.candidates[2];
@@ -50,10 +50,12 @@ describe('the live calendar shows a broken entry as "needs repair"', () => {
 
 	beforeAll(async () => {
 		[app, browser] = await Promise.all([startTestApp('embedded'), launchBrowser()]);
-		// Upcoming (the list's default range), clear of the demo's own interviews (days 1 to 3) at any hour the tests run.
+		// Upcoming (the list's default range), a week and a day ahead at a fixed hour: clear of the demo's
+		// own interviews (its first three working days) whatever the hour the tests run.
+		const at = minutesUntil(futureStart(8, 20));
 		const booked = await bookDirect(app, [
-			{ candidate: LENA.email, panel: [INES.email], startInMin: 5 * 24 * 60, mode: 'online' },
-			{ candidate: TOMAS.email, panel: [INES.email], startInMin: 5 * 24 * 60 + 60, mode: 'offline' }
+			{ candidate: LENA.email, panel: [INES.email], startInMin: at, mode: 'online' },
+			{ candidate: TOMAS.email, panel: [INES.email], startInMin: at + 60, mode: 'offline' }
 		]);
 		[lenaId, tomasId] = [booked[0]!, booked[1]!];
 		const context = await newPerson(browser);

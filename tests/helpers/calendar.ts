@@ -12,6 +12,11 @@ export function futureStart(days: number, hourUtc = 15): string {
 	return d.toISOString();
 }
 
+/** Whole minutes from now until `iso` (for `DirectBooking.startInMin`). */
+export function minutesUntil(iso: string): number {
+	return Math.ceil((Date.parse(iso) - Date.now()) / 60_000);
+}
+
 export interface DirectBooking {
 	/** The candidate's email (their application in the demo cycle is used). */
 	candidate: string;

@@ -53,6 +53,8 @@ export class CalendarSync {
 	#moveTo = 0;
 	/** Between a move and the new generation's first sync: keep showing what was shown. */
 	#switching = false;
+	/** The copy of the generation just left, being deleted; older copies are looked for only after. */
+	#forgetting: Promise<void> = Promise.resolve();
 	#url = '';
 	readonly user: SyncUser;
 	#conn: CollabConnection | null = null;
@@ -185,7 +187,9 @@ export class CalendarSync {
 			this.#localLoaded = true;
 			if (!this.#switching) this.#refreshAll();
 		});
-		void drainOlderCopies(url, this.orgId, this.#generation, fetchCollabToken);
+		// After a move the copy just left is already confirmed and being deleted: opening it again to
+		// drain it would only race that deletion (and could keep it past the page's visit).
+		void this.#forgetting.then(() => drainOlderCopies(url, this.orgId, this.#generation, fetchCollabToken));
 		this.#cleanup.push(
 			observeInterviews(conn.doc, (change) => {
 				if (this.#switching) return;
@@ -325,8 +329,8 @@ export class CalendarSync {
 		this.#generation = this.#moveTo;
 		this.docName = calendarDocName(this.orgId, this.#generation);
 		this.#switching = true;
+		this.#forgetting = forgetLocalCopy(old).catch(() => undefined);
 		this.start(this.#url);
-		void forgetLocalCopy(old);
 	}
 
 	#notePending(): void {

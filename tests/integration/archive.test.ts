@@ -172,4 +172,57 @@ describe.each(kinds)('archiving the calendar against the %s database', (kind) =>
 		// Nothing left to archive: the document stays as it is.
 		expect(await app.runtime.collab.archive(app.orgId, { afterDays: 1 })).toBeNull();
 	});
+
+	it('refuses a write to an archived interview with 409 archived, in the reader’s language, and changes nothing', async () => {
+		const rows = await app.runtime.db.sql<{ id: string; status: string }[]>`
+			select id::text, status from interviews where org_id = ${app.orgId} and archived_at is not null order by id`;
+		const done = rows.find((r) => r.status === 'completed')!;
+		const replaced = rows.find((r) => r.status === 'cancelled')!;
+		const read = async (id: string) => (await app.api('GET', `/api/v1/interviews/${id}`, admin)).body;
+		const logs = async () =>
+			(
+				await app.runtime.db.sql<{ n: number }[]>`
+					select count(*)::int as n from interview_logs where interview_id = any(${[done.id, replaced.id]}::uuid[])`
+			)[0]!.n;
+		const [doneBefore, replacedBefore, logsBefore] = [await read(done.id), await read(replaced.id), await logs()];
+		const start = new Date(Date.now() + 21 * 86_400_000);
+		start.setUTCHours(9, 0, 0, 0);
+		const writes: [string, string, unknown][] = [
+			['PATCH', `/api/v1/interviews/${done.id}`, { location: 'Aula C' }],
+			['PATCH', `/api/v1/interviews/${replaced.id}`, { start: start.toISOString(), reason: 'Once more' }],
+			['POST', `/api/v1/interviews/${done.id}/cancel`, { reason: 'No longer needed' }],
+			['POST', `/api/v1/interviews/${replaced.id}/cancel`, { reason: 'No longer needed' }],
+			['POST', `/api/v1/interviews/${done.id}/no-show`, undefined]
+		];
+		for (const [method, path, body] of writes) {
+			const res = await app.api(method, path, admin, body);
+			expect([method, path, res.status, res.body.error?.code]).toEqual([method, path, 409, 'archived']);
+			expect(res.body.error.message).toMatch(/archived/);
+			expect(res.body.error.details.interview_id).toBe(path.split('/')[4]);
+		}
+		// A loop whose sessions were archived (recorded by hand here: booking checks the minimum notice).
+		const [loop] = await app.runtime.db.sql<{ id: string }[]>`
+			insert into interview_loops (org_id, application_id, interview_ids, break_min, created_by)
+			select org_id, application_id, ${[done.id, replaced.id]}::uuid[], 15, ${adminId} from interviews where id = ${done.id}
+			returning id::text`;
+		const loopCancel = await app.api('POST', `/api/v1/loops/${loop!.id}/cancel`, admin, { reason: 'No longer needed' });
+		expect([loopCancel.status, loopCancel.body.error.code]).toEqual([409, 'archived']);
+		expect(loopCancel.body.error.details).toMatchObject({ interview_id: done.id, session: 0 });
+		const fr = await app.request(`/api/v1/interviews/${done.id}`, {
+			method: 'PATCH',
+			cookie: admin,
+			headers: { 'content-type': 'application/json', 'accept-language': 'fr' },
+			body: JSON.stringify({ location: 'Aula C' })
+		});
+		expect(fr.status).toBe(409);
+		const frBody = (await fr.json()) as { error: { code: string; message: string } };
+		expect(frBody.error.code).toBe('archived');
+		expect(frBody.error.message).toMatch(/archivé/);
+		expect(await read(done.id)).toEqual(doneBefore);
+		expect(await read(replaced.id)).toEqual(replacedBefore);
+		expect(await logs()).toBe(logsBefore);
+		// An interview that does not exist is still not found.
+		const none = await app.api('PATCH', `/api/v1/interviews/${randomUUID()}`, admin, { location: 'Aula C' });
+		expect([none.status, none.body.error.code]).toEqual([404, 'not_found']);
+	});
 });

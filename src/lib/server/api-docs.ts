@@ -14,4 +14,7 @@ export const BODY = {
 	422: 'A field is missing or invalid; `details.fields` names each.'
 } as const;
 export const QUERY = { 422: 'A query parameter is invalid; `details.fields` names each.' } as const;
+/** The 409 of a write to an interview archived out of the calendar (decision 69); it still reads. */
+export const ARCHIVED =
+	'The interview is archived: it left the calendar and still reads, but no longer changes (`archived`, `details.interview_id`, `details.archived_at`).';
 export const NOT_VISIBLE = 'No such interview, or not one you may see (another organization’s is not revealed).';

@@ -11,7 +11,7 @@ import { type Verdict } from '$lib/domain/judge';
 import { resolvePolicy, type Policy, type PolicyOverrides } from '$lib/domain/policy';
 import type { ApplicationFacts, Conflict, Problem } from '$lib/domain/types';
 import { calendarRules, type CalendarRules } from './calendar-rules';
-import { ApiError, apiError } from './errors';
+import { ApiError, apiError, type ErrorCode } from './errors';
 import { problemText } from '$lib/i18n/problems';
 import type { AppContext } from './context';
 import { m } from '$lib/paraglide/messages';
@@ -131,6 +131,7 @@ export async function withCalendar<T>(
 		await collab.durable(name);
 		if (touched.size) await collab.projection.flush(orgId, touched);
 	} catch (err) {
+		if (err instanceof MissingInterview) throw await archivedOr(ctx.sql, orgId, err);
 		// collab-server's ProjectionError and NotDurableError, recognised by name: the app bundle has its own module graph.
 		if (err instanceof Error && (err.name === 'ProjectionError' || err.name === 'NotDurableError')) {
 			throw new ApiError('unavailable', m.api_not_stored_yet(), {
@@ -150,9 +151,41 @@ export function refuse(verdict: Verdict): void {
 	if (verdict.conflicts.length) throw conflictError(verdict.conflicts);
 }
 
+/**
+ * What a write finds when the calendar document has no entry for `interviewId`: by default the 404 of
+ * an interview that does not exist, or the caller's own refusal (`code`, `message`, `details`).
+ * Thrown inside `withCalendar`, which first asks Postgres whether the id is an interview of the
+ * organization archived out of the document (decision 69): that one exists, so it answers 409 `archived`.
+ */
+export class MissingInterview extends ApiError {
+	constructor(
+		readonly interviewId: string,
+		code: ErrorCode = 'not_found',
+		message: string = m.problem_not_found(),
+		details: Record<string, unknown> = {}
+	) {
+		super(code, message, details);
+	}
+}
+
+/** 409 `archived` when the missing entry is an archived interview of the organization; else the refusal as thrown. */
+async function archivedOr(sql: Sql, orgId: string, missing: MissingInterview): Promise<ApiError> {
+	const [row] = await sql<{ archived_at: Date }[]>`select archived_at from interviews
+		where id = ${missing.interviewId} and org_id = ${orgId} and archived_at is not null`;
+	if (!row) return missing;
+	return new ApiError('archived', m.api_archived(), {
+		interview_id: missing.interviewId,
+		archived_at: new Date(row.archived_at).toISOString(),
+		// A loop names which of its sessions it is.
+		...(typeof missing.details.session === 'number' ? { session: missing.details.session } : {})
+	});
+}
+
+/** The interview a write wrote; a refusal thrown as the API answers it (see `MissingInterview`). */
 export function unwrap(result: WriteResult): string {
 	if (!result.ok) {
-		if (result.problem.code === 'not_found') throw apiError.notFound('interview');
+		const id = result.problem.ids?.[0];
+		if (result.problem.code === 'not_found') throw id ? new MissingInterview(id) : apiError.notFound('interview');
 		throw problemsError([result.problem]);
 	}
 	return result.id;

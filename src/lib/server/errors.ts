@@ -12,6 +12,7 @@ export type ErrorCode =
 	| 'forbidden'
 	| 'not_found'
 	| 'conflict'
+	| 'archived'
 	| 'payload_too_large'
 	| 'validation_failed'
 	| 'rule_violated'
@@ -27,6 +28,7 @@ const STATUS: Record<ErrorCode, number> = {
 	not_found: 404,
 	method_not_allowed: 405,
 	conflict: 409,
+	archived: 409,
 	payload_too_large: 413,
 	validation_failed: 422,
 	rule_violated: 422,

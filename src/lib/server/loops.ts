@@ -15,7 +15,15 @@ import { judgeLoopMove, type LoopRefusal } from '$lib/domain/loop-finder';
 import { loopLayout, loopRounds, splitProblem } from '$lib/domain/loops';
 import type { Interview } from '$lib/domain/types';
 import { withBookingLock } from './booking-lock';
-import { applicationFacts, orgFacts, problemsError, refuse, unwrap, withCalendar } from './calendar-writes';
+import {
+	applicationFacts,
+	MissingInterview,
+	orgFacts,
+	problemsError,
+	refuse,
+	unwrap,
+	withCalendar
+} from './calendar-writes';
 import { ApiError, fail } from './errors';
 import type { Actor } from './guards';
 import { queryInterviews, type InterviewRow } from './interviews';
@@ -167,14 +175,13 @@ function sessionRefusal(refusal: LoopRefusal, position: number): ApiError {
 function unitSessions(doc: Parameters<typeof listInterviews>[0], loop: StoredLoop, verb: string): Interview[] {
 	return loop.sessions.map((row, n) => {
 		const session = getInterview(doc, row.id);
+		// Not readable: a damaged entry, or a session archived out of the document (`withCalendar` says 409 then).
 		if (!session)
-			throw new ApiError(
+			throw new MissingInterview(
+				row.id,
 				'rule_violated',
 				(verb === 'move' ? m.api_session_repair_move : m.api_session_repair_cancel)({ n: n + 1 }),
-				{
-					rule: 'needs_repair',
-					session: n
-				}
+				{ rule: 'needs_repair', session: n }
 			);
 		if (session.status === 'in_progress' || session.status === 'completed' || session.status === 'no_show')
 			throw new ApiError(

@@ -53,7 +53,7 @@ export const ERROR_CODES_BY_STATUS: Record<ErrorStatus | 405 | 500, readonly str
 	403: ['forbidden'],
 	404: ['not_found'],
 	405: ['method_not_allowed'],
-	409: ['conflict'],
+	409: ['conflict', 'archived'],
 	413: ['payload_too_large'],
 	422: ['validation_failed', 'rule_violated'],
 	429: ['rate_limited'],

@@ -16,9 +16,17 @@ import { judgeBooking, judgeMove, judgeStatus, type JudgeFacts } from '$lib/doma
 import { type Policy } from '$lib/domain/policy';
 import type { ApplicationFacts, Interview } from '$lib/domain/types';
 import type { CalendarRules } from './calendar-rules';
-import { ApiError, apiError } from './errors';
+import { ApiError } from './errors';
 import { findInterview, type InterviewRow } from './interviews';
-import { applicationFacts, problemsError, refuse, unwrap, withCalendar, type CalendarCtx } from './calendar-writes';
+import {
+	applicationFacts,
+	MissingInterview,
+	problemsError,
+	refuse,
+	unwrap,
+	withCalendar,
+	type CalendarCtx
+} from './calendar-writes';
 import { m } from '$lib/paraglide/messages';
 
 /** The snake_case API field of an interview field, for messages and `details.fields`. */
@@ -145,7 +153,7 @@ export async function repairInterview(
 		const entry = inspectEntry(doc, damaged.id);
 		if (!entry) {
 			if (getInterview(doc, damaged.id)) throw new ApiError('conflict', m.api_repaired_meanwhile());
-			throw apiError.notFound('interview');
+			throw new MissingInterview(damaged.id);
 		}
 		const { base, missing } = rebuild(entry, stored, application, { actorId, now });
 		const next = { ...base, ...stripUndefined(patch) } as Partial<Interview>;
@@ -202,7 +210,7 @@ export async function cancelDamaged(
 		const entry = inspectEntry(doc, damaged.id);
 		if (!entry) {
 			if (getInterview(doc, damaged.id)) throw new ApiError('conflict', m.api_repaired_meanwhile());
-			throw apiError.notFound('interview');
+			throw new MissingInterview(damaged.id);
 		}
 		if (!stored) {
 			// Nothing of it ever reached Postgres: no history or scorecard hangs on it.

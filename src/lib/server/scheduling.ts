@@ -20,6 +20,7 @@ import { ApiError, apiError } from './errors';
 import { findInterview } from './interviews';
 import {
 	applicationFacts,
+	MissingInterview,
 	orgFacts,
 	problemsError,
 	refuse,
@@ -160,7 +161,7 @@ export async function editInterview(
 		if (!current) {
 			const entry = inspectEntry(doc, id);
 			if (entry) return entry;
-			throw apiError.notFound('interview');
+			throw new MissingInterview(id);
 		}
 		if (!row) throw apiError.notFound('interview');
 		const next: Interview = {
@@ -222,7 +223,7 @@ export async function changeStatus(
 		if (!current) {
 			const entry = inspectEntry(doc, id);
 			if (entry) return entry;
-			throw apiError.notFound('interview');
+			throw new MissingInterview(id);
 		}
 		// The caller found no stored interview: only a damaged entry is this id's business here.
 		if (opts.damagedOnly) throw apiError.notFound('interview');

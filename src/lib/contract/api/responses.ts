@@ -26,6 +26,7 @@ export const ErrorBody = z.object({
 				'not_found',
 				'method_not_allowed',
 				'conflict',
+				'archived',
 				'payload_too_large',
 				'validation_failed',
 				'rule_violated',
@@ -42,7 +43,7 @@ export const ErrorBody = z.object({
 		details: z
 			.record(z.string(), z.unknown())
 			.describe(
-				'Depends on the code: `fields` (field → problem), `rule`, `problems`, `conflicts`, `limit_bytes`, `retry_after_s` (also sent as `Retry-After`), `scope`, `reason`/`opens_at`/`closes_at`'
+				'Depends on the code: `fields` (field → problem), `rule`, `problems`, `conflicts`, `limit_bytes`, `retry_after_s` (also sent as `Retry-After`), `scope`, `interview_id`/`archived_at` (`archived`), `reason`/`opens_at`/`closes_at`'
 			)
 	})
 });

@@ -1,7 +1,7 @@
 import type { RequestHandler } from './$types';
 import { defineRoute } from '$lib/server/route';
 import * as S from '$lib/contract/api';
-import { AUTH, BODY, NOT_VISIBLE } from '$lib/server/api-docs';
+import { ARCHIVED, AUTH, BODY, NOT_VISIBLE } from '$lib/server/api-docs';
 import { visibleInterview } from '$lib/server/access';
 import { apiError } from '$lib/server/errors';
 import { requireRole } from '$lib/server/guards';
@@ -46,7 +46,7 @@ export const PATCH: RequestHandler = defineRoute(
 			...AUTH,
 			...BODY,
 			404: 'No such interview in your organization.',
-			409: 'The change would double-book somebody; `details.conflicts` lists the clashing interviews.',
+			409: `The change would double-book somebody (\`conflict\`; \`details.conflicts\` lists the clashing interviews). ${ARCHIVED}`,
 			422: 'A field is invalid or unknown (`details.fields`), a scheduling rule is broken (`details.rule`), or a damaged entry still lacks fields (`details.rule` = `needs_repair`).'
 		}
 	},

@@ -21,7 +21,7 @@ export const POST: RequestHandler = defineRoute(
 			...AUTH,
 			...BODY,
 			404: 'No such request in your organization.',
-			409: 'Already decided, or the new time was taken meanwhile.',
+			409: 'Already decided, the new time was taken meanwhile, or the interview is archived (`archived`).',
 			422: 'The change now breaks a scheduling rule.'
 		}
 	},

@@ -1,5 +1,5 @@
 import * as S from '$lib/contract/api';
-import { AUTH, BODY } from '$lib/server/api-docs';
+import { ARCHIVED, AUTH, BODY } from '$lib/server/api-docs';
 import { statusEndpoint } from '$lib/server/status-endpoint';
 
 /**
@@ -24,6 +24,7 @@ export const POST = statusEndpoint(
 			...AUTH,
 			...BODY,
 			404: 'No such interview in your organization.',
+			409: ARCHIVED,
 			422: 'No reason (`details.fields.reason`), or the status machine does not allow it (`details.rule` = `invalid_transition`).'
 		}
 	},

@@ -1,5 +1,5 @@
 import * as S from '$lib/contract/api';
-import { AUTH, NOT_VISIBLE } from '$lib/server/api-docs';
+import { ARCHIVED, AUTH, NOT_VISIBLE } from '$lib/server/api-docs';
 import { statusEndpoint } from '$lib/server/status-endpoint';
 
 /** POST /api/v1/interviews/{id}/complete — marks it completed (admins and the panel). */
@@ -15,6 +15,7 @@ export const POST = statusEndpoint(
 		errors: {
 			...AUTH,
 			404: NOT_VISIBLE,
+			409: ARCHIVED,
 			422: 'The status machine does not allow it (`details.rule` = `invalid_transition`).'
 		}
 	},

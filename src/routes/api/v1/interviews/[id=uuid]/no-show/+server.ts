@@ -1,5 +1,5 @@
 import * as S from '$lib/contract/api';
-import { AUTH } from '$lib/server/api-docs';
+import { ARCHIVED, AUTH } from '$lib/server/api-docs';
 import { statusEndpoint } from '$lib/server/status-endpoint';
 
 /** POST /api/v1/interviews/{id}/no-show — records that the candidate did not come (admins). */
@@ -15,6 +15,7 @@ export const POST = statusEndpoint(
 		errors: {
 			...AUTH,
 			404: 'No such interview in your organization.',
+			409: ARCHIVED,
 			422: 'The status machine does not allow it (`details.rule` = `invalid_transition`).'
 		}
 	},

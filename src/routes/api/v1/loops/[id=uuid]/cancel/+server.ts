@@ -22,6 +22,7 @@ export const POST: RequestHandler = defineRoute(
 			...AUTH,
 			...BODY,
 			404: 'No such loop in your organization.',
+			409: 'A session is archived (`archived`, `details.session`): the loop is over and no longer changes.',
 			422: 'No reason, a session has begun (`details.rule` = `loop_started`) or needs repair, or nothing is left to cancel.'
 		}
 	},

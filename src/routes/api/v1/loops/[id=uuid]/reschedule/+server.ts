@@ -22,7 +22,7 @@ export const POST: RequestHandler = defineRoute(
 			...AUTH,
 			...BODY,
 			404: 'No such loop in your organization.',
-			409: 'A session would double-book someone; nothing moved.',
+			409: 'A session would double-book someone (`conflict`), or is archived (`archived`, `details.session`); nothing moved.',
 			422: 'A session breaks a rule, has begun (`details.rule` = `loop_started`) or needs repair; nothing moved.'
 		}
 	},

@@ -170,17 +170,16 @@ export async function requestSearch(sql: Sql, row: RequestRow, now = new Date())
 	// A deadline ends the booking, not the window: the times offered stay those of the window.
 	const from = new Date(Math.max(row.window_start.getTime(), now.getTime()));
 	if (from >= row.window_end) return null;
-	const found = await storedSearch(sql, row.org_id, {
-		panel: [...row.panel, ...(row.pool_count > 0 ? row.pool : [])],
+	// The facts cover the pool; the search's panel is the named people.
+	return storedSearch(sql, row.org_id, {
+		panel: row.panel,
+		pool: row.pool_count > 0 ? row.pool : [],
 		candidateId: row.candidate_id,
 		durationMin: row.duration_min,
 		from,
 		to: row.window_end,
 		now
 	});
-	// The facts cover the pool; the search's panel is the named people.
-	found.search = { ...found.search, panel: row.panel };
-	return found;
 }
 
 /** A request's free times with the panel each would have (the named people and the pool's picks). */

@@ -1,5 +1,5 @@
 /**
- * Decision 73: the slot finder and the judge read a panel's interviews from its seats alone (the
+ * Decision 74: the slot finder and the judge read a panel's interviews from its seats alone (the
  * copies of migration 037) rather than joining `interviews`. After bookings, a reschedule and a
  * cancellation through the API, on each database, the covered reads give the busy time, load and
  * stored interviews the join gave, and the endpoint offers what the finder offers on the join's

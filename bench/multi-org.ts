@@ -9,20 +9,13 @@
  *
  *   npm run bench -- multi-org      (BENCH_ORGS, BENCH_ADMINS, BENCH_SECONDS, BENCH_EDIT_MS tune it)
  */
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import type * as Y from 'yjs';
 import type { Sql } from '../db/client';
-import {
-	calendarDocName,
-	createInterview,
-	getInterview,
-	observeInterviews,
-	updateInterview
-} from '../src/lib/collab/calendar';
+import { calendarDocName, createInterview, getInterview } from '../src/lib/collab/calendar';
 import type { Interview } from '../src/lib/domain/types';
 import { startTestApp } from '../tests/helpers/app';
-import { collabTokenFor, connectTo, eventually, type CollabClient } from '../tests/helpers/collab';
+import { collabTokenFor, connectTo, eventually } from '../tests/helpers/collab';
+import { measureEdits, type EditFigures, type Editor } from './edit-latency';
 
 const ORGS = Number(process.env.BENCH_ORGS ?? 100);
 const ADMINS = Number(process.env.BENCH_ADMINS ?? 3);
@@ -89,104 +82,52 @@ async function createOrg(sql: Sql, tag: string, admins: number, editEveryMs = ED
 	});
 }
 
-const percentile = (sorted: number[], p: number) =>
-	sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
-
-interface Figures {
-	seen: number;
-	expected: number;
-	p50: number;
-	p99: number;
-	rssMb: number;
-	lagP99Ms: number;
-}
-
 /**
  * Connects every admin of every organization, then lets each move their interview for SECONDS;
  * the figures count the organizations `measured` accepts (all by default).
  */
-async function run(url: string, sql: Sql, orgs: Org[], measured: (org: Org) => boolean = () => true): Promise<Figures> {
-	const clients: { client: CollabClient; org: Org; admin: Org['admins'][number] }[] = [];
+async function run(
+	url: string,
+	sql: Sql,
+	orgs: Org[],
+	measured: (org: Org) => boolean = () => true
+): Promise<EditFigures> {
+	const editors: Editor[] = [];
 	for (const org of orgs) {
 		for (const admin of org.admins) {
 			const { token } = await collabTokenFor(sql, admin.id, org.id);
-			clients.push({ client: connectTo(url, calendarDocName(org.id), async () => token), org, admin });
+			editors.push({
+				client: connectTo(url, calendarDocName(org.id), async () => token),
+				interview: admin.interview,
+				actor: admin.id,
+				everyMs: org.editEveryMs,
+				peers: org.admins.length - 1,
+				measured: measured(org)
+			});
 		}
 	}
-	const lag = monitorEventLoopDelay({ resolution: 10 });
 	try {
-		await Promise.all(clients.map((c) => c.client.ready));
-		for (const { client, admin } of clients) createInterview(client.doc, admin.interview);
+		await Promise.all(editors.map((e) => e.client.ready));
+		for (const { client, interview } of editors) createInterview(client.doc, interview);
+		const byOrg = orgs.map((org) => ({
+			org,
+			clients: editors.filter((e) => org.admins.some((a) => a.id === e.actor))
+		}));
 		await eventually(
-			() => clients.every(({ client, org }) => org.admins.every((a) => getInterview(client.doc, a.interview.id))),
+			() =>
+				byOrg.every(({ org, clients }) =>
+					clients.every((c) => org.admins.every((a) => getInterview(c.client.doc, a.interview.id)))
+				),
 			120_000,
 			100
 		);
-		const sentAt = new Map<string, number>();
-		const samples: number[] = [];
-		let measuring = false;
-		let expected = 0;
-		const unobserve = clients.map(({ client, org }) =>
-			observeInterviews(client.doc, ({ ids, local }) => {
-				if (local || !measured(org)) return;
-				const seenAt = performance.now();
-				for (const id of ids) {
-					const iv = getInterview(client.doc, id);
-					const sent = iv && sentAt.get(`${id}|${iv.updatedAt}`);
-					if (typeof sent === 'number') samples.push(seenAt - sent);
-				}
-			})
-		);
-		const timers: NodeJS.Timeout[] = [];
-		clients.forEach(({ client, org, admin }, index) => {
-			const edit = () => {
-				// Half an hour later, or back: always a change, whatever an earlier run left.
-				const iv = admin.interview;
-				const later = new Date(Date.parse(iv.start) + 30 * 60_000).toISOString();
-				const start = getInterview(client.doc, iv.id)?.start === later ? iv.start : later;
-				const now = new Date();
-				// Only edits made while measuring count, both sent and seen.
-				if (measuring) sentAt.set(`${iv.id}|${now.toISOString()}`, performance.now());
-				updateInterview(client.doc as Y.Doc, iv.id, { start }, { actor: admin.id, now });
-				if (measuring && measured(org)) expected += org.admins.length - 1;
-			};
-			timers.push(
-				setTimeout(
-					() => {
-						edit();
-						timers.push(setInterval(edit, org.editEveryMs));
-					},
-					(index * org.editEveryMs) / clients.length
-				)
-			);
-		});
-		await new Promise((r) => setTimeout(r, WARMUP_MS));
-		lag.enable();
-		let rss = 0;
-		const rssTimer = setInterval(() => (rss = Math.max(rss, process.memoryUsage().rss)), 500);
-		measuring = true;
-		await new Promise((r) => setTimeout(r, SECONDS * 1_000));
-		measuring = false;
-		for (const t of timers) clearInterval(t);
-		await new Promise((r) => setTimeout(r, DRAIN_MS));
-		clearInterval(rssTimer);
-		lag.disable();
-		for (const off of unobserve) off();
-		samples.sort((a, b) => a - b);
-		return {
-			seen: samples.length,
-			expected,
-			p50: percentile(samples, 50),
-			p99: percentile(samples, 99),
-			rssMb: rss / 1_048_576,
-			lagP99Ms: lag.percentile(99) / 1e6
-		};
+		return await measureEdits(editors, { warmupMs: WARMUP_MS, seconds: SECONDS, drainMs: DRAIN_MS });
 	} finally {
-		for (const { client } of clients) client.close();
+		for (const { client } of editors) client.close();
 	}
 }
 
-function line(label: string, f: Figures): string {
+function line(label: string, f: EditFigures): string {
 	return `${label}: ${f.seen}/${f.expected} deliveries seen, edit→seen p50 ${f.p50.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms, RSS ${f.rssMb.toFixed(0)} MB, event-loop lag p99 ${f.lagP99Ms.toFixed(1)} ms`;
 }
 

@@ -12,18 +12,12 @@
  */
 import { Server } from '@hocuspocus/server';
 import { pathToFileURL } from 'node:url';
-import * as Y from 'yjs';
 import { DEMO_ACCOUNTS } from '../db/seed';
-import {
-	calendarDocName,
-	createInterview,
-	getInterview,
-	observeInterviews,
-	updateInterview
-} from '../src/lib/collab/calendar';
+import { calendarDocName, createInterview, getInterview } from '../src/lib/collab/calendar';
 import type { Interview } from '../src/lib/domain/types';
 import { startTestApp, type TestApp } from '../tests/helpers/app';
 import { connectTo, eventually, type CollabClient } from '../tests/helpers/collab';
+import { measureEdits, type EditFigures } from './edit-latency';
 
 const CLIENTS = Number(process.env.BENCH_SYNC_CLIENTS ?? 50);
 const SECONDS = Number(process.env.BENCH_SYNC_SECONDS ?? 10);
@@ -40,14 +34,6 @@ interface Target {
 	/** One interview per client, valid for the target's organization. */
 	interviews: Interview[];
 }
-
-interface Outcome {
-	samples: number[];
-	expected: number;
-}
-
-const percentile = (sorted: number[], p: number) =>
-	sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
 
 /** Interviews over the demo organization's real applications and interviewers, a day apart. */
 export async function demoInterviews(app: TestApp, count: number, actor: string): Promise<Interview[]> {
@@ -81,81 +67,35 @@ export async function demoInterviews(app: TestApp, count: number, actor: string)
 }
 
 /** Connects every client, seeds the interviews, then lets every client edit for SECONDS. */
-async function run(target: Target): Promise<Outcome> {
+async function run(target: Target): Promise<EditFigures> {
 	const clients: CollabClient[] = [];
 	for (let i = 0; i < CLIENTS; i++) clients.push(connectTo(target.url, target.docName, target.token));
 	try {
 		await Promise.all(clients.map((c) => c.ready));
-		createInterview(clients[0]!.doc, target.interviews[0]!);
-		for (const iv of target.interviews.slice(1)) createInterview(clients[0]!.doc, iv);
+		for (const iv of target.interviews) createInterview(clients[0]!.doc, iv);
 		await eventually(() => clients.every((c) => target.interviews.every((iv) => getInterview(c.doc, iv.id))), 30_000);
-
-		/** `<id>|<updatedAt>` of each edit → when it was made. */
-		const sentAt = new Map<string, number>();
-		const samples: number[] = [];
-		let measuring = false;
-		let expected = 0;
-		const unobserve = clients.map((client) =>
-			observeInterviews(client.doc, ({ ids, local }) => {
-				if (local) return;
-				const seenAt = performance.now();
-				for (const id of ids) {
-					const iv = getInterview(client.doc, id);
-					const sent = iv && sentAt.get(`${id}|${iv.updatedAt}`);
-					if (sent !== undefined && sent !== null && measuring) samples.push(seenAt - sent);
-				}
-			})
-		);
-
-		const timers: NodeJS.Timeout[] = [];
-		const startEditing = (client: CollabClient, interview: Interview, index: number) => {
-			let flip = false;
-			const edit = () => {
-				flip = !flip;
-				const start = new Date(Date.parse(interview.start) + (flip ? 30 : 0) * 60_000).toISOString();
-				const now = new Date();
-				const key = `${interview.id}|${now.toISOString()}`;
-				sentAt.set(key, performance.now());
-				const result = updateInterview(
-					client.doc as Y.Doc,
-					interview.id,
-					{ start },
-					{ actor: interview.updatedBy, now }
-				);
-				if (!result.ok) throw new Error(`${target.label}: edit refused: ${result.problem.message}`);
-				if (measuring) expected += CLIENTS - 1;
+		const editors = clients.map((client, i) => {
+			const interview = target.interviews[i]!;
+			return {
+				client,
+				interview,
+				actor: interview.updatedBy!,
+				everyMs: EDIT_EVERY_MS,
+				peers: CLIENTS - 1,
+				measured: true
 			};
-			const offset = (index * EDIT_EVERY_MS) / CLIENTS;
-			timers.push(
-				setTimeout(() => {
-					edit();
-					timers.push(setInterval(edit, EDIT_EVERY_MS));
-				}, offset)
-			);
-		};
-		clients.forEach((client, i) => startEditing(client, target.interviews[i]!, i));
-		await new Promise((r) => setTimeout(r, WARMUP_MS));
-		measuring = true;
-		await new Promise((r) => setTimeout(r, SECONDS * 1_000));
-		measuring = false;
-		for (const t of timers) clearInterval(t);
-		// Edits made in the window may still be on their way: count them when they land.
-		measuring = true;
-		await new Promise((r) => setTimeout(r, DRAIN_MS));
-		for (const off of unobserve) off();
-		return { samples: samples.sort((a, b) => a - b), expected };
+		});
+		return await measureEdits(editors, { warmupMs: WARMUP_MS, seconds: SECONDS, drainMs: DRAIN_MS });
 	} finally {
 		for (const c of clients) c.close();
 	}
 }
 
-function describe(label: string, o: Outcome): { p50: number; p99: number } {
-	const p50 = percentile(o.samples, 50);
-	const p99 = percentile(o.samples, 99);
+function describe(label: string, f: EditFigures): EditFigures {
 	console.log(
-		`${label}: ${o.samples.length}/${o.expected} deliveries seen, p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${(o.samples.at(-1) ?? NaN).toFixed(1)} ms`
+		`${label}: ${f.seen}/${f.expected} deliveries seen, p50 ${f.p50.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms, max ${f.max.toFixed(1)} ms`
 	);
-	return { p50, p99 };
+	return f;
 }
 
 /** Runs the benchmark and prints one summary line. */

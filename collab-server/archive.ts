@@ -144,14 +144,22 @@ export async function organizationsDue(host: Pick<GenerationHost, 'sql'>, now: D
  * Postgres being down, or an instance that stopped in between).
  */
 export async function forwardPending(host: GenerationHost): Promise<number> {
-	const rows = await host.sql<{ org_id: string; generation: number }[]>`
-		select s.org_id, s.generation from calendar_stale_generations s
-		where exists (select 1 from yjs_documents d where d.name = ${'org:'} || s.org_id || ':calendar'
-				|| case when s.generation = 0 then '' else ':g' || s.generation end
-				and d.updated_at > coalesce(s.forwarded_at, s.created_at))
-			or exists (select 1 from yjs_update_journal j where j.name = ${'org:'} || s.org_id || ':calendar'
-				|| case when s.generation = 0 then '' else ':g' || s.generation end
-				and j.created_at > coalesce(s.forwarded_at, s.created_at))`;
+	const stale = (
+		await host.sql<{ org_id: string; generation: number; since: Date }[]>`
+			select org_id, generation, coalesce(forwarded_at, created_at) as since from calendar_stale_generations`
+	).map((s) => ({ ...s, name: calendarDocName(s.org_id, s.generation) }));
+	if (stale.length === 0) return 0;
+	// Only the replaced generations that received something (stored or journaled) since the last pass.
+	const received = new Set(
+		(
+			await host.sql<{ name: string }[]>`
+			select s.name from unnest(${stale.map((s) => s.name)}::text[],
+				${stale.map((s) => s.since.toISOString())}::timestamptz[]) as s(name, since)
+			where exists (select 1 from yjs_documents d where d.name = s.name and d.updated_at > s.since)
+				or exists (select 1 from yjs_update_journal j where j.name = s.name and j.created_at > s.since)`
+		).map((r) => r.name)
+	);
+	const rows = stale.filter((s) => received.has(s.name));
 	let forwarded = 0;
 	for (const r of rows) {
 		const outcome = await forwardStale(host, r.org_id, r.generation, null);

@@ -21,6 +21,7 @@ import { CALENDAR_MOVED, type CalendarMoved } from '../src/lib/contract/collab';
 import { withAdvisoryLock } from '../src/lib/server/booking-lock';
 import { calendarGeneration } from '../src/lib/server/calendar-generation';
 import type { CollabContext } from './auth';
+import { loadStored } from './persistence';
 
 /** The bus event of a compaction: the organization's live generation is now `generation`. */
 export const GENERATION_EVENT = 'calendar.generation';
@@ -43,19 +44,8 @@ export interface GenerationHost {
 
 /** The state of a stored document: its snapshot and every journal row that applies. */
 export async function storedState(sql: Sql, name: string): Promise<Uint8Array> {
-	const rows = await sql<{ update: Uint8Array }[]>`
-		select 0::bigint as id, state as update from yjs_documents where name = ${name}
-		union all
-		select id, update from yjs_update_journal where name = ${name}
-		order by id`;
 	const doc = new Y.Doc();
-	for (const row of rows) {
-		try {
-			Y.applyUpdate(doc, row.update);
-		} catch {
-			// persistence.ts keeps and reports such a row; it holds nothing this pass could forward.
-		}
-	}
+	await loadStored(sql, name, doc);
 	return Y.encodeStateAsUpdate(doc);
 }
 

@@ -20,6 +20,41 @@ import type { NamedDoc, UpdateJournal } from './journal';
 export const STORE_RETRY_FIRST_MS = 1_000;
 export const STORE_RETRY_MAX_MS = 30_000;
 
+/**
+ * Applies the stored state of `name` to `doc`: the snapshot, then the journal rows in order. Says
+ * which snapshot version (xmin) it read (null: none yet) and which journal rows applied; a row that
+ * does not apply is reported and left in the journal (never folded away), so nothing is lost while
+ * someone looks at it.
+ */
+export async function loadStored(
+	sql: Sql,
+	name: string,
+	doc: Y.Doc
+): Promise<{ version: string | null; loaded: string[] }> {
+	// One statement, so one consistent view: no fold elsewhere can slip between snapshot and journal.
+	const rows = await sql<{ id: string; update: Uint8Array; xmin: string }[]>`
+		select 0::bigint as id, state as update, xmin::text from yjs_documents where name = ${name}
+		union all
+		select id, update, null from yjs_update_journal where name = ${name}
+		order by id`;
+	let version: string | null = null;
+	const loaded: string[] = [];
+	for (const row of rows) {
+		if (row.id === '0') {
+			Y.applyUpdate(doc, row.update);
+			version = row.xmin;
+			continue;
+		}
+		try {
+			Y.applyUpdate(doc, row.update);
+			loaded.push(row.id);
+		} catch (err) {
+			console.error(`[collab] journal row ${row.id} of ${name} does not apply; kept`, err);
+		}
+	}
+	return { version, loaded };
+}
+
 /** The persistence extension bound to a database and its update journal. */
 export function persistence(sql: Sql, journal: UpdateJournal): Extension {
 	/** Documents whose latest store failed, with the delay before the next try. */
@@ -63,27 +98,8 @@ export function persistence(sql: Sql, journal: UpdateJournal): Extension {
 	return {
 		extensionName: 'parley-persistence',
 		async onLoadDocument({ documentName, document }: onLoadDocumentPayload) {
-			// One statement, so one consistent view: no fold elsewhere can slip between snapshot and journal.
-			const rows = await sql<{ id: string; update: Uint8Array; xmin: string }[]>`
-				select 0::bigint as id, state as update, xmin::text from yjs_documents where name = ${documentName}
-				union all
-				select id, update, null from yjs_update_journal where name = ${documentName}
-				order by id`;
-			const loaded: string[] = [];
-			for (const row of rows) {
-				if (row.id === '0') {
-					Y.applyUpdate(document, row.update);
-					known.set(document, row.xmin);
-					continue;
-				}
-				try {
-					Y.applyUpdate(document, row.update);
-					loaded.push(row.id);
-				} catch (err) {
-					// Left in the journal (never folded away), so nothing is lost while someone looks at it.
-					console.error(`[collab] journal row ${row.id} of ${documentName} does not apply; kept`, err);
-				}
-			}
+			const { version, loaded } = await loadStored(sql, documentName, document);
+			if (version !== null) known.set(document, version);
 			journal.loaded(document, loaded);
 		},
 		async onStoreDocument(data: onStoreDocumentPayload) {

@@ -11,6 +11,7 @@
  */
 import * as Y from 'yjs';
 import { interviewsMap } from './calendar-schema';
+import { replaceArray } from './calendar-write';
 
 /** A copy of a value of the document with no shared history: nested maps and arrays are rebuilt. */
 export function copyValue(value: unknown): unknown {
@@ -85,18 +86,6 @@ export interface ForwardResult {
 	missing: { id: string; keys: string[] }[];
 }
 
-/** Replaces an array's content by editing only the differing middle (as the calendar's panel writes do). */
-function replaceArray(arr: Y.Array<unknown>, next: readonly unknown[]): void {
-	const cur = arr.toArray();
-	let head = 0;
-	while (head < cur.length && head < next.length && cur[head] === next[head]) head++;
-	let tail = 0;
-	while (tail < cur.length - head && tail < next.length - head && cur.at(-1 - tail) === next.at(-1 - tail)) tail++;
-	if (cur.length - head - tail > 0) arr.delete(head, cur.length - head - tail);
-	const insert = next.slice(head, next.length - tail);
-	if (insert.length > 0) arr.insert(head, insert.map(copyValue));
-}
-
 /**
  * Writes into `into` what `changes` say changed in `from`, in one transaction with `origin`. A
  * changed key takes the value `from` holds now; an entry that appeared is copied whole when `into`
@@ -153,7 +142,7 @@ export function forwardChanges(
 					}
 				} else if (value instanceof Y.Array && current instanceof Y.Array) {
 					const before = JSON.stringify(current.toJSON());
-					replaceArray(current, value.toArray());
+					replaceArray(current, value.toArray(), copyValue);
 					wrote ||= before !== JSON.stringify(current.toJSON());
 				} else if (JSON.stringify(copyJson(value)) !== JSON.stringify(copyJson(current))) {
 					there.set(key, copyValue(value));

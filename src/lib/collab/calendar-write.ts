@@ -62,23 +62,20 @@ function writeNew(doc: Y.Doc, interview: Interview, change: ChangeRecord): void 
 	m.set(LAST_CHANGE_KEY, { ...change, at: canonicalInstant(change.at) });
 }
 
-/** Replaces a Y.Array's content with `next` by editing only the differing middle, so concurrent edits to the ends survive. */
-function replacePanel(arr: Y.Array<unknown>, next: readonly string[]): void {
+/**
+ * Replaces a Y.Array's content with `next` by editing only the differing middle, so concurrent edits
+ * to the ends survive. Items are compared by identity; `copy` makes what is inserted (a Yjs type
+ * taken from another document must be copied).
+ */
+export function replaceArray<T>(arr: Y.Array<unknown>, next: readonly T[], copy: (v: T) => unknown = (v) => v): void {
 	const cur = arr.toArray();
 	let head = 0;
 	while (head < cur.length && head < next.length && cur[head] === next[head]) head++;
 	let tail = 0;
-	while (
-		tail < cur.length - head &&
-		tail < next.length - head &&
-		cur[cur.length - 1 - tail] === next[next.length - 1 - tail]
-	) {
-		tail++;
-	}
-	const removeCount = cur.length - head - tail;
-	if (removeCount > 0) arr.delete(head, removeCount);
+	while (tail < cur.length - head && tail < next.length - head && cur.at(-1 - tail) === next.at(-1 - tail)) tail++;
+	if (cur.length - head - tail > 0) arr.delete(head, cur.length - head - tail);
 	const insert = next.slice(head, next.length - tail);
-	if (insert.length > 0) arr.insert(head, insert);
+	if (insert.length > 0) arr.insert(head, insert.map(copy));
 }
 
 function stamp(m: Y.Map<unknown>, opts: WriteOptions, change: Omit<ChangeRecord, 'actor' | 'at' | 'reason'>): void {
@@ -142,7 +139,7 @@ export function updateInterview(doc: Y.Doc, id: string, patch: InterviewPatch, o
 		for (const field of changed) {
 			if (field === 'panel') {
 				const arr = m.get('panel');
-				if (arr instanceof Y.Array) replacePanel(arr as Y.Array<unknown>, next.panel);
+				if (arr instanceof Y.Array) replaceArray(arr as Y.Array<unknown>, next.panel);
 			} else {
 				m.set(field, next[field]);
 			}
@@ -205,7 +202,7 @@ export function restoreInterview(
 			for (const field of FIELDS) {
 				if (field === 'panel') {
 					const arr = m.get('panel');
-					if (arr instanceof Y.Array) replacePanel(arr as Y.Array<unknown>, dedupe(interview.panel));
+					if (arr instanceof Y.Array) replaceArray(arr as Y.Array<unknown>, dedupe(interview.panel));
 					else m.set('panel', Y.Array.from(dedupe(interview.panel)));
 				} else if (field === 'start') {
 					if (m.get(field) !== canonicalInstant(interview.start)) m.set(field, canonicalInstant(interview.start));

@@ -187,8 +187,7 @@ export class CalendarSync {
 			this.#localLoaded = true;
 			if (!this.#switching) this.#refreshAll();
 		});
-		// After a move the copy just left is already confirmed and being deleted: opening it again to
-		// drain it would only race that deletion (and could keep it past the page's visit).
+		// After a move, draining the copy just left (confirmed, being deleted) would race its deletion.
 		void this.#forgetting.then(() => drainOlderCopies(url, this.orgId, this.#generation, fetchCollabToken));
 		this.#cleanup.push(
 			observeInterviews(conn.doc, (change) => {

@@ -4,17 +4,9 @@
  * page shows them at once; the live document replaces them once it has synced (decision 71).
  */
 import type { Sql } from '../../../db/client';
-import {
-	addDaysToYmd,
-	isoWeekdayOfYmd,
-	zonedDate,
-	zonedWallTimeToUtc,
-	type Interview,
-	type InterviewMode,
-	type InterviewStatus,
-	type InterviewType
-} from '$lib/domain';
-import { queryInterviews, type InterviewRow } from '$lib/server/interviews';
+import { addDaysToYmd, isoWeekdayOfYmd, zonedDate, zonedWallTimeToUtc } from '$lib/domain';
+import { interviewJson, queryInterviews } from '$lib/server/interviews';
+import { interviewFromJson } from '$lib/contract/interview-json';
 import type { CalendarFirstView } from '$lib/contract/calendar-page';
 
 const YMD_RE = /^\d{4}-\d{2}-\d{2}$/;
@@ -36,35 +28,6 @@ export function firstViewDays(view: string | null, anchor: string): [string, str
 	}
 	const mon = monday(anchor);
 	return [addDaysToYmd(mon, -1), addDaysToYmd(mon, 8)];
-}
-
-/** A projection row as the document's interview, for the widget (only what the calendar draws is exact). */
-function asInterview(r: InterviewRow): Interview {
-	return {
-		id: r.id,
-		applicationId: r.application_id,
-		candidateId: r.candidate_id,
-		cycleId: r.cycle_id,
-		start: r.start_at.toISOString(),
-		durationMin: r.duration_min,
-		timezone: r.timezone,
-		type: r.type as InterviewType,
-		mode: r.mode as InterviewMode,
-		location: r.location,
-		round: r.round,
-		panel: r.panel.map((p) => p.id),
-		status: r.status as InterviewStatus,
-		rescheduledFrom: r.rescheduled_from,
-		updatedBy: null,
-		updatedAt: r.updated_at.toISOString()
-	};
-}
-
-/** Interviews that ended before this instant may be archived (none before the first compaction). */
-async function archivedBefore(sql: Sql, orgId: string): Promise<Date | null> {
-	const [row] = await sql<{ archived_before: Date }[]>`
-		select archived_before from calendar_generations where org_id = ${orgId}`;
-	return row?.archived_before ?? null;
 }
 
 /** The first view of the organization's calendar, in `tz`, for the page's `view` and `date` (today when absent). */
@@ -92,6 +55,7 @@ export async function loadFirstView(
 				conflicts: number;
 				archived_completed: number;
 				archived_cancelled: number;
+				archived_before: Date | null;
 			}[]
 		>`
 			select
@@ -102,17 +66,19 @@ export async function loadFirstView(
 				count(*) filter (where status = 'cancelled')::int as cancelled,
 				count(*) filter (where jsonb_array_length(conflicts) > 0)::int as conflicts,
 				count(*) filter (where status = 'completed' and archived_at is not null)::int as archived_completed,
-				count(*) filter (where status = 'cancelled' and archived_at is not null)::int as archived_cancelled
+				count(*) filter (where status = 'cancelled' and archived_at is not null)::int as archived_cancelled,
+				-- Interviews that ended before it may be archived (none before the first compaction).
+				(select archived_before from calendar_generations where org_id = ${orgId}) as archived_before
 			from interviews where org_id = ${orgId} and removed_at is null`
 	]);
 	return {
 		from: from.toISOString(),
 		to: to.toISOString(),
 		tz,
-		interviews: rows.map(asInterview),
+		interviews: rows.map((r) => interviewFromJson(interviewJson(r))),
 		conflictIds: rows.filter((r) => r.conflicts.length > 0).map((r) => r.id),
 		archivedIds: rows.filter((r) => r.archived_at !== null).map((r) => r.id),
-		archivedBefore: (await archivedBefore(sql, orgId))?.toISOString() ?? null,
+		archivedBefore: counts?.archived_before?.toISOString() ?? null,
 		summary: {
 			today: counts?.today ?? 0,
 			week: counts?.week ?? 0,

@@ -6,49 +6,9 @@
  */
 /* eslint-disable svelte/prefer-svelte-reactivity -- plain values on purpose: what the UI reads is published
    as a fresh immutable map through $state.raw. */
-import type { Interview, InterviewMode, InterviewStatus, InterviewType } from '$lib/domain';
+import type { Interview } from '$lib/domain';
 import type { CalendarFirstView } from '$lib/contract/calendar-page';
-
-/** An interview as `GET /api/v1/interviews` answers it (the fields the calendar reads). */
-interface ApiInterview {
-	id: string;
-	application_id: string;
-	cycle_id: string;
-	candidate: { id: string };
-	start: string;
-	duration_min: number;
-	timezone: string;
-	type: string;
-	mode: string;
-	location: string;
-	round: number;
-	panel: { id: string }[];
-	status: string;
-	rescheduled_from: string | null;
-	updated_at: string;
-	archived_at: string | null;
-}
-
-function fromApi(j: ApiInterview): Interview {
-	return {
-		id: j.id,
-		applicationId: j.application_id,
-		candidateId: j.candidate.id,
-		cycleId: j.cycle_id,
-		start: j.start,
-		durationMin: j.duration_min,
-		timezone: j.timezone,
-		type: j.type as InterviewType,
-		mode: j.mode as InterviewMode,
-		location: j.location,
-		round: j.round,
-		panel: j.panel.map((p) => p.id),
-		status: j.status as InterviewStatus,
-		rescheduledFrom: j.rescheduled_from,
-		updatedBy: null,
-		updatedAt: j.updated_at
-	};
-}
+import { interviewFromJson, type InterviewJsonFields } from '$lib/contract/interview-json';
 
 /** The most the calendar asks for at once (the API's page size). */
 const PAGE_SIZE = 200;
@@ -90,8 +50,8 @@ export class ArchivedInterviews {
 				this.#asked.delete(key);
 				return;
 			}
-			const body = (await res.json()) as { data: ApiInterview[]; total?: number };
-			found.push(...body.data.filter((j) => j.archived_at !== null).map(fromApi));
+			const body = (await res.json()) as { data: InterviewJsonFields[]; total?: number };
+			found.push(...body.data.filter((j) => j.archived_at !== null).map(interviewFromJson));
 			if (body.data.length < PAGE_SIZE) break;
 		}
 		if (found.length) this.#byId = new Map([...this.#byId, ...found.map((iv) => [iv.id, iv] as const)]);

@@ -11,7 +11,7 @@ import type * as Y from 'yjs';
 import { ConflictIndex, type Conflict, type Interview } from '$lib/domain';
 import { MoveLedger, type LostMove } from './move-ledger';
 import { colorFor, peersOf, type Peer } from './peers';
-import { pendingKeyOf, registerLocalCopy } from './offline';
+import { movesKeyOf, pendingKeyOf, registerLocalCopy, watchNetwork } from './offline';
 import { drainOlderCopies, forgetLocalCopy } from './old-generations';
 import { parseCalendarMoved } from '../contract/collab';
 import { calendarDocName, observeInterviews, type DamagedEntry } from './calendar';
@@ -37,10 +37,6 @@ export type SyncPhase =
 export interface SyncUser {
 	id: string;
 	name: string;
-}
-
-function movesKey(docName: string): string {
-	return `parley:moves:${docName}`;
 }
 
 /** Live state of one organization's calendar document. */
@@ -164,7 +160,7 @@ export class CalendarSync {
 		this.#url = url;
 		this.#online = navigator.onLine;
 		this.#pending = Number(localStorage.getItem(pendingKeyOf(this.docName)) ?? 0) || 0;
-		this.#ledger = new MoveLedger({ storage: localStorage, key: movesKey(this.docName), me: this.user.id });
+		this.#ledger = new MoveLedger({ storage: localStorage, key: movesKeyOf(this.docName), me: this.user.id });
 		const conn = openCollabDoc({
 			url,
 			name: this.docName,
@@ -226,12 +222,7 @@ export class CalendarSync {
 			// A lost network does not always close the socket at once; stop it so the state is honest.
 			this.#conn?.socket.disconnect();
 		};
-		window.addEventListener('online', onOnline);
-		window.addEventListener('offline', onOffline);
-		this.#cleanup.push(() => {
-			window.removeEventListener('online', onOnline);
-			window.removeEventListener('offline', onOffline);
-		});
+		this.#cleanup.push(watchNetwork(onOnline, onOffline));
 		if (!this.#online) conn.socket.disconnect();
 	}
 

@@ -45,6 +45,8 @@ export class CalendarSync {
 	docName: string;
 	readonly orgId: string;
 	#generation: number;
+	/** The generation whose interviews are shown: the one left, until the new one has synced. */
+	#shown = $state(0);
 	/** A compaction moved the calendar there: followed once everything sent here is confirmed. */
 	#moveTo = 0;
 	/** Between a move and the new generation's first sync: keep showing what was shown. */
@@ -87,13 +89,17 @@ export class CalendarSync {
 
 	constructor(opts: { orgId: string; generation?: number; user: SyncUser; bufferMin?: number }) {
 		this.orgId = opts.orgId;
-		this.#generation = opts.generation ?? 0;
+		this.#generation = this.#shown = opts.generation ?? 0;
 		this.docName = calendarDocName(opts.orgId, this.#generation);
 		this.user = opts.user;
 		this.#bufferMin = opts.bufferMin ?? 0;
 		this.#view = new CalendarView(this.#bufferMin);
 	}
 
+	/** The generation of the document `interviews` come from (decision 69); reactive. */
+	get generation(): number {
+		return this.#shown;
+	}
 	/** Interviews of the calendar, sorted by start. */
 	get interviews(): Interview[] {
 		return this.#interviews;
@@ -236,6 +242,7 @@ export class CalendarSync {
 		provider.on('synced', () => {
 			if (this.#switching) {
 				this.#switching = false;
+				this.#shown = this.#generation;
 				this.#refreshAll();
 			}
 			this.#synced = true;

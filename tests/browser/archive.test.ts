@@ -67,6 +67,23 @@ describe('the live calendar across an archive pass', () => {
 		});
 		const shown = await admin.evaluate(() => (window as unknown as { fewest: number }).fewest);
 		expect(shown).toBeGreaterThanOrEqual(2);
+		// The summary's finished counts, and the lowest each ever shows from now on.
+		const counted = await admin.evaluate(() => {
+			const w = window as unknown as { lowest: Record<string, number> };
+			const read = () =>
+				Object.fromEntries(
+					['completed', 'cancelled'].map((k) => [
+						k,
+						Number(document.querySelector(`[data-testid="count-${k}"]`)?.textContent ?? NaN)
+					])
+				);
+			w.lowest = read();
+			new MutationObserver(() => {
+				for (const [k, n] of Object.entries(read())) w.lowest[k] = Math.min(w.lowest[k]!, n);
+			}).observe(document.body, { childList: true, subtree: true, characterData: true });
+			return read();
+		});
+		expect(counted.completed).toBeGreaterThan(0);
 
 		const outcome = await app.runtime.collab.archive(app.orgId, { afterDays: 1 });
 		expect(outcome?.generation).toBe(1);
@@ -76,6 +93,13 @@ describe('the live calendar across an archive pass', () => {
 		const kept = shown - outcome!.archived;
 		expect(await admin.evaluate(() => (window as unknown as { fewest: number }).fewest)).toBe(kept);
 		await expect.poll(() => admin.getByTestId('interview-list').locator('tbody tr').count()).toBe(kept);
+		// The archived interviews left the document but are still counted, once, and never dropped meanwhile.
+		const cards = async () => ({
+			completed: Number(await admin.getByTestId('count-completed').textContent()),
+			cancelled: Number(await admin.getByTestId('count-cancelled').textContent())
+		});
+		await expect.poll(cards, { timeout: SYNC_MS }).toEqual(counted);
+		expect(await admin.evaluate(() => (window as unknown as { lowest: unknown }).lowest)).toEqual(counted);
 
 		// A change made through the API now (into the new document) reaches the open page.
 		const tomas = (await app.api('GET', '/api/v1/interviews?page_size=100', cookie)).body.data.find(

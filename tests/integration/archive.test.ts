@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { getInterview, listInterviews, rescheduleInterview, updateInterview } from '../../src/lib/collab/calendar';
 import { calendarDocName } from '../../src/lib/collab/doc-names';
 import { ArchiveStatusResponse } from '../../src/lib/contract/api';
+import { loadFirstView } from '../../src/lib/server/calendar-first-view';
 import { parseCalendarMoved, type CalendarMoved } from '../../src/lib/contract/collab';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { collabTokenFor, connectTo, eventually } from '../helpers/collab';
@@ -143,6 +144,18 @@ describe.each(kinds)('archiving the calendar against the %s database', (kind) =>
 		expect(status.status).toBe(200);
 		expect(ArchiveStatusResponse.parse(status.body)).toMatchObject({ archive_after_days: 30, generation: 1 });
 		expect(status.body.archived_interviews).toBeGreaterThan(0);
+		// What the summary still counts of the archived (the completed, and the rescheduled original,
+		// cancelled), for the generation named: the calendar's first view says the same.
+		const [finished] = await app.runtime.db.sql<{ completed: number; cancelled: number }[]>`
+			select count(*) filter (where status = 'completed')::int as completed,
+				count(*) filter (where status = 'cancelled')::int as cancelled
+			from interviews where org_id = ${app.orgId} and archived_at is not null and removed_at is null`;
+		expect(finished!.completed).toBeGreaterThan(0);
+		expect(finished!.cancelled).toBe(1);
+		expect(status.body).toMatchObject({ archived_completed: finished!.completed, archived_cancelled: 1 });
+		expect(ArchiveStatusResponse.parse(status.body)).toEqual(status.body); // documented field by field
+		const first = await loadFirstView(app.runtime.db.sql, app.orgId, 'UTC', { view: null, date: null });
+		expect(first.archived).toEqual({ generation: 1, completed: finished!.completed, cancelled: 1 });
 		for (const bad of [0, 3651, 2.5, '30', null]) {
 			const res = await app.api('PUT', '/api/v1/calendar/archive', admin, { archive_after_days: bad });
 			expect(res.status).toBe(422);

@@ -16,6 +16,21 @@ export function pendingKeyOf(docName: string): string {
 	return `${PRIVATE_KEY_PREFIXES[0]}${docName}`;
 }
 
+/** The localStorage key that remembers this device's moves of a document's interviews (the move ledger). */
+export function movesKeyOf(docName: string): string {
+	return `${PRIVATE_KEY_PREFIXES[1]}${docName}`;
+}
+
+/** Calls `online` and `offline` as the browser's network comes and goes; returns what stops it. */
+export function watchNetwork(online: () => void, offline: () => void): () => void {
+	window.addEventListener('online', online);
+	window.addEventListener('offline', offline);
+	return () => {
+		window.removeEventListener('online', online);
+		window.removeEventListener('offline', offline);
+	};
+}
+
 /** How long sign-out waits for one IndexedDB database to go (an open tab can block it). */
 const DELETE_WAIT_MS = 2_000;
 

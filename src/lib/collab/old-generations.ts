@@ -7,7 +7,7 @@
  * the server yet (offline) is kept for the next visit.
  */
 import { calendarDocName, parseDocName } from './doc-names';
-import { deleteDatabase, pendingKeyOf } from './offline';
+import { deleteDatabase, movesKeyOf, pendingKeyOf } from './offline';
 import { indexedDbName, openCollabDoc } from './provider';
 import { interviewsMap } from './calendar-schema';
 
@@ -29,7 +29,7 @@ export async function olderLocalCopies(orgId: string, generation: number): Promi
 /** Deletes the local copy of a document and what this browser noted about it. */
 export async function forgetLocalCopy(docName: string): Promise<void> {
 	localStorage.removeItem(pendingKeyOf(docName));
-	localStorage.removeItem(`parley:moves:${docName}`);
+	localStorage.removeItem(movesKeyOf(docName));
 	await deleteDatabase(indexedDbName(docName));
 }
 

@@ -11,7 +11,7 @@ import type * as Y from 'yjs';
 import { ConflictIndex, type Conflict, type Interview } from '$lib/domain';
 import { MoveLedger, type LostMove } from './move-ledger';
 import { colorFor, peersOf, type Peer } from './peers';
-import { pendingKeyOf, registerLocalCopy } from './offline';
+import { movesKeyOf, pendingKeyOf, registerLocalCopy, watchNetwork } from './offline';
 import { drainOlderCopies, forgetLocalCopy } from './old-generations';
 import { parseCalendarMoved } from '../contract/collab';
 import { calendarDocName, observeInterviews, type DamagedEntry } from './calendar';
@@ -39,16 +39,14 @@ export interface SyncUser {
 	name: string;
 }
 
-function movesKey(docName: string): string {
-	return `parley:moves:${docName}`;
-}
-
 /** Live state of one organization's calendar document. */
 export class CalendarSync {
 	/** The document of the live generation (it changes when the calendar is compacted, decision 69). */
 	docName: string;
 	readonly orgId: string;
 	#generation: number;
+	/** The generation whose interviews are shown: the one left, until the new one has synced. */
+	#shown = $state(0);
 	/** A compaction moved the calendar there: followed once everything sent here is confirmed. */
 	#moveTo = 0;
 	/** Between a move and the new generation's first sync: keep showing what was shown. */
@@ -91,13 +89,17 @@ export class CalendarSync {
 
 	constructor(opts: { orgId: string; generation?: number; user: SyncUser; bufferMin?: number }) {
 		this.orgId = opts.orgId;
-		this.#generation = opts.generation ?? 0;
+		this.#generation = this.#shown = opts.generation ?? 0;
 		this.docName = calendarDocName(opts.orgId, this.#generation);
 		this.user = opts.user;
 		this.#bufferMin = opts.bufferMin ?? 0;
 		this.#view = new CalendarView(this.#bufferMin);
 	}
 
+	/** The generation of the document `interviews` come from (decision 69); reactive. */
+	get generation(): number {
+		return this.#shown;
+	}
 	/** Interviews of the calendar, sorted by start. */
 	get interviews(): Interview[] {
 		return this.#interviews;
@@ -164,7 +166,7 @@ export class CalendarSync {
 		this.#url = url;
 		this.#online = navigator.onLine;
 		this.#pending = Number(localStorage.getItem(pendingKeyOf(this.docName)) ?? 0) || 0;
-		this.#ledger = new MoveLedger({ storage: localStorage, key: movesKey(this.docName), me: this.user.id });
+		this.#ledger = new MoveLedger({ storage: localStorage, key: movesKeyOf(this.docName), me: this.user.id });
 		const conn = openCollabDoc({
 			url,
 			name: this.docName,
@@ -226,12 +228,7 @@ export class CalendarSync {
 			// A lost network does not always close the socket at once; stop it so the state is honest.
 			this.#conn?.socket.disconnect();
 		};
-		window.addEventListener('online', onOnline);
-		window.addEventListener('offline', onOffline);
-		this.#cleanup.push(() => {
-			window.removeEventListener('online', onOnline);
-			window.removeEventListener('offline', onOffline);
-		});
+		this.#cleanup.push(watchNetwork(onOnline, onOffline));
 		if (!this.#online) conn.socket.disconnect();
 	}
 
@@ -245,6 +242,7 @@ export class CalendarSync {
 		provider.on('synced', () => {
 			if (this.#switching) {
 				this.#switching = false;
+				this.#shown = this.#generation;
 				this.#refreshAll();
 			}
 			this.#synced = true;

@@ -57,6 +57,16 @@ export interface CalendarSummaryCounts {
 }
 
 /**
+ * The archived interviews the summary counts (decision 69): they left the document of `generation`
+ * and those before it, so they are added to what that document holds, and to no other generation's.
+ */
+export interface ArchivedCounts {
+	generation: number;
+	completed: number;
+	cancelled: number;
+}
+
+/**
  * The calendar's first view as Postgres knows it (the projection), so the page shows interviews
  * before the document has synced; the live document replaces it once it has.
  */
@@ -74,7 +84,7 @@ export interface CalendarFirstView {
 	/** Interviews in conflict in the whole calendar. */
 	conflicts: number;
 	/** Archived interviews (decision 69): in the summary's counts, never in the live document. */
-	archived: { completed: number; cancelled: number };
+	archived: ArchivedCounts;
 	/** Ids of the interviews in `interviews` that are archived: shown beside the live ones, read only. */
 	archivedIds: string[];
 	/** Interviews that ended before this instant may be archived; null before the first compaction. */

@@ -18,13 +18,18 @@ export interface ArchiveStatus {
 	last_archived_at: string | null;
 	live_interviews: number;
 	archived_interviews: number;
+	archived_completed: number;
+	archived_cancelled: number;
 }
 
 function requireAdmin(actor: Actor): void {
 	if (actor.role !== 'admin') throw fail.forbidden(m.api_admin_archive());
 }
 
-/** The window and the state of the organization's archive (admins). */
+/**
+ * The window and the state of the organization's archive (admins), read in one statement so the
+ * counts are those of the generation it names (the calendar page re-reads them after a move).
+ */
 export async function archiveStatus(sql: Sql, actor: Actor): Promise<ArchiveStatus> {
 	requireAdmin(actor);
 	const [row] = await sql<
@@ -35,10 +40,17 @@ export async function archiveStatus(sql: Sql, actor: Actor): Promise<ArchiveStat
 			created_at: Date | null;
 			live: number;
 			archived: number;
+			completed: number;
+			cancelled: number;
 		}[]
 	>`select o.policy, g.generation, g.archived_before, g.created_at,
 			(select count(*)::int from interviews i where i.org_id = o.id and i.removed_at is null and i.archived_at is null) as live,
-			(select count(*)::int from interviews i where i.org_id = o.id and i.archived_at is not null) as archived
+			(select count(*)::int from interviews i where i.org_id = o.id and i.archived_at is not null) as archived,
+			-- The summary's share of the archived (the calendar's first view counts them the same way).
+			(select count(*)::int from interviews i where i.org_id = o.id and i.removed_at is null
+				and i.archived_at is not null and i.status = 'completed') as completed,
+			(select count(*)::int from interviews i where i.org_id = o.id and i.removed_at is null
+				and i.archived_at is not null and i.status = 'cancelled') as cancelled
 		from organizations o left join calendar_generations g on g.org_id = o.id where o.id = ${actor.orgId}`;
 	return {
 		archive_after_days: resolvePolicy(row?.policy ?? null).archiveAfterDays,
@@ -46,7 +58,9 @@ export async function archiveStatus(sql: Sql, actor: Actor): Promise<ArchiveStat
 		archived_before: row?.archived_before?.toISOString() ?? null,
 		last_archived_at: row?.created_at?.toISOString() ?? null,
 		live_interviews: row?.live ?? 0,
-		archived_interviews: row?.archived ?? 0
+		archived_interviews: row?.archived ?? 0,
+		archived_completed: row?.completed ?? 0,
+		archived_cancelled: row?.cancelled ?? 0
 	};
 }
 

@@ -56,6 +56,7 @@ export async function loadFirstView(
 				archived_completed: number;
 				archived_cancelled: number;
 				archived_before: Date | null;
+				generation: number | null;
 			}[]
 		>`
 			select
@@ -68,7 +69,9 @@ export async function loadFirstView(
 				count(*) filter (where status = 'completed' and archived_at is not null)::int as archived_completed,
 				count(*) filter (where status = 'cancelled' and archived_at is not null)::int as archived_cancelled,
 				-- Interviews that ended before it may be archived (none before the first compaction).
-				(select archived_before from calendar_generations where org_id = ${orgId}) as archived_before
+				(select archived_before from calendar_generations where org_id = ${orgId}) as archived_before,
+				-- The generation the archived counts are for (the page reads them again after a move).
+				(select generation from calendar_generations where org_id = ${orgId}) as generation
 			from interviews where org_id = ${orgId} and removed_at is null`
 	]);
 	return {
@@ -86,6 +89,10 @@ export async function loadFirstView(
 			cancelled: counts?.cancelled ?? 0
 		},
 		conflicts: counts?.conflicts ?? 0,
-		archived: { completed: counts?.archived_completed ?? 0, cancelled: counts?.archived_cancelled ?? 0 }
+		archived: {
+			generation: counts?.generation ?? 0,
+			completed: counts?.archived_completed ?? 0,
+			cancelled: counts?.archived_cancelled ?? 0
+		}
 	};
 }

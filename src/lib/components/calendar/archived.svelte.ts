@@ -3,12 +3,17 @@
  * the document cannot show them; the server still has them. The first view brings those of the
  * opened range, and a range further back than the archive boundary is read from the API
  * (`GET /api/v1/interviews?from&to`), once per range. They are final and shown read only.
+ * The summary counts them too: the first view says how many, for its generation; once the page has
+ * followed the calendar to a later one, those counts are read again (`GET /api/v1/calendar/archive`).
  */
 /* eslint-disable svelte/prefer-svelte-reactivity -- plain values on purpose: what the UI reads is published
    as a fresh immutable map through $state.raw. */
 import type { Interview } from '$lib/domain';
-import type { CalendarFirstView } from '$lib/contract/calendar-page';
+import type { ArchivedCounts, CalendarFirstView } from '$lib/contract/calendar-page';
 import { interviewFromJson, type InterviewJsonFields } from '$lib/contract/interview-json';
+
+/** What the calendar reads of `GET /api/v1/calendar/archive`. */
+type ArchiveStatusJson = { generation: number; archived_completed: number; archived_cancelled: number };
 
 /** The most the calendar asks for at once (the API's page size). */
 const PAGE_SIZE = 200;
@@ -18,8 +23,12 @@ export class ArchivedInterviews {
 	#before: number;
 	/** `from|to` of the ranges already asked for. */
 	#asked = new Set<string>();
+	#counts = $state.raw<ArchivedCounts>({ generation: -1, completed: 0, cancelled: 0 });
+	/** The generation whose counts were asked for (-1: none pending). */
+	#countsAsked = -1;
 
 	constructor(first: CalendarFirstView | null) {
+		if (first) this.#counts = first.archived;
 		this.#before = first?.archivedBefore ? Date.parse(first.archivedBefore) : -Infinity;
 		const ids = new Set(first?.archivedIds ?? []);
 		this.#byId = new Map((first?.interviews ?? []).filter((iv) => ids.has(iv.id)).map((iv) => [iv.id, iv]));
@@ -28,6 +37,31 @@ export class ArchivedInterviews {
 	/** The archived interviews known so far. */
 	get list(): Interview[] {
 		return [...this.#byId.values()];
+	}
+
+	/** How many archived interviews were completed and cancelled, and for which generation of the document. */
+	get counts(): ArchivedCounts {
+		return this.#counts;
+	}
+
+	/**
+	 * Reads the counts of `generation` from the server when those known are of an earlier one; once
+	 * per generation, again after a failure. An answer for another generation is dropped: added to
+	 * the document shown, a later one's counts would count twice what that document still holds (the
+	 * page asks again once it has moved there).
+	 */
+	async countsFor(generation: number): Promise<void> {
+		if (this.#counts.generation >= generation || this.#countsAsked === generation) return;
+		this.#countsAsked = generation;
+		const res = await fetch('/api/v1/calendar/archive', { credentials: 'same-origin' }).catch(() => null);
+		const body = res?.ok ? ((await res.json().catch(() => null)) as ArchiveStatusJson | null) : null;
+		if (!body) {
+			// Offline or refused: ask again the next time the page does.
+			if (this.#countsAsked === generation) this.#countsAsked = -1;
+			return;
+		}
+		if (body.generation === generation && generation > this.#counts.generation)
+			this.#counts = { generation, completed: body.archived_completed, cancelled: body.archived_cancelled };
 	}
 
 	/** Reads the archived interviews of `[from, to)` when the range reaches back before the archive boundary. */

@@ -50,9 +50,12 @@ export class LiveSource {
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#destroyed = false;
 	#archived: ArchivedInterviews;
+	/** The last summary counted with the archived counts of the generation shown (plain: a cache, not state). */
+	#held: CalendarSummaryCounts;
 
 	constructor(first: CalendarFirstView | undefined) {
 		this.#first = first ?? null;
+		this.#held = first?.summary ?? { today: 0, week: 0, completed: 0, cancelled: 0 };
 		this.#archived = new ArchivedInterviews(this.#first);
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- built once, never changed
 		this.#firstConflicts = new Map((first?.conflictIds ?? []).map((id) => [id, []]));
@@ -103,15 +106,28 @@ export class LiveSource {
 
 	/**
 	 * The summary cards: the server's counts until live, then counted from the document in `tz`, plus
-	 * the archived interviews the server counted (they left the document, decision 69).
+	 * the archived interviews the server counted for that document's generation (they left it,
+	 * decision 69). After a move to a new generation, the last summary stays until the server has
+	 * said how many the new one left out (`followArchive`): never a dip while they are read.
 	 */
 	summary(tz: string): CalendarSummaryCounts {
 		if (this.first) return this.first.summary;
+		const [sync, archived] = [this.#sync, this.#archived.counts];
+		if (!sync || archived.generation !== sync.generation) return this.#held;
 		// The document's own interviews: the archived ones shown beside them are counted by the server.
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- the moment of counting, not state
-		const live = summarize(this.#sync?.interviews ?? [], tz, new Date());
-		const archived = this.#first?.archived ?? { completed: 0, cancelled: 0 };
-		return { ...live, completed: live.completed + archived.completed, cancelled: live.cancelled + archived.cancelled };
+		const live = summarize(sync.interviews, tz, new Date());
+		const { completed, cancelled } = archived;
+		return (this.#held = { ...live, completed: live.completed + completed, cancelled: live.cancelled + cancelled });
+	}
+	/**
+	 * Reads the archived counts again once the document shown is of a later generation than they are;
+	 * call from an effect. It reads the phase so that a read that failed is tried again when the
+	 * connection comes back.
+	 */
+	followArchive(): void {
+		const s = this.#sync;
+		if (s && (s.phase === 'saved' || s.phase === 'saving')) void this.#archived.countsFor(s.generation);
 	}
 	/** Interviews in conflict in the whole calendar. */
 	get conflictCount(): number {

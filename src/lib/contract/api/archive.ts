@@ -18,7 +18,17 @@ export const ArchiveStatusResponse = ArchiveSettingsBody.extend({
 		.describe('Interviews that ended before this instant were archived by the last pass; null: never'),
 	last_archived_at: z.iso.datetime().nullable().describe('When the last pass compacted the calendar; null: never'),
 	live_interviews: z.number().int().min(0).describe('Interviews in the live calendar document'),
-	archived_interviews: z.number().int().min(0).describe('Interviews kept in the database only')
+	archived_interviews: z.number().int().min(0).describe('Interviews kept in the database only'),
+	archived_completed: z
+		.number()
+		.int()
+		.min(0)
+		.describe('Archived interviews that were completed (removed ones left out), as the calendar summary counts them'),
+	archived_cancelled: z
+		.number()
+		.int()
+		.min(0)
+		.describe('Archived interviews that were cancelled (removed ones left out), as the calendar summary counts them')
 });
 
 export const ArchiveRunResponse = z.object({

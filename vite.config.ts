@@ -48,6 +48,18 @@ export default defineConfig({
 		paraglideVitePlugin({ project: './project.inlang', outdir: './src/lib/paraglide', strategy: ['baseLocale'] }),
 		sveltekit()
 	],
+	build: {
+		// The root layout's menu and role labels (nav_*, role_*): each is also used by a page, so the
+		// bundler would give each its own tiny chunk; the layout is on every page, so one chunk (with
+		// Paraglide's runtime, which it pulls in) costs no page anything it would not load anyway.
+		rollupOptions: {
+			output: {
+				codeSplitting: {
+					groups: [{ name: 'layout-messages', test: /paraglide[\\/]messages[\\/](nav|role)_/ }]
+				}
+			}
+		}
+	},
 	server: { port: Number(process.env.PORT ?? 5173) },
 	ssr: { noExternal: ['@event-calendar/core'] }
 });

@@ -6,16 +6,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client';
-import { migrate } from '../../db/migrate';
-import { DEMO_ACCOUNTS, seedDemo } from '../../db/seed';
-import { loadConfig } from '../../server/config';
-import { startParley, type Running } from '../../server/http';
-import { projectCalendar } from '../../server/runtime';
+import { DEMO_ACCOUNTS } from '../../db/seed';
+import { type Running } from '../../server/http';
 import { getInterview, listInterviews, updateInterview } from '../../src/lib/collab/calendar';
 import { calendarDocName } from '../../src/lib/collab/doc-names';
 import { parseCalendarMoved } from '../../src/lib/contract/collab';
 import { collabTokenFor, connectTo, eventually, type CollabClient } from '../helpers/collab';
-import { createTestDatabase, databaseKinds } from '../helpers/db';
+import { databaseKinds } from '../helpers/db';
+import { startCluster, type Cluster } from '../helpers/cluster';
 import { REDIS_URL, redisAnswers } from '../helpers/redis';
 
 const ready = (await databaseKinds()).includes('postgres') && (await redisAnswers());
@@ -24,23 +22,20 @@ describe.skipIf(!ready)('archiving with two instances, one Redis, one Postgres',
 	let db: Database;
 	let orgId: string;
 	let adminId: string;
+	let cluster: Cluster | undefined;
 	const instances: Running[] = [];
 	const clients: CollabClient[] = [];
 
 	beforeAll(async () => {
-		db = await createTestDatabase('postgres');
-		await migrate(db.sql);
-		orgId = (await seedDemo(db.sql))!;
-		const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', PARLEY_SEED_DEMO: '0', PARLEY_JOBS: '0', REDIS_URL });
-		for (let i = 0; i < 2; i++) instances.push(await startParley({ config, db, log: () => {} }));
-		await projectCalendar(instances[0]!.runtime.collab, orgId);
+		cluster = await startCluster({ REDIS_URL });
+		({ db, orgId } = cluster);
+		instances.push(...cluster.instances);
 		const [admin] = await db.sql<{ id: string }[]>`select id from users where email = ${DEMO_ACCOUNTS.admin.email}`;
 		adminId = admin!.id;
 	});
 	afterAll(async () => {
 		for (const c of clients) c.close();
-		for (const r of instances) await r.close();
-		await db?.close();
+		await cluster?.close();
 	});
 
 	function connect(instance: Running, name: string): CollabClient {

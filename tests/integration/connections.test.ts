@@ -6,14 +6,11 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
-import type { Database } from '../../db/client';
-import { migrate } from '../../db/migrate';
-import { DEMO_ACCOUNTS, seedDemo } from '../../db/seed';
+import { DEMO_ACCOUNTS } from '../../db/seed';
 import { ACCESS_REVOKED, SESSION_ENDED } from '../../collab-server/revocation';
 import { AUTH_TIMEOUT, MESSAGE_TOO_BIG, UNREADABLE } from '../../collab-server/sockets';
 import { loadConfig } from '../../server/config';
-import { startParley, type Running } from '../../server/http';
-import { projectCalendar } from '../../server/runtime';
+import { type Running } from '../../server/http';
 import {
 	calendarDocName,
 	getInterview,
@@ -23,7 +20,8 @@ import {
 } from '../../src/lib/collab/calendar';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { connectDoc, eventually, type CollabClient } from '../helpers/collab';
-import { createTestDatabase, databaseKinds } from '../helpers/db';
+import { databaseKinds } from '../helpers/db';
+import { startCluster, type Cluster } from '../helpers/cluster';
 
 const kinds = await databaseKinds();
 const ADMIN = DEMO_ACCOUNTS.admin.email;
@@ -315,28 +313,17 @@ describe.each(kinds)('collab connections re-checked by the sweep against the %s 
 });
 
 describe.skipIf(!kinds.includes('postgres'))('sign-out across two instances on one Postgres', () => {
-	let db: Database;
+	let cluster: Cluster | undefined;
 	const instances: Running[] = [];
 	const clients: CollabClient[] = [];
 	beforeAll(async () => {
-		db = await createTestDatabase('postgres');
-		await migrate(db.sql);
-		const orgId = (await seedDemo(db.sql))!;
 		// No sweep: only the event, through Postgres's LISTEN/NOTIFY, can reach the other instance in time.
-		const config = loadConfig({
-			PORT: '0',
-			HOST: '127.0.0.1',
-			PARLEY_SEED_DEMO: '0',
-			PARLEY_JOBS: '0',
-			COLLAB_RECHECK_MS: '600000'
-		});
-		for (let i = 0; i < 2; i++) instances.push(await startParley({ config, db, log: () => {} }));
-		await projectCalendar(instances[0]!.runtime.collab, orgId);
+		cluster = await startCluster({ COLLAB_RECHECK_MS: '600000' });
+		instances.push(...cluster.instances);
 	});
 	afterAll(async () => {
 		for (const c of clients) c.close();
-		for (const r of instances) await r.close();
-		await db?.close();
+		await cluster?.close();
 	});
 
 	it('closes a connection on one instance when its session signs out through the other', async () => {

@@ -1,11 +1,8 @@
 /** Two collab-server instances joined through Redis on one Postgres: clients on each converge. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client';
-import { migrate } from '../../db/migrate';
-import { DEMO_ACCOUNTS, seedDemo } from '../../db/seed';
-import { loadConfig } from '../../server/config';
-import { startParley, type Running } from '../../server/http';
-import { projectCalendar } from '../../server/runtime';
+import { DEMO_ACCOUNTS } from '../../db/seed';
+import { type Running } from '../../server/http';
 import {
 	calendarDocName,
 	createInterview,
@@ -15,7 +12,8 @@ import {
 } from '../../src/lib/collab/calendar';
 import type { TestApp } from '../helpers/app';
 import { collabTokenFor, connectDoc, eventually, type CollabClient } from '../helpers/collab';
-import { createTestDatabase, databaseKinds } from '../helpers/db';
+import { databaseKinds } from '../helpers/db';
+import { startCluster, type Cluster } from '../helpers/cluster';
 import { REDIS_URL, redisAnswers } from '../helpers/redis';
 
 const ready = (await databaseKinds()).includes('postgres') && (await redisAnswers());
@@ -23,22 +21,18 @@ const ready = (await databaseKinds()).includes('postgres') && (await redisAnswer
 describe.skipIf(!ready)('scale-out: two collab instances, one Redis, one Postgres', () => {
 	let db: Database;
 	let orgId: string;
+	let cluster: Cluster | undefined;
 	const instances: Running[] = [];
 	const clients: CollabClient[] = [];
 
 	beforeAll(async () => {
-		db = await createTestDatabase('postgres');
-		await migrate(db.sql);
-		orgId = (await seedDemo(db.sql))!;
-		// A distinct Redis key prefix per run keeps parallel runs apart.
-		const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', PARLEY_SEED_DEMO: '0', PARLEY_JOBS: '0', REDIS_URL });
-		for (let i = 0; i < 2; i++) instances.push(await startParley({ config, db, log: () => {} }));
-		await projectCalendar(instances[0]!.runtime.collab, orgId);
+		cluster = await startCluster({ REDIS_URL });
+		({ db, orgId } = cluster);
+		instances.push(...cluster.instances);
 	});
 	afterAll(async () => {
 		for (const c of clients) c.close();
-		for (const r of instances) await r.close();
-		await db?.close();
+		await cluster?.close();
 	});
 
 	async function client(instance: Running): Promise<CollabClient> {

@@ -6,15 +6,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client';
-import { migrate } from '../../db/migrate';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../../db/seed';
-import { loadConfig } from '../../server/config';
-import { startParley, type Running } from '../../server/http';
-import { projectCalendar } from '../../server/runtime';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../db/seed';
+import { type Running } from '../../server/http';
 import { SelfSchedulingResponse } from '../../src/lib/contract/api';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { panelCopyDrift, seatCount } from '../helpers/panel-copy';
-import { createTestDatabase, databaseKinds } from '../helpers/db';
+import { databaseKinds } from '../helpers/db';
+import { startCluster, type Cluster } from '../helpers/cluster';
 import { REDIS_URL, redisAnswers } from '../helpers/redis';
 
 const kinds = await databaseKinds();
@@ -258,19 +256,16 @@ const scaleOut = kinds.includes('postgres') && (await redisAnswers());
 describe.skipIf(!scaleOut)('self-scheduling with two app instances on one Postgres and Redis', () => {
 	let db: Database;
 	let orgId: string;
+	let cluster: Cluster | undefined;
 	const instances: Running[] = [];
 
 	beforeAll(async () => {
-		db = await createTestDatabase('postgres');
-		await migrate(db.sql);
-		orgId = (await seedDemo(db.sql))!;
-		const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', PARLEY_SEED_DEMO: '0', PARLEY_JOBS: '0', REDIS_URL });
-		for (let i = 0; i < 2; i++) instances.push(await startParley({ config, db, log: () => {} }));
-		await projectCalendar(instances[0]!.runtime.collab, orgId);
+		cluster = await startCluster({ REDIS_URL });
+		({ db, orgId } = cluster);
+		instances.push(...cluster.instances);
 	});
 	afterAll(async () => {
-		for (const r of instances) await r.close();
-		await db?.close();
+		await cluster?.close();
 	});
 
 	/** The API of one instance, as `TestApp.api` is. */

@@ -80,6 +80,35 @@ describe('signing in, as people do', () => {
 		await context.close();
 	});
 
+	it('asks before a sign-out would lose unsaved edits even when the warning’s code cannot be fetched', async () => {
+		// No service worker to keep the scripts, and the warning's chunk fails as it would offline.
+		const context = await newPerson(browser, { serviceWorkers: 'block' });
+		await context.route('**/_app/immutable/chunks/*.js', async (route) => {
+			const response = await route.fetch();
+			if ((await response.text()).includes('signout-offline')) await route.abort();
+			else await route.fulfill({ response });
+		});
+		const page = await context.newPage();
+		await signIn(page, app.url, DEMO_ACCOUNTS.admin.email);
+		await page.waitForURL('**/admin/calendar');
+		await page.locator('[data-testid="sync-status"][data-phase="saved"]').waitFor();
+		// Two edits of notes made on this device and not stored yet (as a visit that lost its network leaves them).
+		await page.evaluate(() => localStorage.setItem('parley:pending:notes:00000000-0000-4000-8000-000000000000', '2'));
+		const asked: string[] = [];
+		page.once('dialog', (d) => (asked.push(d.message()), void d.dismiss()));
+		await page.getByRole('button', { name: 'Sign out' }).click();
+		await expect.poll(() => asked.length).toBe(1);
+		expect(asked[0]).toContain('2');
+		// Staying: still signed in, the edits kept.
+		await page.waitForTimeout(300);
+		expect(new URL(page.url()).pathname).toBe('/admin/calendar');
+		expect(await page.evaluate(() => localStorage.length)).toBeGreaterThan(0);
+		page.once('dialog', (d) => void d.accept());
+		await page.getByRole('button', { name: 'Sign out' }).click();
+		await page.waitForURL('**/login');
+		await context.close();
+	});
+
 	it('signs out at once while the calendar is still catching up with the server', async () => {
 		const context = await newPerson(browser);
 		const page = await context.newPage();

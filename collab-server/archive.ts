@@ -16,6 +16,7 @@ import { readCalendar } from '../src/lib/collab/calendar-read';
 import { interviewsMap } from '../src/lib/collab/calendar-schema';
 import { calendarDocName } from '../src/lib/collab/doc-names';
 import { resolvePolicy, type PolicyOverrides } from '../src/lib/domain/policy';
+import { FINAL_STATUSES } from '../src/lib/domain/status';
 import type { Interview } from '../src/lib/domain/types';
 import { withAdvisoryLock } from '../src/lib/server/booking-lock';
 import { calendarGeneration } from '../src/lib/server/calendar-generation';
@@ -25,7 +26,7 @@ import { entryVersion } from './projection/version';
 
 const ARCHIVE_LOCK = 0x5052_4d00;
 const DAY_MS = 86_400_000;
-const FINAL: ReadonlySet<Interview['status']> = new Set(['completed', 'cancelled', 'no_show']);
+const FINAL: ReadonlySet<Interview['status']> = new Set(FINAL_STATUSES);
 
 /** What an archive pass did. */
 export interface ArchiveOutcome {

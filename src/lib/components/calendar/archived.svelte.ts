@@ -64,6 +64,11 @@ export class ArchivedInterviews {
 			this.#counts = { generation, completed: body.archived_completed, cancelled: body.archived_cancelled };
 	}
 
+	/** Notes interviews known to be archived (those an archive pass took out of the document shown). */
+	add(interviews: readonly Interview[]): void {
+		if (interviews.length) this.#byId = new Map([...this.#byId, ...interviews.map((iv) => [iv.id, iv] as const)]);
+	}
+
 	/** Reads the archived interviews of `[from, to)` when the range reaches back before the archive boundary. */
 	async show(from: number, to: number): Promise<void> {
 		if (!(from < this.#before) || !Number.isFinite(from) || !Number.isFinite(to)) return;
@@ -88,6 +93,6 @@ export class ArchivedInterviews {
 			found.push(...body.data.filter((j) => j.archived_at !== null).map(interviewFromJson));
 			if (body.data.length < PAGE_SIZE) break;
 		}
-		if (found.length) this.#byId = new Map([...this.#byId, ...found.map((iv) => [iv.id, iv] as const)]);
+		this.add(found);
 	}
 }

@@ -6,6 +6,7 @@
  */
 import type { CalendarSync } from '$lib/collab/sync.svelte';
 import type { Conflict, Interview } from '$lib/domain';
+import { FINAL_STATUSES } from '$lib/domain/status';
 import type { CalendarFirstView, CalendarSummaryCounts } from '$lib/contract/calendar-page';
 import { ArchivedInterviews } from './archived.svelte';
 import { summarize } from './filters';
@@ -37,6 +38,9 @@ export function documentReady(s: {
 	return s.localInterviews > 0 && s.waitedMs >= LOCAL_COPY_WAIT_MS;
 }
 
+/** Only an interview in one of these can have been archived (collab-server/archive.ts `isArchivable`). */
+const FINAL: ReadonlySet<string> = new Set(FINAL_STATUSES);
+
 const EMPTY_CONFLICTS: ReadonlyMap<string, Conflict[]> = new Map();
 
 export class LiveSource {
@@ -50,6 +54,8 @@ export class LiveSource {
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#destroyed = false;
 	#archived: ArchivedInterviews;
+	/** The document's interviews as last seen, and of which generation (plain: written by an effect). */
+	#lastLive: { generation: number; interviews: Interview[] } | null = null;
 	/** The last summary counted with the archived counts of the generation shown (plain: a cache, not state). */
 	#held: CalendarSummaryCounts;
 
@@ -121,13 +127,23 @@ export class LiveSource {
 		return (this.#held = { ...live, completed: live.completed + completed, cancelled: live.cancelled + cancelled });
 	}
 	/**
-	 * Reads the archived counts again once the document shown is of a later generation than they are;
-	 * call from an effect. It reads the phase so that a read that failed is tried again when the
-	 * connection comes back.
+	 * Follows an archive pass: keeps what it took out of the document shown, and reads the archived
+	 * counts again once the document is of a later generation than they are; call from an effect. It
+	 * reads the phase so that a read that failed is tried again when the connection comes back.
 	 */
 	followArchive(): void {
 		const s = this.#sync;
-		if (s && (s.phase === 'saved' || s.phase === 'saving')) void this.#archived.countsFor(s.generation);
+		if (!s) return;
+		const { generation, interviews } = s;
+		const last = this.#lastLive;
+		if (last && generation > last.generation) {
+			// What the move left out was archived: it stays on the page, read only, as after a reload.
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a lookup for this call only
+			const kept = new Set(interviews.map((iv) => iv.id));
+			this.#archived.add(last.interviews.filter((iv) => !kept.has(iv.id) && FINAL.has(iv.status)));
+		}
+		this.#lastLive = { generation, interviews };
+		if (s.phase === 'saved' || s.phase === 'saving') void this.#archived.countsFor(generation);
 	}
 	/** Interviews in conflict in the whole calendar. */
 	get conflictCount(): number {

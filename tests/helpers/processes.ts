@@ -1,8 +1,13 @@
 /** Parley in its own process (`node --import tsx server/index.ts`, what `npm start` runs), for fault tests. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
-import { DEMO_PASSWORD } from '../../db/seed';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { DbKind } from '../../db/client';
+import { migrate } from '../../db/migrate';
+import { DEMO_PASSWORD, seedDemo } from '../../db/seed';
+import { createTestDatabase } from './db';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -96,5 +101,29 @@ export function apiClient(url: string) {
 			if (res.status !== 200) throw new Error(`login of ${email} failed: ${res.status} ${await res.text()}`);
 			cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
 		}
+	};
+}
+
+/** Where a process-level test keeps its data: a real Postgres database, or an embedded data directory. */
+export interface ProcessDatabase {
+	/** What `launch` needs to run on it, a fixed port (a restart takes the same one) and no jobs. */
+	env: Record<string, string>;
+	/** Drops the database or deletes the directory. */
+	close(): Promise<void>;
+}
+
+/** A database of `kind` seeded with the demo (the embedded one seeds itself on first start). */
+export async function processDatabase(kind: DbKind, tag: string): Promise<ProcessDatabase> {
+	const port = String(await freePort());
+	if (kind === 'postgres') {
+		const db = await createTestDatabase('postgres');
+		await migrate(db.sql);
+		await seedDemo(db.sql);
+		return { env: { DATABASE_URL: db.url, PORT: port, PARLEY_JOBS: '0' }, close: () => db.close() };
+	}
+	const dataDir = mkdtempSync(join(tmpdir(), `parley-${tag}-`));
+	return {
+		env: { PARLEY_DATA_DIR: dataDir, PORT: port, PARLEY_JOBS: '0' },
+		close: async () => rmSync(dataDir, { recursive: true, force: true })
 	};
 }

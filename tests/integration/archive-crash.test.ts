@@ -6,47 +6,33 @@
  * database (embedded and real Postgres), the jobs pass forwards what the old generation holds: the
  * last edit the admin saw saved is in the live calendar and in the `interviews` table.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database, DbKind } from '../../db/client';
-import { migrate } from '../../db/migrate';
-import { DEMO_ACCOUNTS, seedDemo } from '../../db/seed';
+import type { DbKind } from '../../db/client';
+import { DEMO_ACCOUNTS } from '../../db/seed';
 import { calendarDocName, getInterview } from '../../src/lib/collab/calendar';
 import { connectTo, eventually } from '../helpers/collab';
-import { createTestDatabase, databaseKinds } from '../helpers/db';
-import { apiClient, freePort, launch, type Instance } from '../helpers/processes';
+import { databaseKinds } from '../helpers/db';
+import { apiClient, launch, processDatabase, type Instance, type ProcessDatabase } from '../helpers/processes';
 import { bookInterviews, connectEditor, seqOf, type Editor } from '../helpers/storm';
 
 const TAG = 'Away';
 const EDITS = 3;
 
 describe.each(await databaseKinds())('kill -9 after an archive pass, on the %s database', (kind: DbKind) => {
-	let db: Database | null = null;
-	let dataDir = '';
+	let data: ProcessDatabase | null = null;
 	let env: Record<string, string> = {};
 	const running: Instance[] = [];
 	let editor: Editor | null = null;
 
 	beforeAll(async () => {
-		const port = String(await freePort());
-		if (kind === 'postgres') {
-			db = await createTestDatabase('postgres');
-			await migrate(db.sql);
-			await seedDemo(db.sql);
-			env = { DATABASE_URL: db.url, PORT: port, PARLEY_JOBS: '0' };
-		} else {
-			dataDir = mkdtempSync(join(tmpdir(), 'parley-archive-crash-'));
-			env = { PARLEY_DATA_DIR: dataDir, PORT: port, PARLEY_JOBS: '0' };
-		}
+		data = await processDatabase(kind, 'archive-crash');
+		env = data.env;
 		running.push(await launch(env));
 	}, 120_000);
 	afterAll(async () => {
 		editor?.close();
 		for (const r of running) await r.stop();
-		await db?.close();
-		if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+		await data?.close();
 	});
 
 	it('forwards the edits an old generation acknowledged just before the crash', async () => {

@@ -6,17 +6,13 @@
  * saw acknowledged must be in the calendar document and in the `interviews` table after the restart,
  * and the offline admin's edits arrive when it reconnects.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database, DbKind } from '../../db/client';
-import { migrate } from '../../db/migrate';
-import { DEMO_ACCOUNTS, seedDemo } from '../../db/seed';
+import type { DbKind } from '../../db/client';
+import { DEMO_ACCOUNTS } from '../../db/seed';
 import { calendarDocName, getInterview } from '../../src/lib/collab/calendar';
 import { eventually } from '../helpers/collab';
-import { createTestDatabase, databaseKinds } from '../helpers/db';
-import { apiClient, freePort, launch, type Instance } from '../helpers/processes';
+import { databaseKinds } from '../helpers/db';
+import { apiClient, launch, processDatabase, type Instance, type ProcessDatabase } from '../helpers/processes';
 import { bookInterviews, connectEditor, seqOf, storm, type Editor } from '../helpers/storm';
 
 const EDITORS = 12;
@@ -26,8 +22,7 @@ const TAG = 'Room';
 const OFFLINE_TAG = 'Offline room';
 
 describe.each(await databaseKinds())('kill -9 of the app on the %s database', (kind: DbKind) => {
-	let db: Database | null = null;
-	let dataDir = '';
+	let data: ProcessDatabase | null = null;
 	let env: Record<string, string> = {};
 	const running: Instance[] = [];
 	let app!: Instance;
@@ -37,24 +32,15 @@ describe.each(await databaseKinds())('kill -9 of the app on the %s database', (k
 	let offline!: Editor;
 
 	beforeAll(async () => {
-		const port = String(await freePort());
-		if (kind === 'postgres') {
-			db = await createTestDatabase('postgres');
-			await migrate(db.sql);
-			await seedDemo(db.sql);
-			env = { DATABASE_URL: db.url, PORT: port, PARLEY_JOBS: '0' };
-		} else {
-			dataDir = mkdtempSync(join(tmpdir(), 'parley-crash-'));
-			env = { PARLEY_DATA_DIR: dataDir, PORT: port, PARLEY_JOBS: '0' };
-		}
+		data = await processDatabase(kind, 'crash');
+		env = data.env;
 		app = await launch(env);
 		running.push(app);
 	}, 120_000);
 	afterAll(async () => {
 		for (const e of [...editors, offline]) e?.close();
 		for (const r of running) await r.stop();
-		await db?.close();
-		if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+		await data?.close();
 	});
 
 	it('keeps every acknowledged edit of a storm of twelve admins in the document and the table', async () => {

@@ -41,9 +41,20 @@ export function newPerson(
 	});
 }
 
-/** Signs in through the login form, as a person would. */
+/**
+ * Waits until SvelteKit has started on the page (its router has written its entry into history):
+ * a click before that is a plain form post and a full page load rather than the enhanced sign-in.
+ */
+export async function appStarted(page: Page): Promise<void> {
+	await page.waitForFunction(
+		() => typeof history.state === 'object' && history.state !== null && 'sveltekit:history' in history.state
+	);
+}
+
+/** Signs in through the login form, as a person would once the page has started; the caller waits for where it leads. */
 export async function signIn(page: Page, baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<void> {
 	await page.goto(`${baseUrl}/login`);
+	await appStarted(page);
 	await page.getByLabel('Email').fill(email);
 	await page.getByLabel('Password').fill(password);
 	await page.getByRole('button', { name: 'Sign in' }).click();

@@ -131,8 +131,21 @@ describe('the live calendar across an archive pass', () => {
 		expect(await admin.getByTestId('count-completed').textContent()).toBe('2');
 		await screenshot(admin, 'calendar-archived-week-desktop');
 		// Diego's (9 days ago), reached from the calendar, comes from the API: not in the document any more.
-		await admin.goto(`${app.url}/admin/calendar?view=timeGridWeek&date=${ago(0)}`);
+		// This week's cards count what an archive pass took of it (a window under a week), live as in
+		// the server's first view: an interview that ended a minute ago, completed, then archived.
+		await bookDirect(app, [
+			{ candidate: DIEGO.email, startInMin: -31, mode: 'online', extra: { status: 'completed' } }
+		]);
+		expect((await app.runtime.collab.archive(app.orgId, { afterDays: 0 }))?.archived).toBeGreaterThan(0);
+		const path = `/admin/calendar?view=timeGridWeek&date=${ago(0)}`;
+		const html = await (await app.request(path, { cookie })).text();
+		const served = (key: string) => html.match(new RegExp(`data-testid="count-${key}">(\\d+)<`))?.[1];
+		await admin.goto(`${app.url}${path}`);
 		await admin.locator('[data-testid="sync-status"][data-phase="saved"]').waitFor({ timeout: SYNC_MS });
+		for (const key of ['today', 'week', 'completed', 'cancelled']) {
+			expect(served(key), key).toMatch(/^\d+$/);
+			await expect.poll(() => admin.getByTestId(`count-${key}`).textContent(), { timeout: SYNC_MS }).toBe(served(key));
+		}
 		await admin.goto(`${app.url}/admin/calendar?view=dayGridMonth&date=${ago(9)}`);
 		await event(DIEGO.name).first().waitFor({ timeout: SYNC_MS });
 	});

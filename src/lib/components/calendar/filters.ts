@@ -1,5 +1,12 @@
 /** Filtering, sorting and counting of interviews for the list view and the summary cards (pure). */
-import { addDaysToYmd, isoWeekdayOfYmd, zonedDate, type Interview, type InterviewStatus } from '$lib/domain';
+import {
+	addDaysToYmd,
+	isoWeekdayOfYmd,
+	zonedDate,
+	zonedWallTimeToUtc,
+	type Interview,
+	type InterviewStatus
+} from '$lib/domain';
 
 export type RangeFilter = 'all' | 'today' | 'week' | 'upcoming' | 'past';
 export type SortKey = 'start' | 'candidate' | 'status' | 'type';
@@ -73,4 +80,40 @@ export function summarize(interviews: readonly Interview[], tz: string, now: Dat
 		if (day >= mon && day <= sun) weekN++;
 	}
 	return { today: todayN, week: weekN, completed, cancelled };
+}
+
+/**
+ * The summary cards once the document is live (decision 69): its own interviews counted here; of the
+ * archived ones (which left it) completed and cancelled as the server counted them, and today's and
+ * this week's from those known on the page. A window shorter than a week archives some of this week.
+ */
+export function liveSummary(
+	doc: readonly Interview[],
+	archivedKnown: readonly Interview[],
+	archived: { completed: number; cancelled: number },
+	tz: string,
+	now: Date
+) {
+	const live = summarize(doc, tz, now);
+	const inDoc = new Set(doc.map((iv) => iv.id));
+	const gone = summarize(
+		archivedKnown.filter((iv) => !inDoc.has(iv.id)),
+		tz,
+		now
+	);
+	return {
+		today: live.today + gone.today,
+		week: live.week + gone.week,
+		completed: live.completed + archived.completed,
+		cancelled: live.cancelled + archived.cancelled
+	};
+}
+
+/** The instants `[from, to)` of the week that holds `now` in `tz`, Monday to Monday. */
+export function thisWeek(tz: string, now: Date): [number, number] {
+	const [mon, sun] = weekOf(zonedDate(now, tz));
+	return [
+		zonedWallTimeToUtc(mon, '00:00', tz).getTime(),
+		zonedWallTimeToUtc(addDaysToYmd(sun, 1), '00:00', tz).getTime()
+	];
 }

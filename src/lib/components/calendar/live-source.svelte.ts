@@ -9,7 +9,7 @@ import type { Conflict, Interview } from '$lib/domain';
 import { FINAL_STATUSES } from '$lib/domain/status';
 import type { CalendarFirstView, CalendarSummaryCounts } from '$lib/contract/calendar-page';
 import { ArchivedInterviews } from './archived.svelte';
-import { summarize } from './filters';
+import { liveSummary } from './filters';
 import type { MoveContext, MoveFlow } from './moves.svelte';
 
 /**
@@ -120,11 +120,8 @@ export class LiveSource {
 		if (this.first) return this.first.summary;
 		const [sync, archived] = [this.#sync, this.#archived.counts];
 		if (!sync || archived.generation !== sync.generation) return this.#held;
-		// The document's own interviews: the archived ones shown beside them are counted by the server.
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- the moment of counting, not state
-		const live = summarize(sync.interviews, tz, new Date());
-		const { completed, cancelled } = archived;
-		return (this.#held = { ...live, completed: live.completed + completed, cancelled: live.cancelled + cancelled });
+		return (this.#held = liveSummary(sync.interviews, this.#archived.list, archived, tz, new Date()));
 	}
 	/**
 	 * Follows an archive pass: keeps what it took out of the document shown, and reads the archived
@@ -149,10 +146,7 @@ export class LiveSource {
 	get conflictCount(): number {
 		return this.first ? this.first.conflicts : this.conflicts.size;
 	}
-	/** Cancelled interviews in the whole calendar. */
-	get cancelledCount(): number {
-		return this.first ? this.first.summary.cancelled : this.interviews.filter((iv) => iv.status === 'cancelled').length;
-	}
+
 	/** The instants `[from, to)` the events are built for: the widget's range when known, else the first view's. */
 	range(shown: { from: number; to: number } | null): [number, number] {
 		if (shown) return [shown.from, shown.to];

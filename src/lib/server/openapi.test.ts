@@ -4,7 +4,7 @@ import { validateScorecard } from '$lib/domain/scorecards';
 import * as S from '$lib/contract/api';
 import { apiRoutes, pathOf } from '../../routes/api/routes.server';
 import { ApiError, type ErrorCode } from './errors';
-import { buildOpenApiDocument, ERROR_CODES_BY_STATUS, TAGS } from './openapi';
+import { buildOpenApiDocument, ERROR_CODES_BY_STATUS, errorDescription, TAGS } from './openapi';
 import { defineRoute, docOf, type RouteSpec } from './route';
 
 /** The route table as the app builds it: from the entries the handlers carry. */
@@ -87,6 +87,26 @@ describe('the route table', () => {
 			expect(ERROR_CODES_BY_STATUS[status], code).toContain(code);
 		}
 		expect(Object.values(ERROR_CODES_BY_STATUS).flat().sort()).toEqual([...codes].sort());
+	});
+
+	it('lists `archived` on the 409 of the routes that can answer it, and of no other', () => {
+		const doc = buildOpenApiDocument(ROUTES) as unknown as {
+			paths: Record<string, Record<string, { responses: Record<string, { description: string }> }>>;
+		};
+		const conflicts = Object.entries(doc.paths).flatMap(([path, ops]) =>
+			Object.entries(ops).flatMap(([method, op]) =>
+				op.responses?.['409'] ? [[`${method.toUpperCase()} ${path}`, op.responses['409'].description] as const] : []
+			)
+		);
+		const listing = (d: string) => d.slice(d.lastIndexOf('(code '));
+		const archived = conflicts.filter(([, d]) => listing(d).includes('`archived`')).map(([k]) => k);
+		expect(archived).toContain('PATCH /api/v1/interviews/{id}');
+		expect(archived).toContain('POST /api/v1/interviews/{id}/cancel');
+		expect(archived).not.toContain('POST /api/v1/members');
+		expect(archived).not.toContain('POST /api/v1/interviews');
+		for (const [key, d] of conflicts) expect(listing(d).includes('`archived`'), key).toBe(d.includes('(`archived`'));
+		expect(errorDescription(409, 'The message has not failed.')).toBe('The message has not failed. (code `conflict`)');
+		expect(errorDescription(422, 'Bad.')).toBe('Bad. (code `validation_failed` or `rule_violated`)');
 	});
 
 	it('uses only tags it describes, and describes no tag it does not use', () => {

@@ -277,8 +277,18 @@ function withBadBearer(route: RouteDoc): RouteDoc['errors'] {
 	};
 }
 
-function errorDescription(status: ErrorStatus, when: string): string {
-	return `${when} (code ${ERROR_CODES_BY_STATUS[status].map((c) => `\`${c}\``).join(' or ')})`;
+/** Codes only a few routes answer: listed on a route whose text names them, never by default. */
+const NAMED_ONLY: ReadonlySet<string> = new Set(['archived']);
+
+/**
+ * The route's own words and the codes it may answer with that status: those the text names in
+ * backticks, or else every code of the status but those only some routes answer.
+ */
+export function errorDescription(status: ErrorStatus, when: string): string {
+	const all = ERROR_CODES_BY_STATUS[status];
+	const named = all.filter((c) => when.includes(`\`${c}\``));
+	const codes = named.length > 0 ? named : all.filter((c) => !NAMED_ONLY.has(c));
+	return `${when} (code ${codes.map((c) => `\`${c}\``).join(' or ')})`;
 }
 
 function operation(route: RouteDoc, refOf: (schema: z.ZodType) => JsonSchema): JsonSchema {

@@ -1,5 +1,5 @@
 /** Display helpers shared by the interview page and the admin's candidate page. */
-import { isValidTimeZone } from '$lib/domain/time';
+import { isValidTimeZone } from '$lib/domain/zone';
 import { viewerFormat } from '$lib/format/viewer';
 import { isRecommendation, type Recommendation } from '$lib/domain/scorecards';
 import { m } from '$lib/paraglide/messages';

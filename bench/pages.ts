@@ -58,12 +58,14 @@ export async function main(): Promise<void> {
 		for (const [name, path, email] of pages) results.set(name, await loadPageJs(browser, app, path, email));
 		const baseline = results.get('login')!.firstBytes;
 		// What every page preloads (the Svelte runtime, SvelteKit's client, the app's routes, the root
-		// layout): the floor under any page's budget, measured in this run.
-		const all = [...results.values()];
-		const shared = [...all[0]!.firstFiles].filter(([url]) => all.every((r) => r.firstFiles.has(url)));
+		// layout): the floor under the budget of any page that hydrates, measured in this run.
+		// (A page that loads no script, served without client-side rendering, shares nothing: left out.)
+		const all = [...results.values()].filter((r) => r.firstFiles.size > 0);
+		const shared = [...(all[0]?.firstFiles ?? [])].filter(([url]) => all.every((r) => r.firstFiles.has(url)));
 		const sharedBytes = shared.reduce((sum, [, bytes]) => sum + bytes, 0);
 		const kb = (bytes: number) => (bytes / 1000).toFixed(1);
 		const libs = (names: string[]) => names.join('+') || 'none';
+		const ratio = (bytes: number, base: number) => (base > 0 ? (bytes / base).toFixed(2) : '-');
 		console.log(
 			`shared by every page: ${kb(sharedBytes)} kB in ${shared.length} files (the framework and the root layout)`
 		);
@@ -73,11 +75,11 @@ export async function main(): Promise<void> {
 			const verdict = budget === null ? 'no budget' : r.firstBytes <= budget * 1000 ? 'within' : 'OVER';
 			// The page's own share: what it preloads beyond the shared part. A budget below the shared
 			// part cannot be met by the page's own code.
-			const own = r.firstBytes - sharedBytes;
+			const own = r.firstBytes === 0 ? 0 : r.firstBytes - sharedBytes;
 			const reach = budget === null ? '' : budget * 1000 < sharedBytes ? ', below the shared part alone' : '';
 			console.log(
 				`${name.padEnd(15)} first ${kb(r.firstBytes).padStart(6)} kB = shared ${kb(sharedBytes)} + own ${kb(own).padStart(5)} ` +
-					`(${(r.firstBytes / sharedBytes).toFixed(2)}x shared, ${(r.firstBytes / baseline).toFixed(2)}x login); ` +
+					`(${ratio(r.firstBytes, sharedBytes)}x shared, ${ratio(r.firstBytes, baseline)}x login); ` +
 					`budget ${budget === null ? '-' : `${budget} kB`} (${verdict}${reach}); ` +
 					`later ${kb(r.gzipBytes - r.firstBytes).padStart(6)} kB, ${String(r.files).padStart(2)} files gzip; ` +
 					`heavy libraries first: ${libs(r.firstLibraries)}, at all: ${libs(r.libraries)}`

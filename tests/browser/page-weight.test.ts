@@ -43,6 +43,11 @@ describe('the JavaScript each page loads', () => {
 		const interview = await loadPageJs(browser, app, `/interviews/${iv!.id}`, interviewer);
 		expect(interview.firstLibraries).toEqual([]);
 		expect(interview.libraries).toEqual(['yjs', 'tiptap']);
+		// A panel member who has not scored yet: the form is preloaded; the scorecard list and the
+		// admin's emails, which this page does not draw, are not preloaded.
+		expect(interview.firstText).toContain('data-testid="scorecard-form"');
+		for (const part of ['data-testid="scorecard-summary"', 'data-testid="deliveries"'])
+			expect({ part, first: interview.firstText.includes(part) }).toEqual({ part, first: false });
 
 		const calendar = await loadPageJs(browser, app, '/admin/calendar', DEMO_ACCOUNTS.admin.email);
 		// The widget draws the first view; the document's code comes after it.

@@ -24,6 +24,8 @@ export interface PageLoad {
 	libraries: string[];
 	/** The preloaded files: URL → gzip bytes. */
 	firstFiles: Map<string, number>;
+	/** The preloaded scripts' text, to tell which of a page's parts it preloads. */
+	firstText: string;
 }
 
 /** Which heavy libraries these scripts contain. */
@@ -75,6 +77,7 @@ export async function loadPageJs(
 		files: all.length,
 		firstLibraries: librariesIn(first.map((f) => f.body)),
 		libraries: librariesIn(all.map((f) => f.body)),
-		firstFiles: new Map(first.map((f) => [f.url, gzipSync(f.body).length]))
+		firstFiles: new Map(first.map((f) => [f.url, gzipSync(f.body).length])),
+		firstText: first.map((f) => f.body.toString('utf8')).join('\n')
 	};
 }

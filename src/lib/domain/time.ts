@@ -5,6 +5,11 @@
  * IANA zone. `Intl.DateTimeFormat` instances are expensive to build, so they are cached per zone.
  */
 
+import { isValidTimeZone } from './zone';
+
+// Its own module, so that a page that only checks a zone's name does not load the arithmetic.
+export { isValidTimeZone };
+
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 60 * MINUTE_MS;
 export const DAY_MS = 24 * HOUR_MS;
@@ -25,32 +30,11 @@ export interface ZonedParts {
 	offsetMin: number;
 }
 
-// IANA names are words joined by slashes; this rejects raw offsets such as "+01:00", which newer
-// Intl versions accept but which do not follow daylight-saving rules.
-const TZ_NAME_RE = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/;
 const ISO_UTC_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?Z$/;
 const YMD_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const HM_RE = /^(\d{2}):(\d{2})$/;
 
 const partsFormatters = new Map<string, Intl.DateTimeFormat>();
-const validZones = new Map<string, boolean>();
-
-/** True when `tz` names an IANA time zone this runtime knows (aliases such as Asia/Calcutta included). */
-export function isValidTimeZone(tz: unknown): tz is string {
-	if (typeof tz !== 'string') return false;
-	// Only names that passed the pattern are remembered, so a hit needs no second test.
-	if (validZones.has(tz)) return true;
-	if (!TZ_NAME_RE.test(tz)) return false;
-	let ok = true;
-	try {
-		new Intl.DateTimeFormat('en-US', { timeZone: tz });
-	} catch {
-		ok = false;
-	}
-	// Only real zones are remembered (a few hundred exist); made-up names must not grow the cache.
-	if (ok) validZones.set(tz, true);
-	return ok;
-}
 
 /**
  * The zone to show something in: `tz` when this runtime knows it, else `fallback` (the

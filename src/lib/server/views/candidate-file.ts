@@ -9,6 +9,7 @@ import { summarizeScorecards, type Recommendation } from '$lib/domain/scorecards
 import { interviewJson, queryInterviews } from '../interviews';
 import { applicationLogs } from '../applications';
 import { interviewHistory } from '../history';
+import { describeEntries } from '$lib/format/history';
 import { staffNames } from '../users';
 import type { Actor } from '../guards';
 
@@ -89,8 +90,8 @@ export async function candidateFile(sql: Sql, viewer: Actor, candidateId: string
 				schedule_blocker: blocker
 			};
 		}),
-		history,
-		names,
+		// Described here (panels named, actions in words), so the page does not load those rules.
+		history: describeEntries(history, names),
 		labels: Object.fromEntries(rounds.map((r) => [r.id, m.cand_round({ round: r.round })]))
 	};
 }

@@ -8,6 +8,7 @@ import { requireRole, type Actor } from '$lib/server/guards';
 import { interviewJson, onPanel } from '$lib/server/interviews';
 import { staffNames } from '$lib/server/users';
 import { interviewHistory } from '$lib/server/history';
+import { describeEntries } from '$lib/format/history';
 import { interviewDeliveries, resendMessage } from '$lib/server/notifications/admin';
 import { finalizeScorecards, listScorecards, parseScorecard, submitScorecard } from '$lib/server/scorecards';
 
@@ -41,8 +42,8 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		interview: interviewJson(row),
 		scorecards,
-		history,
-		names,
+		// Described here (panels named, actions in words), so the page does not load those rules.
+		history: describeEntries(history, names),
 		deliveries,
 		viewer: { id: actor.user.id, name: actor.user.name, role: actor.role, onPanel: onPanel(row, actor.user.id) }
 	};

@@ -46,6 +46,10 @@ export function newPerson(
  * a click before that is a plain form post and a full page load rather than the enhanced sign-in.
  */
 export async function appStarted(page: Page): Promise<void> {
+	// SvelteKit's inline script names its global before `load`; a context with JavaScript off has
+	// none, starts nothing, and its click is the plain form post it is testing.
+	const scripted = await page.evaluate(() => Object.keys(window).some((k) => k.startsWith('__sveltekit_')));
+	if (!scripted) return;
 	await page.waitForFunction(
 		() => typeof history.state === 'object' && history.state !== null && 'sveltekit:history' in history.state
 	);

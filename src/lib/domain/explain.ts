@@ -97,38 +97,40 @@ export function explainDays(
 	const fromMs = toMs(search.from);
 	const toMsEnd = toMs(search.to);
 	const durMs = search.durationMin * MINUTE_MS;
-	const rules = timeRules(facts, { panel: search.panel, candidateId: search.candidateId });
-	const closed = closedStarts(
-		{ closures: facts.closures, load: facts.load, interviews: facts.interviews ?? [] },
-		{ panel: search.panel, durationMin: search.durationMin, fromMs, toMs: toMsEnd, ignoreId: search.ignoreId }
-	);
-	const people = only ? rules.people.filter((p) => only.has(p.id)) : rules.people;
-	// Each person's working windows over the whole range, read once; a day takes those that touch it.
-	const windows = new Map(people.map((p) => [p.id, workingWindows(p, fromMs, toMsEnd + durMs)]));
+	// What every day's explanation reads, prepared at the first day without a slot: a search with a
+	// slot on every day (the usual answer) needs none of it.
+	let shared: Omit<DayInput, 'starts'> | null = null;
+	const prepare = (): Omit<DayInput, 'starts'> => {
+		const rules = timeRules(facts, { panel: search.panel, candidateId: search.candidateId });
+		const closed = closedStarts(
+			{ closures: facts.closures, load: facts.load, interviews: facts.interviews ?? [] },
+			{ panel: search.panel, durationMin: search.durationMin, fromMs, toMs: toMsEnd, ignoreId: search.ignoreId }
+		);
+		const people = only ? rules.people.filter((p) => only.has(p.id)) : rules.people;
+		return {
+			endLimit: toMsEnd,
+			durMs,
+			policy: facts.policy,
+			notBeforeMs: rules.notBeforeMs,
+			notAfterMs: rules.notAfterMs,
+			bufferMs: rules.bufferMin * MINUTE_MS,
+			people,
+			// Each person's working windows over the whole range, read once; a day takes those that touch it.
+			windows: new Map(people.map((p) => [p.id, workingWindows(p, fromMs, toMsEnd + durMs)])),
+			candidateId: search.candidateId,
+			busy: facts.busy as ReadonlyMap<string, readonly ExplainedBusy[]>,
+			closed
+		};
+	};
 	const out: DayWithoutSlots[] = [];
 	const last = zonedDate(toMsEnd - 1, zone);
 	for (let ymd = zonedDate(fromMs, zone); ymd <= last; ymd = addDaysToYmd(ymd, 1)) {
+		if (daysWithSlots.has(ymd)) continue;
 		const dayStart = Math.max(fromMs, zonedWallTimeToUtc(ymd, '00:00', zone).getTime());
 		const dayEnd = Math.min(toMsEnd, zonedWallTimeToUtc(addDaysToYmd(ymd, 1), '00:00', zone).getTime());
 		if (dayEnd <= dayStart) continue;
-		if (daysWithSlots.has(ymd)) continue;
-		out.push({
-			date: ymd,
-			blockers: dayBlockers({
-				starts: [dayStart, dayEnd],
-				endLimit: toMsEnd,
-				durMs,
-				policy: facts.policy,
-				notBeforeMs: rules.notBeforeMs,
-				notAfterMs: rules.notAfterMs,
-				bufferMs: rules.bufferMin * MINUTE_MS,
-				people,
-				windows,
-				candidateId: search.candidateId,
-				busy: facts.busy as ReadonlyMap<string, readonly ExplainedBusy[]>,
-				closed
-			})
-		});
+		shared ??= prepare();
+		out.push({ date: ymd, blockers: dayBlockers({ ...shared, starts: [dayStart, dayEnd] }) });
 	}
 	return out;
 }

@@ -10,8 +10,9 @@
  * day; the pure finder is timed with and without it. Reported: p50 and p95 in milliseconds, the
  * handler's own split (its Server-Timing header: database, finder, explanation) and the aim (HTTP
  * p95 under 50 ms), with the HTTP p95 as a ratio of the in-process p95 of the same work (facts from
- * the database, finder, explanation). The embedded database is used; with BENCH_DATABASE_URL a real
- * Postgres.
+ * the database, finder, explanation). The embedded database is used; with BENCH_DB=postgres a
+ * database of its own on the local Postgres (`TEST_DATABASE_URL`'s server, 127.0.0.1:5432 by
+ * default), dropped afterwards; with BENCH_DATABASE_URL that (empty) database.
  *
  * The pool setting: four named people and one of a pool of six, picked least loaded.
  *
@@ -31,9 +32,10 @@ import { startParley, type Running } from '../server/http';
 import { explainDays } from '../src/lib/domain/explain';
 import { offerSlots } from '../src/lib/domain/offer';
 import { explainPoolDays } from '../src/lib/domain/pool-explain';
-import { offerPoolSlots } from '../src/lib/domain/pools';
+import { offerPoolSlots, poolMemberStarts } from '../src/lib/domain/pools';
 import { createApiToken } from '../src/lib/server/api-tokens';
 import { panelInterviews, storedSearch } from '../src/lib/server/availability';
+import { createTestDatabase } from '../tests/helpers/db';
 import { prng } from '../tests/helpers/prng';
 
 const INTERVIEWERS = 60;
@@ -127,7 +129,10 @@ async function timeIt(runs: number, fn: () => Promise<unknown> | unknown): Promi
 
 export async function main(): Promise<void> {
 	const url = process.env.BENCH_DATABASE_URL;
-	const db = await openDatabase(url ? { url, maxConnections: 10 } : { dataDir: 'memory://' });
+	// BENCH_DB=postgres: a database of its own on the local Postgres (TEST_DATABASE_URL's server), dropped after.
+	const db = url
+		? await openDatabase({ url, maxConnections: 10 })
+		: await createTestDatabase(process.env.BENCH_DB === 'postgres' ? 'postgres' : 'embedded', { maxConnections: 10 });
 	let running: Running | null = null;
 	try {
 		await migrate(db.sql);
@@ -210,21 +215,20 @@ export async function main(): Promise<void> {
 					: offerSlots({ ...found.search, limit: 500 }, found.facts);
 			const pure = await timeIt(RUNS, finder);
 			const spec = { members: poolMembers, count: 1, prefer: 'least_loaded' as const };
-			// The explanation as the endpoint asks it: with every slot when the finder stayed under its cap.
-			const why = (s: typeof found, starts: string[]) => {
-				const all = starts.length < 500 ? starts : undefined;
-				return pooled
-					? explainPoolDays(s.search, spec, s.facts, s.orgZone, all)
-					: explainDays(s.search, s.facts, s.orgZone, all);
+			// The finder and the explanation as the endpoint asks them: a pool's members' starts searched
+			// once for both, and every slot handed to the explanation when the finder stayed under its cap.
+			const work = (s: typeof found) => {
+				if (!pooled) {
+					const slots = offerSlots({ ...s.search, limit: 500 }, s.facts);
+					return explainDays(s.search, s.facts, s.orgZone, slots.length < 500 ? slots : undefined);
+				}
+				const each = poolMemberStarts(s.search, spec, s.facts);
+				const slots = offerPoolSlots({ ...s.search, limit: 500 }, spec, s.facts, each).map((x) => x.start);
+				return explainPoolDays(s.search, spec, s.facts, s.orgZone, slots.length < 500 ? slots : undefined, each);
 			};
-			const starts = (r: ReturnType<typeof finder>) => r.map((x) => (typeof x === 'string' ? x : x.start));
-			const pureWhy = await timeIt(RUNS, () => why(found, starts(finder())));
+			const pureWhy = await timeIt(RUNS, () => work(found));
 			// The endpoint's work in process: the facts from the database, the finder, the explanation.
-			const withDb = await timeIt(RUNS, async () => {
-				const s = await storedSearch(db.sql, orgId, askNow);
-				if (pooled) why(s, starts(offerPoolSlots({ ...s.search, limit: 500 }, spec, s.facts)));
-				else why(s, offerSlots({ ...s.search, limit: 500 }, s.facts));
-			});
+			const withDb = await timeIt(RUNS, async () => work(await storedSearch(db.sql, orgId, askNow)));
 			// The panel's interviews read as before (the seats, then their interviews joined by id) and as
 			// now (the seats alone): the baseline in the same run.
 			const loadFrom = new Date(from.getTime() - 8 * 86_400_000);

@@ -32,14 +32,14 @@ export async function databaseKinds(): Promise<DbKind[]> {
 }
 
 /** A fresh, empty database of the given kind; closing it drops a real one. */
-export async function createTestDatabase(kind: DbKind): Promise<Database> {
+export async function createTestDatabase(kind: DbKind, opts: { maxConnections?: number } = {}): Promise<Database> {
 	if (kind === 'embedded') return openDatabase({ dataDir: 'memory://' });
 	const name = `parley_test_${randomBytes(6).toString('hex')}`;
 	const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
 	await admin.unsafe(`create database ${name}`);
 	const url = new URL(ADMIN_URL);
 	url.pathname = `/${name}`;
-	const db = await openDatabase({ url: url.toString(), maxConnections: 5 });
+	const db = await openDatabase({ url: url.toString(), maxConnections: opts.maxConnections ?? 5 });
 	return {
 		...db,
 		async close() {

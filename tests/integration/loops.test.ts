@@ -174,6 +174,25 @@ describe.each(kinds)('loops against the %s database', (kind) => {
 		expect(bad.body.error.details.fields.split_after).toBeDefined();
 	});
 
+	it('refuses a loop search whose panel names someone who is no interviewer here, and names them', async () => {
+		// The search reads only its own people now; a candidate on a panel is still no interviewer.
+		const outsider = ids[DEMO_ACCOUNTS.candidates[0]!.email]!;
+		const sessions = [MARCO, INES].map((p) => ({ panel: [ids[p!.email]], duration_min: 45, type: 'in_person' }));
+		const wed = wednesday();
+		const res = await app.api(
+			'POST',
+			'/api/v1/loops/availability',
+			admin,
+			tomasLoop({
+				sessions: [...sessions, { panel: [outsider], duration_min: 45, type: 'in_person' }],
+				from: day(wed, 0),
+				to: day(wed, 1)
+			})
+		);
+		expect(res.status, JSON.stringify(res.body)).toBe(422);
+		expect(res.body.error.details.fields.interviewer_ids).toContain(outsider);
+	});
+
 	it('moves a loop as a unit, all or none, and records each session’s move once', async () => {
 		const before = await tomasRows();
 		const target = new Date(before[0]!.start_at.getTime() + 86400_000);

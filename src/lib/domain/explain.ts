@@ -97,38 +97,49 @@ export function explainDays(
 	const fromMs = toMs(search.from);
 	const toMsEnd = toMs(search.to);
 	const durMs = search.durationMin * MINUTE_MS;
-	const rules = timeRules(facts, { panel: search.panel, candidateId: search.candidateId });
-	const closed = closedStarts(
-		{ closures: facts.closures, load: facts.load, interviews: facts.interviews ?? [] },
-		{ panel: search.panel, durationMin: search.durationMin, fromMs, toMs: toMsEnd, ignoreId: search.ignoreId }
-	);
-	const people = only ? rules.people.filter((p) => only.has(p.id)) : rules.people;
-	// Each person's working windows over the whole range, read once; a day takes those that touch it.
-	const windows = new Map(people.map((p) => [p.id, workingWindows(p, fromMs, toMsEnd + durMs)]));
+	// What every day's explanation reads, prepared at the first day without a slot: a search with a
+	// slot on every day (the usual answer) needs none of it.
+	let shared: Omit<DayInput, 'starts'> | null = null;
+	const prepare = (): Omit<DayInput, 'starts'> => {
+		const rules = timeRules(facts, { panel: search.panel, candidateId: search.candidateId });
+		const closed = closedStarts(
+			{ closures: facts.closures, load: facts.load, interviews: facts.interviews ?? [] },
+			{ panel: search.panel, durationMin: search.durationMin, fromMs, toMs: toMsEnd, ignoreId: search.ignoreId }
+		);
+		const people = only ? rules.people.filter((p) => only.has(p.id)) : rules.people;
+		const busy = facts.busy as ReadonlyMap<string, readonly ExplainedBusy[]>;
+		return {
+			endLimit: toMsEnd,
+			durMs,
+			policy: facts.policy,
+			notBeforeMs: rules.notBeforeMs,
+			notAfterMs: rules.notAfterMs,
+			bufferMs: rules.bufferMin * MINUTE_MS,
+			people,
+			// Each person's working windows over the whole range, read once; a day takes those that touch it.
+			windows: new Map(people.map((p) => [p.id, workingWindows(p, fromMs, toMsEnd + durMs)])),
+			candidateId: search.candidateId,
+			// Sorted out once, not per day: the closures, each person's full days and weeks (in the order
+			// of `closed`), each person's busy time as numbers (in its own order).
+			closures: closed.filter((c) => c.why.kind === 'closure'),
+			full: new Map(people.map((p) => [p.id, closed.filter((c) => c.why.kind === 'load' && c.why.personId === p.id)])),
+			busy: new Map(
+				people.map((p) => [
+					p.id,
+					(busy.get(p.id) ?? []).map((b): TimedBusy => ({ start: toMs(b.start), end: toMs(b.end), entry: b }))
+				])
+			)
+		};
+	};
 	const out: DayWithoutSlots[] = [];
 	const last = zonedDate(toMsEnd - 1, zone);
 	for (let ymd = zonedDate(fromMs, zone); ymd <= last; ymd = addDaysToYmd(ymd, 1)) {
+		if (daysWithSlots.has(ymd)) continue;
 		const dayStart = Math.max(fromMs, zonedWallTimeToUtc(ymd, '00:00', zone).getTime());
 		const dayEnd = Math.min(toMsEnd, zonedWallTimeToUtc(addDaysToYmd(ymd, 1), '00:00', zone).getTime());
 		if (dayEnd <= dayStart) continue;
-		if (daysWithSlots.has(ymd)) continue;
-		out.push({
-			date: ymd,
-			blockers: dayBlockers({
-				starts: [dayStart, dayEnd],
-				endLimit: toMsEnd,
-				durMs,
-				policy: facts.policy,
-				notBeforeMs: rules.notBeforeMs,
-				notAfterMs: rules.notAfterMs,
-				bufferMs: rules.bufferMin * MINUTE_MS,
-				people,
-				windows,
-				candidateId: search.candidateId,
-				busy: facts.busy as ReadonlyMap<string, readonly ExplainedBusy[]>,
-				closed
-			})
-		});
+		shared ??= prepare();
+		out.push({ date: ymd, blockers: dayBlockers({ ...shared, starts: [dayStart, dayEnd] }) });
 	}
 	return out;
 }
@@ -147,8 +158,18 @@ interface DayInput {
 	/** Each person's working windows over the whole search (`workingWindows`). */
 	windows: ReadonlyMap<string, readonly Interval[]>;
 	candidateId: string | null;
-	busy: ReadonlyMap<string, readonly ExplainedBusy[]>;
-	closed: readonly ClosedStart[];
+	/** The closed starts of closures. */
+	closures: readonly ClosedStart[];
+	/** Each person's closed starts of full days and weeks. */
+	full: ReadonlyMap<string, readonly ClosedStart[]>;
+	busy: ReadonlyMap<string, readonly TimedBusy[]>;
+}
+
+/** A busy interval with its instants read once. */
+interface TimedBusy {
+	start: number;
+	end: number;
+	entry: ExplainedBusy;
 }
 
 function dayBlockers(d: DayInput): Blocker[] {
@@ -181,7 +202,7 @@ function dayBlockers(d: DayInput): Blocker[] {
 		hi = d.notAfterMs + 1;
 	}
 	// Closures close every start they cover, for everybody.
-	for (const c of d.closed)
+	for (const c of d.closures)
 		// Named when its days fall on this day (not merely when a late start would run into it).
 		if (c.why.kind === 'closure' && c.start + d.durMs - 1 < hi && c.end > lo) {
 			const { closure } = c.why;
@@ -196,7 +217,7 @@ function dayBlockers(d: DayInput): Blocker[] {
 		}
 	const open = minus(
 		[[lo, hi]],
-		d.closed.filter((c) => c.why.kind === 'closure').map((c) => [c.start, c.end])
+		d.closures.map((c) => [c.start, c.end])
 	);
 	let personal = false;
 	for (const person of d.people) {
@@ -224,10 +245,13 @@ function dayBlockers(d: DayInput): Blocker[] {
 			});
 			continue;
 		}
-		const full = d.closed.filter((c) => c.why.kind === 'load' && c.why.personId === person.id);
+		const full = d.full.get(person.id) ?? [];
+		// Only the full days and weeks that reach these starts can take any away.
+		const first = Math.min(...workStarts.map(([a]) => a));
+		const end = Math.max(...workStarts.map(([, b]) => b));
 		const loadFree = minus(
 			workStarts,
-			full.map((c) => [c.start, c.end])
+			full.filter((c) => c.end > first && c.start < end).map((c) => [c.start, c.end])
 		);
 		if (loadFree.length === 0) {
 			personal = true;
@@ -246,10 +270,10 @@ function dayBlockers(d: DayInput): Blocker[] {
 			continue;
 		}
 		const busy = (d.busy.get(person.id) ?? []).filter(
-			(b) => toMs(b.start) - d.bufferMs < hi + d.durMs && toMs(b.end) + d.bufferMs > lo
+			(b) => b.start - d.bufferMs < hi + d.durMs && b.end + d.bufferMs > lo
 		);
 		// A start is blocked by a busy stretch when the interview would overlap it (widened by the buffer).
-		const blocked = busy.map((b): Interval => [toMs(b.start) - d.bufferMs - d.durMs + 1, toMs(b.end) + d.bufferMs]);
+		const blocked = busy.map((b): Interval => [b.start - d.bufferMs - d.durMs + 1, b.end + d.bufferMs]);
 		if (minus(loadFree, blocked).length === 0) {
 			personal = true;
 			blockers.push({
@@ -260,9 +284,9 @@ function dayBlockers(d: DayInput): Blocker[] {
 				params: { count: busy.length, minutes: d.durMs / MINUTE_MS },
 				message: `Busy: ${busy.length} ${busy.length === 1 ? 'interview leaves' : 'interviews leave'} no ${humanizeMinutes(d.durMs / MINUTE_MS)} free in their hours.`,
 				busy: busy.map((b) => ({
-					start: new Date(toMs(b.start)).toISOString(),
-					end: new Date(toMs(b.end)).toISOString(),
-					...(b.interviewId ? { interviewId: b.interviewId } : {})
+					start: new Date(b.start).toISOString(),
+					end: new Date(b.end).toISOString(),
+					...(b.entry.interviewId ? { interviewId: b.entry.interviewId } : {})
 				}))
 			});
 		}

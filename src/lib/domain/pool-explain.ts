@@ -8,7 +8,7 @@
  */
 import { explainDays, searchDays, type Blocker, type DayWithoutSlots } from './explain';
 import type { SlotFacts, SlotSearch } from './offer';
-import { offerPoolSlots, poolMembers, type PoolSpec } from './pools';
+import { offerPoolSlots, poolMemberStarts, poolMembers, type PoolSpec } from './pools';
 import { zonedDate } from './time';
 
 /** Each day (in `zone`) of the search on which the pool's finder offers nothing, with its blockers. */
@@ -18,25 +18,33 @@ export function explainPoolDays(
 	facts: SlotFacts,
 	zone: string,
 	/** Every start `offerPoolSlots` offers for the same search, when the caller has them all. */
-	offered?: readonly string[]
+	offered?: readonly string[],
+	/** `poolMemberStarts` of the same search, when the caller has it (the finder computed it). */
+	byMember?: ReadonlyMap<string, readonly string[]>
 ): DayWithoutSlots[] {
 	const members = poolMembers(search.panel, pool.members);
 	const open = { ...search, limit: undefined };
-	const starts = offered ?? offerPoolSlots(open, pool, facts).map((s) => s.start);
+	// Each member's starts, searched at most once, and only when needed.
+	let each = byMember;
+	const memberStarts = () => (each ??= poolMemberStarts(open, pool, facts));
+	const starts = offered ?? offerPoolSlots(open, pool, facts, memberStarts()).map((s) => s.start);
 	const withSlots = new Set(starts.map((s) => zonedDate(s, zone)));
+	const empty = searchDays(search, zone).filter((date) => !withSlots.has(date));
+	// A slot on every day: nothing to explain, and nobody's day to read.
+	if (empty.length === 0) return [];
 	const byDay = (days: DayWithoutSlots[]) => new Map(days.map((d) => [d.date, d.blockers]));
 	const named = byDay(explainDays(open, facts, zone));
 	// Each member with the named panel, but only the member's own blocks: the panel's are `named`'s,
-	// and a person's blocks on a day do not depend on who else sits on the panel.
+	// and a person's blocks on a day do not depend on who else sits on the panel. The member's starts
+	// are the finder's, so the explanation need not search again.
 	const alone = new Map(
 		members.map((m) => [
 			m,
-			byDay(explainDays({ ...open, panel: [...search.panel, m] }, facts, zone, undefined, new Set([m])))
+			byDay(explainDays({ ...open, panel: [...search.panel, m] }, facts, zone, memberStarts().get(m), new Set([m])))
 		])
 	);
 	const out: DayWithoutSlots[] = [];
-	for (const date of searchDays(search, zone)) {
-		if (withSlots.has(date)) continue;
+	for (const date of empty) {
 		const panelBlocked = named.get(date);
 		const blockers: Blocker[] = [...(panelBlocked ?? [])];
 		let free = 0;

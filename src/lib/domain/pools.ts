@@ -45,14 +45,40 @@ export interface PoolSlot {
 	weeks?: number[];
 }
 
-/** Starts at which the named panel, the candidate and `pool.count` pool members can all meet; earliest first. */
-export function offerPoolSlots(search: SlotSearch, pool: PoolSpec, facts: SlotFacts): PoolSlot[] {
+/**
+ * Each pool member (who can take a seat) → every start at which the named panel, the candidate and
+ * that member can meet: `offerSlots` for the panel plus the member, without a limit. The pool's
+ * finder and its "why no slots" both read these; a caller asking both computes them once.
+ */
+export function poolMemberStarts(search: SlotSearch, pool: PoolSpec, facts: SlotFacts): Map<string, string[]> {
+	return new Map(
+		poolMembers(search.panel, pool.members).map((m) => [
+			m,
+			offerSlots({ ...search, panel: [...search.panel, m], limit: undefined }, facts)
+		])
+	);
+}
+
+/**
+ * Starts at which the named panel, the candidate and `pool.count` pool members can all meet; earliest
+ * first. `byMember`: `poolMemberStarts` of the same search, when the caller has it.
+ */
+export function offerPoolSlots(
+	search: SlotSearch,
+	pool: PoolSpec,
+	facts: SlotFacts,
+	byMember?: ReadonlyMap<string, readonly string[]>
+): PoolSlot[] {
 	const members = poolMembers(search.panel, pool.members);
 	if (pool.count < 1 || members.length < pool.count) return [];
+	const each = byMember ?? poolMemberStarts(search, pool, facts);
 	const freeAt = new Map<string, string[]>();
 	for (const m of members)
-		for (const start of offerSlots({ ...search, panel: [...search.panel, m], limit: undefined }, facts))
-			freeAt.set(start, [...(freeAt.get(start) ?? []), m]);
+		for (const start of each.get(m) ?? []) {
+			const free = freeAt.get(start);
+			if (free) free.push(m);
+			else freeAt.set(start, [m]);
+		}
 	const starts = [...freeAt.keys()].sort();
 	// Each member's interviews per day and week, in their own zone, counted once.
 	const tallies = new Map(

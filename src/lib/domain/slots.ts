@@ -22,7 +22,15 @@
  * `bruteForceSlots` checks every grid point minute by minute; it is the reference for tests and the
  * benchmark.
  */
-import { addDaysToYmd, DAY_MS, isoWeekdayOfYmd, MINUTE_MS, offsetAt, zonedDate, zonedWallTimeToUtc } from './time';
+import {
+	DAY_MS,
+	isoWeekdayOfDayNumber,
+	MINUTE_MS,
+	offsetAt,
+	ymdOfDayNumber,
+	zonedDayNumber,
+	zonedWallTimeToUtc
+} from './time';
 import type { WorkingHours } from './types';
 
 /** A participant whose time is searched. */
@@ -126,21 +134,45 @@ export function workingWindows(
 	toMs: number
 ): Array<[start: number, end: number]> {
 	const { startTime, endTime, weekdays } = person.workingHours;
+	// The finder and "why no slots?" ask for the same people over the same range many times per
+	// search (a pool: once per member); the answer depends on these values alone.
+	const key = `${person.timezone}|${startTime}|${endTime}|${weekdays.join(',')}|${fromMs}|${toMs}`;
+	let windows = windowsCache.get(key);
+	if (!windows) {
+		windows = computeWindows(person, fromMs, toMs);
+		if (windowsCache.size >= WINDOWS_CACHE_MAX) windowsCache.clear();
+		windowsCache.set(key, windows);
+	}
+	// A copy: callers own what they get, as before the cache.
+	return windows.map(([s, e]): Interval => [s, e]);
+}
+
+const windowsCache = new Map<string, Interval[]>();
+const WINDOWS_CACHE_MAX = 1_000;
+
+function computeWindows(
+	person: Pick<SlotPerson, 'timezone' | 'workingHours'>,
+	fromMs: number,
+	toMs: number
+): Interval[] {
+	const { startTime, endTime, weekdays } = person.workingHours;
 	const startMin = parseHm(startTime);
 	const endMin = parseHm(endTime);
 	if (startMin === endMin || weekdays.length === 0) return [];
 	const overnight = endMin < startMin;
 	const days = new Set(weekdays);
-	// A day of margin on each side covers every UTC offset (±14 h) and overnight shifts.
-	const lastYmd = zonedDate(toMs + DAY_MS, person.timezone);
+	// A day of margin on each side covers every UTC offset (±14 h) and overnight shifts. Days are
+	// walked as numbers (a `YYYY-MM-DD` per step cost a parse and a format).
+	const last = zonedDayNumber(toMs + DAY_MS, person.timezone);
 	const windows: Interval[] = [];
-	for (let ymd = zonedDate(fromMs - DAY_MS, person.timezone); ymd <= lastYmd; ymd = addDaysToYmd(ymd, 1)) {
-		if (!days.has(isoWeekdayOfYmd(ymd))) continue;
+	for (let day = zonedDayNumber(fromMs - DAY_MS, person.timezone); day <= last; day++) {
+		if (!days.has(isoWeekdayOfDayNumber(day))) continue;
+		const ymd = ymdOfDayNumber(day);
 		const s = zonedWallTimeToUtc(ymd, startTime, person.timezone).getTime();
-		const e = zonedWallTimeToUtc(overnight ? addDaysToYmd(ymd, 1) : ymd, endTime, person.timezone).getTime();
+		const e = zonedWallTimeToUtc(overnight ? ymdOfDayNumber(day + 1) : ymd, endTime, person.timezone).getTime();
 		if (e <= s || e <= fromMs || s >= toMs) continue;
-		const last = windows[windows.length - 1];
-		if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+		const prev = windows[windows.length - 1];
+		if (prev && s <= prev[1]) prev[1] = Math.max(prev[1], e);
 		else windows.push([s, e]);
 	}
 	return windows;

@@ -260,6 +260,44 @@ export function isoWeekdayOfYmd(ymd: string): number {
 	return dow === 0 ? 7 : dow;
 }
 
+/**
+ * Days as whole numbers (days since 1970-01-01) for loops over many days: `YYYY-MM-DD` strings cost
+ * a parse and a format per step. `ymdOfDayNumber(dayNumberOfYmd(ymd)) === ymd` for every real date.
+ */
+export function dayNumberOfYmd(ymd: string): number {
+	const m = YMD_RE.exec(ymd);
+	if (!m) throw new RangeError(`Expected YYYY-MM-DD, got ${ymd}`);
+	return Math.round(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS);
+}
+
+/** The `YYYY-MM-DD` of a day number (as `zonedDate` writes it), remembered: loops ask for the same days. */
+export function ymdOfDayNumber(day: number): string {
+	const hit = ymdCache.get(day);
+	if (hit !== undefined) return hit;
+	const ymd = new Date(day * DAY_MS).toISOString().slice(0, 10);
+	if (ymdCache.size >= YMD_CACHE_MAX) ymdCache.clear();
+	ymdCache.set(day, ymd);
+	return ymd;
+}
+
+const ymdCache = new Map<number, string>();
+const YMD_CACHE_MAX = 20_000;
+
+/** ISO weekday (Monday = 1 … Sunday = 7) of a day number; day 0, 1970-01-01, was a Thursday. */
+export function isoWeekdayOfDayNumber(day: number): number {
+	return mod(day + 3, 7) + 1;
+}
+
+/** The day number of the calendar date of `ms` in `tz` (`zonedDate` as a number). */
+export function zonedDayNumber(ms: number, tz: string): number {
+	// As `zonedDate`: since 1980 the quarter's (cached) offset is the instant's.
+	if (ms >= QUARTER_OFFSETS_FROM_MS) {
+		const offset = offsetAt(ms - mod(ms, QUARTER_MS), tz);
+		return Math.floor((ms + offset * MINUTE_MS) / DAY_MS);
+	}
+	return dayNumberOfYmd(zonedDate(ms, tz));
+}
+
 function toDate(value: Date | string | number): Date {
 	return value instanceof Date ? value : new Date(value);
 }

@@ -13,7 +13,6 @@ import { fail } from './errors';
 import { effectiveLoadLimit } from '$lib/domain/load';
 import { resolvePolicy, type Policy, type PolicyOverrides } from '$lib/domain/policy';
 import { listClosures, type CalendarRules } from './calendar-rules';
-import { orgFacts } from './scheduling';
 import { m } from '$lib/paraglide/messages';
 
 /** A search over the stored calendar, with the names of its people. */
@@ -140,24 +139,14 @@ interface PersonRow {
 	load_limit?: unknown;
 }
 
-/** The people of a search: the organization's rules, each interviewer's zone and hours, the candidate, everyone's name. */
-export async function searchPeople(sql: Sql, orgId: string, panel: readonly string[], candidateId: string | null) {
-	const { policy, interviewerIds, rules } = await orgFacts(sql, orgId);
-	refuseUnknown(panel, interviewerIds);
-	const ids = [...panel, ...(candidateId ? [candidateId] : [])];
-	const people = await sql<PersonRow[]>`
-		select u.id, u.name, u.timezone, u.working_hours, m.role, o.timezone as org_tz
-		from users u join memberships m on m.user_id = u.id and m.org_id = ${orgId} join organizations o on o.id = m.org_id
-		where u.id = any(${ids}::uuid[])`;
-	return { policy, interviewerIds, rules, ...peopleOf(people, candidateId, policy) };
-}
-
 /**
- * `searchPeople` for the slot finder, in one round trip: the organization, only the search's
- * people (not every interviewer of the organization) and the closures, read at once. The load
- * limits cover the search's interviewers alone, the only ones the finder asks about.
+ * The people of a search, in one round trip: the organization, only the search's people (not every
+ * interviewer of the organization) and the closures, read at once. The load limits and
+ * `interviewerIds` cover the search's interviewers alone, the only ones the slot and loop finders
+ * (and the judge they ask, which checks a panel against `interviewerIds`) look up; an id of `panel`
+ * that is no interviewer here is refused first (422), then a candidate who is none (404).
  */
-async function searchPeopleLean(sql: Sql, orgId: string, panel: readonly string[], candidateId: string | null) {
+export async function searchPeopleLean(sql: Sql, orgId: string, panel: readonly string[], candidateId: string | null) {
 	const ids = [...panel, ...(candidateId ? [candidateId] : [])];
 	const [orgs, rows, closures] = await Promise.all([
 		sql<{ timezone: string; policy: PolicyOverrides | null }[]>`
@@ -172,7 +161,8 @@ async function searchPeopleLean(sql: Sql, orgId: string, panel: readonly string[
 	const policy = resolvePolicy(orgs[0]?.policy ?? null);
 	const people = rows.map((p) => ({ ...p, org_tz: orgZone }));
 	const interviewers = people.filter((p) => p.role === 'interviewer');
-	refuseUnknown(panel, new Set(interviewers.map((p) => p.id)));
+	const interviewerIds = new Set(interviewers.map((p) => p.id));
+	refuseUnknown(panel, interviewerIds);
 	const load = new Map(
 		interviewers.map((p) => [
 			p.id,
@@ -180,7 +170,7 @@ async function searchPeopleLean(sql: Sql, orgId: string, panel: readonly string[
 		])
 	);
 	const rules: CalendarRules = { closures: { timezone: orgZone, list: closures }, load };
-	return { policy, rules, ...peopleOf(people, candidateId, policy) };
+	return { policy, interviewerIds, rules, ...peopleOf(people, candidateId, policy) };
 }
 
 /** 422 naming the ids of `panel` that are not interviewers of the organization. */

@@ -12,7 +12,7 @@ import { offerLoopStarts, type LoopFacts, type LoopSearch, type LoopStart } from
 import { loopRounds, splitProblem } from '$lib/domain/loops';
 import { DAY_MS } from '$lib/domain/time';
 import type { Interview } from '$lib/domain/types';
-import { searchPeople, storedInterviews } from './availability';
+import { searchPeopleLean, storedInterviews } from './availability';
 import type { LoopSpec, StoredLoop } from './loops';
 import { applicationFacts } from './calendar-writes';
 import { fail } from './errors';
@@ -67,7 +67,7 @@ export async function searchLoop(
 	const application = await applicationFacts(sql, orgId, spec.applicationId);
 	if (!application) throw fail.notFound('application');
 	const people = [...new Set(spec.sessions.flatMap((s) => s.panel))];
-	const found = await searchPeople(sql, orgId, people, application.candidateId);
+	const found = await searchPeopleLean(sql, orgId, people, application.candidateId);
 	// Load is counted per week: a week and a day either side of the range.
 	const all = await storedInterviews(sql, orgId, {
 		people,

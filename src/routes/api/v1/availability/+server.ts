@@ -3,7 +3,7 @@ import { defineRoute } from '$lib/server/route';
 import * as S from '$lib/contract/api';
 import { AUTH } from '$lib/server/api-docs';
 import { explainPoolDays } from '$lib/domain/pool-explain';
-import { offerPoolSlots } from '$lib/domain/pools';
+import { offerPoolSlots, poolMemberStarts } from '$lib/domain/pools';
 import { slotsOf, storedSearch, whyNot } from '$lib/server/availability';
 import { ApiError } from '$lib/server/errors';
 import { dayJson } from '$lib/server/explain-json';
@@ -58,8 +58,10 @@ export const GET: RequestHandler = defineRoute(
 		const durMs = q.duration_min * 60_000;
 		const end = (start: string) => new Date(Date.parse(start) + durMs).toISOString();
 		const spec = { members: pool, count: q.pool_count, prefer: q.pool_prefer ?? found.facts.policy.poolPreference };
-		const data = pool.length
-			? offerPoolSlots({ ...found.search, limit: MAX_SLOTS }, spec, found.facts).map((s) => ({
+		// Each pool member's starts with the panel, searched once for the finder and the explanation.
+		const byMember = pool.length ? poolMemberStarts(found.search, spec, found.facts) : undefined;
+		const data = byMember
+			? offerPoolSlots({ ...found.search, limit: MAX_SLOTS }, spec, found.facts, byMember).map((s) => ({
 					start: s.start,
 					end: end(s.start),
 					picked: s.picked.map((id) => ({ id, name: found.names.get(id) ?? '' })),
@@ -71,7 +73,9 @@ export const GET: RequestHandler = defineRoute(
 		const zone = q.timezone ?? found.orgZone;
 		// Below the cap, the slots are all of them: days with one need no asking.
 		const all = data.length < MAX_SLOTS ? data.map((d) => d.start) : undefined;
-		const days = pool.length ? explainPoolDays(found.search, spec, found.facts, zone, all) : whyNot(found, zone, all);
+		const days = byMember
+			? explainPoolDays(found.search, spec, found.facts, zone, all, byMember)
+			: whyNot(found, zone, all);
 		// Where the time went (the database, and how many interview rows it sent; the finder; the explanation),
 		// for a client's developer tools and the bench.
 		const ms = (a: number, b: number) => (b - a).toFixed(1);

@@ -4,7 +4,8 @@ import { overwriteGetLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import { BASE_LOCALE, decideLocale, LOCALE_COOKIE } from '$lib/i18n/locale';
 import { membershipOf } from '$lib/server/guards';
-import { SESSION_COOKIE, validateSessionToken, hashToken, loadSessionUser } from '$lib/server/auth';
+import { SESSION_COOKIE, validateSessionToken, loadSessionUser } from '$lib/server/auth';
+import { useApiToken } from '$lib/server/api-tokens';
 import { contextOf } from '$lib/server/context';
 import { ApiError, errorResponse } from '$lib/server/errors';
 import { MAX_BODY_BYTES } from '$lib/server/validate';
@@ -68,12 +69,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const bearer = isApi ? event.request.headers.get('authorization') : null;
 	if (bearer) {
 		const token = /^Bearer\s+(\S{1,200})$/i.exec(bearer)?.[1];
-		const [row] = token
-			? await sql<{ id: string; user_id: string; org_id: string }[]>`
-				update api_tokens set last_used_at = now()
-				where token_hash = ${hashToken(token)} and revoked_at is null
-				returning id, user_id, org_id`
-			: [];
+		const row = token ? await useApiToken(sql, token) : null;
 		if (!row) return errorResponse(new ApiError('unauthenticated', m.api_token_invalid()));
 		const user = await loadSessionUser(sql, row.user_id);
 		if (!user) return errorResponse(new ApiError('unauthenticated', m.api_token_invalid()));

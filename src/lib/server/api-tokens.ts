@@ -21,6 +21,30 @@ export function listApiTokens(sql: Sql, userId: string, orgId: string): Promise<
 		where user_id = ${userId} and org_id = ${orgId} order by created_at desc`;
 }
 
+/** How precisely a token's "last used" is kept, in seconds. */
+export const TOKEN_USE_PRECISION_S = 60;
+
+/**
+ * The live token with this secret, noting its use to the minute: a client calling many times a
+ * minute writes "last used" once, and every other request stays a read (nothing to commit).
+ */
+export async function useApiToken(
+	sql: Sql,
+	token: string
+): Promise<{ id: string; user_id: string; org_id: string } | null> {
+	const [row] = await sql<{ id: string; user_id: string; org_id: string }[]>`
+		with found as (
+			select id, user_id, org_id, last_used_at from api_tokens
+			where token_hash = ${hashToken(token)} and revoked_at is null
+		), used as (
+			update api_tokens t set last_used_at = now() from found
+			where t.id = found.id
+				and (found.last_used_at is null or found.last_used_at < now() - make_interval(secs => ${TOKEN_USE_PRECISION_S}))
+		)
+		select id, user_id, org_id from found`;
+	return row ?? null;
+}
+
 /** Creates a token; the secret is returned here once and never stored. */
 export async function createApiToken(
 	sql: Sql,

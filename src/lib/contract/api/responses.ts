@@ -364,7 +364,11 @@ export const ApiTokenResponse = z.object({
 	id: RESPONSE_ID,
 	name: z.string(),
 	created_at: utc,
-	last_used_at: utc.nullable(),
+	last_used_at: utc
+		.nullable()
+		.describe(
+			'When the token was last used, to the minute (a later use within the minute is not written); null: never'
+		),
 	revoked_at: utc.nullable()
 });
 export const ApiTokenList = listOf(ApiTokenResponse);

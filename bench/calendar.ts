@@ -5,7 +5,9 @@
  * (the live document synced: edits land and others' show), each also as a ratio to the empty
  * calendar. Aim (issue 15): first interview under 1 s and at most 1.5x the empty calendar at 20,000.
  * The interviews are written into the document server-side through a direct connection, as the JSON
- * API writes; the projection then fills the tables the first view is read from.
+ * API writes; the projection then fills the tables the first view is read from. The history is
+ * finished and archived by the daily job's pass (decision 77), so the live document holds the
+ * organization's window, as it does after years of use.
  */
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -13,7 +15,8 @@ import type * as Y from 'yjs';
 import type { Browser } from 'playwright-core';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../db/seed';
 import { hashPassword } from '../src/lib/server/auth';
-import { calendarDocName, createInterview } from '../src/lib/collab/calendar';
+import { createInterview } from '../src/lib/collab/calendar';
+import { liveCalendarDocName } from '../src/lib/server/calendar-generation';
 import { addDaysToYmd, zonedDate, zonedWallTimeToUtc } from '../src/lib/domain/time';
 import type { Interview } from '../src/lib/domain/types';
 import { startTestApp, type TestApp } from '../tests/helpers/app';
@@ -42,8 +45,19 @@ interface Measure {
 	events: number;
 }
 
-/** Writes `n` interviews, 30 minutes each, 16 a day from `firstDay` on, after the `skip` already written. */
-async function fill(app: TestApp, n: number, skip: number): Promise<string> {
+/** Days from tomorrow on that hold upcoming (scheduled) interviews; everything before is history. */
+const UPCOMING_DAYS = 14;
+const PER_DAY = 16;
+
+/**
+ * Writes the organization's interviews `skip`..`n - 1`, 30 minutes each, 16 a day, the newest first:
+ * the days up to `UPCOMING_DAYS` from today are upcoming and scheduled, everything before is
+ * history (completed, one in ten cancelled, one in 25 a no-show), so a larger size adds older
+ * history and the week shown is the same at every size. Then runs the archive pass the daily job
+ * runs (decision 69), as an organization with years of history has: without it, every interview
+ * ever booked would be in the live document, which the archive window exists to prevent.
+ */
+export async function fill(app: TestApp, n: number, skip: number): Promise<void> {
 	const sql = app.runtime.db.sql;
 	const apps = await sql<{ id: string; candidate_id: string; cycle_id: string }[]>`
 		select id, candidate_id, cycle_id from applications where org_id = ${app.orgId} order by id`;
@@ -55,27 +69,25 @@ async function fill(app: TestApp, n: number, skip: number): Promise<string> {
 	const before = await projected();
 	const { collab } = app.runtime;
 	const conn = await collab.hocuspocus.openDirectConnection(
-		calendarDocName(app.orgId),
+		await liveCalendarDocName(sql, app.orgId),
 		collab.systemContext(app.orgId, admin!.id)
 	);
-	const firstDay = addDaysToYmd(zonedDate(new Date(), ZONE), 1);
-	const now = new Date().toISOString();
+	const lastDay = addDaysToYmd(zonedDate(new Date(), ZONE), UPCOMING_DAYS);
+	const now = new Date();
 	await conn.transact((doc) => {
-		let day = addDaysToYmd(firstDay, Math.floor(skip / 16));
-		let slot = skip % 16;
 		for (let i = skip; i < n; i++) {
-			if (slot === 16) {
-				day = addDaysToYmd(day, 1);
-				slot = 0;
-			}
+			const day = addDaysToYmd(lastDay, -Math.floor(i / PER_DAY));
+			const slot = PER_DAY - 1 - (i % PER_DAY);
 			const hm = `${String(9 + Math.floor(slot / 2)).padStart(2, '0')}:${slot % 2 ? '30' : '00'}`;
+			const start = zonedWallTimeToUtc(day, hm, ZONE);
+			const past = start.getTime() + 30 * 60_000 < now.getTime();
 			const a = apps[i % apps.length]!;
 			const iv: Interview = {
 				id: crypto.randomUUID(),
 				applicationId: a.id,
 				candidateId: a.candidate_id,
 				cycleId: a.cycle_id,
-				start: zonedWallTimeToUtc(day, hm, ZONE).toISOString(),
+				start: start.toISOString(),
 				durationMin: 30,
 				timezone: ZONE,
 				type: (['video', 'phone', 'technical', 'hr', 'final', 'in_person'] as const)[i % 6]!,
@@ -84,22 +96,24 @@ async function fill(app: TestApp, n: number, skip: number): Promise<string> {
 				// The document takes rounds up to 1,000; past that the rounds repeat (a bench, not a rule check).
 				round: 1 + (Math.floor(i / apps.length) % 1_000),
 				panel: [panel[i % panel.length]!.user_id],
-				status: 'scheduled',
+				status: !past ? 'scheduled' : i % 10 === 3 ? 'cancelled' : i % 25 === 7 ? 'no_show' : 'completed',
 				rescheduledFrom: null,
 				updatedBy: admin!.id,
-				updatedAt: now
+				updatedAt: now.toISOString()
 			};
 			createInterview(doc as unknown as Y.Doc, iv);
-			slot++;
 		}
 	});
 	await conn.disconnect();
 	// The first view reads the projection: wait until it holds them all.
-	for (let waited = 0; waited < 300_000; waited += 500) {
+	for (let waited = 0; waited < 600_000; waited += 500) {
 		if ((await projected()) >= before + n - skip) break;
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
-	return firstDay;
+	const out = await collab.archive(app.orgId);
+	console.log(
+		`archive pass: ${out?.archived ?? 0} archived, ${out?.kept ?? '?'} kept live, document ${out?.bytesBefore ?? '?'} -> ${out?.bytesAfter ?? '?'} bytes`
+	);
 }
 
 /** A second organization whose calendar is empty, with its own admin. */

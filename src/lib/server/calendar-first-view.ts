@@ -48,8 +48,8 @@ export async function loadFirstView(
 		// The summary's rules (filters.ts `summarize`): today and this week leave cancelled interviews out.
 		// Nothing here reads the whole history (decision 77): today and this week from the week's rows
 		// (start index, a day wider each side; the dates in `tz` decide), completed, cancelled and
-		// conflicts from the live window (`interviews_live_end`), the archived ones from their own
-		// index (`interviews_archived_status`, migration 041).
+		// conflicts from the live window (`interviews_live_end`), the archived ones as the archive pass
+		// counted them (`calendar_generations`, migration 041).
 		sql<
 			{
 				today: number;
@@ -77,24 +77,18 @@ export async function loadFirstView(
 					count(*) filter (where status = 'cancelled')::int as cancelled,
 					count(*) filter (where jsonb_array_length(conflicts) > 0)::int as conflicts
 				from interviews where org_id = ${orgId} and removed_at is null and archived_at is null
-			), archived as (
-				select
-					count(*) filter (where status = 'completed')::int as completed,
-					count(*) filter (where status = 'cancelled')::int as cancelled
-				from interviews where org_id = ${orgId} and removed_at is null and archived_at is not null
-					and status in ('completed', 'cancelled')
 			)
 			select week.today, week.week,
-				live.completed + archived.completed as completed,
-				live.cancelled + archived.cancelled as cancelled,
+				live.completed + coalesce(g.archived_completed, 0) as completed,
+				live.cancelled + coalesce(g.archived_cancelled, 0) as cancelled,
 				live.conflicts,
-				archived.completed as archived_completed,
-				archived.cancelled as archived_cancelled,
+				coalesce(g.archived_completed, 0) as archived_completed,
+				coalesce(g.archived_cancelled, 0) as archived_cancelled,
 				-- Interviews that ended before it may be archived (none before the first compaction).
-				(select archived_before from calendar_generations where org_id = ${orgId}) as archived_before,
+				g.archived_before,
 				-- The generation the archived counts are for (the page reads them again after a move).
-				(select generation from calendar_generations where org_id = ${orgId}) as generation
-			from week, live, archived`
+				g.generation
+			from week cross join live left join calendar_generations g on g.org_id = ${orgId}`
 	]);
 	return {
 		from: from.toISOString(),

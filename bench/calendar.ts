@@ -30,7 +30,7 @@ const SIZES = (process.env.BENCH_CALENDAR_SIZES ?? '5000,20000')
 	.split(',')
 	.map(Number)
 	.filter((n) => n > 0);
-const RUNS = 3;
+const RUNS = 5;
 const ZONE = 'America/New_York';
 const EMPTY_ADMIN = 'bench-empty@bench.test';
 const CLOSE_WAIT_MS = 15_000;
@@ -164,14 +164,30 @@ async function measure(
 	return { firstMs, interactiveMs, jsGzipBytes, jsFiles: js.size, events };
 }
 
-/** The median of `RUNS` measures (after one warm-up, so the server's first render does not count). */
-async function median(run: () => Promise<Measure>): Promise<Measure> {
-	await run();
-	const runs: Measure[] = [];
-	for (let i = 0; i < RUNS; i++) runs.push(await run());
+/** The median of each key over `runs`. */
+function medianOf(runs: Measure[]): Measure {
 	const mid = (key: 'firstMs' | 'interactiveMs') =>
-		[...runs].sort((a, b) => a[key] - b[key])[Math.floor(RUNS / 2)]![key];
+		[...runs].sort((a, b) => a[key] - b[key])[Math.floor(runs.length / 2)]![key];
 	return { ...runs[0]!, firstMs: mid('firstMs'), interactiveMs: mid('interactiveMs') };
+}
+
+/**
+ * The medians of `RUNS` measures of `sized` and of the empty calendar, taken in turn (after one
+ * warm-up of each, so the server's first render does not count): the machine is shared, and a
+ * baseline measured minutes earlier, before a long fill, compared loads of different moments.
+ */
+async function paired(
+	sized: () => Promise<Measure>,
+	empty: () => Promise<Measure>
+): Promise<{ sized: Measure; empty: Measure }> {
+	await sized();
+	await empty();
+	const [a, b]: [Measure[], Measure[]] = [[], []];
+	for (let i = 0; i < RUNS; i++) {
+		a.push(await sized());
+		b.push(await empty());
+	}
+	return { sized: medianOf(a), empty: medianOf(b) };
 }
 
 /** Runs the benchmark and prints one line per size and a summary line. */
@@ -180,32 +196,39 @@ export async function main(): Promise<void> {
 	try {
 		await emptyOrg(app);
 		const firstDay = addDaysToYmd(zonedDate(new Date(), ZONE), 1);
-		const empty = await median(() => measure(browser, app, EMPTY_ADMIN, firstDay, false));
-		const results: [number, Measure][] = [];
+		const measureEmpty = () => measure(browser, app, EMPTY_ADMIN, firstDay, false);
+		const results: [number, Measure, Measure][] = [];
 		const fields: string[] = [];
-		/** Prints one size's line as soon as it is measured (a large fill takes minutes). */
-		const report = (size: number, r: Measure) => {
-			results.push([size, r]);
+		/** Prints one size's line as soon as it is measured (a large fill takes minutes), against the empty calendar measured beside it. */
+		const report = (size: number, r: Measure, empty: Measure) => {
+			results.push([size, r, empty]);
 			const ratio = (key: 'firstMs' | 'interactiveMs') => (r[key] / empty[key]).toFixed(2);
 			console.log(
 				`${String(size).padStart(6)} interviews: first interview visible ${r.firstMs.toFixed(0).padStart(5)} ms (${ratio('firstMs')}x empty), ` +
 					`interactive ${r.interactiveMs.toFixed(0).padStart(6)} ms (${ratio('interactiveMs')}x empty), ` +
-					`${r.events} events in the week, JS ${(r.jsGzipBytes / 1000).toFixed(1)} kB gzip in ${r.jsFiles} files`
+					`${r.events} events in the week, JS ${(r.jsGzipBytes / 1000).toFixed(1)} kB gzip in ${r.jsFiles} files` +
+					(size > 0
+						? `; empty beside it: first ${empty.firstMs.toFixed(0)} ms, interactive ${empty.interactiveMs.toFixed(0)} ms`
+						: '')
 			);
 			fields.push(
 				`first_ms_${size}=${r.firstMs.toFixed(0)} first_ratio_${size}=${ratio('firstMs')} interactive_ms_${size}=${r.interactiveMs.toFixed(0)} interactive_ratio_${size}=${ratio('interactiveMs')}`
 			);
 		};
-		report(0, empty);
+		await measureEmpty();
+		const zero: Measure[] = [];
+		for (let i = 0; i < RUNS; i++) zero.push(await measureEmpty());
+		report(0, medianOf(zero), medianOf(zero));
 		let written = 0;
 		for (const size of SIZES) {
 			const fillStarted = performance.now();
 			await fill(app, size, written);
 			console.log(`wrote ${size - written} interviews in ${(performance.now() - fillStarted).toFixed(0)} ms`);
 			written = size;
-			report(size, await median(() => measure(browser, app, DEMO_ACCOUNTS.admin.email, firstDay, true)));
+			const m = await paired(() => measure(browser, app, DEMO_ACCOUNTS.admin.email, firstDay, true), measureEmpty);
+			report(size, m.sized, m.empty);
 		}
-		const [bigSize, big] = results[results.length - 1]!;
+		const [bigSize, big, empty] = results[results.length - 1]!;
 		const meets = big.firstMs < 1_000 && big.firstMs <= 1.5 * empty.firstMs;
 		console.log(`aim at ${bigSize}: first interview under 1 s and at most 1.5x empty: ${meets ? 'met' : 'NOT met'}`);
 		console.log(`bench calendar: ${fields.join(' ')} runs=${RUNS}`);

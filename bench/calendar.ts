@@ -187,6 +187,8 @@ async function paired(
 		a.push(await sized());
 		b.push(await empty());
 	}
+	const each = (runs: Measure[]) => runs.map((r) => r.firstMs.toFixed(0)).join('/');
+	console.log(`first interview visible, run by run: ${each(a)} ms; the empty calendar beside them: ${each(b)} ms`);
 	return { sized: medianOf(a), empty: medianOf(b) };
 }
 

@@ -104,6 +104,12 @@ export async function archiveCalendar(
 						archived_before = excluded.archived_before, archived_count = excluded.archived_count, created_at = now()`;
 				await tx`update interviews set archived_at = now()
 					where org_id = ${orgId} and id::text = any(${leaving}::text[]) and archived_at is null`;
+				// What the summary cards add of the archived, counted once here rather than on every page load.
+				await tx`update calendar_generations g set archived_completed = c.completed, archived_cancelled = c.cancelled
+					from (select count(*) filter (where status = 'completed')::int as completed,
+							count(*) filter (where status = 'cancelled')::int as cancelled
+						from interviews where org_id = ${orgId} and archived_at is not null and removed_at is null) c
+					where g.org_id = ${orgId}`;
 				await tx`update interviews i set doc_version = v.version
 					from jsonb_to_recordset(${tx.json(versions as never)}) as v(id uuid, version jsonb)
 					where i.id = v.id and i.org_id = ${orgId}`;

@@ -156,6 +156,21 @@ describe.each(kinds)('archiving the calendar against the %s database', (kind) =>
 		expect(ArchiveStatusResponse.parse(status.body)).toEqual(status.body); // documented field by field
 		const first = await loadFirstView(app.runtime.db.sql, app.orgId, 'UTC', { view: null, date: null });
 		expect(first.archived).toEqual({ generation: 1, completed: finished!.completed, cancelled: 1 });
+		// The cards count the live window and the archived apart (no scan of the history): the same totals.
+		const [all] = await app.runtime.db.sql<{ completed: number; cancelled: number }[]>`
+			select count(*) filter (where status = 'completed')::int as completed,
+				count(*) filter (where status = 'cancelled')::int as cancelled
+			from interviews where org_id = ${app.orgId} and removed_at is null`;
+		expect(first.summary).toMatchObject({ completed: all!.completed, cancelled: all!.cancelled });
+		// In conflict counts the live interviews, as the document's conflict index does once synced: an
+		// archived row keeps the conflicts of its last day in the document, which no card shows.
+		const sql = app.runtime.db.sql;
+		const conflicted = async () => (await loadFirstView(sql, app.orgId, 'UTC', { view: null, date: null })).conflicts;
+		const before = await conflicted();
+		await sql`update interviews set conflicts = '[{"kind":"stale"}]' where id = (select id from interviews
+			where org_id = ${app.orgId} and archived_at is not null and jsonb_array_length(conflicts) = 0 limit 1)`;
+		expect(await conflicted()).toBe(before);
+		await sql`update interviews set conflicts = '[]' where conflicts = '[{"kind":"stale"}]'`;
 		for (const bad of [0, 3651, 2.5, '30', null]) {
 			const res = await app.api('PUT', '/api/v1/calendar/archive', admin, { archive_after_days: bad });
 			expect(res.status).toBe(422);

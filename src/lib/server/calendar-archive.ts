@@ -46,11 +46,9 @@ export async function archiveStatus(sql: Sql, actor: Actor): Promise<ArchiveStat
 	>`select o.policy, g.generation, g.archived_before, g.created_at,
 			(select count(*)::int from interviews i where i.org_id = o.id and i.removed_at is null and i.archived_at is null) as live,
 			(select count(*)::int from interviews i where i.org_id = o.id and i.archived_at is not null) as archived,
-			-- The summary's share of the archived (the calendar's first view counts them the same way).
-			(select count(*)::int from interviews i where i.org_id = o.id and i.removed_at is null
-				and i.archived_at is not null and i.status = 'completed') as completed,
-			(select count(*)::int from interviews i where i.org_id = o.id and i.removed_at is null
-				and i.archived_at is not null and i.status = 'cancelled') as cancelled
+			-- The summary's share of the archived, as the archive pass counted them (the calendar's first view reads the same).
+			coalesce(g.archived_completed, 0) as completed,
+			coalesce(g.archived_cancelled, 0) as cancelled
 		from organizations o left join calendar_generations g on g.org_id = o.id where o.id = ${actor.orgId}`;
 	return {
 		archive_after_days: resolvePolicy(row?.policy ?? null).archiveAfterDays,

@@ -46,6 +46,10 @@ export async function loadFirstView(
 	const [{ rows }, [counts]] = await Promise.all([
 		queryInterviews(sql, { orgId, from, to, sort: 'start', limit: FIRST_VIEW_LIMIT }),
 		// The summary's rules (filters.ts `summarize`): today and this week leave cancelled interviews out.
+		// Nothing here reads the whole history (decision 77): today and this week from the week's rows
+		// (start index, a day wider each side; the dates in `tz` decide), completed, cancelled and
+		// conflicts from the live window (`interviews_live_end`), the archived ones as the archive pass
+		// counted them (`calendar_generations`, migration 041).
 		sql<
 			{
 				today: number;
@@ -59,20 +63,32 @@ export async function loadFirstView(
 				generation: number | null;
 			}[]
 		>`
-			select
-				count(*) filter (where status <> 'cancelled' and (start_at at time zone ${tz})::date = ${today}::date)::int as today,
-				count(*) filter (where status <> 'cancelled'
-					and (start_at at time zone ${tz})::date between ${monday}::date and ${addDaysToYmd(monday, 6)}::date)::int as week,
-				count(*) filter (where status = 'completed')::int as completed,
-				count(*) filter (where status = 'cancelled')::int as cancelled,
-				count(*) filter (where jsonb_array_length(conflicts) > 0)::int as conflicts,
-				count(*) filter (where status = 'completed' and archived_at is not null)::int as archived_completed,
-				count(*) filter (where status = 'cancelled' and archived_at is not null)::int as archived_cancelled,
+			with week as (
+				select
+					count(*) filter (where (start_at at time zone ${tz})::date = ${today}::date)::int as today,
+					count(*) filter (where (start_at at time zone ${tz})::date
+						between ${monday}::date and ${addDaysToYmd(monday, 6)}::date)::int as week
+				from interviews where org_id = ${orgId} and removed_at is null and status <> 'cancelled'
+					and start_at >= ${zonedWallTimeToUtc(addDaysToYmd(monday, -1), '00:00', tz)}
+					and start_at < ${zonedWallTimeToUtc(addDaysToYmd(monday, 8), '00:00', tz)}
+			), live as (
+				select
+					count(*) filter (where status = 'completed')::int as completed,
+					count(*) filter (where status = 'cancelled')::int as cancelled,
+					count(*) filter (where jsonb_array_length(conflicts) > 0)::int as conflicts
+				from interviews where org_id = ${orgId} and removed_at is null and archived_at is null
+			)
+			select week.today, week.week,
+				live.completed + coalesce(g.archived_completed, 0) as completed,
+				live.cancelled + coalesce(g.archived_cancelled, 0) as cancelled,
+				live.conflicts,
+				coalesce(g.archived_completed, 0) as archived_completed,
+				coalesce(g.archived_cancelled, 0) as archived_cancelled,
 				-- Interviews that ended before it may be archived (none before the first compaction).
-				(select archived_before from calendar_generations where org_id = ${orgId}) as archived_before,
+				g.archived_before,
 				-- The generation the archived counts are for (the page reads them again after a move).
-				(select generation from calendar_generations where org_id = ${orgId}) as generation
-			from interviews where org_id = ${orgId} and removed_at is null`
+				g.generation
+			from week cross join live left join calendar_generations g on g.org_id = ${orgId}`
 	]);
 	return {
 		from: from.toISOString(),

@@ -6,7 +6,7 @@
  * calendar. Aim (issue 15): first interview under 1 s and at most 1.5x the empty calendar at 20,000.
  * The interviews are written into the document server-side through a direct connection, as the JSON
  * API writes; the projection then fills the tables the first view is read from. The history is
- * finished and archived by the daily job's pass (decision 77), so the live document holds the
+ * finished and archived by the daily job's pass (decision 81), so the live document holds the
  * organization's window, as it does after years of use.
  */
 import { pathToFileURL } from 'node:url';

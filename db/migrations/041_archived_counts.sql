@@ -1,8 +1,8 @@
 -- The calendar's summary adds the archived completed and cancelled interviews (decision 75) on every
--- calendar page load; counting them there read the organization's whole history (decision 77).
+-- calendar page load; counting them there read the organization's whole history (decision 81).
 -- Archived rows no longer change (decision 73), so the archive pass counts them once, in its
--- transaction, and the page and the archive status read the numbers. Numbered 041 as the session
--- asked, after 040, which added the table.
+-- transaction, and the page and the archive status read the numbers. Numbered 041: after 040,
+-- which added the table.
 alter table calendar_generations
 	add column archived_completed integer not null default 0,
 	add column archived_cancelled integer not null default 0;

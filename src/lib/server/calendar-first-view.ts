@@ -46,7 +46,7 @@ export async function loadFirstView(
 	const [{ rows }, [counts]] = await Promise.all([
 		queryInterviews(sql, { orgId, from, to, sort: 'start', limit: FIRST_VIEW_LIMIT }),
 		// The summary's rules (filters.ts `summarize`): today and this week leave cancelled interviews out.
-		// Nothing here reads the whole history (decision 77): today and this week from the week's rows
+		// Nothing here reads the whole history (decision 81): today and this week from the week's rows
 		// (start index, a day wider each side; the dates in `tz` decide), completed, cancelled and
 		// conflicts from the live window (`interviews_live_end`), the archived ones as the archive pass
 		// counted them (`calendar_generations`, migration 041).

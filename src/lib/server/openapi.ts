@@ -9,11 +9,11 @@ import { z } from 'zod';
 import type { Role } from '$lib/contract/roles';
 import * as S from '$lib/contract/api';
 import { TAGS } from './openapi-tags';
+import { ERROR_CODES_BY_STATUS, errorDescription, type ErrorStatus } from './openapi-errors';
 
-export { TAGS };
+export { TAGS, ERROR_CODES_BY_STATUS, errorDescription, type ErrorStatus };
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503;
 /** Who may call an endpoint: anybody, anybody signed in (even without an organization), or these roles. */
 export type Access = 'public' | 'signed_in' | readonly Role[];
 
@@ -45,21 +45,6 @@ export interface RouteDoc {
 	/** Each error status the handler answers, with when. */
 	errors: Partial<Record<ErrorStatus, string>>;
 }
-
-/** The error codes behind each status (errors.ts maps code → status; a unit test checks both agree). */
-export const ERROR_CODES_BY_STATUS: Record<ErrorStatus | 405 | 500, readonly string[]> = {
-	400: ['bad_json'],
-	401: ['unauthenticated'],
-	403: ['forbidden'],
-	404: ['not_found'],
-	405: ['method_not_allowed'],
-	409: ['conflict', 'archived'],
-	413: ['payload_too_large'],
-	422: ['validation_failed', 'rule_violated'],
-	429: ['rate_limited'],
-	500: ['internal'],
-	503: ['unavailable']
-};
 
 /** Named schemas of `components.schemas`; every body and response a route uses must be one of them. */
 const COMPONENTS: Record<string, z.ZodType> = {
@@ -275,20 +260,6 @@ function withBadBearer(route: RouteDoc): RouteDoc['errors'] {
 		...route.errors,
 		401: own ? `${own}; or ${BAD_BEARER.charAt(0).toLowerCase()}${BAD_BEARER.slice(1)}` : BAD_BEARER
 	};
-}
-
-/** Codes only a few routes answer: listed on a route whose text names them, never by default. */
-const NAMED_ONLY: ReadonlySet<string> = new Set(['archived']);
-
-/**
- * The route's own words and the codes it may answer with that status: those the text names in
- * backticks, or else every code of the status but those only some routes answer.
- */
-export function errorDescription(status: ErrorStatus, when: string): string {
-	const all = ERROR_CODES_BY_STATUS[status];
-	const named = all.filter((c) => when.includes(`\`${c}\``));
-	const codes = named.length > 0 ? named : all.filter((c) => !NAMED_ONLY.has(c));
-	return `${when} (code ${codes.map((c) => `\`${c}\``).join(' or ')})`;
 }
 
 function operation(route: RouteDoc, refOf: (schema: z.ZodType) => JsonSchema): JsonSchema {

@@ -9,7 +9,7 @@ import type { Conflict, Interview } from '$lib/domain';
 import { FINAL_STATUSES } from '$lib/domain/status';
 import type { CalendarFirstView, CalendarSummaryCounts } from '$lib/contract/calendar-page';
 import { ArchivedInterviews } from './archived.svelte';
-import { liveSummary } from './filters';
+import { liveSummary, thisWeek } from './filters';
 import type { MoveContext, MoveFlow } from './moves.svelte';
 
 /**
@@ -105,6 +105,11 @@ export class LiveSource {
 	/** Reads the archived interviews of `[from, to)` from the server when they are older than the live document. */
 	showArchived(from: number, to: number): void {
 		void this.#archived.show(from, to);
+	}
+	/** Reads this week's archived interviews (a window under a week): its summary card and the list count them. */
+	showThisWeek(tz: string): void {
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- the moment of asking, not state
+		this.showArchived(...thisWeek(tz, new Date()));
 	}
 	get conflicts(): ReadonlyMap<string, Conflict[]> {
 		return this.#live && this.#sync ? this.#sync.conflicts : this.#first ? this.#firstConflicts : EMPTY_CONFLICTS;

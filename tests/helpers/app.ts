@@ -15,6 +15,8 @@ export interface TestApp extends Running {
 	request(path: string, init?: RequestInit & { cookie?: string }): Promise<Response>;
 	/** Signs in through the API and returns the session cookie. */
 	login(email: string, password?: string): Promise<string>;
+	/** The organization's members as the API lists them to this admin: email → id. */
+	memberIds(cookie: string): Promise<Record<string, string>>;
 	/** Stops the servers (documents stored, connections closed) and starts new ones on the same database. */
 	restart(): Promise<void>;
 	/** JSON request with a cookie; returns status and parsed body. */
@@ -72,6 +74,10 @@ export async function startTestApp(
 			// Same-origin, as a browser would send it (SvelteKit checks Origin on form posts).
 			if (init.method && init.method !== 'GET') headers.set('origin', app.url);
 			return fetch(app.url + path, { ...init, headers, redirect: 'manual' });
+		},
+		async memberIds(cookie) {
+			const members = (await app.api('GET', '/api/v1/members', cookie)).body.data as { id: string; email: string }[];
+			return Object.fromEntries(members.map((m) => [m.email, m.id]));
 		},
 		async login(email, password = DEMO_PASSWORD) {
 			const res = await app.request('/api/v1/auth/login', {

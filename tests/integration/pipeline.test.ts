@@ -25,8 +25,7 @@ describe('the application follows its interviews', () => {
 	beforeAll(async () => {
 		app = await startTestApp('embedded');
 		admin = await app.login(DEMO_ACCOUNTS.admin.email);
-		for (const m of (await app.api('GET', '/api/v1/members', admin)).body.data as { id: string; email: string }[])
-			ids[m.email] = m.id;
+		Object.assign(ids, await app.memberIds(admin));
 		for (const a of (await app.api('GET', '/api/v1/applications?page_size=100', admin)).body.data as {
 			id: string;
 			candidate: { email: string };

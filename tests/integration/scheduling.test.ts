@@ -20,8 +20,7 @@ describe.each(kinds)('scheduling API against the %s database', (kind) => {
 	beforeAll(async () => {
 		app = await startTestApp(kind);
 		admin = await app.login(DEMO_ACCOUNTS.admin.email);
-		const members = (await app.api('GET', '/api/v1/members', admin)).body.data as { id: string; email: string }[];
-		for (const m of members) ids[m.email] = m.id;
+		Object.assign(ids, await app.memberIds(admin));
 		const list = (await app.api('GET', '/api/v1/applications?page_size=100', admin)).body.data as {
 			id: string;
 			candidate: { id: string; name: string };

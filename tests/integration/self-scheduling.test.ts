@@ -97,8 +97,7 @@ describe.each(kinds)('self-scheduling against the %s database', (kind) => {
 	beforeAll(async () => {
 		app = await startTestApp(kind);
 		admin = await app.login(DEMO_ACCOUNTS.admin.email);
-		const members = (await app.api('GET', '/api/v1/members', admin)).body.data as { id: string; email: string }[];
-		ines = members.find((m) => m.email === INES.email)!.id;
+		ines = (await app.memberIds(admin))[INES.email]!;
 	});
 	afterAll(async () => {
 		await app?.close();
@@ -138,8 +137,8 @@ describe.each(kinds)('self-scheduling against the %s database', (kind) => {
 
 	it('fills a pool seat with whoever is free when the candidate books', async () => {
 		const [application] = await addCandidates(app.runtime.db, app.orgId, 1, `${kind}-pool`);
-		const members = (await app.api('GET', '/api/v1/members', admin)).body.data as { id: string; email: string }[];
-		const pool = DEMO_ACCOUNTS.interviewers.slice(1).map((i) => members.find((m) => m.email === i.email)!.id);
+		const byEmail = await app.memberIds(admin);
+		const pool = DEMO_ACCOUNTS.interviewers.slice(1).map((i) => byEmail[i.email]!);
 		const sent = await app.api('POST', '/api/v1/scheduling-requests', admin, {
 			application_id: application,
 			panel: [],

@@ -33,8 +33,7 @@ describe.each(kinds)('personal settings against the %s database', (kind) => {
 	beforeAll(async () => {
 		app = await startTestApp(kind);
 		const admin = await app.login(DEMO_ACCOUNTS.admin.email);
-		const members = (await app.api('GET', '/api/v1/members', admin)).body.data as { id: string; email: string }[];
-		for (const m of members) ids[m.email] = m.id;
+		Object.assign(ids, await app.memberIds(admin));
 	});
 	afterAll(async () => {
 		await app?.close();

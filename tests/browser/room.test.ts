@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -119,6 +119,10 @@ describe('the video room, with two people and a fake camera', () => {
 	let browser: Browser;
 	beforeAll(async () => {
 		[app, browser] = await Promise.all([startTestApp('embedded'), launchBrowser()]);
+	});
+	// A test that fails leaves its people in the room; the next tests count peer connections.
+	afterEach(async () => {
+		for (const context of browser?.contexts() ?? []) await context.close();
 	});
 	afterAll(async () => {
 		await browser?.close();

@@ -118,6 +118,42 @@ describe('why a day has no slots', () => {
 		expect(reasons(full)).toEqual({ '2026-12-02': ['over_load_limit:ines'] });
 	});
 
+	it('quotes the limit that fills the day it is shown on, not the first full one of the search', () => {
+		// Ines: one a day, three a week. The 2nd's day is full; the week of the 7th is full by the 10th.
+		const booked = ['2026-12-02', '2026-12-07', '2026-12-08', '2026-12-10'].map((day, i): Interview => ({
+			id: `full${i}`,
+			applicationId: 'a',
+			candidateId: 'other',
+			cycleId: 'c',
+			start: `${day}T15:00:00.000Z`,
+			durationMin: 60,
+			timezone: 'UTC',
+			type: 'video',
+			mode: 'online',
+			location: '',
+			round: 1,
+			panel: [INES],
+			status: 'scheduled',
+			rescheduledFrom: null,
+			updatedBy: null,
+			updatedAt: NOW.toISOString()
+		}));
+		const days = explainDays(
+			search('2026-12-02T05:00:00Z', '2026-12-10T05:00:00Z'),
+			facts({
+				load: new Map([[INES, { timezone: 'America/New_York', limit: { perDay: 1, perWeek: 3 } }]]),
+				interviews: booked
+			}),
+			'America/New_York'
+		);
+		const said = Object.fromEntries(days.map((d) => [d.date, d.blockers.map((b) => [b.say, b.params])]));
+		expect(said['2026-12-02']).toEqual([['daily_limit', { week: '2026-12-02' }]]);
+		expect(said['2026-12-09']).toEqual([['weekly_limit', { week: '2026-12-07' }]]);
+		expect(days.find((d) => d.date === '2026-12-09')!.blockers[0]!.message).toBe(
+			'At their weekly limit of interviews (the week of 2026-12-07).'
+		);
+	});
+
 	it('says when everyone is free but never together', () => {
 		// 09:00–17:00 in New York and in Tokyo never meet.
 		const days = explainDays(

@@ -249,13 +249,15 @@ function dayBlockers(d: DayInput): Blocker[] {
 		// Only the full days and weeks that reach these starts can take any away.
 		const first = Math.min(...workStarts.map(([a]) => a));
 		const end = Math.max(...workStarts.map(([, b]) => b));
+		const fullHere = full.filter((c) => c.end > first && c.start < end);
 		const loadFree = minus(
 			workStarts,
-			full.filter((c) => c.end > first && c.start < end).map((c) => [c.start, c.end])
+			fullHere.map((c) => [c.start, c.end])
 		);
 		if (loadFree.length === 0) {
 			personal = true;
-			const why = full[0]!.why as Extract<ClosedStart['why'], { kind: 'load' }>;
+			// The day or week that takes these starts away (a week before its days: it starts first).
+			const why = fullHere[0]!.why as Extract<ClosedStart['why'], { kind: 'load' }>;
 			blockers.push({
 				reason: 'over_load_limit',
 				personId: person.id,

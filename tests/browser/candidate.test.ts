@@ -69,7 +69,48 @@ describe('the candidate’s home, as a candidate sees it', () => {
 		expect(await card.getByTestId('join-room').count()).toBe(0);
 		expect(await card.getByTestId('room-opens').count()).toBe(0);
 		await screenshot(page, 'candidate-home-phone');
+
+		// The page is drawn by the server alone (decision 82): its menu opens without Svelte.
+		const nav = page.getByRole('navigation', { name: 'Main' });
+		expect(await nav.isVisible()).toBe(false);
+		await page.locator('summary', { hasText: 'Menu' }).click();
+		await nav.getByRole('link', { name: 'Settings' }).waitFor();
+		await screenshot(page, 'candidate-home-phone-menu');
+
+		// Its sign-out forgets what this device keeps of anybody's calendar first, as every page's does.
+		await page.evaluate(async () => {
+			localStorage.setItem('parley:moves:org:x:calendar', '[]');
+			await new Promise(
+				(done) =>
+					(indexedDB.open('parley:org:x:calendar').onsuccess = (e) => {
+						(e.target as IDBOpenDBRequest).result.close();
+						done(null);
+					})
+			);
+		});
+		await page.getByRole('button', { name: 'Sign out' }).click();
+		await page.waitForURL('**/login');
+		const kept = await page.evaluate(async () => ({
+			keys: Object.keys(localStorage).filter((k) => k.startsWith('parley:')),
+			dbs: (await indexedDB.databases()).map((d) => d.name).filter((n) => n?.startsWith('parley:'))
+		}));
+		expect(kept).toEqual({ keys: [], dbs: [] });
 		await page.context().close();
+	});
+
+	it('shows the home without scripts, in the office’s zone, and says to reload for changes', async () => {
+		const context = await browser.newContext({ javaScriptEnabled: false, timezoneId: 'Asia/Tokyo', locale: 'en-GB' });
+		const page = await context.newPage();
+		await signIn(page, app.url, JONAS);
+		await page.waitForURL('**/me');
+		const card = page.getByTestId('interview-card');
+		expect(await card.getByTestId('interview-time').textContent()).toMatch(/GMT-5$/);
+		expect(await card.textContent()).toContain('(America/New_York)');
+		// (Playwright's text locators skip <noscript>; what the page shows is in its text.)
+		expect(await page.locator('body').innerText()).toContain('Reload the page to see changes');
+		await screenshot(page, 'candidate-home-no-script');
+		expect(await page.getByTestId('live-status').isVisible()).toBe(false);
+		await context.close();
 	});
 
 	it('signs a candidate in with the personal link an admin copied, into their own pages only', async () => {

@@ -40,6 +40,12 @@ describe('the candidate’s home, as a candidate sees it', () => {
 		expect(await card.getByTestId('room-opens').textContent()).toContain('The video room opens at');
 		await screenshot(page, 'candidate-home');
 
+		// The bell is a link to the inbox on this page (decision 82); its count still rises by itself.
+		const bell = page.getByTestId('bell');
+		expect(await bell.getAttribute('href')).toBe('/notifications');
+		const unread = async () => Number(/(\d+) unread/.exec((await bell.getAttribute('aria-label')) ?? '')?.[1] ?? 0);
+		const unreadBefore = await unread();
+
 		const moved = new Date(row!.start_at.getTime() + 26 * 3600_000);
 		const res = await app.api('PATCH', `/api/v1/interviews/${row!.id}`, admin, {
 			start: moved.toISOString(),
@@ -52,6 +58,14 @@ describe('the candidate’s home, as a candidate sees it', () => {
 		await page.getByTestId('updated-notice').waitFor();
 		await page.getByTestId('application-timeline').getByText('Interview moved from').waitFor();
 		await screenshot(page, 'candidate-home-rescheduled');
+		await page.waitForFunction(
+			(n) =>
+				Number(
+					/(\d+) unread/.exec(document.querySelector('[data-testid="bell"]')?.getAttribute('aria-label') ?? '')?.[1] ??
+						0
+				) > n,
+			unreadBefore
+		);
 
 		const download = page.waitForEvent('download');
 		await card.getByTestId('add-to-calendar').click();

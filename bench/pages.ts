@@ -59,8 +59,8 @@ export async function main(): Promise<void> {
 		const baseline = results.get('login')!.firstBytes;
 		// What every page preloads (the Svelte runtime, SvelteKit's client, the app's routes, the root
 		// layout): the floor under the budget of any page that hydrates, measured in this run.
-		// (A page that loads no script, served without client-side rendering, shares nothing: left out.)
-		const all = [...results.values()].filter((r) => r.firstFiles.size > 0);
+		// (A page the server renders alone, `csr = false`, loads none of it: left out.)
+		const all = [...results.values()].filter((r) => r.hydrated);
 		const shared = [...(all[0]?.firstFiles ?? [])].filter(([url]) => all.every((r) => r.firstFiles.has(url)));
 		const sharedBytes = shared.reduce((sum, [, bytes]) => sum + bytes, 0);
 		const kb = (bytes: number) => (bytes / 1000).toFixed(1);
@@ -75,10 +75,11 @@ export async function main(): Promise<void> {
 			const verdict = budget === null ? 'no budget' : r.firstBytes <= budget * 1000 ? 'within' : 'OVER';
 			// The page's own share: what it preloads beyond the shared part. A budget below the shared
 			// part cannot be met by the page's own code.
-			const own = r.firstBytes === 0 ? 0 : r.firstBytes - sharedBytes;
-			const reach = budget === null ? '' : budget * 1000 < sharedBytes ? ', below the shared part alone' : '';
+			const own = r.hydrated ? r.firstBytes - sharedBytes : r.firstBytes;
+			const reach =
+				budget === null || !r.hydrated ? '' : budget * 1000 < sharedBytes ? ', below the shared part alone' : '';
 			console.log(
-				`${name.padEnd(15)} first ${kb(r.firstBytes).padStart(6)} kB = shared ${kb(sharedBytes)} + own ${kb(own).padStart(5)} ` +
+				`${name.padEnd(15)} first ${kb(r.firstBytes).padStart(6)} kB = ${r.hydrated ? `shared ${kb(sharedBytes)}` : 'no framework'} + own ${kb(own).padStart(5)} ` +
 					`(${ratio(r.firstBytes, sharedBytes)}x shared, ${ratio(r.firstBytes, baseline)}x login); ` +
 					`budget ${budget === null ? '-' : `${budget} kB`} (${verdict}${reach}); ` +
 					`later ${kb(r.gzipBytes - r.firstBytes).padStart(6)} kB, ${String(r.files).padStart(2)} files gzip; ` +

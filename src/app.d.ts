@@ -20,6 +20,8 @@ declare global {
 		interface PageData {
 			/** The language the page is drawn in (the root layout's data). */
 			locale?: import('$lib/i18n/locale').Locale;
+			/** Set by a page the server renders alone (`csr = false`): the root layout draws plain equivalents. */
+			plain?: boolean;
 			/** The BCP 47 locale dates and numbers are formatted in (src/lib/format). */
 			formatLocale?: string;
 			user?: {

@@ -40,6 +40,12 @@ describe('the candidate’s home, as a candidate sees it', () => {
 		expect(await card.getByTestId('room-opens').textContent()).toContain('The video room opens at');
 		await screenshot(page, 'candidate-home');
 
+		// The bell is a link to the inbox on this page (decision 82); its count still rises by itself.
+		const bell = page.getByTestId('bell');
+		expect(await bell.getAttribute('href')).toBe('/notifications');
+		const unread = async () => Number(/(\d+) unread/.exec((await bell.getAttribute('aria-label')) ?? '')?.[1] ?? 0);
+		const unreadBefore = await unread();
+
 		const moved = new Date(row!.start_at.getTime() + 26 * 3600_000);
 		const res = await app.api('PATCH', `/api/v1/interviews/${row!.id}`, admin, {
 			start: moved.toISOString(),
@@ -52,6 +58,14 @@ describe('the candidate’s home, as a candidate sees it', () => {
 		await page.getByTestId('updated-notice').waitFor();
 		await page.getByTestId('application-timeline').getByText('Interview moved from').waitFor();
 		await screenshot(page, 'candidate-home-rescheduled');
+		await page.waitForFunction(
+			(n) =>
+				Number(
+					/(\d+) unread/.exec(document.querySelector('[data-testid="bell"]')?.getAttribute('aria-label') ?? '')?.[1] ??
+						0
+				) > n,
+			unreadBefore
+		);
 
 		const download = page.waitForEvent('download');
 		await card.getByTestId('add-to-calendar').click();
@@ -69,7 +83,48 @@ describe('the candidate’s home, as a candidate sees it', () => {
 		expect(await card.getByTestId('join-room').count()).toBe(0);
 		expect(await card.getByTestId('room-opens').count()).toBe(0);
 		await screenshot(page, 'candidate-home-phone');
+
+		// The page is drawn by the server alone (decision 82): its menu opens without Svelte.
+		const nav = page.getByRole('navigation', { name: 'Main' });
+		expect(await nav.isVisible()).toBe(false);
+		await page.locator('summary', { hasText: 'Menu' }).click();
+		await nav.getByRole('link', { name: 'Settings' }).waitFor();
+		await screenshot(page, 'candidate-home-phone-menu');
+
+		// Its sign-out forgets what this device keeps of anybody's calendar first, as every page's does.
+		await page.evaluate(async () => {
+			localStorage.setItem('parley:moves:org:x:calendar', '[]');
+			await new Promise(
+				(done) =>
+					(indexedDB.open('parley:org:x:calendar').onsuccess = (e) => {
+						(e.target as IDBOpenDBRequest).result.close();
+						done(null);
+					})
+			);
+		});
+		await page.getByRole('button', { name: 'Sign out' }).click();
+		await page.waitForURL('**/login');
+		const kept = await page.evaluate(async () => ({
+			keys: Object.keys(localStorage).filter((k) => k.startsWith('parley:')),
+			dbs: (await indexedDB.databases()).map((d) => d.name).filter((n) => n?.startsWith('parley:'))
+		}));
+		expect(kept).toEqual({ keys: [], dbs: [] });
 		await page.context().close();
+	});
+
+	it('shows the home without scripts, in the office’s zone, and says to reload for changes', async () => {
+		const context = await browser.newContext({ javaScriptEnabled: false, timezoneId: 'Asia/Tokyo', locale: 'en-GB' });
+		const page = await context.newPage();
+		await signIn(page, app.url, JONAS);
+		await page.waitForURL('**/me');
+		const card = page.getByTestId('interview-card');
+		expect(await card.getByTestId('interview-time').textContent()).toMatch(/GMT-5$/);
+		expect(await card.textContent()).toContain('(America/New_York)');
+		// (Playwright's text locators skip <noscript>; what the page shows is in its text.)
+		expect(await page.locator('body').innerText()).toContain('Reload the page to see changes');
+		await screenshot(page, 'candidate-home-no-script');
+		expect(await page.getByTestId('live-status').isVisible()).toBe(false);
+		await context.close();
 	});
 
 	it('signs a candidate in with the personal link an admin copied, into their own pages only', async () => {

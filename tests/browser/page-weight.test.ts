@@ -35,6 +35,22 @@ describe('the JavaScript each page loads', () => {
 		}
 	});
 
+	it('keeps the candidate’s home under 35 kB and the login page under 50 kB (gzip, before the page starts)', async () => {
+		const [iv] = await app.runtime.db.sql<{ email: string }[]>`
+			select u.email from interviews i join users u on u.id = i.candidate_id
+			where i.org_id = ${app.orgId} and i.status = 'scheduled' and i.start_at > now() order by i.start_at limit 1`;
+		// Issue 15's budgets (decision 82): the candidate's home is drawn by the server and loads its
+		// one small script, not the framework; the login page is the framework and its form.
+		const home = await loadPageJs(browser, app, '/me', iv!.email);
+		expect(home.hydrated).toBe(false);
+		expect([...home.firstFiles.keys()].map((url) => new URL(url).pathname)).toEqual(['/me/home.js']);
+		expect(home.firstBytes).toBeGreaterThan(0);
+		expect(home.firstBytes).toBeLessThan(35_000);
+		const login = await loadPageJs(browser, app, '/login', null);
+		expect(login.hydrated).toBe(true);
+		expect(login.firstBytes).toBeLessThan(50_000);
+	});
+
 	it('loads the notes editor’s Yjs and TipTap on the interview page only after the page, and the calendar without Yjs first', async () => {
 		const interviewer = DEMO_ACCOUNTS.interviewers[0]!.email;
 		const [iv] = await app.runtime.db.sql<{ id: string }[]>`

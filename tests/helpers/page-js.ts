@@ -26,6 +26,8 @@ export interface PageLoad {
 	firstFiles: Map<string, number>;
 	/** The preloaded scripts' text, to tell which of a page's parts it preloads. */
 	firstText: string;
+	/** Whether the page starts SvelteKit in the browser (its HTML preloads the framework). */
+	hydrated: boolean;
 }
 
 /** Which heavy libraries these scripts contain. */
@@ -50,7 +52,8 @@ export async function loadPageJs(
 	const bodies = new Map<string, Promise<Buffer | null>>();
 	page.on('response', (res) => {
 		const url = res.url();
-		if (url.startsWith(app.url) && url.endsWith('.js') && res.status() === 200 && !bodies.has(url))
+		const path = new URL(url).pathname;
+		if (url.startsWith(app.url) && path.endsWith('.js') && res.status() === 200 && !bodies.has(url))
 			bodies.set(
 				url,
 				res.body().catch(() => null)
@@ -60,11 +63,10 @@ export async function loadPageJs(
 	if (!response || response.status() !== 200) throw new Error(`${path} answered ${response?.status()}`);
 	// The scripts SvelteKit preloads for this page (its entry, the layouts and the page itself): sent
 	// as a Link header (as <link> tags only in prerendered pages).
-	const preloaded = new Set(
-		[...((await response.allHeaders()).link ?? '').matchAll(/<([^>]+)>;\s*rel="modulepreload"/g)].map(
-			(m) => new URL(m[1]!, response.url()).href
-		)
-	);
+	const modulePreloads = [...((await response.allHeaders()).link ?? '').matchAll(/<([^>]+)>;\s*rel="modulepreload"/g)];
+	// A page the server renders alone (`csr = false`) names its own script in a <script src>: first too.
+	const scriptTags = [...(await response.text()).matchAll(/<script\b[^>]*\ssrc="([^"]+)"/g)];
+	const preloaded = new Set([...modulePreloads, ...scriptTags].map((m) => new URL(m[1]!, response.url()).href));
 	await page.waitForLoadState('networkidle');
 	const loaded = await Promise.all([...bodies].map(async ([url, body]) => ({ url, body: await body })));
 	await context.close();
@@ -78,6 +80,7 @@ export async function loadPageJs(
 		firstLibraries: librariesIn(first.map((f) => f.body)),
 		libraries: librariesIn(all.map((f) => f.body)),
 		firstFiles: new Map(first.map((f) => [f.url, gzipSync(f.body).length])),
-		firstText: first.map((f) => f.body.toString('utf8')).join('\n')
+		firstText: first.map((f) => f.body.toString('utf8')).join('\n'),
+		hydrated: modulePreloads.length > 0
 	};
 }

@@ -6,22 +6,11 @@
  * not a page (mail, .ics) passes its locale to `formatFor` itself.
  */
 import { formatFor, type DateFormat } from './dates';
-import { DEFAULT_LOCALE, resolveLocale } from './locale';
+import { viewerLocale } from './viewer-locale';
 
-let current = DEFAULT_LOCALE;
-
-/** Sets the viewer's locale (the root layout does, on every render). */
-export function setViewerLocale(locale: string | null | undefined): string {
-	current = resolveLocale(locale, typeof navigator === 'undefined' ? [] : navigator.languages);
-	return current;
-}
-
-/** The viewer's locale. */
-export function viewerLocale(): string {
-	return current;
-}
+export { setViewerLocale, viewerLocale } from './viewer-locale';
 
 /** Dates and times as the viewer reads them, in `zone`. */
 export function viewerFormat(zone: string): DateFormat {
-	return formatFor(current, zone);
+	return formatFor(viewerLocale(), zone);
 }

@@ -108,8 +108,9 @@ async function stormOnce(meter: PgliteMeter, spacingMs: string): Promise<StormFi
 			100
 		);
 		await new Promise((r) => setTimeout(r, 2_000));
-		const [{ n: auditBefore }] = await sql<{ n: number }[]>`
-			select count(*)::int as n from interview_logs where org_id = ${org.id}`;
+		const audited = async () =>
+			(await sql<{ n: number }[]>`select count(*)::int as n from interview_logs where org_id = ${org.id}`)[0]!.n;
+		const auditBefore = await audited();
 		let edits = 0;
 		meter.reset();
 		meter.counting = true;
@@ -131,8 +132,7 @@ async function stormOnce(meter: PgliteMeter, spacingMs: string): Promise<StormFi
 		await app.runtime.collab.projection.flush(org.id);
 		meter.counting = false;
 		const used = process.cpuUsage(cpu);
-		const [{ n: auditAfter }] = await sql<{ n: number }[]>`
-			select count(*)::int as n from interview_logs where org_id = ${org.id}`;
+		const auditAfter = await audited();
 		for (const { client } of admins) client.close();
 		return {
 			edits,

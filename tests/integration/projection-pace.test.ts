@@ -26,14 +26,16 @@ describe.each(await databaseKinds())('the projection of a storm on the %s databa
 	beforeAll(async () => {
 		app = await startTestApp(kind);
 		cookie = await app.login(DEMO_ACCOUNTS.admin.email);
-		[interviewId, otherId] = await bookInterviews((m, p, b) => app.api(m, p, cookie, b), 2);
+		const booked = await bookInterviews((m, p, b) => app.api(m, p, cookie, b), 2);
+		interviewId = booked[0]!;
+		otherId = booked[1]!;
 		const me = (await app.api('GET', '/api/v1/me', cookie)).body.user as { id: string };
 		const { token } = await collabTokenFor(app.runtime.db.sql, me.id, app.orgId);
 		editor = await connectEditor({
 			wsUrl: app.url.replace('http', 'ws') + '/collab',
 			name: await app.runtime.collab.calendarDoc(app.orgId),
 			token: async () => token,
-			interviewId: interviewId!,
+			interviewId,
 			tag: TAG,
 			actor: me.id
 		});

@@ -34,7 +34,7 @@ interface Org {
 }
 
 /** Creates an organization with `admins` admins, one interviewer, and one bookable application per admin. */
-async function createOrg(sql: Sql, tag: string, admins: number, editEveryMs = EDIT_EVERY_MS): Promise<Org> {
+export async function createOrg(sql: Sql, tag: string, admins: number, editEveryMs = EDIT_EVERY_MS): Promise<Org> {
 	return sql.begin(async (tx) => {
 		const [org] = await tx<{ id: string }[]>`insert into organizations (slug, name, timezone)
 			values (${`bench-${tag}`}, ${`Bench ${tag}`}, 'Europe/Paris') returning id`;

@@ -18,6 +18,7 @@ import { UpdateJournal, type NamedDoc } from './journal';
 import { journaling } from './journaling';
 import { persistence } from './persistence';
 import { projection, type Projection } from './projection';
+import { PROJECTION_SPACING_MS } from './projection/pace';
 import { revocation } from './revocation';
 import { createSocketGuard } from './sockets';
 
@@ -43,6 +44,8 @@ export interface CollabOptions {
 	maxPendingPerAddress?: number;
 	/** How often every open connection is re-checked against its credential and access (default 10 s). */
 	recheckMs?: number;
+	/** Least time between two projection batches of one calendar (default 250 ms, decision 82). */
+	projectionSpacingMs?: number;
 }
 
 export const AUTH_TIMEOUT_MS = 10_000;
@@ -79,7 +82,12 @@ export class NotDurableError extends Error {
 /** Builds the collab-server around a database. */
 export function createCollabServer(opts: CollabOptions): CollabServer {
 	const journal = new UpdateJournal(opts.sql);
-	const projector = projection(opts.sql, opts.bus, (doc) => journal.settled(doc as NamedDoc));
+	const projector = projection(
+		opts.sql,
+		opts.bus,
+		(doc) => journal.settled(doc as NamedDoc),
+		opts.projectionSpacingMs ?? PROJECTION_SPACING_MS
+	);
 	const sockets = createSocketGuard({
 		authTimeoutMs: opts.authTimeoutMs ?? AUTH_TIMEOUT_MS,
 		maxPendingPerAddress: opts.maxPendingPerAddress ?? MAX_PENDING_PER_ADDRESS

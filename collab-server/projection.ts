@@ -3,8 +3,9 @@
  * it watches `org:<orgId>:calendar`, queues the ids each change touched with who made it and the
  * time bounds the server knows, and drains the queue one batch at a time through the store
  * (`projection/store.ts`), which locks the organization, asks the pure planner (`projection/plan.ts`)
- * and writes its decisions in one transaction. A batch that fails is retried interview by interview;
- * what still fails waits and is retried. Changes that come from another instance through Redis are
+ * and writes its decisions in one transaction; a document's batches start at most once per spacing
+ * (`projection/pace.ts`). A batch that fails is retried interview by interview; what still fails
+ * waits and is retried. Changes that come from another instance through Redis are
  * projected there, where their actor is known; this instance only keeps its conflict index current.
  */
 import { Redis } from '@hocuspocus/extension-redis';
@@ -34,6 +35,7 @@ import { calendarGeneration } from '../src/lib/server/calendar-generation';
 import type { Interview, InterviewStatus } from '../src/lib/domain/types';
 import type { CollabContext } from './auth';
 import { ConnectionClock } from './projection/clock';
+import { Pacer, PROJECTION_SPACING_MS } from './projection/pace';
 import type { ChangeFact } from './projection/plan';
 import { announceNotices } from '../src/lib/server/notifications/outbox';
 import { storeBatch, type BatchFacts, type StoredPlan } from './projection/store';
@@ -68,6 +70,7 @@ interface DocState {
 	/** Interviews another instance changed: the entry as it left that change, and until when to wait. */
 	remote: Map<string, { version: EntryVersion | null; until: number }>;
 	chain: Promise<void>;
+	pace: Pacer;
 	timer: ReturnType<typeof setTimeout> | null;
 	/** Batches that failed in a row: the retry backs off. */
 	failures: number;
@@ -104,7 +107,9 @@ export function projection(
 	sql: Sql,
 	bus: EventBus,
 	/** Resolves once the document's changes so far are in Postgres (the update journal). */
-	durable: (doc: Y.Doc) => Promise<unknown> = async () => {}
+	durable: (doc: Y.Doc) => Promise<unknown> = async () => {},
+	/** The least time between two batches of one document (tests shorten or lengthen it). */
+	spacingMs = PROJECTION_SPACING_MS
 ): Projection {
 	const docs = new Map<string, DocState>();
 	const clock = new ConnectionClock();
@@ -125,8 +130,10 @@ export function projection(
 
 	function enqueue(state: DocState, ids: Iterable<string>, source: Source) {
 		for (const id of ids) state.pending.set(id, source);
-		// Only what is durable is projected: the table never runs ahead of the stored document.
-		state.chain = state.chain.then(() => durable(state.doc)).then(() => drain(state));
+		// Paced (a storm is projected a few times a second, the latest state wins), and only what is
+		// durable is projected: the table never runs ahead of the stored document.
+		if (!state.pace.claim()) return;
+		state.chain = state.chain.then(() => state.pace.turn(() => durable(state.doc))).then(() => drain(state));
 	}
 
 	function retryLater(state: DocState) {
@@ -142,6 +149,7 @@ export function projection(
 	/** Projects everything queued in one batch; when it fails, each interview alone. */
 	async function drain(state: DocState): Promise<void> {
 		if (state.pending.size === 0 && state.waiting.size === 0) return;
+		state.pace.started();
 		const batch = new Map([...state.waiting, ...state.pending]);
 		state.pending.clear();
 		state.waiting.clear();
@@ -285,6 +293,7 @@ export function projection(
 			waiting: new Map(),
 			remote: new Map(),
 			chain: Promise.resolve(),
+			pace: new Pacer(spacingMs),
 			timer: null,
 			failures: 0,
 			unobserve: () => {}
@@ -318,6 +327,7 @@ export function projection(
 		docs.delete(documentName);
 		state.unobserve();
 		if (state.timer) clearTimeout(state.timer);
+		state.pace.hurry();
 		await state.chain;
 	}
 
@@ -368,6 +378,7 @@ export function projection(
 				if (state.orgId !== orgId) continue;
 				const stuck = () =>
 					[...state.pending.keys(), ...state.waiting.keys()].filter((id) => !wanted || wanted.has(id));
+				state.pace.hurry();
 				await state.chain;
 				// Another instance's change to the same interview is audited there first: wait for it.
 				const until = Math.max(0, ...stuck().map((id) => state.remote.get(id)?.until ?? 0));

@@ -84,7 +84,8 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
 		redisUrl: config.REDIS_URL,
 		authTimeoutMs: config.COLLAB_AUTH_TIMEOUT_MS,
 		maxPendingPerAddress: config.COLLAB_MAX_PENDING_PER_ADDRESS,
-		recheckMs: config.COLLAB_RECHECK_MS
+		recheckMs: config.COLLAB_RECHECK_MS,
+		projectionSpacingMs: config.COLLAB_PROJECTION_SPACING_MS
 	});
 	if (seededOrg) {
 		await projectCalendar(collab, seededOrg);

@@ -1,6 +1,6 @@
 /**
  * What one storming organization costs the embedded database, whose queries run in the app's own
- * thread (decision 82): three admins each move their interview every 50 ms for SECONDS, and the bench
+ * thread (decision 83): three admins each move their interview every 50 ms for SECONDS, and the bench
  * counts, per move, the time PGlite spent executing, the statements sent, the audit rows written and
  * the process's CPU, with the projection paced (the default) and unpaced
  * (`COLLAB_PROJECTION_SPACING_MS=0`: each batch as soon as the previous one ends), in the same run.

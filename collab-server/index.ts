@@ -44,7 +44,7 @@ export interface CollabOptions {
 	maxPendingPerAddress?: number;
 	/** How often every open connection is re-checked against its credential and access (default 10 s). */
 	recheckMs?: number;
-	/** Least time between two projection batches of one calendar (default 250 ms, decision 82). */
+	/** Least time between two projection batches of one calendar (default 250 ms, decision 83). */
 	projectionSpacingMs?: number;
 }
 

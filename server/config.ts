@@ -62,7 +62,7 @@ const schema = z.object({
 	COLLAB_RECHECK_MS: z.coerce.number().int().min(50).max(3_600_000).default(10_000),
 	/** Acknowledge collab updates only once journaled in Postgres; `0` only to measure its cost (bench durability). */
 	COLLAB_JOURNAL: bool(true),
-	/** Least time between two projection batches of one calendar (decision 82); `0` only to measure the pace (bench storm-cost). */
+	/** Least time between two projection batches of one calendar (decision 83); `0` only to measure the pace (bench storm-cost). */
 	COLLAB_PROJECTION_SPACING_MS: z.coerce.number().int().min(0).max(10_000).default(PROJECTION_SPACING_MS),
 	/** Run the background jobs (status automation, reminders, feedback requests, the outbox worker) in this process. */
 	PARLEY_JOBS: bool(true),

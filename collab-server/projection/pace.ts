@@ -8,7 +8,7 @@
  * an unload).
  */
 
-/** The least time between the starts of two batches of one document (decision 82). */
+/** The least time between the starts of two batches of one document (decision 83). */
 export const PROJECTION_SPACING_MS = 250;
 
 export class Pacer {

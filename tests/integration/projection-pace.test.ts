@@ -1,5 +1,5 @@
 /**
- * A storming organization is projected at a bounded pace (decision 82): an admin who moves an
+ * A storming organization is projected at a bounded pace (decision 83): an admin who moves an
  * interview every 20 ms gets every move acknowledged (journaled) as before, the table and its audit
  * end at the last move, but the projection writes a few batches a second, not one per move. An API
  * write meanwhile still answers with its stored row (its flush ends the pace's wait).

@@ -55,8 +55,24 @@ export function actionFor(before: AuditView | null, after: AuditView): AuditActi
 	return sameJson(before, after) ? null : 'updated';
 }
 
+/** Whether two JSON values are equal, whatever order their objects' keys are in. */
 export function sameJson(a: unknown, b: unknown): boolean {
-	return JSON.stringify(a) === JSON.stringify(b);
+	return JSON.stringify(sortedKeys(a)) === JSON.stringify(sortedKeys(b));
+}
+
+/**
+ * The value with every plain object's keys in one order. A row's jsonb comes back from Postgres with
+ * its keys reordered (shortest first), so comparing it to what the planner built, key order and all,
+ * found every row with conflicts or problems changed and rewrote it on every reload (decision 82).
+ */
+function sortedKeys(v: unknown): unknown {
+	if (Array.isArray(v)) return v.map(sortedKeys);
+	if (v === null || typeof v !== 'object' || Object.getPrototypeOf(v) !== Object.prototype) return v;
+	return Object.fromEntries(
+		Object.keys(v)
+			.sort()
+			.map((k) => [k, sortedKeys((v as Record<string, unknown>)[k])])
+	);
 }
 
 export const conflictJson = (c: Conflict) => ({

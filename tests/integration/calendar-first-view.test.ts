@@ -55,4 +55,22 @@ describe('the calendar’s first view from Postgres', () => {
 		}
 		expect(first.conflictIds.every((id) => first.interviews.some((iv) => iv.id === id))).toBe(true);
 	});
+
+	it('finds an interview that began before the range and ends inside it, reading only a day before the range', async () => {
+		const sql = app.runtime.db.sql;
+		const { rows } = await queryInterviews(sql, { orgId: app.orgId, limit: 100_000 });
+		const longest = rows.reduce((a, b) => (b.duration_min > a.duration_min ? b : a));
+		// A range that opens a minute before the interview ends: it overlaps by that minute.
+		const from = new Date(longest.end_at.getTime() - 60_000);
+		const found = await queryInterviews(sql, { orgId: app.orgId, from, to: new Date(from.getTime() + 3_600_000) });
+		expect(found.rows.map((r) => r.id)).toContain(longest.id);
+		expect(found.total).toBe(found.rows.length);
+		// One that ended as the range opens does not overlap it.
+		const after = await queryInterviews(sql, {
+			orgId: app.orgId,
+			from: longest.end_at,
+			to: new Date(longest.end_at.getTime() + 60_000)
+		});
+		expect(after.rows.map((r) => r.id)).not.toContain(longest.id);
+	});
 });

@@ -79,6 +79,9 @@ const instant = (v: unknown): boolean => {
 	const t = Date.parse(v);
 	return t >= 0 && t <= LAST_INSTANT_MS;
 };
+/** The longest an interview may last, in minutes: longer entries are malformed and never projected. */
+export const MAX_DURATION_MIN = 24 * 60;
+
 const wholeNumber = (min: number, max: number) => (v: unknown) =>
 	Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
 
@@ -93,7 +96,7 @@ export const SCALAR_CHECKS: { [K in Exclude<keyof Interview, 'panel'>]: (v: unkn
 	candidateId: nonEmpty,
 	cycleId: nonEmpty,
 	start: instant,
-	durationMin: wholeNumber(1, 24 * 60),
+	durationMin: wholeNumber(1, MAX_DURATION_MIN),
 	timezone: text(64, 1),
 	type: isInterviewType,
 	mode: isInterviewMode,

@@ -9,6 +9,7 @@
  */
 import type { Sql } from '../../../db/client';
 import { zoneOrFallback } from '$lib/domain/time';
+import { MAX_DURATION_MIN } from '$lib/collab/calendar-schema';
 
 export interface InterviewRow {
 	id: string;
@@ -108,7 +109,7 @@ export async function queryInterviews(sql: Sql, f: InterviewFilter): Promise<{ r
 		${f.ids ? sql`and i.id = any(${f.ids}::uuid[])` : sql``}
 		${f.cycleId ? sql`and i.cycle_id = ${f.cycleId}` : sql``}
 		${f.status?.length ? sql`and i.status = any(${f.status}::text[])` : sql``}
-		${f.from ? sql`and i.end_at > ${f.from}` : sql``}
+		${f.from ? sql`and i.end_at > ${f.from} and i.start_at > ${new Date(f.from.getTime() - MAX_DURATION_MIN * 60_000)}` : sql``}
 		${f.to ? sql`and i.start_at < ${f.to}` : sql``}
 		${f.candidateId ? sql`and i.candidate_id = ${f.candidateId}` : sql``}
 		${f.interviewerId ? sql`and exists (select 1 from panel_interviewers ip where ip.interview_id = i.id and ip.user_id = ${f.interviewerId})` : sql``}

@@ -8,7 +8,7 @@
  * API writes; the projection then fills the tables the first view is read from. The history is
  * finished and archived by the daily job's pass (decision 81), so the live document holds the
  * organization's window, as it does after years of use; the jobs' statistics pass follows, as it
- * would have during those years (decision 82).
+ * would have during those years (decision 84).
  */
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -117,7 +117,7 @@ export async function fill(app: TestApp, n: number, skip: number): Promise<void>
 	const out = await collab.archive(app.orgId);
 	// And the hourly statistics pass (the embedded database has no autovacuum). Without it the planner
 	// keeps the row counts of the empty tables the bench started with, and the prepared statements of
-	// the runs before the fill keep the plans made for them (decision 82).
+	// the runs before the fill keep the plans made for them (decision 84).
 	await refreshStatistics(app.runtime.db, Date.now() + ANALYZE_EVERY_MS);
 	console.log(
 		`archive pass: ${out?.archived ?? 0} archived, ${out?.kept ?? '?'} kept live, document ${out?.bytesBefore ?? '?'} -> ${out?.bytesAfter ?? '?'} bytes`

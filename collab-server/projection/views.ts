@@ -63,7 +63,7 @@ export function sameJson(a: unknown, b: unknown): boolean {
 /**
  * The value with every plain object's keys in one order. A row's jsonb comes back from Postgres with
  * its keys reordered (shortest first), so comparing it to what the planner built, key order and all,
- * found every row with conflicts or problems changed and rewrote it on every reload (decision 82).
+ * found every row with conflicts or problems changed and rewrote it on every reload (decision 84).
  */
 function sortedKeys(v: unknown): unknown {
 	if (Array.isArray(v)) return v.map(sortedKeys);

@@ -44,7 +44,7 @@ export interface CollabOptions {
 	maxPendingPerAddress?: number;
 	/** How often every open connection is re-checked against its credential and access (default 10 s). */
 	recheckMs?: number;
-	/** Least time between two projection batches of one calendar (default 250 ms, decision 83). */
+	/** Least time between two projection batches of one calendar (default 250 ms; none with Redis; decision 83). */
 	projectionSpacingMs?: number;
 }
 
@@ -86,7 +86,9 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
 		opts.sql,
 		opts.bus,
 		(doc) => journal.settled(doc as NamedDoc),
-		opts.projectionSpacingMs ?? PROJECTION_SPACING_MS
+		// Several instances (Redis) are not paced: a paced change could still wait here when another
+		// instance's later change to the same interview arrives, and each would wait for the other's row.
+		opts.redisUrl ? 0 : (opts.projectionSpacingMs ?? PROJECTION_SPACING_MS)
 	);
 	const sockets = createSocketGuard({
 		authTimeoutMs: opts.authTimeoutMs ?? AUTH_TIMEOUT_MS,

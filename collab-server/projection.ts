@@ -1,12 +1,10 @@
 /**
- * Projection of each calendar document into Postgres (invariant 1), as a thin Hocuspocus extension:
- * it watches `org:<orgId>:calendar`, queues the ids each change touched with who made it and the
- * time bounds the server knows, and drains the queue one batch at a time through the store
- * (`projection/store.ts`), which locks the organization, asks the pure planner (`projection/plan.ts`)
- * and writes its decisions in one transaction; a document's batches start at most once per spacing
- * (`projection/pace.ts`). A batch that fails is retried interview by interview; what still fails
- * waits and is retried. Changes that come from another instance through Redis are
- * projected there, where their actor is known; this instance only keeps its conflict index current.
+ * Projection of each calendar document into Postgres (invariant 1), a thin Hocuspocus extension: it
+ * watches `org:<orgId>:calendar`, queues the ids each change touched with who made it and when, and
+ * drains the queue a batch at a time, at most once per spacing (`projection/pace.ts`), through the
+ * store (`projection/store.ts`: locks the organization, asks the pure planner `projection/plan.ts`,
+ * writes in one transaction). A failed batch is retried interview by interview, then later. Changes
+ * from another instance are projected there; this instance only keeps its conflict index current.
  */
 import { Redis } from '@hocuspocus/extension-redis';
 import type {
@@ -35,7 +33,7 @@ import { calendarGeneration } from '../src/lib/server/calendar-generation';
 import type { Interview, InterviewStatus } from '../src/lib/domain/types';
 import type { CollabContext } from './auth';
 import { ConnectionClock } from './projection/clock';
-import { Pacer, PROJECTION_SPACING_MS } from './projection/pace';
+import { finishAll, Pacer, PROJECTION_SPACING_MS } from './projection/pace';
 import type { ChangeFact } from './projection/plan';
 import { announceNotices } from '../src/lib/server/notifications/outbox';
 import { storeBatch, type BatchFacts, type StoredPlan } from './projection/store';
@@ -112,6 +110,7 @@ export function projection(
 	spacingMs = PROJECTION_SPACING_MS
 ): Projection {
 	const docs = new Map<string, DocState>();
+	const detaching = new Set<DocState>();
 	const clock = new ConnectionClock();
 	/** The origin the Redis extension gives changes from other instances (its public field). */
 	let remoteOrigin: unknown = Symbol('no redis');
@@ -130,8 +129,7 @@ export function projection(
 
 	function enqueue(state: DocState, ids: Iterable<string>, source: Source) {
 		for (const id of ids) state.pending.set(id, source);
-		// Paced (a storm is projected a few times a second, the latest state wins), and only what is
-		// durable is projected: the table never runs ahead of the stored document.
+		// Paced (the latest state wins), and only what is durable: the table never leads the stored document.
 		if (!state.pace.claim()) return;
 		state.chain = state.chain.then(() => state.pace.turn(() => durable(state.doc))).then(() => drain(state));
 	}
@@ -322,13 +320,13 @@ export function projection(
 	async function detach(documentName: string) {
 		const state = docs.get(documentName);
 		if (!state) return;
-		// Forget it at once: the document may be loaded again (and attached afresh) while the last
-		// projection of this copy finishes.
+		// Forget it at once: it may be attached afresh while this copy's last batch finishes.
 		docs.delete(documentName);
+		detaching.add(state);
 		state.unobserve();
 		if (state.timer) clearTimeout(state.timer);
 		state.pace.hurry();
-		await state.chain;
+		await state.chain.finally(() => detaching.delete(state));
 	}
 
 	/** Interviews deleted from the document whose removal never reached the table (archived ones left on purpose). */
@@ -368,6 +366,10 @@ export function projection(
 		},
 		async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload) {
 			await detach(documentName);
+		},
+		async onDestroy() {
+			// Shutting down: a paced or in-flight batch reaches the tables before the database closes.
+			await finishAll([...docs.values(), ...detaching]);
 		},
 		retire(documentName: string) {
 			void detach(documentName);

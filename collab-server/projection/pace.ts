@@ -68,3 +68,9 @@ export class Pacer {
 		else this.urgent = true;
 	}
 }
+
+/** Ends every wait and resolves once each chain has finished (at shutdown: nothing paced is left behind). */
+export async function finishAll(states: readonly { pace: Pacer; chain: Promise<void> }[]): Promise<void> {
+	for (const state of states) state.pace.hurry();
+	await Promise.all(states.map((state) => state.chain.catch(() => {})));
+}

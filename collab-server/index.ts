@@ -114,16 +114,8 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
 	};
 	extensions.push(generations(generationHost));
 	if (opts.journal !== false) extensions.push(journaling(journal));
-	if (opts.redisUrl) {
-		const url = new URL(opts.redisUrl);
-		extensions.unshift(
-			new Redis({
-				host: url.hostname,
-				port: Number(url.port || 6379),
-				options: { password: url.password || undefined, db: Number(url.pathname.slice(1) || 0) }
-			})
-		);
-	}
+	const redis = opts.redisUrl ? redisExtension(opts.redisUrl) : null;
+	if (redis) extensions.unshift(redis);
 	const hocuspocus = new Hocuspocus({
 		name: 'parley-collab',
 		quiet: true,
@@ -165,6 +157,9 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
 		archive: (orgId, archiveOpts) => archiveCalendar(generationHost, orgId, archiveOpts),
 		forwardPending: () => forwardPending(generationHost),
 		async close() {
+			// Other instances' updates stop first: the Redis extension answers each on its publisher with
+			// no catch, and an answer still queued when its onDestroy disconnects would reject unhandled.
+			await redis?.sub.quit().catch(() => {});
 			hocuspocus.closeConnections();
 			for (const client of wss.clients) client.terminate();
 			wss.close();
@@ -188,7 +183,19 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
 					.catch((err: unknown) => console.error(`[collab] storing ${document.name} at shutdown failed`, err))
 			);
 			await Promise.race([Promise.all(stores), new Promise((r) => setTimeout(r, SHUTDOWN_TIMEOUT_MS).unref())]);
+			// The projection's last batches before Redis' publisher goes: they may still write to a document.
+			await projector.onDestroy?.({ instance: hocuspocus });
 			await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
 		}
 	};
+}
+
+/** Hocuspocus' Redis extension on `url` (scale-out: the instances share every document's updates). */
+function redisExtension(url: string): Redis {
+	const at = new URL(url);
+	return new Redis({
+		host: at.hostname,
+		port: Number(at.port || 6379),
+		options: { password: at.password || undefined, db: Number(at.pathname.slice(1) || 0) }
+	});
 }

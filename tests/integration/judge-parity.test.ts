@@ -288,20 +288,27 @@ describe(`the judge gives one verdict in the browser and on the server (${kind} 
 
 	it('for bookings, drags and edits generated at random', async () => {
 		const outcomes: string[] = [];
-		await fc.assert(
-			fc.asyncProperty(
-				fc.array(fc.oneof(bookingArb, bookingArb, moveArb), { minLength: 8, maxLength: 12 }),
-				async (ops) => {
-					for (const op of ops) {
-						const data = await pageData(app);
-						const calendar = browserCalendar(data.policy.bufferMin);
-						const outcome = op.kind === 'book' ? await book(op, data, calendar) : await move(op, data, calendar);
-						if (outcome) outcomes.push(outcome);
+		// Random cases until they have reached the interesting answers (a double booking is rarer than
+		// a refusal: 4 runs missed it about once in 7), at most 5 rounds.
+		const reached = () =>
+			['201', '409', 'move 200'].every((o) => outcomes.includes(o)) &&
+			new Set(outcomes.filter((o) => !/^(move )?\d+$/.test(o))).size >= 6;
+		for (let round = 0; round < 5 && (round === 0 || !reached()); round++) {
+			await fc.assert(
+				fc.asyncProperty(
+					fc.array(fc.oneof(bookingArb, bookingArb, moveArb), { minLength: 8, maxLength: 12 }),
+					async (ops) => {
+						for (const op of ops) {
+							const data = await pageData(app);
+							const calendar = browserCalendar(data.policy.bufferMin);
+							const outcome = op.kind === 'book' ? await book(op, data, calendar) : await move(op, data, calendar);
+							if (outcome) outcomes.push(outcome);
+						}
 					}
-				}
-			),
-			{ numRuns: 4, endOnFailure: true }
-		);
+				),
+				{ numRuns: 4, endOnFailure: true }
+			);
+		}
 		// The cases reached the interesting answers, not only one kind of refusal.
 		const seenOutcomes = `outcomes seen: ${[...new Set(outcomes)].join(', ')}`;
 		expect(outcomes.length, seenOutcomes).toBeGreaterThanOrEqual(30);

@@ -1,10 +1,36 @@
 /** Real Chromium (Debian's) driven by playwright-core, with screenshots saved for a person to look at. */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DEMO_PASSWORD } from '../../db/seed';
 
 export const SCREENSHOT_DIR = 'test-results/screenshots';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** The fake camera's picture: 160x120, 15 frames a second. */
+const CAMERA = { width: 160, height: 120, fps: 15, frames: 30 } as const;
+
+/**
+ * A short clip for the fake camera (a bar sweeping across a grey field, in Y4M), written once.
+ * Chromium's built-in fake camera draws 640x480 at 30 frames a second, and encoding and decoding
+ * that for every call was most of the room tests' time on this 2-core machine (decision 85).
+ */
+function cameraClip(): string {
+	const { width, height, fps, frames } = CAMERA;
+	const path = join(tmpdir(), `parley-camera-${width}x${height}-${frames}.y4m`);
+	if (existsSync(path)) return path;
+	const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128);
+	const parts: Buffer[] = [Buffer.from(`YUV4MPEG2 W${width} H${height} F${fps}:1 Ip A1:1 C420jpeg\n`)];
+	for (let f = 0; f < frames; f++) {
+		const luma = Buffer.alloc(width * height, 96);
+		const bar = Math.floor((f / frames) * width);
+		for (let y = 0; y < height; y++) luma.fill(220, y * width + bar, y * width + Math.min(width, bar + 16));
+		parts.push(Buffer.from('FRAME\n'), luma, chroma);
+	}
+	writeFileSync(path, Buffer.concat(parts));
+	return path;
+}
 
 /** Launches headless Chromium with the flags this machine needs (and a fake camera for the room). */
 export function launchBrowser(): Promise<Browser> {
@@ -20,7 +46,8 @@ export function launchBrowser(): Promise<Browser> {
 			'--disable-component-update',
 			'--disable-sync',
 			'--use-fake-device-for-media-stream',
-			'--use-fake-ui-for-media-stream'
+			'--use-fake-ui-for-media-stream',
+			`--use-file-for-fake-video-capture=${cameraClip()}`
 		]
 	});
 }

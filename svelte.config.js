@@ -9,7 +9,10 @@ const config = {
 		// In dev, `platform.req` as adapter-node gives it in production: the app's context travels on it.
 		adapter: { ...adapter({ out: 'build' }), emulate: emulateNodePlatform },
 		// CSRF: SvelteKit checks Origin on form posts; hooks.server.ts refuses cookie-driven API writes from another origin.
-		csrf: { trustedOrigins: [] }
+		csrf: { trustedOrigins: [] },
+		// The pages that work offline register the worker themselves, once they have loaded and the
+		// browser is idle (`keepPageForOffline`, decision 85), rather than every page on load.
+		serviceWorker: { register: false }
 	},
 	compilerOptions: { runes: true }
 };

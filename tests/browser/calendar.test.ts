@@ -617,6 +617,15 @@ describe('the live calendar, as two admins, an interviewer and a candidate use i
 		expect(await marco.page.getByTestId('schedule-form').count()).toBe(0);
 		expect(await team.locator('[data-testid="team-busy"], [data-testid="team-mine"]').count()).toBeGreaterThan(0);
 		await screenshot(marco.page, 'my-interviews-interviewer-desktop');
+		// The list opens offline too, as last seen: the page registered the service worker and was kept.
+		await marco.page.locator('[data-offline-ready="true"]').waitFor({ timeout: SYNC_MS });
+		const mine = await marco.page.getByTestId('my-interview-link').allTextContents();
+		expect(mine.length).toBeGreaterThan(0);
+		await marco.context.setOffline(true);
+		await marco.page.reload();
+		await marco.page.getByRole('heading', { name: 'My interviews' }).waitFor();
+		expect(await marco.page.getByTestId('my-interview-link').allTextContents()).toEqual(mine);
+		await marco.context.setOffline(false);
 		const res = await marco.page.goto(`${app.url}/admin/calendar`);
 		expect(res?.status()).toBe(403);
 		await marco.context.close();

@@ -57,6 +57,29 @@ describe('signing in, as people do', () => {
 		await context.close();
 	});
 
+	it('installs the offline copy from the calendar only, not while the person signs in or reads other pages', async () => {
+		const context = await newPerson(browser);
+		const page = await context.newPage();
+		const workers = async () => {
+			// The old way registered on the page's load event: give a registration time to show.
+			await page.waitForTimeout(1_000);
+			return page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length);
+		};
+		await page.goto(`${app.url}/admin/people`);
+		await page.waitForLoadState('load');
+		expect(new URL(page.url()).pathname).toBe('/login');
+		expect(await workers()).toBe(0);
+		await page.getByLabel('Email').fill(DEMO_ACCOUNTS.admin.email);
+		await page.getByLabel('Password').fill('parley-demo');
+		await page.getByRole('button', { name: 'Sign in' }).click();
+		await page.getByRole('heading', { name: 'People' }).waitFor();
+		expect(await workers()).toBe(0);
+		await page.getByRole('link', { name: 'Calendar', exact: true }).first().click();
+		await page.locator('[data-offline-ready="true"]').waitFor({ timeout: 15_000 });
+		expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(1);
+		await context.close();
+	});
+
 	it('refuses a candidate who opens an admin URL', async () => {
 		const context = await newPerson(browser, { phone: true });
 		const page = await context.newPage();

@@ -34,14 +34,32 @@ export function watchNetwork(online: () => void, offline: () => void): () => voi
 /** How long sign-out waits for one IndexedDB database to go (an open tab can block it). */
 const DELETE_WAIT_MS = 2_000;
 
+/** Resolves once the page has loaded and the browser has a quiet moment (at most `maxWaitMs` later). */
+function afterLoadWhenIdle(maxWaitMs: number): Promise<void> {
+	return new Promise((resolve) => {
+		const idle = () =>
+			'requestIdleCallback' in window
+				? requestIdleCallback(() => resolve(), { timeout: maxWaitMs })
+				: setTimeout(resolve, 0);
+		if (document.readyState === 'complete') idle();
+		else addEventListener('load', idle, { once: true });
+	});
+}
+
 /**
- * Stores the current page so a reload works offline. The first visit happens before the service
- * worker controls the page, so the page adds itself once the worker is ready. Resolves to whether
- * the page is kept.
+ * Makes the current page work offline: registers the service worker (which keeps every built
+ * script) and stores the page. Only the pages that promise offline use call it, once they have
+ * loaded and the browser is idle: the worker's first install fetches the whole app, and on the
+ * login page or in the middle of the calendar's first view that burst competed with what the person
+ * was waiting for (decision 85). The first visit happens before the worker controls the page, so
+ * the page adds itself once the worker is ready. Resolves to whether the page is kept.
  */
 export async function keepPageForOffline(): Promise<boolean> {
 	if (!('serviceWorker' in navigator) || !('caches' in window)) return false;
 	try {
+		await afterLoadWhenIdle(2_000);
+		// SvelteKit builds the worker as a module in development only.
+		await navigator.serviceWorker.register('/service-worker.js', { type: import.meta.env.DEV ? 'module' : 'classic' });
 		await navigator.serviceWorker.ready;
 		const cache = await caches.open(PAGE_CACHE);
 		const path = location.pathname;

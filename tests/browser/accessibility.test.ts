@@ -5,6 +5,7 @@ import { startTestApp, type TestApp } from '../helpers/app';
 import { audit, describeViolations } from '../helpers/axe';
 import { horizontalOverflow, launchBrowser, screenshot, signIn } from '../helpers/browser';
 import { bookDirect } from '../helpers/calendar';
+import { zonedDate } from '../../src/lib/domain/time';
 
 const ADMIN = DEMO_ACCOUNTS.admin.email;
 const [INES, MARCO, PRIYA] = DEMO_ACCOUNTS.interviewers.map((i) => i.email) as [string, string, string];
@@ -35,6 +36,8 @@ describe('accessibility (axe-core, WCAG 2.2 AA) of every page at 1440 and 390 px
 	let pastId = '';
 	/** Sam's upcoming interview, which he may ask to move. */
 	let samId = '';
+	/** The day of Sam's interview in the admin's zone: the calendar views open on it, so they hold interviews whatever today is. */
+	let samDay = '';
 	/** A candidate's self-scheduling request: its id and the link the email carries. */
 	let requestId = '';
 	let requestLink = '';
@@ -68,6 +71,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA) of every page at 1440 and 390 px
 			}
 		]);
 		[pastId, samId] = [booked[0]!, booked[1]!];
+		samDay = zonedDate(new Date(Date.now() + 2 * 24 * 3600_000), 'America/New_York');
 		const members = (await app.api('GET', '/api/v1/members', admin)).body.data as { id: string; email: string }[];
 		const apps = (await app.api('GET', '/api/v1/applications?page_size=100', admin)).body.data as {
 			id: string;
@@ -156,24 +160,34 @@ describe('accessibility (axe-core, WCAG 2.2 AA) of every page at 1440 and 390 px
 			path: () => requestLink,
 			ready: (p) => p.getByRole('heading', { name: 'Choose your interview time' }).waitFor()
 		},
-		{ name: 'admin-calendar-week', who: ADMIN, path: () => '/admin/calendar?view=timeGridWeek', ready: calendarReady },
+		{
+			name: 'admin-calendar-week',
+			who: ADMIN,
+			path: () => `/admin/calendar?view=timeGridWeek&date=${samDay}`,
+			ready: calendarReady
+		},
 		{
 			name: 'admin-calendar-month',
 			who: ADMIN,
-			path: () => '/admin/calendar?view=dayGridMonth',
+			path: () => `/admin/calendar?view=dayGridMonth&date=${samDay}`,
 			ready: calendarReady
 		},
-		{ name: 'admin-calendar-agenda', who: ADMIN, path: () => '/admin/calendar?view=listWeek', ready: calendarReady },
+		{
+			name: 'admin-calendar-agenda',
+			who: ADMIN,
+			path: () => `/admin/calendar?view=listWeek&date=${samDay}`,
+			ready: calendarReady
+		},
 		{
 			name: 'admin-calendar-by-interviewer',
 			who: ADMIN,
-			path: () => '/admin/calendar?view=resourceTimeGridDay',
+			path: () => `/admin/calendar?view=resourceTimeGridDay&date=${samDay}`,
 			ready: (p) => p.locator('.ec-resource').first().waitFor()
 		},
 		{
 			name: 'admin-calendar-schedule-form',
 			who: ADMIN,
-			path: () => '/admin/calendar',
+			path: () => `/admin/calendar?view=timeGridWeek&date=${samDay}`,
 			ready: async (p) => {
 				await calendarReady(p);
 				await p.getByRole('button', { name: 'Schedule interview' }).click();
@@ -183,7 +197,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA) of every page at 1440 and 390 px
 		{
 			name: 'admin-calendar-detail',
 			who: ADMIN,
-			path: () => `/admin/calendar?interview=${samId}`,
+			path: () => `/admin/calendar?interview=${samId}&view=timeGridWeek&date=${samDay}`,
 			ready: async (p) => {
 				await calendarReady(p);
 				await p.locator('aside.side').waitFor();

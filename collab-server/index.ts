@@ -4,7 +4,6 @@
  * routed to it, so it shares one port with the app and the peer-server.
  */
 import { Hocuspocus, type Extension } from '@hocuspocus/server';
-import { Redis } from '@hocuspocus/extension-redis';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
@@ -19,6 +18,7 @@ import { journaling } from './journaling';
 import { persistence } from './persistence';
 import { projection, type Projection } from './projection';
 import { PROJECTION_SPACING_MS } from './projection/pace';
+import { ScaleOutRedis } from './redis';
 import { revocation } from './revocation';
 import { createSocketGuard } from './sockets';
 
@@ -114,7 +114,7 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
 	};
 	extensions.push(generations(generationHost));
 	if (opts.journal !== false) extensions.push(journaling(journal));
-	const redis = opts.redisUrl ? redisExtension(opts.redisUrl) : null;
+	const redis = opts.redisUrl ? new ScaleOutRedis(opts.redisUrl) : null;
 	if (redis) extensions.unshift(redis);
 	const hocuspocus = new Hocuspocus({
 		name: 'parley-collab',
@@ -157,9 +157,8 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
 		archive: (orgId, archiveOpts) => archiveCalendar(generationHost, orgId, archiveOpts),
 		forwardPending: () => forwardPending(generationHost),
 		async close() {
-			// Other instances' updates stop first: the Redis extension answers each on its publisher with
-			// no catch, and an answer still queued when its onDestroy disconnects would reject unhandled.
-			await redis?.sub.quit().catch(() => {});
+			// Other instances' updates stop first: nothing arrives to answer while the rest shuts down.
+			await redis?.beginShutdown();
 			hocuspocus.closeConnections();
 			for (const client of wss.clients) client.terminate();
 			wss.close();
@@ -188,14 +187,4 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
 			await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
 		}
 	};
-}
-
-/** Hocuspocus' Redis extension on `url` (scale-out: the instances share every document's updates). */
-function redisExtension(url: string): Redis {
-	const at = new URL(url);
-	return new Redis({
-		host: at.hostname,
-		port: Number(at.port || 6379),
-		options: { password: at.password || undefined, db: Number(at.pathname.slice(1) || 0) }
-	});
 }

@@ -11,6 +11,7 @@ import type { Sql } from '../db/client';
 import type { EventBus } from '../db/events';
 import { archiveCalendar, forwardPending, type ArchiveOutcome } from './archive';
 import { authentication, type CollabContext } from './auth';
+import { capacity, MAX_DOCUMENT_BYTES } from './capacity';
 import { generations, type GenerationHost } from './generations';
 import { liveCalendarDocName } from '../src/lib/server/calendar-generation';
 import { UpdateJournal, type NamedDoc } from './journal';
@@ -35,6 +36,8 @@ export interface CollabOptions {
 	dbKind: 'embedded' | 'postgres';
 	bus: EventBus;
 	maxMessageBytes: number;
+	/** Largest encoded size of a document that a client's update may make (default 64 MiB; decision 87). */
+	maxDocumentBytes?: number;
 	redisUrl?: string;
 	/** Acknowledge updates only once journaled (default). Off only to measure what it costs (bench/durability.ts). */
 	journal?: boolean;
@@ -97,6 +100,7 @@ export function createCollabServer(opts: CollabOptions): CollabServer {
 	const extensions: Extension[] = [
 		authentication(opts.sql),
 		sockets.extension(),
+		capacity(opts.maxDocumentBytes ?? MAX_DOCUMENT_BYTES),
 		persistence(opts.sql, journal),
 		projector,
 		revocation(opts.sql, opts.bus, opts.recheckMs ?? RECHECK_MS)

@@ -1,5 +1,6 @@
 /** Configuration from the environment, validated once. Every variable is listed in the README. */
 import { z } from 'zod';
+import { MAX_DOCUMENT_BYTES } from '../collab-server/capacity';
 import { PROJECTION_SPACING_MS } from '../collab-server/projection/pace';
 
 const bool = (fallback: boolean) =>
@@ -54,6 +55,12 @@ const schema = z.object({
 		.int()
 		.positive()
 		.default(4 * 1024 * 1024),
+	/** Largest encoded size of one collab document; a client update past it is refused (decision 87). */
+	COLLAB_MAX_DOCUMENT_BYTES: z.coerce
+		.number()
+		.int()
+		.min(64 * 1024)
+		.default(MAX_DOCUMENT_BYTES),
 	/** A collab socket that has not authenticated a document within this long is closed (4408). */
 	COLLAB_AUTH_TIMEOUT_MS: z.coerce.number().int().min(50).max(600_000).default(10_000),
 	/** Unauthenticated collab sockets one address may hold at once; more are refused with 429 at upgrade. */

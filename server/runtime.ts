@@ -80,6 +80,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
 		dbKind: db.kind,
 		bus,
 		maxMessageBytes: config.COLLAB_MAX_MESSAGE_BYTES,
+		maxDocumentBytes: config.COLLAB_MAX_DOCUMENT_BYTES,
 		journal: config.COLLAB_JOURNAL,
 		redisUrl: config.REDIS_URL,
 		authTimeoutMs: config.COLLAB_AUTH_TIMEOUT_MS,

@@ -19,6 +19,7 @@ import {
 	MAX_RECONNECT_DELAY_MS,
 	openCollabDoc,
 	RECONNECT_DELAY_MS,
+	refusedForSize,
 	TokenError
 } from './provider';
 
@@ -36,6 +37,7 @@ export type NotesSyncStatus =
 	| 'offline' // no connection: edits are kept in this browser
 	| 'signed-out' // the session ended: sign in again to sync
 	| 'refused' // the server refused access
+	| 'too-large' // the server refused the latest change for its size: discard the unsaved changes to go on
 	| 'revoked'; // access was withdrawn while the notes were open
 
 export interface NotesSyncState {
@@ -59,6 +61,8 @@ export interface NotesSession {
 	user: NotesUser;
 	fragment: Y.XmlFragment;
 	state(): NotesSyncState;
+	/** After a refusal for size: forgets this browser's copy, unsaved changes included, and loads the page again. */
+	discardUnsaved(): Promise<void>;
 	destroy(): void;
 }
 
@@ -162,6 +166,7 @@ export async function openNotes(
 		close: () => destroy()
 	});
 
+	let tooLarge = false;
 	const refresh = () => {
 		if (final) return;
 		state.unsynced = provider.unsyncedChanges;
@@ -171,7 +176,8 @@ export async function openNotes(
 			localStorage.removeItem(key);
 		}
 		const online = typeof navigator === 'undefined' || navigator.onLine;
-		if (!online || socket.status === 'disconnected') state.status = 'offline';
+		if (tooLarge) state.status = 'too-large';
+		else if (!online || socket.status === 'disconnected') state.status = 'offline';
 		else if (socket.status === 'connecting' || !provider.isSynced) state.status = 'connecting';
 		else state.status = provider.unsyncedChanges > 0 ? 'syncing' : 'synced';
 		emit();
@@ -192,12 +198,7 @@ export async function openNotes(
 	// Refused for good only when the server says so; a failure on its side is retried with a growing pause.
 	let retryDelay = RECONNECT_DELAY_MS;
 	let retryTimer: ReturnType<typeof setTimeout> | undefined;
-	provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
-		if (state.status === 'signed-out' || final) return;
-		if (DENIED_REASONS.has(reason)) {
-			stop('refused');
-			return;
-		}
+	const retryLater = () => {
 		socket.disconnect();
 		refresh();
 		clearTimeout(retryTimer);
@@ -205,13 +206,25 @@ export async function openNotes(
 			if (!final && navigator.onLine) void socket.connect();
 		}, retryDelay);
 		retryDelay = Math.min(retryDelay * 2, MAX_RECONNECT_DELAY_MS);
+	};
+	provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
+		if (state.status === 'signed-out' || final) return;
+		if (DENIED_REASONS.has(reason)) {
+			stop('refused');
+			return;
+		}
+		retryLater();
 	});
 	provider.on('authenticated', () => {
 		retryDelay = RECONNECT_DELAY_MS;
 	});
-	provider.on('close', ({ event }: { event: { reason?: string } }) => {
-		if (event?.reason === ACCESS_REVOKED_REASON) stop('revoked');
-		else refresh();
+	provider.on('close', ({ event }: { event: { code?: number; reason?: string } }) => {
+		if (event?.reason === ACCESS_REVOKED_REASON) return stop('revoked');
+		if (!refusedForSize(event)) return refresh();
+		// Sent again it would be refused again (an undo keeps the content for redo): wait for the person.
+		tooLarge = true;
+		socket.disconnect();
+		refresh();
 	});
 	// The browser knows first when the network is gone: stop the socket (edits stay in the Y.Doc and
 	// IndexedDB) instead of waiting for a timeout, and reconnect at once when it is back.
@@ -236,6 +249,13 @@ export async function openNotes(
 		user,
 		fragment: doc.getXmlFragment(NOTES_FIELD),
 		state: () => ({ ...state }),
+		async discardUnsaved() {
+			final = true;
+			await persistence.clearData();
+			localStorage.removeItem(key);
+			destroy();
+			location.reload();
+		},
 		destroy
 	};
 

@@ -6,7 +6,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
-import { COLLAB_REFUSAL } from '../contract/collab';
+import { COLLAB_REFUSAL, DOCUMENT_FULL } from '../contract/collab';
 
 /** Where the browser asks for a collab token (and who it is). */
 export const COLLAB_TOKEN_PATH = '/api/v1/collab/token';
@@ -27,6 +27,18 @@ export const BAD_TOKEN_REASON = COLLAB_REFUSAL.badToken;
  * `permission-denied`, which must never cost an admin their offline edits.
  */
 export const DENIED_REASONS: ReadonlySet<string> = new Set([COLLAB_REFUSAL.forbidden, COLLAB_REFUSAL.badName]);
+
+/** The WebSocket close of a message larger than the server accepts (`COLLAB_MAX_MESSAGE_BYTES`). */
+export const MESSAGE_TOO_BIG = 1009;
+
+/**
+ * True for a close that refuses a change for its size: one message over the server's limit (the whole
+ * socket closes with 1009) or a document that would grow past its bound (decision 87). Sent again
+ * unchanged, it would be refused again.
+ */
+export function refusedForSize(event: { code?: number; reason?: string } | undefined): boolean {
+	return event?.code === MESSAGE_TOO_BIG || event?.reason === DOCUMENT_FULL.reason;
+}
 
 /** Why a token could not be fetched: only a 401 means signed out; a 403 means no access; anything else is worth retrying. */
 export class TokenError extends Error {

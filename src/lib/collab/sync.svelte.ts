@@ -23,21 +23,15 @@ import {
 	MAX_RECONNECT_DELAY_MS,
 	openCollabDoc,
 	RECONNECT_DELAY_MS,
+	refusedForSize,
 	TokenError,
 	type CollabConnection
 } from './provider';
 
+import type { SyncPhase, SyncUser } from './sync-phase';
+
 export { colorFor, type Peer } from './peers';
-
-/** What the sync indicator shows. */
-export type SyncPhase =
-	'loading' | 'connecting' | 'saved' | 'saving' | 'offline' | 'reconnecting' | 'signed_out' | 'refused';
-
-/** Who this browser is. */
-export interface SyncUser {
-	id: string;
-	name: string;
-}
+export type { SyncPhase, SyncUser } from './sync-phase';
 
 /** Live state of one organization's calendar document. */
 export class CalendarSync {
@@ -76,8 +70,8 @@ export class CalendarSync {
 	/** This device edited since the server last confirmed everything (the provider counts its own sync requests too). */
 	#editedSinceSettled = $state(false);
 	#pending = $state(0);
-	#authError = $state<null | 'signed_out' | 'refused'>(null);
-	#authReason = $state('');
+	/** Why syncing stopped until the person acts: signed out, no access, or a change refused for its size. */
+	#authError = $state<null | 'signed_out' | 'refused' | 'too_large'>(null);
 	#localLoaded = $state(false);
 	#scope = $state<'read-write' | 'readonly' | null>(null);
 	#peers = $state.raw<Peer[]>([]);
@@ -129,9 +123,6 @@ export class CalendarSync {
 	/** Read-only as granted by the server (an interviewer). */
 	get readOnly(): boolean {
 		return this.#scope === 'readonly';
-	}
-	get authReason(): string {
-		return this.#authReason;
 	}
 	/** Interviews archived before my edits of them arrived: those edits were not applied. */
 	get refused(): string[] {
@@ -259,7 +250,6 @@ export class CalendarSync {
 			if (scope === 'readonly') provider.setAwarenessField('editing', null);
 		});
 		provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
-			this.#authReason = reason;
 			const failure = this.#tokenFailure;
 			this.#tokenFailure = null;
 			// The provider would otherwise keep a socket open that can never sync.
@@ -278,11 +268,19 @@ export class CalendarSync {
 				this.#retryLater();
 			}
 		});
+		provider.on('close', ({ event }: { event?: { code?: number; reason?: string } }) => {
+			if (!refusedForSize(event)) return;
+			// Sent again it would be refused again: stop, and let the person discard what this device holds.
+			this.#authError = 'too_large';
+			socket.disconnect();
+		});
 		provider.on('unsyncedChanges', ({ number }: { number: number }) => {
 			this.#unsynced = number;
 			this.#settle();
 		});
-		provider.on('awarenessChange', () => this.#readPeers(provider));
+		provider.on('awarenessChange', () => {
+			this.#peers = peersOf(provider.awareness?.getStates() ?? new Map(), provider.document.clientID);
+		});
 		provider.on('stateless', ({ payload }: { payload: string }) => {
 			const moved = parseCalendarMoved(payload);
 			if (!moved) return;
@@ -336,10 +334,6 @@ export class CalendarSync {
 		localStorage.setItem(pendingKeyOf(this.docName), String(this.#pending));
 	}
 
-	#readPeers(provider: HocuspocusProvider): void {
-		this.#peers = peersOf(provider.awareness?.getStates() ?? new Map(), provider.document.clientID);
-	}
-
 	/**
 	 * Tells the others which interview this person is changing (null: none). Only someone who can
 	 * write says so: a read-only viewer never edits.
@@ -374,6 +368,14 @@ export class CalendarSync {
 		this.#interviews = snapshot.interviews;
 		this.#conflicts = snapshot.conflicts;
 		if (snapshot.damaged) this.#damaged = snapshot.damaged;
+	}
+
+	/** After a refusal for size: forgets this device's copy, unsaved changes included, and loads the page again. */
+	async discardUnsaved(): Promise<void> {
+		const name = this.docName;
+		this.destroy();
+		await forgetLocalCopy(name);
+		location.reload();
 	}
 
 	/** Closes the socket and IndexedDB. */

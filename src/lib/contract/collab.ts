@@ -19,6 +19,12 @@ export type CollabRefusal = (typeof COLLAB_REFUSAL)[keyof typeof COLLAB_REFUSAL]
 export const ACCESS_REVOKED = { code: 4403, reason: 'access-revoked' } as const;
 
 /**
+ * The close a connection gets when its update would make the document larger than the server keeps
+ * (`COLLAB_MAX_DOCUMENT_BYTES`, decision 87). The update is not applied; sent again, it is refused again.
+ */
+export const DOCUMENT_FULL = { code: 4413, reason: 'document-full' } as const;
+
+/**
  * The stateless message a client of a replaced calendar generation gets (decision 69): the live
  * calendar is generation `generation`; `refused` names interviews whose edits it sent were refused
  * because they were archived meanwhile.

@@ -106,6 +106,11 @@ export class NotesEditorState {
 		return () => this.close();
 	}
 
+	/** Forgets the changes the server refused for their size (and any other unsaved ones), then reloads. */
+	discardUnsaved(): void {
+		void this.#session?.discardUnsaved();
+	}
+
 	/** Closes the editor and the document. */
 	close(): void {
 		this.#destroyed = true;

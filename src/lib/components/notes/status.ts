@@ -10,7 +10,8 @@ const TEXT: Record<NotesSyncStatus, () => string> = {
 	offline: m.notes_status_offline,
 	'signed-out': m.notes_status_signed_out,
 	refused: m.notes_status_refused,
-	revoked: m.notes_status_revoked
+	revoked: m.notes_status_revoked,
+	'too-large': m.notes_status_too_large
 };
 
 /** The indicator's words for `status`. */

@@ -38,6 +38,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA) of every page at 1440 and 390 px
 	let samId = '';
 	/** The day of Sam's interview in the admin's zone: the calendar views open on it, so they hold interviews whatever today is. */
 	let samDay = '';
+	let emptyDay = '';
 	/** A candidate's self-scheduling request: its id and the link the email carries. */
 	let requestId = '';
 	let requestLink = '';
@@ -72,6 +73,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA) of every page at 1440 and 390 px
 		]);
 		[pastId, samId] = [booked[0]!, booked[1]!];
 		samDay = zonedDate(new Date(Date.now() + 2 * 24 * 3600_000), 'America/New_York');
+		emptyDay = zonedDate(new Date(Date.now() + 3 * 365 * 24 * 3600_000), 'America/New_York');
 		const members = (await app.api('GET', '/api/v1/members', admin)).body.data as { id: string; email: string }[];
 		const apps = (await app.api('GET', '/api/v1/applications?page_size=100', admin)).body.data as {
 			id: string;
@@ -182,6 +184,13 @@ describe('accessibility (axe-core, WCAG 2.2 AA) of every page at 1440 and 390 px
 			name: 'admin-calendar-by-interviewer',
 			who: ADMIN,
 			path: () => `/admin/calendar?view=resourceTimeGridDay&date=${samDay}`,
+			ready: (p) => p.locator('.ec-resource').first().waitFor()
+		},
+		{
+			// Far ahead, a day with no interview: the widget's scroll box holds nothing focusable.
+			name: 'admin-calendar-empty-day',
+			who: ADMIN,
+			path: () => `/admin/calendar?view=resourceTimeGridDay&date=${emptyDay}`,
 			ready: (p) => p.locator('.ec-resource').first().waitFor()
 		},
 		{

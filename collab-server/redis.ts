@@ -39,8 +39,21 @@ export class ScaleOutRedis extends Redis {
 		// Without a listener ioredis prints every failed reconnect; one line per outage says enough.
 		for (const client of [this.pub, this.sub]) client.on('error', (err: unknown) => this.#lost(err));
 		this.sub.on('ready', () => {
-			if (this.#subscribedOnce) this.#resync();
-			this.#subscribedOnce = true;
+			if (!this.#subscribedOnce) {
+				this.#subscribedOnce = true;
+				return;
+			}
+			// ioredis says "ready" before it subscribes again. A PING sent after those SUBSCRIBEs is
+			// answered once Redis has them: only then is what the others answer sure to reach this
+			// instance. (Publishing at "ready", two instances back at the same moment each published
+			// before the other had subscribed again, and neither heard the other.)
+			setImmediate(
+				() =>
+					void this.sub.ping().then(
+						() => this.#resync(),
+						() => {}
+					)
+			);
 		});
 	}
 

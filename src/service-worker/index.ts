@@ -8,14 +8,12 @@
  * IndexedDB. Pages are network-first (always fresh when online), assets cache-first (hashed names).
  */
 import { build, files, version } from '$service-worker';
-import { PAGE_CACHE } from '$lib/contract/caches';
+import { OFFLINE_PAGES, PAGE_CACHE } from '$lib/contract/caches';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
 const ASSET_CACHE = `parley-assets-${version}`;
 const ASSETS = new Set([...build, ...files]);
-/** Pages kept for offline use: the live calendars. */
-const OFFLINE_PAGES = ['/admin/calendar', '/my/interviews'];
 
 sw.addEventListener('install', (event) => {
 	event.waitUntil(

@@ -4,7 +4,7 @@
  *
  * Light on purpose (no Yjs, no provider): the root layout imports it for the sign-out button.
  */
-import { PAGE_CACHE } from '../contract/caches';
+import { OFFLINE_PAGES, PAGE_CACHE } from '../contract/caches';
 
 /** IndexedDB names of the collab documents kept on this device (`parley:org:…:calendar`, `parley:interview:…:notes`). */
 export const LOCAL_DB_PREFIX = 'parley:';
@@ -56,6 +56,8 @@ function afterLoadWhenIdle(maxWaitMs: number): Promise<void> {
  */
 export async function keepPageForOffline(): Promise<boolean> {
 	if (!('serviceWorker' in navigator) || !('caches' in window)) return false;
+	// The worker would not serve another page from its cache.
+	if (!OFFLINE_PAGES.includes(location.pathname)) return false;
 	try {
 		await afterLoadWhenIdle(2_000);
 		// SvelteKit builds the worker as a module in development only.

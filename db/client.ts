@@ -18,19 +18,27 @@ export interface Database {
 	close(): Promise<void>;
 }
 
-export interface OpenOptions {
+/**
+ * Where the embedded database lives: files in `dataDir` (default `.data`), or memory (`memory://`),
+ * which alone may start from a template.
+ */
+type EmbeddedPlace =
+	| { dataDir?: string; template?: undefined }
+	| {
+			dataDir: `memory://${string}`;
+			/**
+			 * The database starts as a copy of this data directory (a `dumpDataDir` of another PGlite)
+			 * instead of running initdb: a third of the time (tests open one per suite).
+			 */
+			template?: Blob;
+	  };
+
+export type OpenOptions = EmbeddedPlace & {
 	/** A real Postgres; when absent the embedded database is used. */
 	url?: string;
-	/** Where the embedded database keeps its files; `memory://` keeps nothing. */
-	dataDir?: string;
 	/** Connection pool size against a real Postgres. */
 	maxConnections?: number;
-	/**
-	 * An embedded database in memory starts as a copy of this data directory (a `dumpDataDir` of
-	 * another PGlite) instead of running initdb: a third of the time (tests open one per suite).
-	 */
-	template?: Blob;
-}
+};
 
 /** Longest wait between reconnection attempts (postgres.js' own backoff grows to 20 s after an outage). */
 const RECONNECT_MAX_S = 1;

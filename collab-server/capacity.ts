@@ -10,13 +10,7 @@
  * measured again, at most once every `remeasureMs` per document, so a client at the limit cannot make
  * the server encode a large document on every message.
  */
-import type {
-	afterLoadDocumentPayload,
-	afterUnloadDocumentPayload,
-	beforeHandleMessagePayload,
-	Document,
-	Extension
-} from '@hocuspocus/server';
+import type { afterLoadDocumentPayload, beforeHandleMessagePayload, Document, Extension } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { DOCUMENT_FULL } from '../src/lib/contract/collab';
 import { updateOf } from './journaling';
@@ -28,7 +22,6 @@ interface Size {
 	measured: number;
 	grown: number;
 	measuredAt: number;
-	stop: () => void;
 }
 
 /** The refusal Hocuspocus turns into the close of one connection (its `code` and `reason`). */
@@ -50,7 +43,8 @@ function onlyDeletes(update: Uint8Array): boolean {
 }
 
 export function capacity(maxBytes: number, remeasureMs = REMEASURE_MS, now = Date.now): Extension {
-	const sizes = new Map<Document, Size>();
+	// Kept with the document: an unloaded one goes, its listener and its entry with it.
+	const sizes = new WeakMap<Document, Size>();
 	const measure = (document: Document, size: Size) => {
 		size.measured = Y.encodeStateAsUpdate(document).byteLength;
 		size.grown = 0;
@@ -61,21 +55,10 @@ export function capacity(maxBytes: number, remeasureMs = REMEASURE_MS, now = Dat
 		// Before journaling (priority 10), which applies the update.
 		priority: 50,
 		async afterLoadDocument({ document }: afterLoadDocumentPayload) {
-			const grow = (update: Uint8Array) => {
-				const size = sizes.get(document);
-				if (size) size.grown += update.byteLength;
-			};
-			document.on('update', grow);
-			const size: Size = { measured: 0, grown: 0, measuredAt: 0, stop: () => document.off('update', grow) };
+			const size: Size = { measured: 0, grown: 0, measuredAt: 0 };
 			measure(document, size);
 			sizes.set(document, size);
-		},
-		async afterUnloadDocument({ instance, documentName }: afterUnloadDocumentPayload) {
-			for (const [document, size] of sizes)
-				if (document.name === documentName && instance.documents.get(documentName) !== document) {
-					size.stop();
-					sizes.delete(document);
-				}
+			document.on('update', (update: Uint8Array) => (size.grown += update.byteLength));
 		},
 		async beforeHandleMessage({ connection, document, documentName, update: message }: beforeHandleMessagePayload) {
 			if (connection.readOnly) return;

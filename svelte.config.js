@@ -12,7 +12,10 @@ const config = {
 		csrf: { trustedOrigins: [] },
 		// The pages that work offline register the worker themselves, once they have loaded and the
 		// browser is idle (`keepPageForOffline`, decision 85), rather than every page on load.
-		serviceWorker: { register: false }
+		serviceWorker: { register: false },
+		// A page's stylesheets go into its HTML (all of ours are smaller than this): the server draws
+		// the calendar's first view, and a dozen render-blocking requests held back its first paint.
+		inlineStyleThreshold: 32 * 1024
 	},
 	compilerOptions: { runes: true }
 };

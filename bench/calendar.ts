@@ -1,7 +1,8 @@
 /**
  * Opens the admin calendar (week view, fresh browser storage) in headless Chromium with 0, 5,000 and
  * 20,000 interviews in the organization's history, in one run, and reports for each the time to the
- * first interview visible (for the empty calendar: its week grid drawn) and the time to interactive
+ * first interview visible (for the empty calendar: its week grid drawn), in the page's clock from
+ * the navigation's start (the first frame that holds it), and the time to interactive
  * (the live document synced: edits land and others' show), each also as a ratio to the empty
  * calendar. Aim (issue 15): first interview under 1 s and at most 1.5x the empty calendar at 20,000.
  * The interviews are written into the document server-side through a direct connection, as the JSON
@@ -40,6 +41,8 @@ const CLOSE_WAIT_MS = 15_000;
 interface Measure {
 	/** The first interview visible (the empty calendar: its week grid). */
 	firstMs: number;
+	/** The first interview as the test driver saw it: after the page's main thread was free. */
+	seenMs: number;
 	/** The page's response began (the server's part: its loader and rendering). */
 	commitMs: number;
 	/** The document live and synced. */
@@ -48,6 +51,18 @@ interface Measure {
 	jsFiles: number;
 	events: number;
 }
+
+/**
+ * Notes the time of the first frame holding `SELECTOR` in `window.__parleyFirstFrame`, checking
+ * before each frame until it is there. A string: the page runs it as written.
+ */
+const FIRST_FRAME_SCRIPT = `(() => {
+	const check = () => {
+		if (document.querySelector(SELECTOR)) window.__parleyFirstFrame = performance.now();
+		else requestAnimationFrame(check);
+	};
+	requestAnimationFrame(check);
+})();`;
 
 /** Days from tomorrow on that hold upcoming (scheduled) interviews; everything before is history. */
 const UPCOMING_DAYS = 14;
@@ -154,12 +169,17 @@ async function measure(
 		const url = res.url();
 		if (url.endsWith('.js') && url.includes('/_app/')) js.add(url);
 	});
+	// The first frame that holds the selector, in the page's own clock (from the navigation's start):
+	// a frame callback runs just before that frame is painted. Asking from here instead waits for the
+	// page's main thread, which is busy hydrating the page the server has already drawn.
+	const selector = expectEvents ? '[data-testid="event"]' : '.ec-body';
+	await page.addInitScript(FIRST_FRAME_SCRIPT.replace('SELECTOR', JSON.stringify(selector)));
 	const started = performance.now();
 	await page.goto(`${app.url}/admin/calendar?view=timeGridWeek&date=${date}`, { waitUntil: 'commit' });
 	const commitMs = performance.now() - started;
-	if (expectEvents) await page.locator('[data-testid="event"]').first().waitFor({ timeout: 120_000 });
-	else await page.locator('.ec-body').first().waitFor({ timeout: 120_000 });
-	const firstMs = performance.now() - started;
+	await page.locator(selector).first().waitFor({ timeout: 120_000 });
+	const seenMs = performance.now() - started;
+	const firstMs = Number(await page.waitForFunction('window.__parleyFirstFrame').then((h) => h.jsonValue()));
 	await page.locator('.cal-page[data-live="true"] [data-testid="sync-status"][data-phase="saved"]').waitFor({
 		timeout: 180_000
 	});
@@ -169,14 +189,21 @@ async function measure(
 	await context.close();
 	let jsGzipBytes = 0;
 	for (const url of js) jsGzipBytes += gzipSync(Buffer.from(await (await fetch(url)).arrayBuffer())).length;
-	return { firstMs, commitMs, interactiveMs, jsGzipBytes, jsFiles: js.size, events };
+	return { firstMs, seenMs, commitMs, interactiveMs, jsGzipBytes, jsFiles: js.size, events };
 }
+
+type TimedKey = 'firstMs' | 'seenMs' | 'commitMs' | 'interactiveMs';
 
 /** The median of each key over `runs`. */
 function medianOf(runs: Measure[]): Measure {
-	const mid = (key: 'firstMs' | 'commitMs' | 'interactiveMs') =>
-		[...runs].sort((a, b) => a[key] - b[key])[Math.floor(runs.length / 2)]![key];
-	return { ...runs[0]!, firstMs: mid('firstMs'), commitMs: mid('commitMs'), interactiveMs: mid('interactiveMs') };
+	const mid = (key: TimedKey) => [...runs].sort((a, b) => a[key] - b[key])[Math.floor(runs.length / 2)]![key];
+	return {
+		...runs[0]!,
+		firstMs: mid('firstMs'),
+		seenMs: mid('seenMs'),
+		commitMs: mid('commitMs'),
+		interactiveMs: mid('interactiveMs')
+	};
 }
 
 /**
@@ -195,9 +222,11 @@ async function paired(
 		a.push(await sized());
 		b.push(await empty());
 	}
-	const each = (runs: Measure[], key: 'firstMs' | 'commitMs' = 'firstMs') =>
-		runs.map((r) => r[key].toFixed(0)).join('/');
+	const each = (runs: Measure[], key: TimedKey = 'firstMs') => runs.map((r) => r[key].toFixed(0)).join('/');
 	console.log(`first interview visible, run by run: ${each(a)} ms; the empty calendar beside them: ${each(b)} ms`);
+	console.log(
+		`seen by the test driver, run by run: ${each(a, 'seenMs')} ms; the empty calendar: ${each(b, 'seenMs')} ms`
+	);
 	console.log(`response began, run by run: ${each(a, 'commitMs')} ms; the empty calendar: ${each(b, 'commitMs')} ms`);
 	return { sized: medianOf(a), empty: medianOf(b) };
 }
@@ -218,7 +247,7 @@ export async function main(): Promise<void> {
 			console.log(
 				`${String(size).padStart(6)} interviews: first interview visible ${r.firstMs.toFixed(0).padStart(5)} ms (${ratio('firstMs')}x empty), ` +
 					`interactive ${r.interactiveMs.toFixed(0).padStart(6)} ms (${ratio('interactiveMs')}x empty), ` +
-					`response began ${r.commitMs.toFixed(0)} ms, ` +
+					`response began ${r.commitMs.toFixed(0)} ms, seen by the test driver ${r.seenMs.toFixed(0)} ms, ` +
 					`${r.events} events in the week, JS ${(r.jsGzipBytes / 1000).toFixed(1)} kB gzip in ${r.jsFiles} files` +
 					(size > 0
 						? `; empty beside it: first ${empty.firstMs.toFixed(0)} ms, interactive ${empty.interactiveMs.toFixed(0)} ms`

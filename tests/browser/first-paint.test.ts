@@ -93,4 +93,54 @@ describe('the calendar paints from the server first, then turns live', () => {
 		expect(errors).toEqual([]);
 		await context.close();
 	});
+
+	it('draws the week in the server’s HTML, keeps a click made before the page’s code runs, and hydrates that drawing in place', async () => {
+		const cookie = await app.login(DEMO_ACCOUNTS.admin.email);
+		const [name, value] = cookie.split('=') as [string, string];
+		const context = await newPerson(browser, { timezoneId: ZONE });
+		await context.addCookies([{ name, value, url: app.url }]);
+		const page = await context.newPage();
+		const errors: string[] = [];
+		page.on('pageerror', (e) => errors.push(e.message));
+		// The page's scripts wait until released: until then only the server's HTML is on screen.
+		let release: (() => void) | null = null;
+		const released = new Promise<void>((resolve) => (release = resolve));
+		await page.route(/\/_app\/.*\.js$/, async (route) => {
+			await released;
+			await route.continue();
+		});
+
+		const response = await page.goto(`${app.url}/admin/calendar?view=timeGridWeek&date=${first.day}`, {
+			waitUntil: 'commit'
+		});
+		const html = await response!.text();
+		// The widget's week, drawn by the server: the event, the day headers and the hours.
+		expect(html).toMatch(new RegExp(`data-testid="event"[^>]*data-id="${first.id}"`));
+		expect(html).toContain(`<time datetime="${first.day}"`);
+		expect(html).toMatch(/<time datetime="[-\dT]+09:00:00">[^<]+<\/time>/);
+
+		const event = page.locator(`[data-testid="event"][data-id="${first.id}"]`);
+		await event.waitFor();
+		expect(await page.evaluate('window.__parleyStarted')).toBeUndefined();
+		await screenshot(page, 'first-paint-before-code');
+		// Marks the server's grid, to tell afterwards whether the page's code kept it or drew anew.
+		await page.evaluate(`window.serverGrid = document.querySelector('.ec-body')`);
+		await event.click();
+		expect(await page.evaluate('window.__parleyEarlyClick')).toBe(`open:${first.id}`);
+
+		release!();
+		await page.locator('aside.side').getByText(first.name).first().waitFor();
+		expect(await page.evaluate('window.__parleyEarlyClick')).toBeUndefined();
+		expect(await page.evaluate(`document.contains(window.serverGrid)`)).toBe(true);
+		await page.locator('[data-testid="sync-status"][data-phase="saved"]').waitFor({ timeout: 15_000 });
+		// Once the code runs, clicks are its own: closing and clicking again opens through the widget.
+		await page.keyboard.press('Escape');
+		await page.locator('aside.side').waitFor({ state: 'detached' });
+		await event.click();
+		await page.locator('aside.side').getByText(first.name).first().waitFor();
+		expect(await page.evaluate('window.__parleyEarlyClick')).toBeUndefined();
+		await screenshot(page, 'first-paint-early-click-opened');
+		expect(errors).toEqual([]);
+		await context.close();
+	});
 });

@@ -4,6 +4,8 @@
  * it from an interview's panel of interviewers.
  */
 
+import { takeEarlyClick } from '../early-click';
+
 export type SideContent =
 	| { kind: 'new'; start: string | null; applicationId: string | null; round?: number | null }
 	| { kind: 'edit'; id: string }
@@ -42,6 +44,17 @@ export class SidePanel {
 	/** Opens the form that books a cancelled or no-show interview again. */
 	again(id: string): void {
 		this.#content = { kind: 'again', id };
+	}
+	/**
+	 * What the page opens with: a deep link's booking (for an admin) or interview, else what a click on
+	 * the server's drawing asked for before the page's code started (see `early-click`).
+	 */
+	start(applicationId: string | null, round: number | null, interviewId: string | null, canEdit: boolean): void {
+		const click = takeEarlyClick();
+		if (applicationId && canEdit) this.schedule(null, applicationId, round);
+		else if (interviewId) this.show(interviewId);
+		else if (click?.kind === 'open') this.show(click.id);
+		else if (click?.kind === 'schedule' && canEdit) this.schedule();
 	}
 	close(): void {
 		this.#content = null;

@@ -70,9 +70,10 @@ const PER_DAY = 16;
 
 /**
  * Writes the organization's interviews `skip`..`n - 1`, 30 minutes each, 16 a day, the newest first:
- * the days up to `UPCOMING_DAYS` from today are upcoming and scheduled, everything before is
- * history (completed, one in ten cancelled, one in 25 a no-show), so a larger size adds older
- * history and the week shown is the same at every size. Then runs the archive pass the daily job
+ * the days up to `UPCOMING_DAYS` from today are upcoming and scheduled (the demo's applications),
+ * everything before is history (completed, one in ten cancelled, one in 25 a no-show; four to each
+ * decided application of its own), so a larger size adds older history and the week shown is the
+ * same at every size. Then runs the archive pass the daily job
  * runs (decision 69), as an organization with years of history has: without it, every interview
  * ever booked would be in the live document, which the archive window exists to prevent.
  */
@@ -86,6 +87,7 @@ export async function fill(app: TestApp, n: number, skip: number): Promise<void>
 	const projected = async () =>
 		(await sql<{ n: number }[]>`select count(*)::int as n from interviews where org_id = ${app.orgId}`)[0]!.n;
 	const before = await projected();
+	const history = await historyApplications(app, Math.ceil((n - skip) / INTERVIEWS_PER_APPLICATION), skip);
 	const { collab } = app.runtime;
 	const conn = await collab.hocuspocus.openDirectConnection(
 		await liveCalendarDocName(sql, app.orgId),
@@ -100,7 +102,7 @@ export async function fill(app: TestApp, n: number, skip: number): Promise<void>
 			const hm = `${String(9 + Math.floor(slot / 2)).padStart(2, '0')}:${slot % 2 ? '30' : '00'}`;
 			const start = zonedWallTimeToUtc(day, hm, ZONE);
 			const past = start.getTime() + 30 * 60_000 < now.getTime();
-			const a = apps[i % apps.length]!;
+			const a = past ? history[Math.floor((i - skip) / INTERVIEWS_PER_APPLICATION)]! : apps[i % apps.length]!;
 			const iv: Interview = {
 				id: crypto.randomUUID(),
 				applicationId: a.id,
@@ -113,7 +115,7 @@ export async function fill(app: TestApp, n: number, skip: number): Promise<void>
 				mode: i % 6 === 5 ? 'offline' : 'online',
 				location: i % 6 === 5 ? 'Hall B' : '',
 				// The document takes rounds up to 1,000; past that the rounds repeat (a bench, not a rule check).
-				round: 1 + (Math.floor(i / apps.length) % 1_000),
+				round: past ? 1 + ((i - skip) % INTERVIEWS_PER_APPLICATION) : 1 + (Math.floor(i / apps.length) % 1_000),
 				panel: [panel[i % panel.length]!.user_id],
 				status: !past ? 'scheduled' : i % 10 === 3 ? 'cancelled' : i % 25 === 7 ? 'no_show' : 'completed',
 				rescheduledFrom: null,
@@ -137,6 +139,33 @@ export async function fill(app: TestApp, n: number, skip: number): Promise<void>
 	console.log(
 		`archive pass: ${out?.archived ?? 0} archived, ${out?.kept ?? '?'} kept live, document ${out?.bytesBefore ?? '?'} -> ${out?.bytesAfter ?? '?'} bytes`
 	);
+}
+
+/** The interviews of one finished application in the bench's history (its rounds). */
+const INTERVIEWS_PER_APPLICATION = 4;
+
+/**
+ * `count` decided applications (half approved, half rejected) of candidates of their own, in a closed
+ * cycle: the history belongs to them, as a real office's years do, so the page's data grows with
+ * the history wherever it would (the demo's few applications alone would hide that).
+ */
+async function historyApplications(
+	app: TestApp,
+	count: number,
+	batch: number
+): Promise<{ id: string; candidate_id: string; cycle_id: string }[]> {
+	const sql = app.runtime.db.sql;
+	const [cycle] = await sql<{ id: string }[]>`insert into cycles (org_id, name, starts_on, ends_on, status)
+		values (${app.orgId}, ${`Bench history ${batch}`}, '2015-01-01', '2020-12-31', 'closed') returning id`;
+	return sql<{ id: string; candidate_id: string; cycle_id: string }[]>`
+		with people as (
+			insert into users (email, name)
+			select 'bench-' || ${batch}::int || '-' || g || '@bench.test', 'Bench Candidate ' || ${batch}::int || '-' || g
+			from generate_series(1, ${count}::int) g returning id
+		)
+		insert into applications (org_id, cycle_id, candidate_id, status, interview_enabled)
+		select ${app.orgId}, ${cycle!.id}, id, case when random() < 0.5 then 'approved' else 'rejected' end, true
+		from people returning id, candidate_id, cycle_id`;
 }
 
 /** A second organization whose calendar is empty, with its own admin. */

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '../../db/seed';
 import { calendarDocName } from '../../src/lib/collab/doc-names';
-import { zonedDate } from '../../src/lib/domain/time';
+import { addDaysToYmd, isoWeekdayOfYmd, zonedDate } from '../../src/lib/domain/time';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { launchBrowser, newPerson, screenshot, signIn } from '../helpers/browser';
 import { bookDirect, futureStart, minutesUntil } from '../helpers/calendar';
@@ -148,5 +148,37 @@ describe('the live calendar across an archive pass', () => {
 		}
 		await admin.goto(`${app.url}/admin/calendar?view=dayGridMonth&date=${ago(9)}`);
 		await event(DIEGO.name).first().waitFor({ timeout: SYNC_MS });
+	});
+
+	it('leaves finished applications out of the page, and still names their archived interviews', async () => {
+		const zone = 'America/New_York';
+		const ago = (days: number) => zonedDate(new Date(Date.now() - days * 86_400_000), zone);
+		const sql = app.runtime.db.sql;
+		// Grace's application is decided, and her only interview was archived (6 days ago): nothing the
+		// calendar can book or change. Years of such applications must not ride on every page.
+		const [grace] = await sql<{ id: string; cycle: string }[]>`
+			select a.id, c.name as cycle from applications a join users u on u.id = a.candidate_id
+			join cycles c on c.id = a.cycle_id where u.email = ${GRACE.email}`;
+		await sql`update applications set status = 'approved' where id = ${grace!.id}`;
+		const [live] = await sql<{ n: number }[]>`
+			select count(*)::int as n from interviews where application_id = ${grace!.id} and archived_at is null`;
+		expect(live!.n).toBe(0);
+		const later = `/admin/calendar?view=timeGridWeek&date=${ago(-28)}`;
+		const html = await (await app.request(later, { cookie })).text();
+		expect(html).not.toContain(grace!.id);
+		// The admin goes back week by week from a later week: the archived week comes from the API,
+		// which names its candidate; the details name the cycle too.
+		await admin.goto(`${app.url}${later}`);
+		await admin.locator('[data-testid="sync-status"][data-phase="saved"]').waitFor({ timeout: SYNC_MS });
+		const monday = (ymd: string) => Date.parse(addDaysToYmd(ymd, 1 - isoWeekdayOfYmd(ymd)));
+		const weeks = Math.round((monday(ago(-28)) - monday(ago(6))) / (7 * 86_400_000));
+		for (let week = 0; week < weeks; week++) await admin.locator('.ec-prev').first().click();
+		const event = admin.locator('[data-testid="event"]', { hasText: GRACE.name });
+		await event.first().waitFor({ timeout: SYNC_MS });
+		await event.first().click();
+		const detail = admin.getByTestId('detail-panel');
+		await detail.getByRole('heading', { name: GRACE.name }).waitFor();
+		await detail.getByText(grace!.cycle).waitFor();
+		await screenshot(admin, 'calendar-archived-finished-application');
 	});
 });

@@ -41,7 +41,13 @@ export interface CalendarPageData {
 	interviewers: CalendarInterviewer[];
 	/** The organization's admins, to name who made a change. */
 	admins: { id: string; name: string }[];
+	/**
+	 * The applications the calendar books and names: those it can book or that have an interview in
+	 * the live document, and those of the first view; not every one the organization ever had.
+	 */
 	applications: CalendarApplication[];
+	/** The organization's cycles, to name the cycle of an application read later (an archived week). */
+	cycles?: { id: string; name: string }[];
 	/** Loops whose sessions the calendar may show: each loop's interviews, in order. */
 	loops?: { id: string; interviewIds: string[] }[];
 	/** The first view from Postgres (the admin calendar page); absent where a page does not render one. */

@@ -1,7 +1,14 @@
 /** What the live calendar pages load from Postgres: people, applications and the policy. */
 import type { RequestEvent } from '@sveltejs/kit';
 import type { Actor } from '$lib/server/guards';
-import { resolvePolicy, type ApplicationStatus, type Policy, type PolicyOverrides } from '$lib/domain';
+import {
+	ELIGIBLE_APPLICATION_STATUSES,
+	resolvePolicy,
+	type ApplicationStatus,
+	type Policy,
+	type PolicyOverrides
+} from '$lib/domain';
+import type { Sql } from '../../../db/client';
 import { effectiveLoadLimit } from '$lib/domain/load';
 import { effectiveWorkingHours } from '$lib/domain/working-hours';
 import { listClosures } from '$lib/server/calendar-rules';
@@ -13,6 +20,57 @@ import type { CalendarApplication, CalendarInterviewer, CalendarPageData } from 
 export function collabUrl(event: RequestEvent): string {
 	const configured = event.locals.ctx.config.COLLAB_URL;
 	return configured ?? `${event.url.protocol === 'https:' ? 'wss' : 'ws'}://${event.url.host}/collab`;
+}
+
+type ApplicationRow = {
+	id: string;
+	candidate_id: string;
+	candidate_name: string;
+	candidate_timezone: string;
+	cycle_id: string;
+	cycle_name: string;
+	status: ApplicationStatus;
+	interview_enabled: boolean;
+	online_interview_enabled: boolean;
+};
+
+/**
+ * The applications the calendar names and books, by name. With `ids` null, those it can need without
+ * asking: the ones that can be booked (selected, interview scheduled) and the ones with an interview
+ * in the live document. Not every application the organization ever had: years of finished ones
+ * would make the page grow with its history (issue 15). With `ids`, those applications.
+ */
+export async function calendarApplications(
+	sql: Sql,
+	orgId: string,
+	orgTimezone: string,
+	ids: readonly string[] | null
+): Promise<CalendarApplication[]> {
+	if (ids?.length === 0) return [];
+	const wanted = ids
+		? sql`select unnest(${ids as string[]}::uuid[]) as id`
+		: sql`select id from applications where org_id = ${orgId} and status in ${sql(ELIGIBLE_APPLICATION_STATUSES)}
+			union
+			select application_id from interviews where org_id = ${orgId} and archived_at is null and removed_at is null`;
+	const rows = await sql<ApplicationRow[]>`
+		with wanted as (${wanted})
+		select a.id, a.candidate_id, u.name as candidate_name,
+			coalesce(u.timezone, ${orgTimezone}) as candidate_timezone, a.cycle_id, c.name as cycle_name, a.status,
+			a.interview_enabled, a.online_interview_enabled
+		from wanted w join applications a on a.id = w.id and a.org_id = ${orgId}
+			join users u on u.id = a.candidate_id join cycles c on c.id = a.cycle_id
+		order by u.name`;
+	return rows.map((a) => ({
+		id: a.id,
+		candidateId: a.candidate_id,
+		candidateName: a.candidate_name,
+		candidateTimezone: a.candidate_timezone,
+		cycleId: a.cycle_id,
+		cycleName: a.cycle_name,
+		status: a.status,
+		interviewEnabled: a.interview_enabled,
+		onlineInterviewEnabled: a.online_interview_enabled
+	}));
 }
 
 /** Everything the calendar UI needs besides the Yjs document. */
@@ -30,34 +88,7 @@ export async function loadCalendarData(event: RequestEvent, actor: Actor): Promi
 	const admins = await sql<{ id: string; name: string }[]>`
 		select u.id, u.name from memberships m join users u on u.id = m.user_id
 		where m.org_id = ${actor.orgId} and m.role = 'admin' order by u.name`;
-	const apps = await sql<
-		{
-			id: string;
-			candidate_id: string;
-			candidate_name: string;
-			candidate_timezone: string;
-			cycle_id: string;
-			cycle_name: string;
-			status: ApplicationStatus;
-			interview_enabled: boolean;
-			online_interview_enabled: boolean;
-		}[]
-	>`select a.id, a.candidate_id, u.name as candidate_name,
-			coalesce(u.timezone, ${org?.timezone ?? 'UTC'}) as candidate_timezone, a.cycle_id, c.name as cycle_name, a.status,
-			a.interview_enabled, a.online_interview_enabled
-		from applications a join users u on u.id = a.candidate_id join cycles c on c.id = a.cycle_id
-		where a.org_id = ${actor.orgId} order by u.name`;
-	const applications: CalendarApplication[] = apps.map((a) => ({
-		id: a.id,
-		candidateId: a.candidate_id,
-		candidateName: a.candidate_name,
-		candidateTimezone: a.candidate_timezone,
-		cycleId: a.cycle_id,
-		cycleName: a.cycle_name,
-		status: a.status,
-		interviewEnabled: a.interview_enabled,
-		onlineInterviewEnabled: a.online_interview_enabled
-	}));
+	const applications = await calendarApplications(sql, actor.orgId, org?.timezone ?? 'UTC', null);
 	const policy: Policy = resolvePolicy(org?.policy ?? null);
 	return {
 		orgId: actor.orgId,
@@ -75,6 +106,8 @@ export async function loadCalendarData(event: RequestEvent, actor: Actor): Promi
 		})),
 		admins: admins.map((a) => ({ id: a.id, name: a.name })),
 		applications,
+		cycles: await sql<{ id: string; name: string }[]>`
+			select id, name from cycles where org_id = ${actor.orgId} order by starts_on`,
 		loops: await calendarLoops(sql, actor.orgId)
 	};
 }

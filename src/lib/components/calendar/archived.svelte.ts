@@ -15,6 +15,13 @@ import { interviewFromJson, type InterviewJsonFields } from '$lib/contract/inter
 /** What the calendar reads of `GET /api/v1/calendar/archive`. */
 type ArchiveStatusJson = { generation: number; archived_completed: number; archived_cancelled: number };
 
+/** Who an archived interview read from the API was with: the calendar names it from this. */
+export interface ArchivedApplication {
+	candidateId: string;
+	candidateName: string;
+	cycleId: string;
+}
+
 /** The most the calendar asks for at once (the API's page size). */
 const PAGE_SIZE = 200;
 
@@ -26,6 +33,7 @@ export class ArchivedInterviews {
 	#counts = $state.raw<ArchivedCounts>({ generation: -1, completed: 0, cancelled: 0 });
 	/** The generation whose counts were asked for (-1: none pending). */
 	#countsAsked = -1;
+	#applications = $state.raw<ReadonlyMap<string, ArchivedApplication>>(new Map());
 
 	constructor(first: CalendarFirstView | null) {
 		if (first) this.#counts = first.archived;
@@ -37,6 +45,14 @@ export class ArchivedInterviews {
 	/** The archived interviews known so far. */
 	get list(): Interview[] {
 		return [...this.#byId.values()];
+	}
+
+	/**
+	 * The applications of the archived interviews read from the API, by id: the page names only the
+	 * applications it can still book or that have a live interview, and those the first view showed.
+	 */
+	get applications(): ReadonlyMap<string, ArchivedApplication> {
+		return this.#applications;
 	}
 
 	/** How many archived interviews were completed and cancelled, and for which generation of the document. */
@@ -76,6 +92,7 @@ export class ArchivedInterviews {
 		if (this.#asked.has(key)) return;
 		this.#asked.add(key);
 		const found: Interview[] = [];
+		const applications = new Map(this.#applications);
 		for (let page = 1; page <= 10; page++) {
 			const query = new URLSearchParams({
 				from: new Date(from).toISOString(),
@@ -89,10 +106,18 @@ export class ArchivedInterviews {
 				this.#asked.delete(key);
 				return;
 			}
-			const body = (await res.json()) as { data: InterviewJsonFields[]; total?: number };
-			found.push(...body.data.filter((j) => j.archived_at !== null).map(interviewFromJson));
+			const body = (await res.json()) as { data: (InterviewJsonFields & { candidate: { name: string } })[] };
+			for (const j of body.data.filter((j) => j.archived_at !== null)) {
+				found.push(interviewFromJson(j));
+				applications.set(j.application_id, {
+					candidateId: j.candidate.id,
+					candidateName: j.candidate.name,
+					cycleId: j.cycle_id
+				});
+			}
 			if (body.data.length < PAGE_SIZE) break;
 		}
 		this.add(found);
+		if (applications.size > this.#applications.size) this.#applications = applications;
 	}
 }

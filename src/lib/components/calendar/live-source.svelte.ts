@@ -8,7 +8,7 @@ import type { CalendarSync } from '$lib/collab/sync.svelte';
 import type { Conflict, Interview } from '$lib/domain';
 import { FINAL_STATUSES } from '$lib/domain/status';
 import type { CalendarFirstView, CalendarSummaryCounts } from '$lib/contract/calendar-page';
-import { ArchivedInterviews } from './archived.svelte';
+import { ArchivedInterviews, type ArchivedApplication } from './archived.svelte';
 import { liveSummary, thisWeek } from './filters';
 import type { MoveContext, MoveFlow } from './moves.svelte';
 
@@ -94,6 +94,10 @@ export class LiveSource {
 		return [...live, ...archived.filter((iv) => !ids.has(iv.id))].sort(
 			(a, b) => Date.parse(a.start) - Date.parse(b.start) || (a.id < b.id ? -1 : 1)
 		);
+	}
+	/** The applications of archived interviews read from the server since the page loaded (see `ArchivedInterviews`). */
+	get archivedApplications(): ReadonlyMap<string, ArchivedApplication> {
+		return this.#archived.applications;
 	}
 	/** Says, once, how many edits the server refused because their interview was archived meanwhile. */
 	reportRefused(say: (count: number) => void): void {

@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/guards';
-import { loadCalendarData } from '$lib/server/calendar-page';
+import { calendarApplications, loadCalendarData } from '$lib/server/calendar-page';
 import { loadFirstView } from '$lib/server/calendar-first-view';
 
 /**
@@ -14,5 +14,12 @@ export const load: PageServerLoad = async (event) => {
 		view: event.url.searchParams.get('view'),
 		date: event.url.searchParams.get('date')
 	});
-	return { calendar: { ...calendar, first }, email: actor.user.email };
+	// The first view may open on a week long archived: its interviews' applications are named too.
+	const known = new Set(calendar.applications.map((a) => a.id));
+	const missing = [...new Set(first.interviews.map((iv) => iv.applicationId))].filter((id) => !known.has(id));
+	const older = await calendarApplications(event.locals.ctx.sql, actor.orgId, calendar.orgTimezone, missing);
+	return {
+		calendar: { ...calendar, applications: [...calendar.applications, ...older], first },
+		email: actor.user.email
+	};
 };

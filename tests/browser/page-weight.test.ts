@@ -69,5 +69,8 @@ describe('the JavaScript each page loads', () => {
 		// The widget draws the first view; the document's code comes after it.
 		expect(calendar.firstLibraries).toEqual(['calendar']);
 		expect(calendar.libraries).toEqual(['yjs', 'calendar']);
+		// Issue 15's budget. Through the domain's index the page once reached every scheduling rule,
+		// and the bundler preloaded them all with the labels it needed (decision 88).
+		expect(calendar.firstBytes).toBeLessThan(100_000);
 	});
 });

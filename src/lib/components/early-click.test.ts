@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { earlyClickValue, pageStarted, takeEarlyClick } from './early-click';
+import { earlyClickValue, takeEarlyClick } from './early-click';
 
 const w = globalThis as unknown as { window?: unknown; __parleyEarlyClick?: string; __parleyStarted?: boolean };
 
@@ -26,13 +26,5 @@ describe('a click kept before the page’s code started', () => {
 			w.__parleyEarlyClick = value;
 			expect({ value, click: takeEarlyClick() }).toEqual({ value, click: null });
 		}
-	});
-
-	it('leaves a kept click in place when the layout marks the page started first', () => {
-		w.window = globalThis;
-		w.__parleyEarlyClick = 'open:x9';
-		pageStarted();
-		expect(w.__parleyStarted).toBe(true);
-		expect(takeEarlyClick()).toEqual({ kind: 'open', id: 'x9' });
 	});
 });

@@ -1,7 +1,8 @@
 /** What the calendar widget shows: the interviews and the entries that need repair as its events, the interviewers as its resources. */
 import type { DamagedEntry } from '$lib/collab/calendar';
 import type { Peer } from '$lib/collab/sync.svelte';
-import { endOf, type Conflict, type Interview } from '$lib/domain';
+import type { Conflict, Interview } from '$lib/domain';
+import { endOf } from '$lib/domain/time';
 import { m } from '$lib/paraglide/messages';
 import { offsetName, TYPE_COLORS, toWall } from './format';
 import type { PendingMove } from './moves.svelte';

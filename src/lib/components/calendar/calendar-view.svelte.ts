@@ -2,7 +2,7 @@
  * How this person looks at the calendar: the zone the times are shown in, calendar or list, the
  * widget's view and the day it opens at. The zone and the view are remembered on this device.
  */
-import { isValidTimeZone } from '$lib/domain';
+import { isValidTimeZone } from '$lib/domain/zone';
 import { preferredZone, ZONE_CHOICE_KEY } from './format';
 
 /** The widget's views, in the order of its buttons. */

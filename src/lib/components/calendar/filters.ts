@@ -1,12 +1,6 @@
 /** Filtering, sorting and counting of interviews for the list view and the summary cards (pure). */
-import {
-	addDaysToYmd,
-	isoWeekdayOfYmd,
-	zonedDate,
-	zonedWallTimeToUtc,
-	type Interview,
-	type InterviewStatus
-} from '$lib/domain';
+import type { Interview, InterviewStatus } from '$lib/domain';
+import { addDaysToYmd, isoWeekdayOfYmd, zonedDate, zonedWallTimeToUtc } from '$lib/domain/time';
 
 export type RangeFilter = 'all' | 'today' | 'week' | 'upcoming' | 'past';
 export type SortKey = 'start' | 'candidate' | 'status' | 'type';

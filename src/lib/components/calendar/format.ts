@@ -1,5 +1,7 @@
 /** Labels, colours and time-zone conversions of the calendar UI (pure, browser and server). */
-import { endOf, isValidTimeZone, type InterviewStatus, type InterviewType } from '$lib/domain';
+import type { InterviewStatus, InterviewType } from '$lib/domain';
+import { endOf } from '$lib/domain/time';
+import { isValidTimeZone } from '$lib/domain/zone';
 import { statusLabels, typeLabels } from '$lib/format/status';
 import { viewerFormat } from '$lib/format/viewer';
 

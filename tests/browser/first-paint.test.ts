@@ -8,6 +8,13 @@ import { launchBrowser, newPerson, screenshot } from '../helpers/browser';
 
 const ZONE = 'America/New_York'; // the demo admin's own zone: the calendar opens in it
 
+/** A promise held until `release` is called. */
+function gate(): { released: Promise<void>; release: () => void } {
+	let release = () => {};
+	const released = new Promise<void>((resolve) => (release = resolve));
+	return { released, release };
+}
+
 describe('the calendar paints from the server first, then turns live', () => {
 	let app: TestApp;
 	let browser: Browser;
@@ -26,7 +33,8 @@ describe('the calendar paints from the server first, then turns live', () => {
 		await app?.close();
 	});
 
-	it('shows the first interview from the server data while the collab socket is held back, keeps a click, then goes live without a gap', async () => {
+	/** The demo admin in a fresh browser context in the admin's zone, with the page's errors collected. */
+	async function adminPage() {
 		const cookie = await app.login(DEMO_ACCOUNTS.admin.email);
 		const [name, value] = cookie.split('=') as [string, string];
 		const context = await newPerson(browser, { timezoneId: ZONE });
@@ -34,9 +42,13 @@ describe('the calendar paints from the server first, then turns live', () => {
 		const page = await context.newPage();
 		const errors: string[] = [];
 		page.on('pageerror', (e) => errors.push(e.message));
+		return { context, page, errors };
+	}
+
+	it('shows the first interview from the server data while the collab socket is held back, keeps a click, then goes live without a gap', async () => {
+		const { context, page, errors } = await adminPage();
 		// The server's answers on the collab socket wait until released: the document cannot sync before.
-		let release: (() => void) | null = null;
-		const released = new Promise<void>((resolve) => (release = resolve));
+		const { released, release } = gate();
 		let sockets = 0;
 		await page.routeWebSocket(/\/collab/, (ws) => {
 			sockets++;
@@ -82,7 +94,7 @@ describe('the calendar paints from the server first, then turns live', () => {
 		await event.click();
 		await page.locator('aside.side').getByText(first.name).first().waitFor();
 
-		release!();
+		release();
 		await page.locator('[data-testid="sync-status"][data-phase="saved"]').waitFor({ timeout: 15_000 });
 		await page.locator('.cal-page[data-live="true"]').waitFor();
 		await event.waitFor();
@@ -95,16 +107,9 @@ describe('the calendar paints from the server first, then turns live', () => {
 	});
 
 	it('draws the week in the server’s HTML, keeps a click made before the page’s code runs, and hydrates that drawing in place', async () => {
-		const cookie = await app.login(DEMO_ACCOUNTS.admin.email);
-		const [name, value] = cookie.split('=') as [string, string];
-		const context = await newPerson(browser, { timezoneId: ZONE });
-		await context.addCookies([{ name, value, url: app.url }]);
-		const page = await context.newPage();
-		const errors: string[] = [];
-		page.on('pageerror', (e) => errors.push(e.message));
+		const { context, page, errors } = await adminPage();
 		// The page's scripts wait until released: until then only the server's HTML is on screen.
-		let release: (() => void) | null = null;
-		const released = new Promise<void>((resolve) => (release = resolve));
+		const { released, release } = gate();
 		await page.route(/\/_app\/.*\.js$/, async (route) => {
 			await released;
 			await route.continue();
@@ -128,7 +133,7 @@ describe('the calendar paints from the server first, then turns live', () => {
 		await event.click();
 		expect(await page.evaluate('window.__parleyEarlyClick')).toBe(`open:${first.id}`);
 
-		release!();
+		release();
 		await page.locator('aside.side').getByText(first.name).first().waitFor();
 		expect(await page.evaluate('window.__parleyEarlyClick')).toBeUndefined();
 		expect(await page.evaluate(`document.contains(window.serverGrid)`)).toBe(true);

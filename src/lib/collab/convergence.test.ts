@@ -61,10 +61,26 @@ class Network {
 		Y.applyUpdate(this.docs[to]!, update!, REMOTE);
 	}
 
-	/** Everyone reconnects; everything queued arrives, in random order. */
+	/**
+	 * Everyone reconnects: everything still in flight arrives, in random order, then each pair runs
+	 * the handshake every Hocuspocus connection starts with (sync step 1 and 2: send me what my state
+	 * vector lacks).
+	 *
+	 * The handshake is not decoration. Yjs 13.6 keeps an update whose dependencies have not arrived as
+	 * pending, notes the lowest clock it waits for, and retries when that clock arrives. Under
+	 * reordered delivery the note can name a later clock than the one it needs (seeds 648116675 and
+	 * 1210806158, about 1 run in 4,000): every update has then arrived and some still wait. Our
+	 * WebSockets deliver in order, so clients do not meet this, and a reconnect's handshake resends
+	 * whatever a state vector lacks, pending or not.
+	 */
 	settle(rand: () => number): void {
 		this.online.fill(true);
 		while (this.queues.some((q) => q.length > 0)) this.deliverOne(rand);
+		for (const a of this.docs) {
+			for (const b of this.docs) {
+				if (a !== b) Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)), REMOTE);
+			}
+		}
 	}
 }
 
@@ -172,6 +188,8 @@ function runScenario(seed: number): void {
 	}
 	net.settle(rand);
 
+	// Nothing is left waiting for a dependency: every update was integrated.
+	for (const doc of net.docs) expect([doc.store.pendingStructs, doc.store.pendingDs]).toEqual([null, null]);
 	const [first, ...rest] = net.docs.map((d) => readCalendar(d));
 	for (const other of rest) expect(other).toEqual(first);
 	// Whatever merged, every entry is still readable…
@@ -191,7 +209,8 @@ describe('calendar convergence', () => {
 	it('converges on every replica after random edits, partitions and reordered delivery', () => {
 		fc.assert(
 			fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), (seed) => runScenario(seed)),
-			{ numRuns: 40 }
+			// The two seeds that left updates pending under delivery alone (see `settle`) run every time.
+			{ numRuns: 40, examples: [[648116675], [1210806158]] }
 		);
 		// CPU-bound (about 5 s on a loaded 2-core machine): the 5 s default made it flaky.
 	}, 60_000);
